@@ -1,0 +1,94 @@
+//! The seven actors of the calculation.
+
+use serde::{Deserialize, Serialize};
+
+/// Who pays or receives a flow. `society` is not an actor: it is the sum of all seven.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// Kommunen.
+    Municipality,
+    /// Arbetsförmedlingen.
+    EmploymentService,
+    /// Försäkringskassan.
+    SocialInsurance,
+    /// Regionen (hälso- och sjukvård).
+    Region,
+    /// Staten i övrigt (arbetsgivaravgifter, studiemedel).
+    State,
+    /// Arbetsgivaren.
+    Employer,
+    /// Deltagaren själv.
+    Individual,
+}
+
+/// Number of actors.
+pub const ACTOR_COUNT: usize = 7;
+
+impl Actor {
+    /// All seven, in the order every result lists them.
+    pub const ALL: [Actor; ACTOR_COUNT] = [
+        Actor::Municipality,
+        Actor::EmploymentService,
+        Actor::SocialInsurance,
+        Actor::Region,
+        Actor::State,
+        Actor::Employer,
+        Actor::Individual,
+    ];
+
+    /// Position in [`Actor::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The identifier used in JSON (`employment_service`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Actor::Municipality => "municipality",
+            Actor::EmploymentService => "employment_service",
+            Actor::SocialInsurance => "social_insurance",
+            Actor::Region => "region",
+            Actor::State => "state",
+            Actor::Employer => "employer",
+            Actor::Individual => "individual",
+        }
+    }
+
+    /// Reads an identifier (`"region"`).
+    pub fn from_id(id: &str) -> Option<Actor> {
+        Actor::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// The Swedish name, as a report's heading (`Kommunen`).
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Actor::Municipality => "Kommunen",
+            Actor::EmploymentService => "Arbetsförmedlingen",
+            Actor::SocialInsurance => "Försäkringskassan",
+            Actor::Region => "Regionen",
+            Actor::State => "Staten",
+            Actor::Employer => "Arbetsgivaren",
+            Actor::Individual => "Individen",
+        }
+    }
+
+    /// The English name (`Municipality`).
+    pub fn english(self) -> &'static str {
+        match self {
+            Actor::Municipality => "Municipality",
+            Actor::EmploymentService => "Employment service",
+            Actor::SocialInsurance => "Social insurance",
+            Actor::Region => "Region",
+            Actor::State => "State",
+            Actor::Employer => "Employer",
+            Actor::Individual => "Individual",
+        }
+    }
+}
+
+/// `society` in results: the sum over the seven actors.
+pub const SOCIETY_ID: &str = "society";
+/// Swedish name of society in reports.
+pub const SOCIETY_SWEDISH: &str = "Samhället";

@@ -1,0 +1,221 @@
+//! Cohorts: what one group's intervention costs each actor year by year, what its outcomes
+//! gain each actor, and the share of participants at which each actor breaks even.
+
+use rust_decimal::Decimal;
+
+use crate::actor::ACTOR_COUNT;
+use crate::arith::{add, div, mul, sub, Calc};
+use crate::flow::Net;
+use crate::result::{BreakEven, BreakEvenKind, BreakEvenTable};
+use crate::scenario::Cohort;
+
+const ZERO_NET: Net = [Decimal::ZERO; ACTOR_COUNT];
+
+/// The calculation's years and their discount factors d_t = (1 + r)^(t−1).
+pub(crate) struct Horizon {
+    pub years: usize,
+    /// None when the discount rate is 0: every factor is 1 and nothing is divided.
+    pub factors: Option<Vec<Decimal>>,
+}
+
+impl Horizon {
+    pub fn new(years: usize, discount_rate: Decimal) -> Calc<Horizon> {
+        if discount_rate.is_zero() {
+            return Ok(Horizon { years, factors: None });
+        }
+        let growth = add(Decimal::ONE, discount_rate)?;
+        let mut factors = Vec::with_capacity(years);
+        let mut d = Decimal::ONE;
+        for _ in 0..years {
+            factors.push(d);
+            d = mul(d, growth)?;
+        }
+        Ok(Horizon { years, factors: Some(factors) })
+    }
+
+    /// x in year index `t` (0-based) worth today: x / d_t.
+    #[inline]
+    pub fn present(&self, x: Decimal, t: usize) -> Calc<Decimal> {
+        match &self.factors {
+            None => Ok(x),
+            Some(d) => div(x, d[t]),
+        }
+    }
+}
+
+/// Work space reused across cohorts, so a scenario with many cohorts allocates once.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    investment: Vec<Net>,
+    first_unit: Vec<Net>,
+    others: Vec<Net>,
+}
+
+impl Scratch {
+    fn reset(&mut self, years: usize) {
+        for v in [&mut self.investment, &mut self.first_unit, &mut self.others] {
+            v.clear();
+            v.resize(years, ZERO_NET);
+        }
+    }
+}
+
+/// The intervention's months inside year index `t`: the overlap of [start, start + duration)
+/// with [12t, 12t + 12).
+fn months_in_year(start: i64, duration: i64, t: usize) -> i64 {
+    let lo = 12 * t as i64;
+    let hi = lo + 12;
+    (hi.min(start + duration) - lo.max(start)).max(0)
+}
+
+/// Adds the cohort's investments and gains into the yearly totals and returns its break-even
+/// table (None for a cohort without outcomes). `deltas[k]` is net(target) − net(origin) per
+/// actor for outcome k.
+pub(crate) fn add_cohort(
+    cohort: &Cohort,
+    deltas: &[Net],
+    horizon: &Horizon,
+    scratch: &mut Scratch,
+    gain: &mut [Net],
+    investment: &mut [Net],
+) -> Calc<Option<BreakEvenTable>> {
+    let years = horizon.years;
+    scratch.reset(years);
+    let it = &cohort.intervention;
+    let participants = Decimal::from(cohort.participants);
+
+    // Investment: C spread evenly over the intervention's months; months past the horizon are
+    // outside the calculation.
+    let cost = mul(add(mul(it.cost_per_participant, participants)?, it.fixed_cost)?, add(Decimal::ONE, it.optimism_bias)?)?;
+    let duration = Decimal::from(it.duration_months);
+    if !cost.is_zero() {
+        for t in 0..years {
+            let k = months_in_year(it.start_month, it.duration_months, t);
+            if k == 0 {
+                continue;
+            }
+            for (actor, share) in &it.financing {
+                let a = actor.index();
+                let paid = mul(cost, *share)?;
+                // Divide last; a whole intervention inside one year needs no division at all.
+                scratch.investment[t][a] = if k == it.duration_months { paid } else { div(mul(paid, Decimal::from(k))?, duration)? };
+            }
+        }
+    }
+
+    // Outcomes: P × retention^(t − t_e) × n_t × Δ_a / 12 from the year of the move on.
+    let twelve = Decimal::from(12);
+    for (index, outcome) in cohort.outcomes.iter().enumerate() {
+        let d = deltas[index];
+        let filters = mul(
+            mul(sub(Decimal::ONE, outcome.deadweight)?, sub(Decimal::ONE, outcome.attribution)?)?,
+            sub(Decimal::ONE, outcome.displacement)?,
+        )?;
+        let unit = mul(participants, filters)?; // P with (share − counterfactual) replaced by 1
+        let effect = mul(unit, sub(outcome.share, outcome.counterfactual_share)?)?; // P
+        let move_month = it.start_month + it.duration_months + outcome.lag_months;
+        if move_month < 0 {
+            continue; // excluded by validation; never index below year 1
+        }
+        let move_year = (move_month / 12) as usize;
+        let mut survival = Decimal::ONE; // retention^(t − t_e), with retention^0 = 1
+        for t in move_year..years {
+            if t > move_year {
+                survival = mul(survival, outcome.retention)?;
+            }
+            let months = if t == move_year { 12 * (t as i64 + 1) - move_month } else { 12 };
+            for (factor, first_unit) in [(effect, false), (unit, true)] {
+                if first_unit && index != 0 {
+                    continue;
+                }
+                let scaled = mul(factor, survival)?;
+                for a in 0..ACTOR_COUNT {
+                    if d[a].is_zero() {
+                        continue;
+                    }
+                    let g = if months == 12 {
+                        mul(scaled, d[a])?
+                    } else {
+                        div(mul(mul(scaled, Decimal::from(months))?, d[a])?, twelve)?
+                    };
+                    if first_unit {
+                        scratch.first_unit[t][a] = g;
+                    } else {
+                        gain[t][a] = add(gain[t][a], g)?;
+                        if index != 0 {
+                            scratch.others[t][a] = add(scratch.others[t][a], g)?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for t in 0..years {
+        for a in 0..ACTOR_COUNT {
+            investment[t][a] = add(investment[t][a], scratch.investment[t][a])?;
+        }
+    }
+
+    let Some(first) = cohort.outcomes.first() else {
+        return Ok(None);
+    };
+    // Break-even on the first outcome's share s: NPV(s) = A × (s − c) + B.
+    let c = first.counterfactual_share;
+    let mut a_sum = [Decimal::ZERO; ACTOR_COUNT + 1];
+    let mut b_sum = [Decimal::ZERO; ACTOR_COUNT + 1];
+    for t in 0..years {
+        let mut a_society = Decimal::ZERO;
+        let mut b_society = Decimal::ZERO;
+        for a in 0..ACTOR_COUNT {
+            let unit_gain = scratch.first_unit[t][a];
+            let rest = sub(scratch.others[t][a], scratch.investment[t][a])?;
+            a_society = add(a_society, unit_gain)?;
+            b_society = add(b_society, rest)?;
+            a_sum[a] = add(a_sum[a], horizon.present(unit_gain, t)?)?;
+            b_sum[a] = add(b_sum[a], horizon.present(rest, t)?)?;
+        }
+        a_sum[ACTOR_COUNT] = add(a_sum[ACTOR_COUNT], horizon.present(a_society, t)?)?;
+        b_sum[ACTOR_COUNT] = add(b_sum[ACTOR_COUNT], horizon.present(b_society, t)?)?;
+    }
+    let mut table = [BreakEven { share: None, kind: BreakEvenKind::Always }; ACTOR_COUNT + 1];
+    for i in 0..=ACTOR_COUNT {
+        table[i] = break_even(a_sum[i], b_sum[i], c)?;
+    }
+    Ok(Some(BreakEvenTable(table)))
+}
+
+/// Kind and share from NPV(s) = A × (s − c) + B; decided on NPV(0) and NPV(1) rounded to öre,
+/// divided only once the kind is known.
+pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> {
+    let n0 = crate::result::round_money(sub(b, mul(a, c)?)?);
+    let n1 = crate::result::round_money(add(mul(a, sub(Decimal::ONE, c)?)?, b)?);
+    let negative = |x: Decimal| x < Decimal::ZERO;
+    let kind = match (negative(n0), negative(n1)) {
+        (false, false) => BreakEvenKind::Always,
+        (true, true) => BreakEvenKind::Never,
+        (true, false) => BreakEvenKind::AtLeast,
+        (false, true) => BreakEvenKind::AtMost,
+    };
+    let share = match kind {
+        BreakEvenKind::Always | BreakEvenKind::Never => None,
+        BreakEvenKind::AtLeast | BreakEvenKind::AtMost => {
+            let s = sub(c, div(b, a)?)?;
+            Some(crate::result::round_share(s.clamp(Decimal::ZERO, Decimal::ONE)))
+        }
+    };
+    Ok(BreakEven { share, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_overlap_years() {
+        assert_eq!(months_in_year(0, 6, 0), 6);
+        assert_eq!(months_in_year(6, 18, 0), 6);
+        assert_eq!(months_in_year(6, 18, 1), 12);
+        assert_eq!(months_in_year(6, 18, 2), 0);
+        assert_eq!(months_in_year(30, 1, 2), 1);
+    }
+}

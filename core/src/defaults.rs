@@ -1,0 +1,149 @@
+//! The built-in parameter set: states AM1, AM2, AM3, work, subsidised_work and studies, and
+//! the tax rates, every number with its source and the arithmetic behind it. The data lives in
+//! `data/defaults.toml` (reviewed like code) and is embedded in the crate at build time.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+
+use crate::path::Path;
+use crate::scenario::{read_state, State};
+use crate::value::{parse_json, Value};
+
+/// A rate with where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcedRate {
+    pub value: Decimal,
+    pub source: String,
+    /// How the value follows from the source's figures.
+    pub note: String,
+}
+
+/// The default effective tax rates on the gross wage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultTax {
+    pub municipal_rate: SourcedRate,
+    pub regional_rate: SourcedRate,
+    pub employer_contribution_rate: SourcedRate,
+}
+
+/// A built-in state, and for each of its flows the arithmetic from the source to the amount.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultState {
+    pub state: State,
+    pub notes: Vec<String>,
+}
+
+/// The built-in parameter set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Defaults {
+    /// The year whose prices the amounts are in.
+    pub price_year: i64,
+    pub tax: DefaultTax,
+    pub states: BTreeMap<String, DefaultState>,
+}
+
+const DEFAULTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/defaults.json"));
+
+/// The built-in parameter set, read once.
+pub fn defaults() -> &'static Defaults {
+    static DEFAULTS: OnceLock<Defaults> = OnceLock::new();
+    // The data is part of the build and checked by this crate's tests; a fault here is a
+    // fault in the crate, not in anyone's input.
+    DEFAULTS.get_or_init(|| read_defaults(DEFAULTS_JSON).unwrap_or_else(|e| panic!("built-in defaults are broken: {e}")))
+}
+
+fn text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+fn rate(tax: Option<&Value>, name: &str) -> Result<SourcedRate, String> {
+    let entry = tax.and_then(|t| t.get(name)).ok_or(format!("tax.{name} is missing"))?;
+    let value = match entry.get("value") {
+        Some(Value::String(s)) | Some(Value::Number(s)) => crate::number::parse_decimal(s).map_err(|e| format!("tax.{name}.value: {e:?}"))?,
+        _ => return Err(format!("tax.{name}.value is missing")),
+    };
+    Ok(SourcedRate { value, source: text(entry.get("source")), note: text(entry.get("note")) })
+}
+
+pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
+    let root = parse_json(json).map_err(|e| e.to_string())?;
+    let price_year = match root.get("price_year") {
+        Some(Value::Number(n)) => n.parse().map_err(|_| "price_year is not a whole number".to_string())?,
+        _ => return Err("price_year is missing".into()),
+    };
+    let tax = root.get("tax");
+    let tax = DefaultTax {
+        municipal_rate: rate(tax, "municipal_rate")?,
+        regional_rate: rate(tax, "regional_rate")?,
+        employer_contribution_rate: rate(tax, "employer_contribution_rate")?,
+    };
+    let mut states = BTreeMap::new();
+    let Some(Value::Object(members)) = root.get("states") else {
+        return Err("states is missing".into());
+    };
+    for (id, value) in members {
+        // `note` documents a flow; the scenario format has no such field, so take it out
+        // before reading the state like any user's.
+        let mut value = value.clone();
+        let mut notes = Vec::new();
+        if let Value::Object(fields) = &mut value {
+            for (k, flows) in fields.iter_mut() {
+                if let (true, Value::Array(items)) = (k == "flows", flows) {
+                    for item in items.iter_mut() {
+                        if let Value::Object(f) = item {
+                            notes.push(f.iter().find(|(k, _)| k == "note").map(|(_, v)| text(Some(v))).unwrap_or_default());
+                            f.retain(|(k, _)| k != "note");
+                        }
+                    }
+                }
+            }
+        }
+        let root_path = Path::Root;
+        let states_path = root_path.key("states");
+        let (state, errors) = read_state(&value, &states_path.key(id));
+        if let Some(e) = errors.first() {
+            return Err(e.to_string());
+        }
+        states.insert(id.clone(), DefaultState { state, notes });
+    }
+    Ok(Defaults { price_year, tax, states })
+}
+
+/// The parameter set as JSON: `{"price_year", "tax", "tax_sources", "states"}`, every flow with
+/// its `source` and `note`. The `states` entries, less `note`, are valid scenario states.
+pub fn defaults_json() -> serde_json::Value {
+    use serde_json::{json, Map, Value as J};
+    let d = defaults();
+    let rate = |r: &SourcedRate| json!({"value": r.value.to_string(), "source": r.source, "note": r.note});
+    let mut states = Map::new();
+    for (id, ds) in &d.states {
+        let mut s = serde_json::to_value(&ds.state).unwrap_or(J::Null);
+        if let Some(J::Array(flows)) = s.get_mut("flows") {
+            for (flow, note) in flows.iter_mut().zip(&ds.notes) {
+                if let J::Object(f) = flow {
+                    f.insert("note".into(), J::String(note.clone()));
+                }
+            }
+        }
+        states.insert(id.clone(), s);
+    }
+    json!({
+        "price_year": d.price_year,
+        "tax": {
+            "municipal_rate": d.tax.municipal_rate.value.to_string(),
+            "regional_rate": d.tax.regional_rate.value.to_string(),
+            "employer_contribution_rate": d.tax.employer_contribution_rate.value.to_string(),
+        },
+        "tax_sources": {
+            "municipal_rate": rate(&d.tax.municipal_rate),
+            "regional_rate": rate(&d.tax.regional_rate),
+            "employer_contribution_rate": rate(&d.tax.employer_contribution_rate),
+        },
+        "states": states,
+    })
+}

@@ -1,0 +1,69 @@
+//! # samkalk
+//!
+//! An exact socioeconomic investment calculation ("socioekonomisk investeringskalkyl") for
+//! labour-market interventions: what a person costs each public actor per year, what an
+//! intervention costs, and who gains how much, year by year, when a share of the participants
+//! reaches work or studies. The method is MODEL.md (docs/method.md in the repository).
+//!
+//! All money and rates are `rust_decimal::Decimal`; nothing in the calculation passes through
+//! binary floating point, and no input can make it panic.
+//!
+//! ```
+//! let scenario = samkalk::Scenario::from_json(r#"{
+//!     "start_year": 2026,
+//!     "cohorts": [{"name": "AM2-grupp", "origin": "AM2", "participants": 20,
+//!                  "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+//!                  "outcomes": [{"target": "work", "share": "0.6"}]}]
+//! }"#).unwrap();
+//! let result = samkalk::calculate(&scenario).unwrap();
+//! assert_eq!(result.years, vec![2026, 2027, 2028, 2029]);
+//! println!("{}", result.to_json());
+//! ```
+
+pub mod actor;
+mod arith;
+pub mod calculate;
+pub mod cohort;
+pub mod defaults;
+pub mod error;
+pub mod flow;
+pub mod number;
+pub mod path;
+pub mod report;
+pub mod result;
+pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod state;
+pub mod validate;
+pub mod value;
+
+pub use actor::Actor;
+pub use calculate::calculate;
+pub use defaults::{defaults, defaults_json, Defaults};
+pub use error::{FieldError, ScenarioError};
+pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
+pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
+pub use validate::validate;
+pub use value::{parse_json, Value};
+
+/// Every fault of an input tree (shape, types and rules), each at its path; empty when valid.
+pub fn validate_value(value: &Value) -> Vec<FieldError> {
+    match Scenario::from_value(value) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors,
+    }
+}
+
+/// Every fault of a scenario in JSON text; text that is not JSON is a fault at path `""`.
+pub fn validate_json(text: &str) -> Vec<FieldError> {
+    match Scenario::from_json(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors,
+    }
+}
+
+/// Reads, validates and calculates a scenario in JSON text.
+pub fn calculate_json(text: &str) -> Result<CalculationResult, ScenarioError> {
+    calculate(&Scenario::from_json(text)?)
+}

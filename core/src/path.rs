@@ -1,0 +1,50 @@
+//! Paths to fields, as MODEL.md writes them (`cohorts[0].outcomes[1].share`,
+//! `states.AM2.flows[0].payer`). Built on the stack and written out only when a fault is found,
+//! so a valid scenario is checked without allocating.
+
+use std::fmt;
+
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_model_paths() {
+        let root = Path::Root;
+        let cohorts = root.key("cohorts");
+        let c0 = cohorts.index(0);
+        let outcomes = c0.key("outcomes");
+        let o1 = outcomes.index(1);
+        assert_eq!(o1.key("share").to_string(), "cohorts[0].outcomes[1].share");
+        assert_eq!(root.to_string(), "");
+        let states = root.key("states");
+        assert_eq!(states.key("AM 2").to_string(), "states.AM 2");
+    }
+}

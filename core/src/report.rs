@@ -1,0 +1,158 @@
+//! Reports for people: a Swedish text table and a tidy CSV. Pure functions of a scenario and
+//! its result; the caller decides where they go.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::actor::{Actor, SOCIETY_SWEDISH};
+use crate::calculate::resolve_state;
+use crate::result::{fixed, ActorResult, BreakEven, BreakEvenKind, CalculationResult};
+use crate::scenario::Scenario;
+
+/// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`.
+pub fn kronor(x: Decimal) -> String {
+    let whole = fixed(x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero), 0);
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", whole.as_str()),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped} kr")
+}
+
+/// A share as a Swedish percentage with one decimal: `6,8 %`.
+pub fn percent(share: Decimal) -> String {
+    let p = (share * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    format!("{} %", fixed(p, 1).replace('.', ","))
+}
+
+fn ratio(x: Decimal) -> String {
+    fixed(x, 2).replace('.', ",")
+}
+
+/// "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete."
+pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str) -> String {
+    match (be.kind, be.share) {
+        (BreakEvenKind::AtLeast, Some(s)) => format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s)),
+        (BreakEvenKind::AtMost, Some(s)) => format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s)),
+        (BreakEvenKind::Never, _) => format!("{who} går inte jämnt ut, hur många som än når {target}."),
+        _ => format!("{who} går jämnt ut eller bättre, hur många som än når {target}."),
+    }
+}
+
+/// How a state is named in a sentence: its label in lower case, else its id.
+pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
+    let label = resolve_state(scenario, id).map(|s| s.label.trim()).unwrap_or("");
+    if label.is_empty() {
+        return id.to_string();
+    }
+    // "Arbete" → "arbete", but keep "AM2: ..." as written.
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first.to_lowercase().chain(label.chars().skip(1)).collect(),
+        _ => label.to_string(),
+    }
+}
+
+fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
+    let width = 16;
+    out.push_str(&format!("\n{title}\n"));
+    out.push_str(&format!("{:<18}", ""));
+    for y in years {
+        out.push_str(&format!("{:>width$}", y));
+    }
+    out.push_str(&format!("{:>width$}\n", "Totalt"));
+    let rows: [(&str, &[Decimal], Option<Decimal>); 4] = [
+        ("Vinst", &r.gain, Some(r.total_gain)),
+        ("Investering", &r.investment, Some(r.total_investment)),
+        ("Netto", &r.net, Some(r.total_net)),
+        ("Kumulativt netto", &r.cumulative_net, None),
+    ];
+    for (label, values, total) in rows {
+        out.push_str(&format!("{label:<18}"));
+        for v in values {
+            out.push_str(&format!("{:>width$}", kronor(*v)));
+        }
+        out.push_str(&format!("{:>width$}\n", total.map(kronor).unwrap_or_default()));
+    }
+    let payback = r.payback_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
+    let bcr = r.benefit_cost_ratio.map(ratio).unwrap_or_else(|| "–".into());
+    out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv), payback, bcr));
+}
+
+/// The readable report in Swedish.
+pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
+    let mut out = String::new();
+    let title = if scenario.name.is_empty() { "Socioekonomisk investeringskalkyl".to_string() } else { format!("Socioekonomisk investeringskalkyl: {}", scenario.name) };
+    out.push_str(&title);
+    out.push('\n');
+    let first = result.years.first().copied().unwrap_or_default();
+    let last = result.years.last().copied().unwrap_or_default();
+    let mut context = format!("År {first}–{last}");
+    if let Some(p) = scenario.price_year {
+        context.push_str(&format!(", {p} års priser"));
+    }
+    context.push_str(&format!(", diskonteringsränta {}", percent(scenario.discount_rate)));
+    out.push_str(&context);
+    out.push('\n');
+    for cohort in &scenario.cohorts {
+        let name = if cohort.name.is_empty() { "Kohort" } else { &cohort.name };
+        out.push_str(&format!("  {name}: {} deltagare från {}\n", cohort.participants, state_phrase(scenario, &cohort.origin)));
+    }
+    for actor in Actor::ALL {
+        actor_block(&mut out, actor.swedish(), result.actors.get(actor), &result.years);
+    }
+    actor_block(&mut out, SOCIETY_SWEDISH, &result.society, &result.years);
+    for (cohort, cr) in scenario.cohorts.iter().zip(&result.cohorts) {
+        let Some(table) = &cr.break_even else { continue };
+        let Some(first) = cohort.outcomes.first() else { continue };
+        let name = if cr.name.is_empty() { "kohorten".to_string() } else { format!("\"{}\"", cr.name) };
+        out.push_str(&format!("\nNär går man jämnt ut? ({name})\n"));
+        let target = state_phrase(scenario, &first.target);
+        for actor in Actor::ALL {
+            out.push_str(&format!("  {}\n", break_even_sentence(actor.swedish(), table.actor(actor), &target)));
+        }
+        out.push_str(&format!("  {}\n", break_even_sentence(SOCIETY_SWEDISH, table.society(), &target)));
+    }
+    out
+}
+
+/// A tidy table: one row per actor (and society) and year.
+pub fn csv(result: &CalculationResult) -> String {
+    let mut out = String::from("actor,year,gain,investment,net,cumulative_net\n");
+    for (id, r) in result.rows() {
+        for (t, year) in result.years.iter().enumerate() {
+            out.push_str(&format!(
+                "{id},{year},{},{},{},{}\n",
+                fixed(r.gain[t], 2),
+                fixed(r.investment[t], 2),
+                fixed(r.net[t], 2),
+                fixed(r.cumulative_net[t], 2)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn swedish_amounts_and_percentages() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(kronor(d("1234567.49")), "1 234 567 kr");
+        assert_eq!(kronor(d("-800000")), "-800 000 kr");
+        assert_eq!(kronor(d("999.5")), "1 000 kr");
+        assert_eq!(kronor(d("-0.4")), "0 kr");
+        assert_eq!(percent(d("0.068345")), "6,8 %");
+        let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
+        assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
+    }
+}

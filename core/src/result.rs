@@ -1,0 +1,280 @@
+//! The result: per actor and for society, year by year and over the horizon, and each cohort's
+//! break-even shares. Values are held rounded as MODEL.md prints them (money to öre, shares to
+//! six decimals, ratios to four), each rounded from the unrounded value.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
+use crate::arith::{add, div, sub, Calc};
+use crate::cohort::Horizon;
+
+fn round(x: Decimal, dp: u32) -> Decimal {
+    let mut r = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// To öre, half away from zero.
+pub fn round_money(x: Decimal) -> Decimal {
+    round(x, 2)
+}
+/// To six decimals.
+pub fn round_share(x: Decimal) -> Decimal {
+    round(x, 6)
+}
+/// To four decimals.
+pub fn round_ratio(x: Decimal) -> Decimal {
+    round(x, 4)
+}
+
+/// Writes `x` rounded to `dp` decimals, always with exactly `dp` digits after the point, no
+/// exponent and no minus sign on zero.
+pub fn fixed(x: Decimal, dp: u32) -> String {
+    let r = round(x, dp);
+    let text = r.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(int.len() + dp as usize + 2);
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
+    }
+    out.push_str(int);
+    if dp > 0 {
+        out.push('.');
+        out.push_str(frac);
+        for _ in frac.len()..dp as usize {
+            out.push('0');
+        }
+    }
+    out
+}
+
+fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&fixed(*x, 2))
+}
+fn money_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(xs.len()))?;
+    for x in xs {
+        seq.serialize_element(&fixed(*x, 2))?;
+    }
+    seq.end()
+}
+fn ratio<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_str(&fixed(*x, 4)),
+        None => s.serialize_none(),
+    }
+}
+fn share<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => s.serialize_str(&fixed(*x, 6)),
+        None => s.serialize_none(),
+    }
+}
+
+/// One actor's (or society's) figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorResult {
+    #[serde(serialize_with = "money_list")]
+    pub gain: Vec<Decimal>,
+    #[serde(serialize_with = "money_list")]
+    pub investment: Vec<Decimal>,
+    #[serde(serialize_with = "money_list")]
+    pub net: Vec<Decimal>,
+    #[serde(serialize_with = "money_list")]
+    pub cumulative_net: Vec<Decimal>,
+    #[serde(serialize_with = "money")]
+    pub total_gain: Decimal,
+    #[serde(serialize_with = "money")]
+    pub total_investment: Decimal,
+    #[serde(serialize_with = "money")]
+    pub total_net: Decimal,
+    #[serde(serialize_with = "money")]
+    pub npv: Decimal,
+    pub payback_year: Option<i64>,
+    #[serde(serialize_with = "ratio")]
+    pub benefit_cost_ratio: Option<Decimal>,
+}
+
+/// The seven actors' results, in [`Actor::ALL`] order; serialises as an object keyed by actor id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorResults(pub [ActorResult; ACTOR_COUNT]);
+
+impl ActorResults {
+    pub fn get(&self, actor: Actor) -> &ActorResult {
+        &self.0[actor.index()]
+    }
+}
+
+impl Serialize for ActorResults {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(ACTOR_COUNT))?;
+        for actor in Actor::ALL {
+            map.serialize_entry(actor.id(), &self.0[actor.index()])?;
+        }
+        map.end()
+    }
+}
+
+/// How an actor's NPV depends on the first outcome's share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakEvenKind {
+    /// NPV ≥ 0 whatever the share.
+    Always,
+    /// NPV < 0 whatever the share.
+    Never,
+    /// NPV ≥ 0 when the share is at least `share`.
+    AtLeast,
+    /// NPV ≥ 0 when the share is at most `share` (the outcome costs this actor).
+    AtMost,
+}
+
+/// An actor's break-even on the cohort's first outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BreakEven {
+    /// The absolute share (not a difference to the counterfactual); null for always and never.
+    #[serde(serialize_with = "share")]
+    pub share: Option<Decimal>,
+    pub kind: BreakEvenKind,
+}
+
+/// Break-even for the seven actors, then society.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakEvenTable(pub [BreakEven; ACTOR_COUNT + 1]);
+
+impl BreakEvenTable {
+    pub fn actor(&self, actor: Actor) -> &BreakEven {
+        &self.0[actor.index()]
+    }
+    pub fn society(&self) -> &BreakEven {
+        &self.0[ACTOR_COUNT]
+    }
+}
+
+impl Serialize for BreakEvenTable {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(ACTOR_COUNT + 1))?;
+        for actor in Actor::ALL {
+            map.serialize_entry(actor.id(), &self.0[actor.index()])?;
+        }
+        map.serialize_entry(SOCIETY_ID, &self.0[ACTOR_COUNT])?;
+        map.end()
+    }
+}
+
+/// A cohort's echo: its name and break-even table (`{}` when it has no outcomes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CohortResult {
+    pub name: String,
+    #[serde(serialize_with = "break_even_or_empty")]
+    pub break_even: Option<BreakEvenTable>,
+}
+
+fn break_even_or_empty<S: Serializer>(x: &Option<BreakEvenTable>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(t) => t.serialize(s),
+        None => s.serialize_map(Some(0))?.end(),
+    }
+}
+
+/// What `calculate` returns; serialises to MODEL.md's result JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalculationResult {
+    pub version: i64,
+    pub years: Vec<i64>,
+    pub actors: ActorResults,
+    pub society: ActorResult,
+    pub cohorts: Vec<CohortResult>,
+}
+
+impl CalculationResult {
+    /// MODEL.md's result JSON, compact.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+    /// MODEL.md's result JSON, indented for people.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+    /// Each actor's result, then society's, with the actor's id.
+    pub fn rows(&self) -> impl Iterator<Item = (&'static str, &ActorResult)> {
+        Actor::ALL.into_iter().map(|a| (a.id(), self.actors.get(a))).chain(std::iter::once((SOCIETY_ID, &self.society)))
+    }
+}
+
+/// Exact (unrounded) yearly gain and investment of one actor or society, summarised.
+pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
+    let years = gain.len();
+    let mut net = Vec::with_capacity(years);
+    let mut cumulative = Vec::with_capacity(years);
+    let (mut total_gain, mut total_investment, mut running) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut pv_gain, mut pv_investment, mut npv) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut first_investment = None;
+    // D_t rounded to öre, for the payback year.
+    let mut last_negative: Option<usize> = None;
+    for t in 0..years {
+        let n = sub(gain[t], investment[t])?;
+        running = add(running, n)?;
+        total_gain = add(total_gain, gain[t])?;
+        total_investment = add(total_investment, investment[t])?;
+        pv_gain = add(pv_gain, horizon.present(gain[t], t)?)?;
+        pv_investment = add(pv_investment, horizon.present(investment[t], t)?)?;
+        npv = add(npv, horizon.present(n, t)?)?;
+        if first_investment.is_none() && !investment[t].is_zero() {
+            first_investment = Some(t);
+        }
+        if round_money(npv) < Decimal::ZERO {
+            last_negative = Some(t);
+        }
+        net.push(round_money(n));
+        cumulative.push(round_money(running));
+    }
+    let payback_year = match first_investment {
+        Some(t0) if last_negative != Some(years - 1) => {
+            let from = match last_negative {
+                Some(t) if t >= t0 => t + 1,
+                _ => t0,
+            };
+            Some(start_year + from as i64)
+        }
+        _ => None,
+    };
+    let benefit_cost_ratio = if total_investment.is_zero() { None } else { Some(round_ratio(div(pv_gain, pv_investment)?)) };
+    Ok((
+        ActorResult {
+            gain: gain.iter().map(|x| round_money(*x)).collect(),
+            investment: investment.iter().map(|x| round_money(*x)).collect(),
+            net,
+            cumulative_net: cumulative,
+            total_gain: round_money(total_gain),
+            total_investment: round_money(total_investment),
+            total_net: round_money(sub(total_gain, total_investment)?),
+            npv: round_money(npv),
+            payback_year,
+            benefit_cost_ratio,
+        },
+        npv,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(fixed(d("0.005"), 2), "0.01");
+        assert_eq!(fixed(d("-0.005"), 2), "-0.01");
+        assert_eq!(fixed(d("-0.004"), 2), "0.00");
+        assert_eq!(fixed(d("800000"), 2), "800000.00");
+        assert_eq!(fixed(d("0.0683449"), 6), "0.068345");
+        assert_eq!(fixed(d("-0"), 4), "0.0000");
+        assert_eq!(fixed(d("12.3"), 0), "12");
+    }
+}

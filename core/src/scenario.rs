@@ -1,0 +1,613 @@
+//! The scenario: what a user states (states, flows, cohorts, interventions, outcomes), typed,
+//! and read from the input tree with every fault reported at its path.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::actor::Actor;
+use crate::error::{FieldError, ScenarioError};
+use crate::number::{is_integer_spelling, parse_decimal, NumberError};
+use crate::path::Path;
+use crate::value::Value;
+
+/// A scenario as MODEL.md defines it. Build one in Rust, or read it with
+/// [`Scenario::from_json`], [`Scenario::from_toml`] or [`Scenario::from_value`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Version of the method (1).
+    #[serde(default = "one_i64")]
+    pub version: i64,
+    #[serde(default)]
+    pub name: String,
+    /// Calendar year of year 1.
+    pub start_year: i64,
+    /// The year whose prices the amounts are in (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_year: Option<i64>,
+    /// Years in the calculation (a political term: 4).
+    #[serde(default = "four")]
+    pub horizon_years: i64,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub discount_rate: Decimal,
+    #[serde(default)]
+    pub tax: TaxRates,
+    /// States the user defines; an id that is built in replaces the built-in state whole.
+    #[serde(default)]
+    pub states: BTreeMap<String, State>,
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+}
+
+fn one_i64() -> i64 {
+    1
+}
+fn four() -> i64 {
+    4
+}
+fn one() -> Decimal {
+    Decimal::ONE
+}
+fn one_month() -> i64 {
+    1
+}
+
+/// Effective rates on the gross wage; a rate left out takes the built-in default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TaxRates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    pub municipal_rate: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    pub regional_rate: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    pub employer_contribution_rate: Option<Decimal>,
+}
+
+/// A situation a person can be in for a year (AM2, work, studies ...).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub flows: Vec<Flow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earnings: Option<Earnings>,
+}
+
+/// A yearly flow per person; `None` as payer or payee is outside the public economy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub payer: Option<Actor>,
+    #[serde(default)]
+    pub payee: Option<Actor>,
+    /// Kronor per person and year.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub amount: Decimal,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// A wage in a state: adds production, wage, employer contributions and income taxes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Earnings {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub monthly_wage: Decimal,
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub employment_rate: Decimal,
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub productivity: Decimal,
+}
+
+/// A group of participants that starts in one state and receives one intervention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    #[serde(default)]
+    pub name: String,
+    /// The state the participants start in.
+    pub origin: String,
+    pub participants: i64,
+    #[serde(default)]
+    pub intervention: Intervention,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+}
+
+/// What the intervention costs, when, and who pays.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub cost_per_participant: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub fixed_cost: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub optimism_bias: Decimal,
+    #[serde(default = "one_month")]
+    pub duration_months: i64,
+    #[serde(default)]
+    pub start_month: i64,
+    /// Actor → share of the cost; the shares sum to exactly 1. Default: all municipality.
+    #[serde(default = "municipality_pays")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<Actor, crate::schema::Number>"))]
+    pub financing: BTreeMap<Actor, Decimal>,
+}
+
+fn municipality_pays() -> BTreeMap<Actor, Decimal> {
+    BTreeMap::from([(Actor::Municipality, Decimal::ONE)])
+}
+
+impl Default for Intervention {
+    fn default() -> Self {
+        Intervention {
+            cost_per_participant: Decimal::ZERO,
+            fixed_cost: Decimal::ZERO,
+            optimism_bias: Decimal::ZERO,
+            duration_months: 1,
+            start_month: 0,
+            financing: municipality_pays(),
+        }
+    }
+}
+
+/// A move from the cohort's origin to a target state for a share of the participants.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub target: String,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub share: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub counterfactual_share: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub deadweight: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub attribution: Decimal,
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub displacement: Decimal,
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub retention: Decimal,
+    #[serde(default)]
+    pub lag_months: i64,
+}
+
+impl Outcome {
+    /// An outcome with every optional field at its default.
+    pub fn new(target: impl Into<String>, share: Decimal) -> Self {
+        Outcome {
+            target: target.into(),
+            share,
+            counterfactual_share: Decimal::ZERO,
+            deadweight: Decimal::ZERO,
+            attribution: Decimal::ZERO,
+            displacement: Decimal::ZERO,
+            retention: Decimal::ONE,
+            lag_months: 0,
+        }
+    }
+}
+
+impl Scenario {
+    /// An empty scenario starting in `start_year`, every other field at its default.
+    pub fn new(start_year: i64) -> Self {
+        Scenario {
+            version: 1,
+            name: String::new(),
+            start_year,
+            price_year: None,
+            horizon_years: 4,
+            discount_rate: Decimal::ZERO,
+            tax: TaxRates::default(),
+            states: BTreeMap::new(),
+            cohorts: Vec::new(),
+        }
+    }
+
+    /// Reads and validates a scenario from JSON text, numbers exactly as spelled.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = crate::value::parse_json(text).map_err(|e| FieldError::new("", e.to_string()))?;
+        Scenario::from_value(&value)
+    }
+
+    /// Reads and validates a scenario from TOML text.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")))?;
+        Scenario::from_value(&value)
+    }
+
+    /// Reads and validates a scenario from an input tree; every fault is reported.
+    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+        let (scenario, mut errors) = read_scenario(value);
+        crate::validate::check_rules(&scenario, &mut errors);
+        if errors.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(ScenarioError { errors })
+        }
+    }
+
+    /// Writes the scenario as JSON in the input format.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// serde support for any format: the tree is read and validated as by [`Scenario::from_value`].
+impl<'de> serde::Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Scenario::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the input tree. Type faults are reported here and the field takes a placeholder;
+// rules over values (ranges, sums, references) are checked on the typed scenario in
+// `validate`, which skips whatever was already reported here.
+
+/// Reads the tree into a typed scenario and the faults of shape and type.
+pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
+    let mut r = Reader { errors: Vec::new() };
+    let root = Path::Root;
+    let mut s = Scenario::new(0);
+    let Some(fields) = r.object(value, &root, &["version", "name", "start_year", "price_year", "horizon_years", "discount_rate", "tax", "states", "cohorts"]) else {
+        return (s, r.errors);
+    };
+    s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
+    s.name = r.opt_text(fields.get("name"), &root.key("name"));
+    s.start_year = r.req(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
+    s.price_year = fields.get("price_year").and_then(|v| r.int(v, &root.key("price_year")));
+    s.horizon_years = r.opt_int(fields.get("horizon_years"), &root.key("horizon_years")).unwrap_or(4);
+    s.discount_rate = r.opt_decimal(fields.get("discount_rate"), &root.key("discount_rate")).unwrap_or_default();
+    if let Some(tax) = fields.get("tax") {
+        let path = root.key("tax");
+        if let Some(t) = r.object(tax, &path, &["municipal_rate", "regional_rate", "employer_contribution_rate"]) {
+            for (name, slot) in [
+                ("municipal_rate", &mut s.tax.municipal_rate),
+                ("regional_rate", &mut s.tax.regional_rate),
+                ("employer_contribution_rate", &mut s.tax.employer_contribution_rate),
+            ] {
+                *slot = t.get(name).and_then(|v| r.decimal(v, &path.key(name)));
+            }
+        }
+    }
+    if let Some(states) = fields.get("states") {
+        let path = root.key("states");
+        if let Some(members) = r.map(states, &path, crate::validate::MAX_STATES) {
+            for (id, state) in members {
+                s.states.insert(id.to_string(), r.state(state, &path.key(id)));
+            }
+        }
+    }
+    if let Some(cohorts) = fields.get("cohorts") {
+        let path = root.key("cohorts");
+        if let Some(items) = r.list(cohorts, &path, crate::validate::MAX_COHORTS) {
+            s.cohorts = items.iter().enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
+        }
+    }
+    (s, r.errors)
+}
+
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+/// An object's members by name, first occurrence.
+struct Fields<'v>(Vec<(&'v str, &'v Value)>);
+
+impl<'v> Fields<'v> {
+    fn get(&self, name: &str) -> Option<&'v Value> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    }
+}
+
+fn number_text(value: &Value) -> Option<&str> {
+    match value {
+        Value::Number(t) | Value::String(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(t) => t.clone(),
+        Value::String(t) => format!("{t:?}"),
+        other => other.kind().to_string(),
+    }
+}
+
+impl Reader {
+    fn fault(&mut self, path: &Path, message: impl Into<String>) {
+        self.errors.push(FieldError::new(path, message));
+    }
+
+    /// An object with known member names: unknown members and duplicates are faults.
+    fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
+        let Value::Object(members) = value else {
+            self.fault(path, format!("must be an object, got {}", value.kind()));
+            return None;
+        };
+        let mut fields: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            if !known.contains(&k.as_str()) {
+                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
+            } else if fields.iter().any(|(seen, _)| *seen == k) {
+                self.fault(&path.key(k), "duplicate key");
+            } else {
+                fields.push((k, v));
+            }
+        }
+        Some(Fields(fields))
+    }
+
+    /// An object used as a map (states by id): duplicates are faults, first one kept.
+    fn map<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<Vec<(&'v str, &'v Value)>> {
+        let Value::Object(members) = value else {
+            self.fault(path, format!("must be an object, got {}", value.kind()));
+            return None;
+        };
+        if members.len() > limit {
+            self.fault(path, format!("at most {limit} entries, got {}", members.len()));
+            return None;
+        }
+        let mut out: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            if out.iter().any(|(seen, _)| *seen == k) {
+                self.fault(&path.key(k), "duplicate key");
+            } else {
+                out.push((k, v));
+            }
+        }
+        Some(out)
+    }
+
+    fn list<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<&'v [Value]> {
+        let Value::Array(items) = value else {
+            self.fault(path, format!("must be a list, got {}", value.kind()));
+            return None;
+        };
+        if items.len() > limit {
+            self.fault(path, format!("at most {limit} entries, got {}", items.len()));
+            return None;
+        }
+        Some(items)
+    }
+
+    fn req<T>(&mut self, value: Option<&Value>, path: &Path, read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>) -> Option<T> {
+        match value {
+            Some(v) => read(self, v, path),
+            None => {
+                self.fault(path, "is required");
+                None
+            }
+        }
+    }
+
+    fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
+        let Some(text) = number_text(value) else {
+            self.fault(path, format!("must be a number, got {}", value.kind()));
+            return None;
+        };
+        match parse_decimal(text) {
+            Ok(d) => Some(d),
+            Err(NumberError::NotANumber) => {
+                self.fault(path, format!("must be a number spelled like JSON (e.g. \"1234.5\"), got {}", shown(value)));
+                None
+            }
+            Err(NumberError::TooManyDecimals) => {
+                self.fault(path, format!("at most 28 decimals, got {text}"));
+                None
+            }
+            Err(NumberError::OutOfRange) => {
+                self.fault(path, format!("is too large, got {text}"));
+                None
+            }
+        }
+    }
+
+    fn opt_decimal(&mut self, value: Option<&Value>, path: &Path) -> Option<Decimal> {
+        value.and_then(|v| self.decimal(v, path))
+    }
+
+    fn int(&mut self, value: &Value, path: &Path) -> Option<i64> {
+        match value {
+            Value::Number(text) if is_integer_spelling(text) => match text.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.fault(path, format!("is too large, got {text}"));
+                    None
+                }
+            },
+            _ => {
+                self.fault(path, format!("must be a whole number written as a JSON integer, got {}", shown(value)));
+                None
+            }
+        }
+    }
+
+    fn opt_int(&mut self, value: Option<&Value>, path: &Path) -> Option<i64> {
+        value.and_then(|v| self.int(v, path))
+    }
+
+    fn text(&mut self, value: &Value, path: &Path) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.fault(path, format!("must be text, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn opt_text(&mut self, value: Option<&Value>, path: &Path) -> String {
+        value.and_then(|v| self.text(v, path)).unwrap_or_default()
+    }
+
+    fn actor_or_null(&mut self, value: Option<&Value>, path: &Path) -> Option<Actor> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::String(id)) => {
+                let actor = Actor::from_id(id);
+                if actor.is_none() {
+                    self.fault(path, format!("unknown actor {id:?} (expected null or one of: {})", actor_list()));
+                }
+                actor
+            }
+            Some(other) => {
+                self.fault(path, format!("must be an actor or null, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn state(&mut self, value: &Value, path: &Path) -> State {
+        let mut state = State::default();
+        let Some(f) = self.object(value, path, &["label", "description", "flows", "earnings"]) else {
+            return state;
+        };
+        state.label = self.opt_text(f.get("label"), &path.key("label"));
+        state.description = self.opt_text(f.get("description"), &path.key("description"));
+        if let Some(flows) = f.get("flows") {
+            let fpath = path.key("flows");
+            if let Some(items) = self.list(flows, &fpath, crate::validate::MAX_FLOWS) {
+                state.flows = items.iter().enumerate().map(|(i, v)| self.flow(v, &fpath.index(i))).collect();
+            }
+        }
+        if let Some(earnings) = f.get("earnings") {
+            let epath = path.key("earnings");
+            if let Some(e) = self.object(earnings, &epath, &["monthly_wage", "employment_rate", "productivity"]) {
+                state.earnings = Some(Earnings {
+                    monthly_wage: self.req(e.get("monthly_wage"), &epath.key("monthly_wage"), Reader::decimal).unwrap_or_default(),
+                    employment_rate: self.opt_decimal(e.get("employment_rate"), &epath.key("employment_rate")).unwrap_or(Decimal::ONE),
+                    productivity: self.opt_decimal(e.get("productivity"), &epath.key("productivity")).unwrap_or(Decimal::ONE),
+                });
+            }
+        }
+        state
+    }
+
+    fn flow(&mut self, value: &Value, path: &Path) -> Flow {
+        let mut flow = Flow::default();
+        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source"]) else {
+            return flow;
+        };
+        flow.label = self.opt_text(f.get("label"), &path.key("label"));
+        flow.payer = self.actor_or_null(f.get("payer"), &path.key("payer"));
+        flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
+        flow.amount = self.req(f.get("amount"), &path.key("amount"), Reader::decimal).unwrap_or_default();
+        flow.source = self.opt_text(f.get("source"), &path.key("source"));
+        flow
+    }
+
+    fn cohort(&mut self, value: &Value, path: &Path) -> Cohort {
+        let mut cohort = Cohort { name: String::new(), origin: String::new(), participants: 0, intervention: Intervention::default(), outcomes: Vec::new() };
+        let Some(f) = self.object(value, path, &["name", "origin", "participants", "intervention", "outcomes"]) else {
+            return cohort;
+        };
+        cohort.name = self.opt_text(f.get("name"), &path.key("name"));
+        cohort.origin = self.req(f.get("origin"), &path.key("origin"), Reader::text).unwrap_or_default();
+        cohort.participants = self.req(f.get("participants"), &path.key("participants"), Reader::int).unwrap_or(0);
+        if let Some(iv) = f.get("intervention") {
+            let ipath = path.key("intervention");
+            if let Some(i) = self.object(iv, &ipath, &["cost_per_participant", "fixed_cost", "optimism_bias", "duration_months", "start_month", "financing"]) {
+                let it = &mut cohort.intervention;
+                it.cost_per_participant = self.opt_decimal(i.get("cost_per_participant"), &ipath.key("cost_per_participant")).unwrap_or_default();
+                it.fixed_cost = self.opt_decimal(i.get("fixed_cost"), &ipath.key("fixed_cost")).unwrap_or_default();
+                it.optimism_bias = self.opt_decimal(i.get("optimism_bias"), &ipath.key("optimism_bias")).unwrap_or_default();
+                it.duration_months = self.opt_int(i.get("duration_months"), &ipath.key("duration_months")).unwrap_or(1);
+                it.start_month = self.opt_int(i.get("start_month"), &ipath.key("start_month")).unwrap_or(0);
+                if let Some(fin) = i.get("financing") {
+                    let fpath = ipath.key("financing");
+                    if let Some(members) = self.map(fin, &fpath, usize::MAX) {
+                        it.financing.clear();
+                        for (id, share) in members {
+                            let mpath = fpath.key(id);
+                            match Actor::from_id(id) {
+                                Some(actor) => {
+                                    if let Some(d) = self.decimal(share, &mpath) {
+                                        it.financing.insert(actor, d);
+                                    }
+                                }
+                                None => self.fault(&mpath, format!("unknown actor (expected one of: {})", actor_list())),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(outcomes) = f.get("outcomes") {
+            let opath = path.key("outcomes");
+            if let Some(items) = self.list(outcomes, &opath, crate::validate::MAX_OUTCOMES) {
+                cohort.outcomes = items.iter().enumerate().map(|(i, v)| self.outcome(v, &opath.index(i))).collect();
+            }
+        }
+        cohort
+    }
+
+    fn outcome(&mut self, value: &Value, path: &Path) -> Outcome {
+        let mut o = Outcome::new("", Decimal::ZERO);
+        let Some(f) = self.object(value, path, &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months"]) else {
+            return o;
+        };
+        o.target = self.req(f.get("target"), &path.key("target"), Reader::text).unwrap_or_default();
+        o.share = self.req(f.get("share"), &path.key("share"), Reader::decimal).unwrap_or_default();
+        for (name, slot) in [
+            ("counterfactual_share", &mut o.counterfactual_share),
+            ("deadweight", &mut o.deadweight),
+            ("attribution", &mut o.attribution),
+            ("displacement", &mut o.displacement),
+            ("retention", &mut o.retention),
+        ] {
+            if let Some(d) = self.opt_decimal(f.get(name), &path.key(name)) {
+                *slot = d;
+            }
+        }
+        o.lag_months = self.opt_int(f.get("lag_months"), &path.key("lag_months")).unwrap_or(0);
+        o
+    }
+}
+
+pub(crate) fn actor_list() -> String {
+    Actor::ALL.iter().map(|a| a.id()).collect::<Vec<_>>().join(", ")
+}
+
+/// Reads one state (used for the built-in parameter set).
+pub(crate) fn read_state(value: &Value, path: &Path) -> (State, Vec<FieldError>) {
+    let mut r = Reader { errors: Vec::new() };
+    let state = r.state(value, path);
+    (state, r.errors)
+}

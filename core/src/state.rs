@@ -1,0 +1,22 @@
+//! States: the yearly net of each actor while a person is in a state.
+
+use rust_decimal::Decimal;
+
+use crate::arith::Calc;
+use crate::flow::{book, book_flow, earnings_flows, Net, Tax};
+use crate::scenario::State;
+
+/// What each actor receives minus what it pays, per person and year in `state`. Over all seven
+/// actors this is production minus resources used: transfers cancel by construction.
+pub fn yearly_net(state: &State, tax: &Tax) -> Calc<Net> {
+    let mut net = [Decimal::ZERO; 7];
+    for flow in &state.flows {
+        book_flow(&mut net, flow)?;
+    }
+    if let Some(e) = &state.earnings {
+        for (_, payer, payee, amount) in earnings_flows(e, tax)? {
+            book(&mut net, payer, payee, amount)?;
+        }
+    }
+    Ok(net)
+}

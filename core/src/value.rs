@@ -1,0 +1,440 @@
+//! The input tree every layer hands to the engine: JSON's shape, with numbers kept as the text
+//! that spells them and object members kept in order, duplicates included, so that validation
+//! can report a duplicate key and read numbers exactly.
+
+use crate::number::float_text;
+
+/// A parsed input document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// A number as spelled (JSON text, or the shortest text of a host float or integer).
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    /// Members in input order; a key may repeat (validation reports it).
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// A number from a host integer.
+    pub fn from_i64(n: i64) -> Value {
+        Value::Number(n.to_string())
+    }
+
+    /// A number from a host float, through its shortest decimal representation.
+    pub fn from_f64(x: f64) -> Value {
+        Value::Number(float_text(x))
+    }
+
+    /// What kind of value this is, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// The first member named `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Deepest nesting the JSON reader accepts; deeper input is an error, not a stack overflow.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a text is not JSON, with the byte offset where reading stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not valid JSON at byte {}: {}", self.offset, self.message)
+    }
+}
+
+/// Reads JSON text (RFC 8259) into a [`Value`], keeping number spellings and duplicate keys.
+pub fn parse_json(text: &str) -> Result<Value, JsonError> {
+    let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: 0 };
+    reader.skip_ws();
+    let value = reader.value(0)?;
+    reader.skip_ws();
+    if reader.pos != reader.bytes.len() {
+        return Err(reader.error("unexpected text after the value"));
+    }
+    Ok(value)
+}
+
+struct JsonReader<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl JsonReader<'_> {
+    fn error(&self, message: &str) -> JsonError {
+        JsonError { offset: self.pos, message: message.to_string() }
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.bytes.get(self.pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, literal: &str) -> bool {
+        if self.bytes[self.pos..].starts_with(literal.as_bytes()) {
+            self.pos += literal.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        match self.bytes.get(self.pos) {
+            None => Err(self.error("unexpected end of text")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => {
+                if self.eat("null") {
+                    Ok(Value::Null)
+                } else if self.eat("true") {
+                    Ok(Value::Bool(true))
+                } else if self.eat("false") {
+                    Ok(Value::Bool(false))
+                } else {
+                    Err(self.error("expected a JSON value"))
+                }
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.eat("}") {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                return Err(self.error("expected a member name in quotes"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if !self.eat(":") {
+                return Err(self.error("expected ':' after a member name"));
+            }
+            self.skip_ws();
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("}") {
+                return Ok(Value::Object(members));
+            }
+            return Err(self.error("expected ',' or '}'"));
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.eat("]") {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            if self.eat(",") {
+                continue;
+            }
+            if self.eat("]") {
+                return Ok(Value::Array(items));
+            }
+            return Err(self.error("expected ',' or ']'"));
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let start = self.pos;
+        while matches!(self.bytes.get(self.pos), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        let text = &self.text[start..self.pos];
+        if !crate::number::is_number_spelling(text) {
+            self.pos = start;
+            return Err(self.error("malformed number"));
+        }
+        Ok(Value::Number(text.to_string()))
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
+        let mut code = 0u32;
+        for &b in digits {
+            let v = (b as char).to_digit(16).ok_or_else(|| self.error("bad \\u escape"))?;
+            code = code * 16 + v;
+        }
+        self.pos += 4;
+        Ok(code)
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The input is a &str and we stop only at ASCII bytes, so this slice is on char boundaries.
+            out.push_str(&self.text[start..self.pos]);
+            match self.bytes.get(self.pos) {
+                None => return Err(self.error("unterminated text")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escape = *self.bytes.get(self.pos).ok_or_else(|| self.error("unterminated escape"))?;
+                    self.pos += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let first = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&first) {
+                                if !self.eat("\\u") {
+                                    return Err(self.error("lone surrogate in \\u escape"));
+                                }
+                                let second = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&second) {
+                                    return Err(self.error("lone surrogate in \\u escape"));
+                                }
+                                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                            } else {
+                                first
+                            };
+                            out.push(char::from_u32(code).ok_or_else(|| self.error("lone surrogate in \\u escape"))?);
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return Err(self.error("unknown escape"));
+                        }
+                    }
+                }
+                Some(_) => return Err(self.error("control character in text")),
+            }
+        }
+    }
+}
+
+/// Writes a [`Value`] back as JSON text (numbers as spelled).
+pub fn to_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_json(value, &mut out);
+    out
+}
+
+fn write_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) if crate::number::is_number_spelling(n) => out.push_str(n),
+        // Non-finite host floats have no JSON spelling; writing them as text keeps the
+        // document valid and the number field still reports them.
+        Value::Number(n) | Value::String(n) => out.push_str(&serde_json::to_string(n).unwrap_or_default()),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (k, v)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(k).unwrap_or_default());
+                out.push(':');
+                write_json(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Reads TOML text into a [`Value`]. TOML floats go through their shortest representation,
+/// as MODEL.md says; dates and times are not numbers and come through as text.
+#[cfg(feature = "toml")]
+pub fn parse_toml(text: &str) -> Result<Value, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    Ok(from_toml(&toml::Value::Table(table)))
+}
+
+#[cfg(feature = "toml")]
+fn from_toml(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from_i64(*i),
+        toml::Value::Float(f) => Value::from_f64(*f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(from_toml).collect()),
+        toml::Value::Table(t) => Value::Object(t.iter().map(|(k, v)| (k.clone(), from_toml(v))).collect()),
+    }
+}
+
+/// Any serde format can produce a [`Value`]. Floats arrive as `f64` here and go through their
+/// shortest representation; use [`parse_json`] for JSON to keep every digit.
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON-like value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from_i64(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::Number(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from_f64(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+            members.push((k, v));
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_number_text_and_duplicates() {
+        let v = parse_json(r#"{"a": 0.10, "a": "x", "b": [1e2, -0, true, null]}"#).unwrap();
+        assert_eq!(
+            v,
+            Value::Object(vec![
+                ("a".into(), Value::Number("0.10".into())),
+                ("a".into(), Value::String("x".into())),
+                (
+                    "b".into(),
+                    Value::Array(vec![
+                        Value::Number("1e2".into()),
+                        Value::Number("-0".into()),
+                        Value::Bool(true),
+                        Value::Null
+                    ])
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn rejects_non_json() {
+        for bad in ["NaN", "{", "[1,]", "{\"a\":1,}", "01", "+1", "\"\\x\"", "\"a", "1 2", "", "{'a':1}", "\"\\ud800\""] {
+            assert!(parse_json(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert!(parse_json(&deep).is_err());
+    }
+
+    #[test]
+    fn unicode_escapes() {
+        assert_eq!(parse_json(r#""F\u00f6rs\ud83d\ude00""#).unwrap(), Value::String("Förs😀".into()));
+    }
+
+    #[test]
+    fn round_trips_through_text() {
+        let text = r#"{"a":0.10,"b":[1e2,"x\"y",null,false],"c":{}}"#;
+        assert_eq!(to_json(&parse_json(text).unwrap()), text);
+    }
+}
