@@ -1,1 +1,38 @@
-fn main(){}
+//! calculate() on the main example (examples/programme.toml, built-in defaults) and on a
+//! scenario with 200 cohorts; also reading + calculating from JSON text.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+fn main_example() -> samkalk::Scenario {
+    samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).expect("the main example is valid")
+}
+
+fn many_cohorts(n: usize) -> samkalk::Scenario {
+    let mut s = main_example();
+    let template = s.cohorts.clone();
+    s.cohorts = (0..n)
+        .map(|i| {
+            let mut c = template[i % template.len()].clone();
+            c.name = format!("kohort {i}");
+            c.participants = 5 + (i as i64 % 40);
+            c.intervention.start_month = (i as i64 * 7) % 24;
+            c
+        })
+        .collect();
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let main = main_example();
+    c.bench_function("calculate/main_example", |b| b.iter(|| samkalk::calculate(black_box(&main)).unwrap()));
+    let wide = many_cohorts(200);
+    c.bench_function("calculate/200_cohorts", |b| b.iter(|| samkalk::calculate(black_box(&wide)).unwrap()));
+    let json = main.to_json();
+    c.bench_function("read_json_and_calculate/main_example", |b| b.iter(|| samkalk::calculate_json(black_box(&json)).unwrap()));
+    let result = samkalk::calculate(&main).unwrap();
+    c.bench_function("result_to_json/main_example", |b| b.iter(|| black_box(&result).to_json()));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -38,15 +38,16 @@ pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> 
     scenario.states.get(id).or_else(|| defaults().states.get(id).map(|d| &d.state))
 }
 
-fn overflow_at(path: String) -> impl FnOnce(Overflow) -> ScenarioError {
-    move |_| FieldError::new(path, "the calculation overflows the range of 28-digit decimals").into()
+/// The fault for an overflow at `path`; the path is written only when there is one.
+fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> ScenarioError {
+    move |_| FieldError::new(path(), "the calculation overflows the range of 28-digit decimals").into()
 }
 
 /// Calculates a scenario already validated; also returns each actor's and society's unrounded
 /// NPV (seven actors, then society), which analyses need to find exact zeros.
 pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1]), ScenarioError> {
     let years = scenario.horizon_years.clamp(1, 60) as usize;
-    let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at("discount_rate".into()))?;
+    let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
     let tax = resolved_tax(scenario);
 
     // Each state's yearly net, computed once however many cohorts use it.
@@ -69,17 +70,17 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
     let mut scratch = Scratch::default();
     for (i, cohort) in scenario.cohorts.iter().enumerate() {
         let at = || format!("cohorts[{i}]");
-        let origin = net_of(&cohort.origin).map_err(overflow_at(format!("states.{}", cohort.origin)))?;
+        let origin = net_of(&cohort.origin).map_err(overflow_at(|| format!("states.{}", cohort.origin)))?;
         let mut deltas = Vec::with_capacity(cohort.outcomes.len());
         for (k, o) in cohort.outcomes.iter().enumerate() {
-            let target = net_of(&o.target).map_err(overflow_at(format!("states.{}", o.target)))?;
+            let target = net_of(&o.target).map_err(overflow_at(|| format!("states.{}", o.target)))?;
             let mut d = [Decimal::ZERO; ACTOR_COUNT];
             for a in 0..ACTOR_COUNT {
-                d[a] = sub(target[a], origin[a]).map_err(overflow_at(format!("cohorts[{i}].outcomes[{k}].target")))?;
+                d[a] = sub(target[a], origin[a]).map_err(overflow_at(|| format!("cohorts[{i}].outcomes[{k}].target")))?;
             }
             deltas.push(d);
         }
-        let break_even = add_cohort(cohort, &deltas, &horizon, &mut scratch, &mut gain, &mut investment).map_err(overflow_at(at()))?;
+        let break_even = add_cohort(cohort, &deltas, &horizon, &mut scratch, &mut gain, &mut investment).map_err(overflow_at(at))?;
         cohorts.push(CohortResult { name: cohort.name.clone(), break_even });
     }
 
@@ -112,7 +113,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
         let actors: [ActorResult; ACTOR_COUNT] = per_actor.try_into().map_err(|_| Overflow)?;
         Ok((ActorResults(actors), society, npv))
     };
-    let (actors, society, npv) = totals().map_err(overflow_at("cohorts".into()))?;
+    let (actors, society, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
     Ok((
         CalculationResult {
             version: 1,

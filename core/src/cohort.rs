@@ -187,9 +187,9 @@ pub(crate) fn add_cohort(
 /// Kind and share from NPV(s) = A × (s − c) + B; decided on NPV(0) and NPV(1) rounded to öre,
 /// divided only once the kind is known.
 pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> {
-    let n0 = crate::result::round_money(sub(b, mul(a, c)?)?);
-    let n1 = crate::result::round_money(add(mul(a, sub(Decimal::ONE, c)?)?, b)?);
-    let negative = |x: Decimal| x < Decimal::ZERO;
+    let n0 = sub(b, mul(a, c)?)?;
+    let n1 = add(mul(a, sub(Decimal::ONE, c)?)?, b)?;
+    let negative = crate::result::negative_to_the_ore;
     let kind = match (negative(n0), negative(n1)) {
         (false, false) => BreakEvenKind::Always,
         (true, true) => BreakEvenKind::Never,

@@ -1,0 +1,122 @@
+//! `samkalk`: calculate, validate, print the defaults or the scenario schema.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use samkalk::{FieldError, Scenario, ScenarioError, Value};
+
+#[derive(Parser)]
+#[command(name = "samkalk", version, about = "Socioekonomisk investeringskalkyl: who gains how much, year by year, from a labour-market intervention")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Calculate a scenario (JSON or TOML; `-` reads standard input).
+    Calculate {
+        file: PathBuf,
+        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Check a scenario; prints {"errors": [...]}, exits 1 when there are any.
+    Validate { file: PathBuf },
+    /// Print the built-in parameter set, every number with its source.
+    Defaults {
+        #[arg(long, value_enum, default_value_t = DefaultsFormat::Json)]
+        format: DefaultsFormat,
+    },
+    /// Print the JSON Schema of the scenario format.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DefaultsFormat {
+    Json,
+    /// The readable table of docs/defaults.md.
+    Markdown,
+}
+
+/// Reads a scenario file into the input tree: TOML by extension (or, on standard input, when
+/// the text does not start like JSON), JSON otherwise.
+fn read_input(file: &PathBuf) -> Result<Value, ScenarioError> {
+    let (text, toml) = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| FieldError::new("", format!("cannot read standard input: {e}")))?;
+        let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
+        (text, toml)
+    } else {
+        let text = std::fs::read_to_string(file).map_err(|e| FieldError::new("", format!("cannot read {}: {e}", file.display())))?;
+        let toml = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        (text, toml)
+    };
+    if toml {
+        samkalk::value::parse_toml(&text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")).into())
+    } else {
+        samkalk::parse_json(&text).map_err(|e| FieldError::new("", e.to_string()).into())
+    }
+}
+
+fn print_errors(error: &ScenarioError) {
+    for e in &error.errors {
+        eprintln!("{e}");
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Calculate { file, format } => {
+            let outcome = read_input(&file).and_then(|v| Scenario::from_value(&v)).and_then(|s| samkalk::calculate(&s).map(|r| (s, r)));
+            match outcome {
+                Ok((scenario, result)) => {
+                    match format {
+                        Format::Json => println!("{}", result.to_json_pretty()),
+                        Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
+                        Format::Csv => print!("{}", samkalk::report::csv(&result)),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    print_errors(&e);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Validate { file } => {
+            let errors = match read_input(&file) {
+                Ok(v) => samkalk::validate_value(&v),
+                Err(e) => e.errors,
+            };
+            let json = serde_json::json!({ "errors": errors });
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Command::Defaults { format } => {
+            match format {
+                DefaultsFormat::Json => println!("{}", serde_json::to_string_pretty(&samkalk::defaults_json()).unwrap_or_default()),
+                DefaultsFormat::Markdown => print!("{}", samkalk::report::defaults_markdown()),
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Schema => {
+            println!("{}", serde_json::to_string_pretty(&samkalk::schema::scenario_schema()).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+    }
+}

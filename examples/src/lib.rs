@@ -1,0 +1,1 @@
+//! Examples live in the `examples` targets; see README.md.
