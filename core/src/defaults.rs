@@ -33,6 +33,8 @@ pub struct DefaultTax {
 pub struct DefaultState {
     pub state: State,
     pub notes: Vec<String>,
+    /// Where the wage of an `earnings` block comes from, and the arithmetic (source, note).
+    pub earnings_source: Option<(String, String)>,
 }
 
 /// The built-in parameter set.
@@ -91,8 +93,14 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
         // before reading the state like any user's.
         let mut value = value.clone();
         let mut notes = Vec::new();
+        let mut earnings_source = None;
         if let Value::Object(fields) = &mut value {
             for (k, flows) in fields.iter_mut() {
+                if let (true, Value::Object(e)) = (k == "earnings", &mut *flows) {
+                    let find = |key: &str| e.iter().find(|(k, _)| k == key).map(|(_, v)| text(Some(v))).unwrap_or_default();
+                    earnings_source = Some((find("source"), find("note")));
+                    e.retain(|(k, _)| k != "source" && k != "note");
+                }
                 if let (true, Value::Array(items)) = (k == "flows", flows) {
                     for item in items.iter_mut() {
                         if let Value::Object(f) = item {
@@ -109,13 +117,14 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
         if let Some(e) = errors.first() {
             return Err(e.to_string());
         }
-        states.insert(id.clone(), DefaultState { state, notes });
+        states.insert(id.clone(), DefaultState { state, notes, earnings_source });
     }
     Ok(Defaults { price_year, tax, states })
 }
 
-/// The parameter set as JSON: `{"price_year", "tax", "tax_sources", "states"}`, every flow with
-/// its `source` and `note`. The `states` entries, less `note`, are valid scenario states.
+/// The parameter set as JSON: `{"price_year", "tax", "tax_sources", "states"}`, every flow and
+/// every earnings block with its `source` and `note`. The `states` entries, less those `note`s
+/// and the earnings blocks' `source`, are valid scenario states.
 pub fn defaults_json() -> serde_json::Value {
     use serde_json::{json, Map, Value as J};
     let d = defaults();
@@ -129,6 +138,10 @@ pub fn defaults_json() -> serde_json::Value {
                     f.insert("note".into(), J::String(note.clone()));
                 }
             }
+        }
+        if let (Some(J::Object(e)), Some((source, note))) = (s.get_mut("earnings"), &ds.earnings_source) {
+            e.insert("source".into(), J::String(source.clone()));
+            e.insert("note".into(), J::String(note.clone()));
         }
         states.insert(id.clone(), s);
     }

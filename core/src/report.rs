@@ -210,6 +210,9 @@ pub fn defaults_markdown() -> String {
                 e.employment_rate,
                 e.productivity
             ));
+            if let Some((source, note)) = &ds.earnings_source {
+                out.push_str(&format!("Wage source: {}\n\nArithmetic: {}\n\n", source, note));
+            }
         }
         if ds.state.flows.is_empty() {
             continue;

@@ -1,0 +1,108 @@
+//! The command line, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn samkalk(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samkalk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("samkalk runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn vector_scenario(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors").join(name);
+    let vector: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    vector["scenario"].to_string()
+}
+
+#[test]
+fn calculate_prints_the_result_json() {
+    let (code, out, _) = samkalk(&["calculate", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(code, 0);
+    let result: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(result["actors"]["municipality"]["gain"][0], "1003320.00");
+    assert_eq!(result["society"]["benefit_cost_ratio"], "22.7987");
+    assert_eq!(result["cohorts"][0]["break_even"]["municipality"]["share"], "0.068345");
+}
+
+#[test]
+fn table_reports_in_swedish() {
+    let (code, out, _) = samkalk(&["calculate", "--format", "table", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(code, 0);
+    assert!(out.contains("Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete."), "{out}");
+    assert!(out.contains("1 003 320 kr"), "{out}");
+    assert!(out.contains("Samhället"));
+}
+
+#[test]
+fn csv_is_tidy() {
+    let (code, out, _) = samkalk(&["calculate", "--format", "csv", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "actor,year,gain,investment,net,cumulative_net");
+    assert_eq!(lines[1], "municipality,2026,1003320.00,800000.00,203320.00,203320.00");
+    assert_eq!(lines.len(), 1 + 8 * 4);
+}
+
+#[test]
+fn invalid_scenarios_exit_1_with_paths() {
+    let (code, out, err) = samkalk(&["calculate", "-"], Some(&vector_scenario("031.json")));
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.3"), "{err}");
+    let (code, out, _) = samkalk(&["validate", "-"], Some(&vector_scenario("064.json")));
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut paths: Vec<&str> = report["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    paths.sort();
+    assert_eq!(paths, ["cohorts[0].outcomes[0].share", "cohorts[0].participants", "horizon_years", "states.work.earnings.productivity"]);
+    let (code, out, _) = samkalk(&["validate", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!((code, out.contains("\"errors\": []")), (0, true));
+}
+
+#[test]
+fn toml_input_by_extension_and_by_content() {
+    let toml = "start_year = 2026\n[[cohorts]]\norigin = \"AM2\"\nparticipants = 10\n[[cohorts.outcomes]]\ntarget = \"work\"\nshare = 0.5\n";
+    let (code, out, err) = samkalk(&["calculate", "-"], Some(toml));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"years\""));
+    let file = std::env::temp_dir().join(format!("samkalk-cli-test-{}.toml", std::process::id()));
+    std::fs::write(&file, toml).unwrap();
+    let (code, by_file, _) = samkalk(&["calculate", file.to_str().unwrap()], None);
+    std::fs::remove_file(&file).ok();
+    assert_eq!((code, by_file), (0, out));
+}
+
+#[test]
+fn defaults_and_schema() {
+    let (code, out, _) = samkalk(&["defaults"], None);
+    assert_eq!(code, 0);
+    let d: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(d["price_year"].is_i64());
+    for flow in d["states"]["AM3"]["flows"].as_array().unwrap() {
+        assert!(!flow["source"].as_str().unwrap().is_empty());
+    }
+    let (code, out, _) = samkalk(&["schema"], None);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(schema["required"], serde_json::json!(["start_year"]));
+    assert!(schema["properties"]["cohorts"].is_object());
+}
+
+#[test]
+fn missing_file_is_an_error_not_a_crash() {
+    let (code, _, err) = samkalk(&["calculate", "/nonexistent/scenario.json"], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot read"));
+}
