@@ -238,32 +238,40 @@ impl CalculationResult {
     }
 }
 
-/// Exact (unrounded) yearly gain and investment of one actor or society, summarised.
+/// Exact (unrounded) yearly gain and investment of one actor or society, summarised; also
+/// returns the unrounded NPV.
 pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
     let years = gain.len();
+    let discounted = horizon.factors.is_some();
     let mut net = Vec::with_capacity(years);
     let mut cumulative = Vec::with_capacity(years);
     let (mut total_gain, mut total_investment, mut running) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let (mut pv_gain, mut pv_investment, mut npv) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    // Present values; without discounting they are the plain totals and are not summed twice.
+    let (mut pv_gain, mut pv_investment, mut pv_net) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut first_investment = None;
-    // D_t rounded to öre, for the payback year.
+    // The last year whose D_t (present value so far, to the öre) is negative, for the payback year.
     let mut last_negative: Option<usize> = None;
     for t in 0..years {
         let n = sub(gain[t], investment[t])?;
         running = add(running, n)?;
         total_gain = add(total_gain, gain[t])?;
         total_investment = add(total_investment, investment[t])?;
-        pv_gain = add(pv_gain, horizon.present(gain[t], t)?)?;
-        pv_investment = add(pv_investment, horizon.present(investment[t], t)?)?;
-        npv = add(npv, horizon.present(n, t)?)?;
+        if discounted {
+            pv_gain = add(pv_gain, horizon.present(gain[t], t)?)?;
+            pv_investment = add(pv_investment, horizon.present(investment[t], t)?)?;
+            pv_net = add(pv_net, horizon.present(n, t)?)?;
+        }
         if first_investment.is_none() && !investment[t].is_zero() {
             first_investment = Some(t);
         }
-        if negative_to_the_ore(npv) {
+        if negative_to_the_ore(if discounted { pv_net } else { running }) {
             last_negative = Some(t);
         }
         net.push(round_money(n));
         cumulative.push(round_money(running));
+    }
+    if !discounted {
+        (pv_gain, pv_investment, pv_net) = (total_gain, total_investment, running);
     }
     let payback_year = match first_investment {
         Some(t0) if last_negative != Some(years - 1) => {
@@ -281,15 +289,15 @@ pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Hori
             gain: gain.iter().map(|x| round_money(*x)).collect(),
             investment: investment.iter().map(|x| round_money(*x)).collect(),
             net,
-            cumulative_net: cumulative,
+            total_net: round_money(sub(total_gain, total_investment)?),
             total_gain: round_money(total_gain),
             total_investment: round_money(total_investment),
-            total_net: round_money(sub(total_gain, total_investment)?),
-            npv: round_money(npv),
+            cumulative_net: cumulative,
+            npv: round_money(pv_net),
             payback_year,
             benefit_cost_ratio,
         },
-        npv,
+        pv_net,
     ))
 }
 

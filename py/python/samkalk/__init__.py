@@ -1,0 +1,550 @@
+"""samkalk: an exact socioeconomic investment calculation (socioekonomisk investeringskalkyl).
+
+What does a person on försörjningsstöd cost each public actor per year, what does an
+intervention cost, and who gains how much, year by year, when a share of the participants
+reaches work or studies? The method is MODEL.md (docs/method.md in the repository); the
+calculation runs in samkalk's Rust core, in exact decimals, and gives the same öre as the
+command line and every other binding.
+
+>>> import samkalk
+>>> result = samkalk.calculate({
+...     "start_year": 2026,
+...     "cohorts": [{"name": "AM2-grupp", "origin": "AM2", "participants": 20,
+...                  "intervention": {"cost_per_participant": 40000, "duration_months": 6},
+...                  "outcomes": [{"target": "work", "share": 0.6}]}],
+... })
+>>> result.years
+[2026, 2027, 2028, 2029]
+>>> result.to_dict()["actors"]["municipality"]["investment"]
+[Decimal('800000.00'), Decimal('0.00'), Decimal('0.00'), Decimal('0.00')]
+
+Main entry points: :func:`calculate`, :func:`calculate_many`, :func:`validate`,
+:func:`defaults`, :class:`Scenario`, :class:`Result` and :class:`ScenarioError`. pandas and
+matplotlib are optional: only :meth:`Result.to_pandas` and :meth:`Result.plot` need them.
+"""
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+import html as _html
+import os
+
+from . import _samkalk
+from ._errors import ScenarioError
+from ._samkalk import Scenario
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    from matplotlib.axes import Axes
+
+__version__: str = _samkalk.__version__
+
+__all__ = [
+    "ACTORS",
+    "Result",
+    "Scenario",
+    "ScenarioError",
+    "ScenarioInput",
+    "Summary",
+    "actor_labels",
+    "calculate",
+    "calculate_many",
+    "defaults",
+    "format_kronor",
+    "validate",
+    "__version__",
+]
+
+#: Anything a scenario can be given as: a dict (numbers as Decimal, int, str or float), JSON
+#: text, a path to a .json or .toml file (str or os.PathLike), JSON bytes, or a Scenario.
+ScenarioInput = Union[Mapping[str, Any], str, "os.PathLike[str]", bytes, Scenario]
+
+#: The seven actor ids, in the order every result lists them (society comes after them).
+ACTORS: "tuple[str, ...]" = tuple(_samkalk.actor_ids())
+
+_SOCIETY = "society"
+_MONEY = ("gain", "investment", "net", "cumulative_net")
+
+_TEXT = {
+    "sv": {
+        "actor": "Aktör",
+        "year": "År",
+        "net": "Netto",
+        "cumulative": "Kumulativt netto",
+        "npv": "Nuvärde",
+        "payback": "Återbetalningsår",
+        "bcr": "Nytta/kostnad",
+        "title": "Socioekonomisk investeringskalkyl",
+        "break_even": "När går man jämnt ut? Andel deltagare som behöver nå första utfallet",
+        "cohort": "Kohort",
+        "always": "alltid",
+        "never": "aldrig",
+        "at_least": "minst",
+        "at_most": "högst",
+        "kr": "kr",
+        "axis": "Kumulativt netto (kr)",
+    },
+    "en": {
+        "actor": "Actor",
+        "year": "Year",
+        "net": "Net",
+        "cumulative": "Cumulative net",
+        "npv": "NPV",
+        "payback": "Payback year",
+        "bcr": "Benefit/cost",
+        "title": "Socioeconomic investment calculation",
+        "break_even": "Break-even: share of participants who must reach the first outcome",
+        "cohort": "Cohort",
+        "always": "always",
+        "never": "never",
+        "at_least": "at least",
+        "at_most": "at most",
+        "kr": "SEK",
+        "axis": "Cumulative net (SEK)",
+    },
+}
+
+
+def _text(lang: str) -> Dict[str, str]:
+    if lang not in _TEXT:
+        raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
+    return _TEXT[lang]
+
+
+def actor_labels(lang: str = "sv") -> Dict[str, str]:
+    """Actor id → label, the seven actors in result order and then ``society``.
+
+    The labels are the core's own (Swedish by default, ``lang="en"`` for English).
+
+    >>> samkalk.actor_labels()["employment_service"]
+    'Arbetsförmedlingen'
+    >>> samkalk.actor_labels("en")["society"]
+    'Society'
+    """
+    return _samkalk.actor_labels(lang)
+
+
+def format_kronor(amount: Union[Decimal, int, float, str]) -> str:
+    """Whole kronor with a space between thousands, as samkalk's reports write money.
+
+    >>> samkalk.format_kronor(Decimal("1234567.49"))
+    '1 234 567 kr'
+    """
+    return _samkalk.format_kronor(amount)
+
+
+def _require(module: str, package: str, extra: str, what: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ImportError(
+            f"{what} needs {package}, which is not installed: pip install {package}"
+            f"  (or pip install 'samkalk[{extra}]')"
+        ) from e
+
+
+def _share_text(share: Optional[Decimal], lang: str) -> str:
+    if share is None:
+        return ""
+    if lang == "sv":
+        return _samkalk.format_percent(share)
+    percent = (share * 100).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+    return f"{percent} %"
+
+
+def _break_even_text(entry: Mapping[str, Any], lang: str) -> str:
+    t = _text(lang)
+    kind = entry["kind"]
+    if kind in ("always", "never"):
+        return t[kind]
+    return f"{t[kind]} {_share_text(entry['share'], lang)}"
+
+
+def _cohort_label(name: str, index: int, lang: str) -> str:
+    return name if name else f"{_text(lang)['cohort']} {index + 1}"
+
+
+class Summary(Sequence[Dict[str, Any]]):
+    """Per actor (and society): NPV, payback year, benefit-cost ratio and break-even.
+
+    A sequence of dicts (one per actor, then society) with keys ``actor`` (the id), ``label``,
+    ``npv`` (Decimal), ``payback_year`` (int or None), ``benefit_cost_ratio`` (Decimal or
+    None) and ``break_even`` (cohort name → ``{"kind", "share"}``; kind is ``always``,
+    ``never``, ``at_least`` or ``at_most``; share a Decimal or None). It shows as a table in a
+    notebook; :meth:`to_pandas` gives a DataFrame.
+    """
+
+    def __init__(self, rows: List[Dict[str, Any]], cohorts: List[str], lang: str) -> None:
+        self._rows = rows
+        self.cohorts = cohorts
+        self.lang = lang
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, str):
+            for row in self._rows:
+                if row["actor"] == index:
+                    return row
+            raise KeyError(index)
+        return self._rows[index]
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """The summary as a DataFrame indexed by actor label; break-even as text per cohort."""
+        pd = _require("pandas", "pandas", "pandas", "Summary.to_pandas()")
+        records = []
+        for row in self._rows:
+            record: Dict[str, Any] = {
+                "actor": row["actor"],
+                "label": row["label"],
+                "npv": row["npv"],
+                "payback_year": row["payback_year"],
+                "benefit_cost_ratio": row["benefit_cost_ratio"],
+            }
+            for cohort in self.cohorts:
+                entry = row["break_even"].get(cohort)
+                record[f"break_even ({cohort})"] = _break_even_text(entry, self.lang) if entry else ""
+            records.append(record)
+        frame = pd.DataFrame.from_records(records)
+        frame["payback_year"] = frame["payback_year"].astype("Int64")  # a year or <NA>
+        return frame
+
+    def __repr__(self) -> str:
+        t = _text(self.lang)
+        header = [t["actor"], t["npv"], t["payback"], t["bcr"]] + [f"{t['cohort']}: {c}" for c in self.cohorts]
+        lines = [header]
+        for row in self._rows:
+            lines.append(
+                [
+                    row["label"],
+                    format_kronor(row["npv"]),
+                    "–" if row["payback_year"] is None else str(row["payback_year"]),
+                    "–" if row["benefit_cost_ratio"] is None else str(row["benefit_cost_ratio"]),
+                ]
+                + [_break_even_text(row["break_even"][c], self.lang) if c in row["break_even"] else "" for c in self.cohorts]
+            )
+        widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+        return "\n".join(
+            "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths)))
+            for line in lines
+        )
+
+    def _repr_html_(self) -> str:
+        t = _text(self.lang)
+        head = "".join(f"<th>{_html.escape(h)}</th>" for h in [t["actor"], t["npv"], t["payback"], t["bcr"]])
+        head += "".join(f"<th>{_html.escape(t['cohort'])}: {_html.escape(c)}</th>" for c in self.cohorts)
+        body = []
+        for row in self._rows:
+            cells = [
+                f"<th style='text-align:left'>{_html.escape(row['label'])}</th>",
+                _money_cell(row["npv"]),
+                f"<td>{'–' if row['payback_year'] is None else row['payback_year']}</td>",
+                f"<td>{'–' if row['benefit_cost_ratio'] is None else row['benefit_cost_ratio']}</td>",
+            ]
+            cells += [
+                f"<td>{_html.escape(_break_even_text(row['break_even'][c], self.lang)) if c in row['break_even'] else ''}</td>"
+                for c in self.cohorts
+            ]
+            body.append(f"<tr>{''.join(cells)}</tr>")
+        return f"<table class='samkalk-summary'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _money_cell(amount: Decimal) -> str:
+    style = "text-align:right;white-space:nowrap"
+    if amount < 0:
+        style += ";color:#b00020"
+    return f"<td style='{style}'>{_html.escape(format_kronor(amount))}</td>"
+
+
+class Result:
+    """The result of :func:`calculate`: per actor and for society, year by year.
+
+    - :meth:`to_dict`: MODEL.md's structure, money/shares/ratios as ``decimal.Decimal``
+    - :meth:`to_json`: the result JSON, byte for byte what the command line writes
+    - :meth:`to_pandas`: a tidy DataFrame (actor, year, gain, investment, net, cumulative_net)
+    - :meth:`summary`: NPV, payback year, benefit-cost ratio and break-even per actor
+    - :meth:`plot`: cumulative net per actor over the years (matplotlib)
+
+    In a notebook a Result shows as a table (Swedish labels; :meth:`to_html` for English).
+    """
+
+    __slots__ = ("_native", "_dict")
+
+    def __init__(self, native: "_samkalk.NativeResult") -> None:
+        self._native = native
+        self._dict: Optional[Dict[str, Any]] = None
+
+    @property
+    def years(self) -> List[int]:
+        """The calendar years of the calculation."""
+        return self._native.years
+
+    def to_dict(self) -> Dict[str, Any]:
+        """MODEL.md's result structure as a new dict.
+
+        ``{"version", "years", "actors": {id: {...}}, "society": {...}, "cohorts": [...]}``;
+        money is ``Decimal`` with two decimals (``Decimal('800000.00')``), break-even shares six
+        decimals, benefit-cost ratios four; years and payback_year are ``int``; null is None.
+        """
+        return self._native.to_dict()
+
+    def _data(self) -> Dict[str, Any]:
+        if self._dict is None:
+            self._dict = self._native.to_dict()
+        return self._dict
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        """The result JSON exactly as the core and the command line write it (compact; indented
+        with ``pretty=True``)."""
+        return self._native.to_json(pretty)
+
+    def _rows(self) -> List[Any]:
+        d = self._data()
+        return [(a, d["actors"][a]) for a in ACTORS] + [(_SOCIETY, d["society"])]
+
+    def to_pandas(self, *, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
+        """A tidy DataFrame: one row per actor (seven, then society) and year.
+
+        Columns: ``actor``, ``year``, ``gain``, ``investment``, ``net``, ``cumulative_net``.
+        ``actor`` holds the ids (``municipality`` ... ``society``), or the labels with
+        ``lang="sv"`` (Kommunen ...) or ``lang="en"``. Money is exact ``Decimal`` by default;
+        ``dtype="float"`` gives float64 columns for plotting and statistics. Needs pandas
+        (``pip install pandas``).
+
+        >>> frame = result.to_pandas()                          # doctest: +SKIP
+        >>> frame.pivot(index="year", columns="actor", values="net")  # doctest: +SKIP
+        """
+        pd = _require("pandas", "pandas", "pandas", "Result.to_pandas()")
+        if dtype not in ("decimal", "float"):
+            raise ValueError(f'dtype must be "decimal" or "float", got {dtype!r}')
+        labels = actor_labels(lang) if lang is not None else None
+        years = self.years
+        columns: Dict[str, List[Any]] = {"actor": [], "year": []}
+        for key in _MONEY:
+            columns[key] = []
+        for actor, figures in self._rows():
+            name = labels[actor] if labels else actor
+            for i, year in enumerate(years):
+                columns["actor"].append(name)
+                columns["year"].append(year)
+                for key in _MONEY:
+                    columns[key].append(figures[key][i])
+        frame = pd.DataFrame(columns)
+        frame["year"] = frame["year"].astype("int64")
+        if dtype == "float":
+            for key in _MONEY:
+                frame[key] = frame[key].astype("float64")
+        return frame
+
+    def summary(self, *, lang: str = "sv") -> Summary:
+        """Per actor and society: NPV, payback year, benefit-cost ratio and break-even share.
+
+        Labels are Swedish by default (``lang="en"`` for English). The Summary shows as a
+        table in a notebook and has ``to_pandas()``.
+        """
+        labels = actor_labels(lang)
+        d = self._data()
+        cohorts = [_cohort_label(c["name"], i, lang) for i, c in enumerate(d["cohorts"])]
+        rows = []
+        for actor, figures in self._rows():
+            break_even = {}
+            for label, cohort in zip(cohorts, d["cohorts"]):
+                if actor in cohort["break_even"]:
+                    break_even[label] = dict(cohort["break_even"][actor])
+            rows.append(
+                {
+                    "actor": actor,
+                    "label": labels[actor],
+                    "npv": figures["npv"],
+                    "payback_year": figures["payback_year"],
+                    "benefit_cost_ratio": figures["benefit_cost_ratio"],
+                    "break_even": break_even,
+                }
+            )
+        return Summary(rows, cohorts, lang)
+
+    def to_html(self, *, lang: str = "sv") -> str:
+        """The notebook table as HTML: net per year, cumulative net, NPV, payback year and
+        benefit-cost ratio for each actor and society, then each cohort's break-even shares.
+        Money is written like "1 234 567 kr"."""
+        t = _text(lang)
+        labels = actor_labels(lang)
+        d = self._data()
+        years = d["years"]
+        head = f"<th style='text-align:left'>{_html.escape(t['actor'])}</th>"
+        head += "".join(f"<th>{_html.escape(t['net'])} {y}</th>" for y in years)
+        head += "".join(f"<th>{_html.escape(h)}</th>" for h in (t["cumulative"], t["npv"], t["payback"], t["bcr"]))
+        body = []
+        for actor, figures in self._rows():
+            strong = actor == _SOCIETY
+            cells = [f"<th style='text-align:left'>{_html.escape(labels[actor])}</th>"]
+            cells += [_money_cell(x) for x in figures["net"]]
+            cells.append(_money_cell(figures["cumulative_net"][-1]))
+            cells.append(_money_cell(figures["npv"]))
+            payback = figures["payback_year"]
+            ratio = figures["benefit_cost_ratio"]
+            cells.append(f"<td style='text-align:right'>{'–' if payback is None else payback}</td>")
+            cells.append(f"<td style='text-align:right'>{'–' if ratio is None else _html.escape(str(ratio))}</td>")
+            style = " style='border-top:2px solid #444;font-weight:bold'" if strong else ""
+            body.append(f"<tr{style}>{''.join(cells)}</tr>")
+        span = f"{years[0]}–{years[-1]}" if years else ""
+        out = [
+            "<div class='samkalk-result'>",
+            f"<p><strong>{_html.escape(t['title'])}</strong> {span}</p>",
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+        ]
+        cohorts = [(_cohort_label(c["name"], i, lang), c) for i, c in enumerate(d["cohorts"]) if c["break_even"]]
+        if cohorts:
+            out.append(f"<p>{_html.escape(t['break_even'])}</p>")
+            bhead = f"<th style='text-align:left'>{_html.escape(t['actor'])}</th>" + "".join(
+                f"<th>{_html.escape(name)}</th>" for name, _ in cohorts
+            )
+            brows = []
+            for actor in list(ACTORS) + [_SOCIETY]:
+                cells = [f"<th style='text-align:left'>{_html.escape(labels[actor])}</th>"]
+                cells += [
+                    f"<td style='text-align:right'>{_html.escape(_break_even_text(c['break_even'][actor], lang))}</td>"
+                    for _, c in cohorts
+                ]
+                brows.append(f"<tr>{''.join(cells)}</tr>")
+            out.append(f"<table><thead><tr>{bhead}</tr></thead><tbody>{''.join(brows)}</tbody></table>")
+        out.append("</div>")
+        return "".join(out)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def plot(
+        self,
+        *,
+        ax: Optional["Axes"] = None,
+        lang: str = "sv",
+        actors: Optional[Iterable[str]] = None,
+        society: bool = True,
+        title: Optional[str] = None,
+    ) -> "Axes":
+        """Cumulative net per actor over the years, with a line at zero (matplotlib).
+
+        ``actors`` picks actor ids (default: every actor whose cumulative net is not zero in
+        every year); ``society=False`` leaves out society's line. Draws on ``ax`` or on a new
+        figure and returns the Axes. Needs matplotlib (``pip install matplotlib``).
+        """
+        _require("matplotlib", "matplotlib", "plot", "Result.plot()")
+        t = _text(lang)
+        if ax is None:
+            plt = _require("matplotlib.pyplot", "matplotlib", "plot", "Result.plot()")
+            _, ax = plt.subplots(figsize=(8, 4.5))
+        ticker = _require("matplotlib.ticker", "matplotlib", "plot", "Result.plot()")
+        labels = actor_labels(lang)
+        d = self._data()
+        years = d["years"]
+        chosen = list(actors) if actors is not None else [a for a in ACTORS if any(x != 0 for x in d["actors"][a]["cumulative_net"])]
+        for actor in chosen:
+            if actor not in d["actors"]:
+                raise ValueError(f"unknown actor {actor!r} (expected one of: {', '.join(ACTORS)})")
+            values = [float(x) for x in d["actors"][actor]["cumulative_net"]]
+            ax.plot(years, values, marker="o", label=labels[actor])
+        if society:
+            values = [float(x) for x in d["society"]["cumulative_net"]]
+            ax.plot(years, values, marker="o", color="black", linewidth=2.5, label=labels[_SOCIETY])
+        ax.axhline(0, color="grey", linewidth=1, zorder=0)
+        ax.set_xticks(years)
+        ax.set_xlabel(t["year"])
+        ax.set_ylabel(t["axis"])
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:,.0f}".replace(",", " ")))
+        if title is not None:
+            ax.set_title(title)
+        ax.legend(loc="best", fontsize="small")
+        return ax
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Result) and self._native == other._native
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        d = self._data()
+        years = d["years"]
+        span = f"{years[0]}–{years[-1]}" if years else "no years"
+        return f"<samkalk.Result {span}: society NPV {format_kronor(d['society']['npv'])}>"
+
+
+def calculate(scenario: ScenarioInput) -> Result:
+    """Calculate a scenario exactly, as MODEL.md defines it.
+
+    ``scenario`` may be
+
+    - a dict in MODEL.md's format; numbers may be ``Decimal``, ``int``, ``str`` or ``float``
+      (a float is read through its shortest repr, so ``0.1`` is exactly 0.1; bools are not
+      numbers and are rejected),
+    - JSON text (a str starting with ``{``) or JSON bytes,
+    - a path (str or ``pathlib.Path``) to a ``.json`` or ``.toml`` file,
+    - a :class:`Scenario` (already validated: it is not read again).
+
+    Returns a :class:`Result`. An invalid scenario raises :class:`ScenarioError` (a
+    ``ValueError``) whose ``.errors`` lists every fault as ``{"path", "message"}``; any other
+    unusable input (``calculate(42)``, an unreadable file) raises it too, at path ``""``.
+
+    >>> import samkalk
+    >>> result = samkalk.calculate({
+    ...     "start_year": 2026,
+    ...     "cohorts": [{"name": "AM2-grupp", "origin": "AM2", "participants": 20,
+    ...                  "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+    ...                  "outcomes": [{"target": "work", "share": "0.6"}]}],
+    ... })
+    >>> result.to_dict()["society"]["investment"][0]
+    Decimal('800000.00')
+    >>> samkalk.calculate({"start_year": 2026, "discount_rate": True})
+    Traceback (most recent call last):
+    ...
+    samkalk._errors.ScenarioError: invalid scenario: discount_rate: must be a number, got a boolean
+    """
+    return Result(_samkalk.calculate(scenario))
+
+
+def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int] = None) -> List[Union[Result, ScenarioError]]:
+    """Calculate many scenarios in one call, in Rust, with the GIL released.
+
+    Each item is anything :func:`calculate` takes. Returns a list in input order holding, for
+    each scenario, a :class:`Result`, or for an invalid one the :class:`ScenarioError` that
+    :func:`calculate` would raise (returned, not raised). ``threads`` (default: the machine's
+    cores) splits a large batch across threads; the results do not depend on it.
+
+    >>> variants = [{"start_year": 2026, "discount_rate": rate} for rate in ("0", "0.035", "2")]
+    >>> [type(r).__name__ for r in samkalk.calculate_many(variants)]
+    ['Result', 'Result', 'ScenarioError']
+    """
+    return [r if isinstance(r, ScenarioError) else Result(r) for r in _samkalk.calculate_many(scenarios, threads=threads)]
+
+
+def validate(scenario: ScenarioInput) -> List[Dict[str, str]]:
+    """Every fault of a scenario as a list of ``{"path", "message"}``; empty when valid.
+
+    Takes anything :func:`calculate` takes and never raises for bad input.
+
+    >>> samkalk.validate({"start_year": 2026, "cohorts": [{"origin": "AM2", "participants": -1}]})
+    [{'path': 'cohorts[0].participants', 'message': 'must be between 0 and 10000000, got -1'}]
+    >>> faults = samkalk.validate({"start_year": 2026, "horizon_years": 0, "cohorts": [{"origin": "AM9"}]})
+    >>> sorted(fault["path"] for fault in faults)
+    ['cohorts[0].origin', 'cohorts[0].participants', 'horizon_years']
+    """
+    return _samkalk.validate(scenario)
+
+
+def defaults() -> Dict[str, Any]:
+    """The built-in parameter set, as the core holds it.
+
+    ``{"price_year", "tax", "tax_sources", "states"}``: the default tax rates, each with its
+    source and arithmetic, and the built-in states (AM1, AM2, AM3, work, subsidised_work,
+    studies ...) with their yearly flows, each flow with ``source`` and ``note``. Numbers are
+    ``Decimal``. A state here less the flows' ``note`` is a valid scenario state.
+
+    >>> d = samkalk.defaults()
+    >>> sorted(d)
+    ['price_year', 'states', 'tax', 'tax_sources']
+    >>> type(d["tax"]["municipal_rate"]).__name__
+    'Decimal'
+    """
+    return _samkalk.defaults()

@@ -1,0 +1,697 @@
+//! samkalk for Python (`samkalk._samkalk`): converts Python objects into the core's input tree
+//! (`samkalk::Value`), results and parameter sets back into Python objects, and every fault into
+//! `samkalk.ScenarioError`. Nothing here calculates: every number comes from the core.
+//!
+//! The public Python API is `python/samkalk/__init__.py`, which wraps this module.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
+use samkalk::actor::{Actor, SOCIETY_ID, SOCIETY_SWEDISH};
+use samkalk::path::Path;
+use samkalk::result::{fixed, ActorResult, BreakEven, BreakEvenKind};
+use samkalk::value::MAX_DEPTH;
+use samkalk::{CalculationResult, FieldError, Scenario, Value};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// English name of society (the core names society in Swedish only).
+const SOCIETY_ENGLISH: &str = "Society";
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static SCENARIO_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+// ------------------------------------------------------------------------------------------
+// Errors
+
+/// `samkalk.ScenarioError(errors)`, a ValueError whose `.errors` lists `{path, message}`.
+fn scenario_error_value<'py>(py: Python<'py>, errors: &[FieldError]) -> PyResult<Bound<'py, PyAny>> {
+    let class = SCENARIO_ERROR.import(py, "samkalk._errors", "ScenarioError")?;
+    class.call1((errors_to_py(py, errors)?,))
+}
+
+fn scenario_error(py: Python<'_>, errors: &[FieldError]) -> PyErr {
+    match scenario_error_value(py, errors) {
+        Ok(value) => PyErr::from_value(value),
+        Err(e) => e,
+    }
+}
+
+fn errors_to_py<'py>(py: Python<'py>, errors: &[FieldError]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for e in errors {
+        let d = PyDict::new(py);
+        d.set_item("path", &e.path)?;
+        d.set_item("message", &e.message)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+fn internal(what: &str) -> Vec<FieldError> {
+    vec![FieldError::new("", format!("internal error in samkalk while {what}; please report it with the scenario"))]
+}
+
+// ------------------------------------------------------------------------------------------
+// Python objects → the core's input tree
+
+/// Walks a Python object into a [`Value`], collecting faults the core cannot see (a key that is
+/// not text, an unsupported type) at their paths. Such a value becomes `null` in the tree so
+/// that the core still checks everything else; its own report at the same path is dropped.
+struct Walker<'py> {
+    decimal: Bound<'py, PyType>,
+    errors: Vec<FieldError>,
+}
+
+extern "C" {
+    // In the stable ABI from 3.10 and a public function of every CPython 3 before that, so an
+    // abi3-py39 module may call it. pyo3 declares it only for 3.10+; `to_cow` on 3.9's limited
+    // API copies every string through a bytes object, which was a fifth of a call's time.
+    fn PyUnicode_AsUTF8AndSize(unicode: *mut pyo3::ffi::PyObject, size: *mut pyo3::ffi::Py_ssize_t) -> *const std::os::raw::c_char;
+}
+
+/// The text of a str, borrowed from the str's own UTF-8 buffer (no copy); None for a str that
+/// is not valid Unicode (a lone surrogate).
+fn str_of<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live str; the buffer it returns is owned by the str and lives as long as
+    // the borrow of `s`; on failure it returns NULL with an exception set, which we clear.
+    unsafe {
+        let data = PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size);
+        if data.is_null() {
+            pyo3::ffi::PyErr_Clear();
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), usize::try_from(size).ok()?);
+        Some(std::str::from_utf8_unchecked(bytes))
+    }
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+}
+
+fn int_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(n) = obj.extract::<i64>() {
+        return Ok(n.to_string());
+    }
+    // Beyond i64 (the core reports it as too large) or an int subclass: the exact int's digits.
+    let exact = obj.py().get_type::<PyInt>().call1((obj,))?;
+    Ok(exact.repr()?.to_cow()?.into_owned())
+}
+
+impl<'py> Walker<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        Ok(Walker { decimal: decimal_type(py)?.clone(), errors: Vec::new() })
+    }
+
+    fn fault(&mut self, path: &Path, message: impl Into<String>) -> Value {
+        self.errors.push(FieldError::new(path, message));
+        Value::Null
+    }
+
+    fn walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> Value {
+        match self.try_walk(obj, path, depth) {
+            Ok(v) => v,
+            Err(e) => {
+                let message = format!("could not be read: {e}");
+                self.fault(path, message)
+            }
+        }
+    }
+
+    fn try_walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> PyResult<Value> {
+        if depth > MAX_DEPTH {
+            return Ok(self.fault(path, "nested too deeply"));
+        }
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if obj.is_instance_of::<PyInt>() {
+            return Ok(Value::Number(int_text(obj)?));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            // Through its shortest representation, as Python's repr writes it.
+            return Ok(Value::from_f64(f.value()));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(match str_of(s) {
+                Some(s) => Value::String(s.to_owned()),
+                None => self.fault(path, "text that is not valid Unicode (a lone surrogate)"),
+            });
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            let mut members = Vec::with_capacity(d.len());
+            for (k, v) in d.iter() {
+                self.member(&k, &v, path, depth, &mut members)?;
+            }
+            return Ok(Value::Object(members));
+        }
+        if let Ok(l) = obj.cast::<PyList>() {
+            let mut items = Vec::with_capacity(l.len());
+            for (i, item) in l.iter().enumerate() {
+                items.push(self.walk(&item, &path.index(i), depth + 1));
+            }
+            return Ok(Value::Array(items));
+        }
+        if let Ok(t) = obj.cast::<PyTuple>() {
+            let mut items = Vec::with_capacity(t.len());
+            for (i, item) in t.iter().enumerate() {
+                items.push(self.walk(&item, &path.index(i), depth + 1));
+            }
+            return Ok(Value::Array(items));
+        }
+        if obj.is_instance(&self.decimal)? {
+            // str(Decimal) spells the exact value ("0.1", "1E+3", "NaN" that the core rejects).
+            return Ok(Value::Number(obj.str()?.to_cow()?.into_owned()));
+        }
+        if let Ok(m) = obj.cast::<PyMapping>() {
+            let mut members = Vec::new();
+            for item in m.items()?.iter() {
+                let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
+                self.member(&k, &v, path, depth, &mut members)?;
+            }
+            return Ok(Value::Object(members));
+        }
+        if obj.hasattr("__index__")? {
+            // numpy integers and other exact integer types.
+            return Ok(Value::Number(int_text(&obj.call_method0("__index__")?)?));
+        }
+        let message = format!("unsupported type {}: expected a dict, list, str, int, float, Decimal, bool or None", type_name(obj));
+        Ok(self.fault(path, message))
+    }
+
+    fn member(&mut self, k: &Bound<'py, PyAny>, v: &Bound<'py, PyAny>, path: &Path, depth: usize, out: &mut Vec<(String, Value)>) -> PyResult<()> {
+        match k.cast::<PyString>().ok().and_then(|s| str_of(s)) {
+            Some(key) => {
+                let value = self.walk(v, &path.key(key), depth + 1);
+                out.push((key.to_owned(), value));
+            }
+            None => {
+                let shown = k.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+                self.fault(&path.key(&shown), format!("keys must be text, got {} {shown}", type_name(k)));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A scenario input, read while holding the GIL; evaluated (with it released, in batches).
+enum Input {
+    /// A `samkalk.Scenario`: already read and validated.
+    Ready(Scenario),
+    /// A walked Python object and the faults found while walking it.
+    Tree(Value, Vec<FieldError>),
+    Json(String),
+    Toml(String),
+    Failed(Vec<FieldError>),
+}
+
+fn looks_like_json(text: &str) -> bool {
+    matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['))
+}
+
+fn has_extension(path: &str, ext: &str) -> bool {
+    std::path::Path::new(path).extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+fn read_file(path: &str) -> Input {
+    match std::fs::read(path) {
+        Err(e) => Input::Failed(vec![FieldError::new("", format!("cannot read {path:?}: {e}"))]),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Err(_) => Input::Failed(vec![FieldError::new("", format!("{path:?} is not UTF-8 text"))]),
+            Ok(text) if has_extension(path, "toml") => Input::Toml(text),
+            Ok(text) => Input::Json(text),
+        },
+    }
+}
+
+fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyScenario>() {
+        return Ok(Input::Ready(s.get().inner.clone()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let Ok(text) = s.to_cow() else {
+            return Ok(Input::Failed(vec![FieldError::new("", "text that is not valid Unicode (a lone surrogate)")]));
+        };
+        if looks_like_json(&text) {
+            return Ok(Input::Json(text.into_owned()));
+        }
+        let trimmed = text.trim();
+        if has_extension(trimmed, "json") || has_extension(trimmed, "toml") || std::path::Path::new(trimmed).is_file() {
+            return Ok(read_file(trimmed));
+        }
+        // Neither JSON nor a file: the core reports the text as not JSON, at path "".
+        return Ok(Input::Json(text.into_owned()));
+    }
+    if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+        let bytes: Vec<u8> = obj.extract()?;
+        return Ok(match String::from_utf8(bytes) {
+            Ok(text) => Input::Json(text),
+            Err(_) => Input::Failed(vec![FieldError::new("", "bytes that are not UTF-8 JSON text")]),
+        });
+    }
+    if obj.hasattr("__fspath__")? {
+        let os = py.import("os")?;
+        let path: String = match os.call_method1("fsdecode", (obj,)).and_then(|p| p.extract()) {
+            Ok(p) => p,
+            Err(e) => return Ok(Input::Failed(vec![FieldError::new("", format!("not a usable file path: {e}"))])),
+        };
+        return Ok(read_file(&path));
+    }
+    let mut walker = Walker::new(py)?;
+    let value = walker.walk(obj, &Path::Root, 0);
+    Ok(Input::Tree(value, walker.errors))
+}
+
+/// Faults found while walking, then the core's, less those at (or inside) a walked fault.
+fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> {
+    let covered = |p: &str| {
+        walked.iter().any(|w| p == w.path || w.path.is_empty() || (p.starts_with(&w.path) && matches!(p.as_bytes().get(w.path.len()), Some(b'.' | b'['))))
+    };
+    let rest: Vec<FieldError> = core.into_iter().filter(|e| !covered(&e.path)).collect();
+    walked.extend(rest);
+    walked
+}
+
+/// Reads and validates an input with the core. Never panics.
+fn scenario_of(input: Input) -> Result<Scenario, Vec<FieldError>> {
+    let run = move || match input {
+        Input::Ready(s) => Ok(s),
+        Input::Failed(errors) => Err(errors),
+        Input::Json(text) => Scenario::from_json(&text).map_err(|e| e.errors),
+        Input::Toml(text) => Scenario::from_toml(&text).map_err(|e| e.errors),
+        Input::Tree(value, walked) => match Scenario::from_value(&value) {
+            Ok(s) if walked.is_empty() => Ok(s),
+            Ok(_) => Err(walked),
+            Err(e) => Err(merge(walked, e.errors)),
+        },
+    };
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
+}
+
+fn calculate_input(input: Input) -> Result<CalculationResult, Vec<FieldError>> {
+    let scenario = scenario_of(input)?;
+    catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
+        .unwrap_or_else(|_| Err(internal("calculating").into()))
+        .map_err(|e| e.errors)
+}
+
+// ------------------------------------------------------------------------------------------
+// Core values → Python objects
+
+fn decimal<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
+    decimal_type(py)?.call1((text,))
+}
+
+fn money_list<'py>(py: Python<'py>, xs: &[rust_decimal::Decimal]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for x in xs {
+        list.append(decimal(py, fixed(*x, 2))?)?;
+    }
+    Ok(list)
+}
+
+fn actor_dict<'py>(py: Python<'py>, r: &ActorResult) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("gain", money_list(py, &r.gain)?)?;
+    d.set_item("investment", money_list(py, &r.investment)?)?;
+    d.set_item("net", money_list(py, &r.net)?)?;
+    d.set_item("cumulative_net", money_list(py, &r.cumulative_net)?)?;
+    d.set_item("total_gain", decimal(py, fixed(r.total_gain, 2))?)?;
+    d.set_item("total_investment", decimal(py, fixed(r.total_investment, 2))?)?;
+    d.set_item("total_net", decimal(py, fixed(r.total_net, 2))?)?;
+    d.set_item("npv", decimal(py, fixed(r.npv, 2))?)?;
+    d.set_item("payback_year", r.payback_year)?;
+    d.set_item("benefit_cost_ratio", r.benefit_cost_ratio.map(|x| decimal(py, fixed(x, 4))).transpose()?)?;
+    Ok(d)
+}
+
+fn kind_id(kind: BreakEvenKind) -> &'static str {
+    match kind {
+        BreakEvenKind::Always => "always",
+        BreakEvenKind::Never => "never",
+        BreakEvenKind::AtLeast => "at_least",
+        BreakEvenKind::AtMost => "at_most",
+    }
+}
+
+fn break_even_dict<'py>(py: Python<'py>, be: &BreakEven) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("share", be.share.map(|x| decimal(py, fixed(x, 6))).transpose()?)?;
+    d.set_item("kind", kind_id(be.kind))?;
+    Ok(d)
+}
+
+fn result_dict<'py>(py: Python<'py>, r: &CalculationResult) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("version", r.version)?;
+    d.set_item("years", &r.years)?;
+    let actors = PyDict::new(py);
+    for actor in Actor::ALL {
+        actors.set_item(actor.id(), actor_dict(py, r.actors.get(actor))?)?;
+    }
+    d.set_item("actors", actors)?;
+    d.set_item("society", actor_dict(py, &r.society)?)?;
+    let cohorts = PyList::empty(py);
+    for c in &r.cohorts {
+        let cd = PyDict::new(py);
+        cd.set_item("name", &c.name)?;
+        let be = PyDict::new(py);
+        if let Some(table) = &c.break_even {
+            for actor in Actor::ALL {
+                be.set_item(actor.id(), break_even_dict(py, table.actor(actor))?)?;
+            }
+            be.set_item(SOCIETY_ID, break_even_dict(py, table.society())?)?;
+        }
+        cd.set_item("break_even", be)?;
+        cohorts.append(cd)?;
+    }
+    d.set_item("cohorts", cohorts)?;
+    Ok(d)
+}
+
+/// Fields whose text values are decimals in the scenario format (and `value` in the defaults'
+/// `tax_sources`); members of a `financing` object are decimals too.
+const DECIMAL_FIELDS: &[&str] = &[
+    "discount_rate",
+    "municipal_rate",
+    "regional_rate",
+    "employer_contribution_rate",
+    "amount",
+    "monthly_wage",
+    "employment_rate",
+    "productivity",
+    "cost_per_participant",
+    "fixed_cost",
+    "optimism_bias",
+    "share",
+    "counterfactual_share",
+    "deadweight",
+    "attribution",
+    "displacement",
+    "retention",
+    "value",
+];
+
+/// JSON text the core wrote (scenarios, defaults) → Python, member order kept, decimals as
+/// decimal.Decimal and whole numbers as int.
+fn json_text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let value = samkalk::parse_json(text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    value_to_py(py, &value, "", false)
+}
+
+fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(text) => match text.parse::<i64>() {
+            Ok(i) => i.into_pyobject(py)?.into_any(),
+            Err(_) => decimal(py, text.clone())?,
+        },
+        Value::String(s) if (in_financing || DECIMAL_FIELDS.contains(&key)) && samkalk::number::parse_decimal(s).is_ok() => decimal(py, s.clone())?,
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value_to_py(py, item, key, false)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(members) => {
+            let d = PyDict::new(py);
+            let financing = key == "financing";
+            for (k, item) in members {
+                d.set_item(k, value_to_py(py, item, k, financing)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+// ------------------------------------------------------------------------------------------
+// Classes
+
+/// A validated scenario. Construct it from anything `calculate` takes (a dict, JSON text, a
+/// path to a .json or .toml file, or another Scenario); an invalid one raises ScenarioError.
+/// Passing a Scenario to `calculate` skips reading and validating it again.
+#[pyclass(name = "Scenario", module = "samkalk", frozen)]
+struct PyScenario {
+    inner: Scenario,
+}
+
+#[pymethods]
+impl PyScenario {
+    #[new]
+    #[pyo3(signature = (source, /))]
+    fn new(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let input = read_input(source)?;
+        match py.detach(|| scenario_of(input)) {
+            Ok(inner) => Ok(PyScenario { inner }),
+            Err(errors) => Err(scenario_error(py, &errors)),
+        }
+    }
+
+    /// The scenario in the input format as a dict: amounts, rates and shares as
+    /// decimal.Decimal, whole numbers as int, defaults filled in.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_text_to_py(py, &self.inner.to_json())
+    }
+
+    /// The scenario as JSON text in the input format (indented; numbers as exact strings).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The scenario's name ("" when it has none).
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Calendar year of year 1.
+    #[getter]
+    fn start_year(&self) -> i64 {
+        self.inner.start_year
+    }
+
+    /// Years in the calculation.
+    #[getter]
+    fn horizon_years(&self) -> i64 {
+        self.inner.horizon_years
+    }
+
+    /// The cohorts' names, in input order.
+    #[getter]
+    fn cohort_names(&self) -> Vec<String> {
+        self.inner.cohorts.iter().map(|c| c.name.clone()).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("samkalk.Scenario(name={:?}, start_year={}, horizon_years={}, cohorts={})", self.inner.name, self.inner.start_year, self.inner.horizon_years, self.inner.cohorts.len())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyScenario>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, (String,))> {
+        Ok((slf.get_type(), (slf.get().inner.to_json(),)))
+    }
+}
+
+/// A calculation's result (wrapped by samkalk.Result).
+#[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
+struct PyCalculation {
+    inner: CalculationResult,
+}
+
+#[pymethods]
+impl PyCalculation {
+    /// MODEL.md's result structure with decimal.Decimal money, shares and ratios.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        result_dict(py, &self.inner)
+    }
+
+    /// The result JSON, byte for byte what the core (and the command line) writes.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> String {
+        if pretty {
+            self.inner.to_json_pretty()
+        } else {
+            self.inner.to_json()
+        }
+    }
+
+    /// The calendar years of the calculation.
+    #[getter]
+    fn years(&self) -> Vec<i64> {
+        self.inner.years.clone()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyCalculation>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Functions
+
+/// Reads, validates and calculates one scenario; raises samkalk.ScenarioError when invalid.
+#[pyfunction]
+#[pyo3(signature = (scenario, /))]
+fn calculate(py: Python<'_>, scenario: &Bound<'_, PyAny>) -> PyResult<PyCalculation> {
+    let input = read_input(scenario)?;
+    match calculate_input(input) {
+        Ok(inner) => Ok(PyCalculation { inner }),
+        Err(errors) => Err(scenario_error(py, &errors)),
+    }
+}
+
+/// Calculates many scenarios with the GIL released: a list with, in input order, a result or
+/// a ScenarioError instance (not raised) for each. `threads` (default: the machine's cores)
+/// splits the batch.
+#[pyfunction]
+#[pyo3(signature = (scenarios, /, *, threads = None))]
+fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: Option<usize>) -> PyResult<Bound<'py, PyList>> {
+    if scenarios.is_instance_of::<PyString>() || scenarios.is_instance_of::<PyBytes>() || scenarios.is_instance_of::<PyDict>() || scenarios.cast::<PyScenario>().is_ok() {
+        return Err(PyTypeError::new_err("calculate_many takes a list (or other iterable) of scenarios; use calculate for one"));
+    }
+    let iter = scenarios.try_iter().map_err(|_| PyTypeError::new_err(format!("calculate_many takes a list of scenarios, got {}", type_name(scenarios))))?;
+    let mut inputs = Vec::new();
+    for item in iter {
+        inputs.push(read_input(&item?)?);
+    }
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let outcomes = py.detach(move || run_batch(inputs, threads));
+    let out = PyList::empty(py);
+    for outcome in outcomes {
+        match outcome {
+            Ok(inner) => out.append(Bound::new(py, PyCalculation { inner })?)?,
+            Err(errors) => out.append(scenario_error_value(py, &errors)?)?,
+        }
+    }
+    Ok(out)
+}
+
+type Outcome = Result<CalculationResult, Vec<FieldError>>;
+
+/// Below this many scenarios per thread a batch is not split: starting threads costs more.
+const MIN_PER_THREAD: usize = 32;
+
+fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
+    let threads = threads.min(inputs.len() / MIN_PER_THREAD).max(1);
+    if threads == 1 {
+        return inputs.into_iter().map(calculate_input).collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(threads);
+    let mut rest = inputs.into_iter();
+    loop {
+        let part: Vec<Input> = rest.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(calculate_input).collect::<Vec<_>>())).collect();
+        // calculate_input catches panics itself, so a join cannot fail; answer for it anyway.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(internal("calculating a batch"))])).collect()
+    })
+}
+
+/// Every fault of a scenario as a list of {"path", "message"}; empty when it is valid.
+#[pyfunction]
+#[pyo3(signature = (scenario, /))]
+fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let input = read_input(scenario)?;
+    let errors = match scenario_of(input) {
+        Ok(s) => catch_unwind(AssertUnwindSafe(|| samkalk::validate(&s))).unwrap_or_else(|_| internal("validating")),
+        Err(errors) => errors,
+    };
+    errors_to_py(py, &errors)
+}
+
+/// The built-in parameter set: price_year, tax, tax_sources and states (each flow with its
+/// source and note), numbers as decimal.Decimal.
+#[pyfunction]
+fn defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let v = catch_unwind(samkalk::defaults_json).map_err(|_| PyValueError::new_err("samkalk's built-in defaults are broken"))?;
+    json_text_to_py(py, &v.to_string())
+}
+
+/// Actor ids → labels in "sv" or "en", the seven actors in result order, then society.
+#[pyfunction]
+#[pyo3(signature = (lang = "sv"))]
+fn actor_labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let english = match lang {
+        "sv" => false,
+        "en" => true,
+        other => return Err(PyValueError::new_err(format!("lang must be \"sv\" or \"en\", got {other:?}"))),
+    };
+    for actor in Actor::ALL {
+        d.set_item(actor.id(), if english { actor.english() } else { actor.swedish() })?;
+    }
+    d.set_item(SOCIETY_ID, if english { SOCIETY_ENGLISH } else { SOCIETY_SWEDISH })?;
+    Ok(d)
+}
+
+fn number_arg(value: &Bound<'_, PyAny>) -> PyResult<rust_decimal::Decimal> {
+    let mut walker = Walker::new(value.py())?;
+    let text = match walker.walk(value, &Path::Root, 0) {
+        Value::Number(t) | Value::String(t) => t,
+        _ => return Err(PyTypeError::new_err(format!("expected a number, got {}", type_name(value)))),
+    };
+    samkalk::number::parse_decimal(&text).map_err(|_| PyValueError::new_err(format!("not a number samkalk can read: {text}")))
+}
+
+/// Whole kronor with spaces between thousands, as the core's reports write them: "1 234 567 kr".
+#[pyfunction]
+#[pyo3(signature = (amount, /))]
+fn format_kronor(amount: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(samkalk::report::kronor(number_arg(amount)?))
+}
+
+/// A share as a Swedish percentage with one decimal, as the core's reports write it: "6,8 %".
+#[pyfunction]
+#[pyo3(signature = (share, /))]
+fn format_percent(share: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(samkalk::report::percent(number_arg(share)?))
+}
+
+/// The seven actor ids in the order every result lists them.
+#[pyfunction]
+fn actor_ids() -> Vec<&'static str> {
+    Actor::ALL.iter().map(|a| a.id()).collect()
+}
+
+#[pymodule]
+fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("MAX_DEPTH", MAX_DEPTH)?;
+    m.add_class::<PyScenario>()?;
+    m.add_class::<PyCalculation>()?;
+    m.add_function(wrap_pyfunction!(calculate, m)?)?;
+    m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(defaults, m)?)?;
+    m.add_function(wrap_pyfunction!(actor_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(actor_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(format_kronor, m)?)?;
+    m.add_function(wrap_pyfunction!(format_percent, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,194 @@
+"""Result: to_dict with Decimals, to_json, the tidy DataFrame, summary, HTML and the plot."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import samkalk
+
+LABELS_SV = ["Kommunen", "Arbetsförmedlingen", "Försäkringskassan", "Regionen", "Staten", "Arbetsgivaren", "Individen", "Samhället"]
+IDS = ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual", "society"]
+
+
+@pytest.fixture(scope="module")
+def result(main_scenario):
+    return samkalk.calculate(main_scenario)
+
+
+def test_to_dict_types_and_scales(result):
+    d = result.to_dict()
+    assert list(d) == ["version", "years", "actors", "society", "cohorts"]
+    assert d["years"] == [2026, 2027, 2028, 2029] and all(type(y) is int for y in d["years"])
+    m = d["actors"]["municipality"]
+    assert m["investment"][0] == Decimal("2850000.00")
+    assert str(m["investment"][0]) == "2850000.00"  # two decimals kept
+    assert str(m["investment"][1]) == "0.00"
+    assert type(m["payback_year"]) is int and m["payback_year"] == 2027
+    assert str(m["benefit_cost_ratio"]) == "5.6151"
+    assert d["actors"]["employer"]["benefit_cost_ratio"] is None
+    be = d["cohorts"][0]["break_even"]
+    assert list(be) == IDS
+    assert str(be["municipality"]["share"]) == "0.059801" and be["municipality"]["kind"] == "at_least"
+    assert be["region"] == {"share": None, "kind": "always"}
+    # A fresh dict every call: changing one does not change the result.
+    d["years"].append(0)
+    assert result.to_dict()["years"] == [2026, 2027, 2028, 2029]
+
+
+def test_to_dict_matches_to_json_exactly(result):
+    def strings(tree, key=""):
+        if isinstance(tree, dict):
+            return {k: strings(v, k) for k, v in tree.items()}
+        if isinstance(tree, list):
+            return [strings(v, key) for v in tree]
+        if isinstance(tree, Decimal):
+            return str(tree)
+        return tree
+
+    assert strings(result.to_dict()) == json.loads(result.to_json())
+
+
+def test_to_json_is_the_cores_compact_json(result, main_expected):
+    text = result.to_json()
+    assert text.startswith('{"version":1,"years":[2026,2027,2028,2029],"actors":{"municipality":{"gain":["1504980.00",')
+    assert "\n" not in text and ": " not in text
+    assert json.loads(text) == main_expected  # 002's expected values are exact
+    pretty = result.to_json(pretty=True)
+    assert json.loads(pretty) == json.loads(text) and "\n" in pretty
+
+
+def test_decimal_round_trip_through_the_result(result, main_scenario):
+    # Result values fed back into a scenario stay exact (Decimal in, Decimal out).
+    d = result.to_dict()
+    cost = d["actors"]["municipality"]["total_investment"] / 50  # 57000.00
+    tree = json.loads(json.dumps(main_scenario, default=str))
+    tree["cohorts"][0]["intervention"]["cost_per_participant"] = cost
+    again = samkalk.calculate(tree).to_dict()
+    assert again["actors"]["municipality"]["investment"][0] == cost * 30 + Decimal("20") * Decimal("90000")
+
+
+def test_to_pandas_shape_and_values(result):
+    pd = pytest.importorskip("pandas")
+    frame = result.to_pandas()
+    assert list(frame.columns) == ["actor", "year", "gain", "investment", "net", "cumulative_net"]
+    assert frame.shape == (8 * 4, 6)
+    assert list(frame["actor"].unique()) == IDS
+    assert frame["year"].dtype == "int64"
+    d = result.to_dict()
+    for actor in IDS:
+        figures = d["society"] if actor == "society" else d["actors"][actor]
+        rows = frame[frame["actor"] == actor]
+        assert list(rows["year"]) == d["years"]
+        for key in ("gain", "investment", "net", "cumulative_net"):
+            assert list(rows[key]) == figures[key]
+            assert all(isinstance(x, Decimal) for x in rows[key])
+    # Exact sums: the seven actors add up to society to the öre.
+    net = frame.pivot(index="year", columns="actor", values="net")
+    assert (net[IDS[:-1]].sum(axis=1) == net["society"]).all()
+    floats = result.to_pandas(dtype="float")
+    assert floats["net"].dtype == "float64"
+    assert floats.loc[0, "net"] == -1345020.0
+    assert list(result.to_pandas(lang="sv")["actor"].unique()) == LABELS_SV
+    assert result.to_pandas(lang="en")["actor"].iloc[-1] == "Society"
+    with pytest.raises(ValueError):
+        result.to_pandas(dtype="int")
+    with pytest.raises(ValueError):
+        result.to_pandas(lang="de")
+
+
+def test_summary(result):
+    s = result.summary()
+    assert len(s) == 8
+    assert [row["label"] for row in s] == LABELS_SV
+    m = s["municipality"]
+    assert m["npv"] == Decimal("13152989.60") and m["payback_year"] == 2027 and m["benefit_cost_ratio"] == Decimal("5.6151")
+    assert m["break_even"]["AM2-grupp"] == {"share": Decimal("0.059801"), "kind": "at_least"}
+    text = repr(s)
+    assert "Kommunen" in text and "13 152 990 kr" in text and "minst 6,0 %" in text
+    html = s._repr_html_()
+    assert "<table" in html and "Samhället" in html
+    en = result.summary(lang="en")
+    assert en[0]["label"] == "Municipality" and "at least 6.0 %" in repr(en)
+    pytest.importorskip("pandas")
+    frame = s.to_pandas()
+    assert list(frame.columns[:5]) == ["actor", "label", "npv", "payback_year", "benefit_cost_ratio"]
+    assert frame.shape == (8, 7)
+    assert frame.loc[0, "break_even (AM2-grupp)"] == "minst 6,0 %"
+
+
+def test_html_repr(result):
+    html = result._repr_html_()
+    assert html.startswith("<div") and "<table" in html
+    for label in LABELS_SV:
+        assert label in html
+    assert "13 152 990 kr" in html  # municipality NPV, whole kronor with spaces
+    assert "-1 345 020 kr" in html  # municipality net 2026
+    assert "37 110 097 kr" in html
+    for year in (2026, 2027, 2028, 2029):
+        assert str(year) in html
+    assert "minst 6,0 %" in html and "alltid" in html
+    en = result.to_html(lang="en")
+    assert "Municipality" in en and "Kommunen" not in en and "at least 6.0 %" in en
+
+
+def test_html_escapes_names():
+    r = samkalk.calculate({"start_year": 2026, "cohorts": [{"name": "<b>x</b>", "origin": "AM2", "participants": 1,
+                                                             "outcomes": [{"target": "work", "share": "0.5"}]}]})
+    assert "<b>x</b>" not in r._repr_html_() and "&lt;b&gt;x&lt;/b&gt;" in r._repr_html_()
+
+
+def test_repr_and_equality(result, main_scenario):
+    assert "37 110 097 kr" in repr(result)
+    assert result == samkalk.calculate(main_scenario)
+    assert result != samkalk.calculate({"start_year": 2026})
+
+
+def test_plot(result):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = result.plot()
+    labels = [line.get_label() for line in ax.get_lines()]
+    # Actors with a non-zero cumulative net (not the employer here), society, and the zero line.
+    assert labels[:-1] == ["Kommunen", "Arbetsförmedlingen", "Försäkringskassan", "Regionen", "Staten", "Individen", "Samhället"]
+    zero = ax.get_lines()[-1]
+    assert list(zero.get_ydata()) == [0, 0]
+    society = ax.get_lines()[-2]
+    assert list(society.get_xdata()) == [2026, 2027, 2028, 2029]
+    assert list(society.get_ydata()) == [1058340.0, 13525100.0, 25526852.0, 37110096.8]
+    assert ax.get_ylabel() == "Kumulativt netto (kr)"
+    plt.close("all")
+    fig, ax2 = plt.subplots()
+    assert result.plot(ax=ax2, lang="en", actors=["municipality"], society=False, title="t") is ax2
+    assert [line.get_label() for line in ax2.get_lines()][0] == "Municipality"
+    with pytest.raises(ValueError):
+        result.plot(actors=["nobody"])
+    plt.close("all")
+
+
+def test_labels_and_formatting():
+    assert list(samkalk.actor_labels()) == IDS
+    assert list(samkalk.actor_labels().values()) == LABELS_SV
+    assert samkalk.actor_labels("en")["employment_service"] == "Employment service"
+    assert samkalk.ACTORS == tuple(IDS[:-1])
+    assert samkalk.format_kronor(Decimal("1234567.49")) == "1 234 567 kr"
+    assert samkalk.format_kronor("-800000") == "-800 000 kr"
+    assert samkalk.format_kronor(999.5) == "1 000 kr"
+    with pytest.raises(ValueError):
+        samkalk.actor_labels("de")
+
+
+def test_defaults():
+    d = samkalk.defaults()
+    assert {"AM1", "AM2", "AM3", "work", "subsidised_work", "studies"} <= set(d["states"])
+    assert all(isinstance(v, Decimal) for v in d["tax"].values())
+    assert isinstance(d["tax_sources"]["municipal_rate"]["value"], Decimal)
+    assert isinstance(d["price_year"], int)
+    flow = d["states"]["AM2"]["flows"][0]
+    assert isinstance(flow["amount"], Decimal) and isinstance(flow["source"], str)
+    # A default state less the notes is a valid scenario state.
+    state = d["states"]["AM2"]
+    state = {**state, "flows": [{k: v for k, v in f.items() if k != "note"} for f in state["flows"]]}
+    assert samkalk.validate({"start_year": 2026, "states": {"AM2": state}}) == []
