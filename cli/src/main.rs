@@ -82,7 +82,7 @@ fn main() -> ExitCode {
             match outcome {
                 Ok((scenario, result)) => {
                     match format {
-                        Format::Json => println!("{}", result.to_json_pretty()),
+                        Format::Json => println!("{}", result.to_json()),
                         Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
                         Format::Csv => print!("{}", samkalk::report::csv(&result)),
                     }

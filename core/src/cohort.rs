@@ -68,6 +68,8 @@ fn months_in_year(start: i64, duration: i64, t: usize) -> i64 {
     (hi.min(start + duration) - lo.max(start)).max(0)
 }
 
+// The (year, actor) grids read most plainly with indices.
+#[allow(clippy::needless_range_loop)]
 /// Adds the cohort's investments and gains into the yearly totals and returns its break-even
 /// table (None for a cohort without outcomes). `deltas[k]` is net(target) − net(origin) per
 /// actor for outcome k.

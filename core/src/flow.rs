@@ -34,8 +34,11 @@ pub fn book_flow(net: &mut Net, flow: &Flow) -> Calc<()> {
     book(net, flow.payer, flow.payee, flow.amount)
 }
 
-/// The five flows a wage adds (MODEL.md, "earnings"), as (label, payer, payee, amount).
-pub fn earnings_flows(e: &Earnings, tax: &Tax) -> Calc<[(&'static str, Option<Actor>, Option<Actor>, Decimal); 5]> {
+/// A flow the engine derives: (label, payer, payee, amount).
+pub type DerivedFlow = (&'static str, Option<Actor>, Option<Actor>, Decimal);
+
+/// The five flows a wage adds (MODEL.md, "earnings").
+pub fn earnings_flows(e: &Earnings, tax: &Tax) -> Calc<[DerivedFlow; 5]> {
     let twelve = Decimal::from(12);
     let wage = mul(mul(e.monthly_wage, twelve)?, e.employment_rate)?;
     let production = mul(mul(wage, add(Decimal::ONE, tax.employer_contribution_rate)?)?, e.productivity)?;

@@ -139,24 +139,6 @@ pub fn csv(result: &CalculationResult) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn swedish_amounts_and_percentages() {
-        let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(kronor(d("1234567.49")), "1 234 567 kr");
-        assert_eq!(kronor(d("-800000")), "-800 000 kr");
-        assert_eq!(kronor(d("999.5")), "1 000 kr");
-        assert_eq!(kronor(d("-0.4")), "0 kr");
-        assert_eq!(percent(d("0.068345")), "6,8 %");
-        let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
-        assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
-    }
-}
-
 /// The public actors: everyone but the employer and the individual.
 const PUBLIC: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];
 
@@ -236,4 +218,22 @@ pub fn defaults_markdown() -> String {
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn swedish_amounts_and_percentages() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(kronor(d("1234567.49")), "1 234 567 kr");
+        assert_eq!(kronor(d("-800000")), "-800 000 kr");
+        assert_eq!(kronor(d("999.5")), "1 000 kr");
+        assert_eq!(kronor(d("-0.4")), "0 kr");
+        assert_eq!(percent(d("0.068345")), "6,8 %");
+        let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
+        assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
+    }
 }

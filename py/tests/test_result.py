@@ -192,3 +192,17 @@ def test_defaults():
     state = d["states"]["AM2"]
     state = {**state, "flows": [{k: v for k, v in f.items() if k != "note"} for f in state["flows"]]}
     assert samkalk.validate({"start_year": 2026, "states": {"AM2": state}}) == []
+
+
+def test_to_json_is_byte_for_byte_the_command_lines_output(main_scenario):
+    """`Result.to_json()` is exactly what `samkalk calculate FILE` prints (less its newline)."""
+    import pathlib
+    import subprocess
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    cli = root / "target" / "debug" / "samkalk"
+    if not cli.exists():  # built by `cargo test --workspace`, which the test command runs first
+        subprocess.run(["cargo", "build", "-q", "-p", "samkalk-cli"], cwd=root, check=True)
+    text = json.dumps(main_scenario) if isinstance(main_scenario, dict) else main_scenario.to_json()
+    printed = subprocess.run([str(cli), "calculate", "-"], input=text, capture_output=True, text=True, check=True).stdout
+    assert printed == samkalk.calculate(text).to_json() + "\n"
