@@ -1,5 +1,7 @@
 //! `samkalk`: calculate, validate, print the defaults or the scenario schema.
 
+mod analyse;
+
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +34,15 @@ enum Command {
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
+    /// Sensitivity and uncertainty analysis: sweep, grid, tornado, switching values, Monte Carlo
+    /// (docs/analysis.md). Both files JSON or TOML.
+    Analyse {
+        scenario: PathBuf,
+        analysis: PathBuf,
+        /// json: the analysis result JSON; table: readable tables.
+        #[arg(long, value_enum, default_value_t = analyse::AnalyseFormat::Json)]
+        format: analyse::AnalyseFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +124,9 @@ fn main() -> ExitCode {
                 DefaultsFormat::Markdown => print!("{}", samkalk::report::defaults_markdown()),
             }
             ExitCode::SUCCESS
+        }
+        Command::Analyse { scenario, analysis, format } => {
+            analyse::analyse(read_input(&scenario).map_err(|e| e.errors), read_input(&analysis).map_err(|e| e.errors), format)
         }
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&samkalk::schema::scenario_schema()).unwrap_or_default());

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod actor;
+pub mod analysis;
 mod arith;
 pub mod calculate;
 pub mod cohort;

@@ -1,0 +1,438 @@
+//! Parameters: the numbers of a scenario an analysis varies, named by the same paths as
+//! validation faults (`cohorts[0].outcomes[0].share`, `states.AM3.flows[2].amount`,
+//! `tax.municipal_rate`, `discount_rate`).
+
+use rust_decimal::Decimal;
+
+use crate::actor::Actor;
+use crate::calculate::resolve_state;
+use crate::defaults::defaults;
+use crate::scenario::{Earnings, Scenario};
+use crate::validate::{MAX_AMOUNT, MAX_PARTICIPANTS};
+
+/// A field of an outcome that holds a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeField {
+    Share,
+    CounterfactualShare,
+    Deadweight,
+    Attribution,
+    Displacement,
+    Retention,
+    LagMonths,
+}
+
+/// A field of an intervention that holds a number (financing shares are [`Target::Financing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InterventionField {
+    CostPerParticipant,
+    FixedCost,
+    OptimismBias,
+    DurationMonths,
+    StartMonth,
+}
+
+/// A field of a state's earnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EarningsField {
+    MonthlyWage,
+    EmploymentRate,
+    Productivity,
+}
+
+/// One of the three tax rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaxField {
+    Municipal,
+    Regional,
+    EmployerContribution,
+}
+
+/// What a parameter path names, by shape (whether it exists is checked against a scenario).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    DiscountRate,
+    HorizonYears,
+    Tax(TaxField),
+    FlowAmount { state: String, flow: usize },
+    Earnings { state: String, field: EarningsField },
+    Participants { cohort: usize },
+    Intervention { cohort: usize, field: InterventionField },
+    Financing { cohort: usize, actor: Actor },
+    Outcome { cohort: usize, outcome: usize, field: OutcomeField },
+}
+
+#[derive(Debug, PartialEq)]
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Splits `a.b[2].c` into keys and indices; None when it is not spelled like a path.
+fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if key.is_empty() {
+            return None;
+        }
+        out.push(Segment::Key(key));
+        while !rest.is_empty() {
+            let close = rest.find(']')?;
+            let digits = rest.get(1..close)?;
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+                return None;
+            }
+            out.push(Segment::Index(digits.parse().ok()?));
+            rest = &rest[close + 1..];
+            if !rest.is_empty() && !rest.starts_with('[') {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+const NUMBER_PATHS: &str = "discount_rate, horizon_years, tax.<rate>, states.<id>.flows[k].amount, states.<id>.earnings.<field>, \
+cohorts[i].participants, cohorts[i].intervention.<field>, cohorts[i].intervention.financing.<actor>, cohorts[i].outcomes[k].<field>";
+
+/// Reads a parameter path into what it names, or says why it names no number.
+pub fn parse_target(path: &str) -> Result<Target, String> {
+    use Segment::{Index, Key};
+    let Some(segs) = segments(path) else {
+        return Err(format!("{path:?} is not a path (write it like cohorts[0].outcomes[0].share)"));
+    };
+    let not_number = || Err(format!("{path:?} does not name a number in the scenario (numbers: {NUMBER_PATHS})"));
+    Ok(match segs.as_slice() {
+        [Key("discount_rate")] => Target::DiscountRate,
+        [Key("horizon_years")] => Target::HorizonYears,
+        [Key("tax"), Key(name)] => Target::Tax(match *name {
+            "municipal_rate" => TaxField::Municipal,
+            "regional_rate" => TaxField::Regional,
+            "employer_contribution_rate" => TaxField::EmployerContribution,
+            _ => return not_number(),
+        }),
+        [Key("states"), Key(id), Key("flows"), Index(k), Key("amount")] => Target::FlowAmount { state: id.to_string(), flow: *k },
+        [Key("states"), Key(id), Key("earnings"), Key(name)] => Target::Earnings {
+            state: id.to_string(),
+            field: match *name {
+                "monthly_wage" => EarningsField::MonthlyWage,
+                "employment_rate" => EarningsField::EmploymentRate,
+                "productivity" => EarningsField::Productivity,
+                _ => return not_number(),
+            },
+        },
+        [Key("cohorts"), Index(i), Key("participants")] => Target::Participants { cohort: *i },
+        [Key("cohorts"), Index(i), Key("intervention"), Key("financing"), Key(actor)] => match Actor::from_id(actor) {
+            Some(actor) => Target::Financing { cohort: *i, actor },
+            None => return Err(format!("{path:?}: unknown actor {actor:?} (expected one of: {})", crate::scenario::actor_list())),
+        },
+        [Key("cohorts"), Index(i), Key("intervention"), Key(name)] => Target::Intervention {
+            cohort: *i,
+            field: match *name {
+                "cost_per_participant" => InterventionField::CostPerParticipant,
+                "fixed_cost" => InterventionField::FixedCost,
+                "optimism_bias" => InterventionField::OptimismBias,
+                "duration_months" => InterventionField::DurationMonths,
+                "start_month" => InterventionField::StartMonth,
+                _ => return not_number(),
+            },
+        },
+        [Key("cohorts"), Index(i), Key("outcomes"), Index(k), Key(name)] => Target::Outcome {
+            cohort: *i,
+            outcome: *k,
+            field: match *name {
+                "share" => OutcomeField::Share,
+                "counterfactual_share" => OutcomeField::CounterfactualShare,
+                "deadweight" => OutcomeField::Deadweight,
+                "attribution" => OutcomeField::Attribution,
+                "displacement" => OutcomeField::Displacement,
+                "retention" => OutcomeField::Retention,
+                "lag_months" => OutcomeField::LagMonths,
+                _ => return not_number(),
+            },
+        },
+        _ => return not_number(),
+    })
+}
+
+/// The valid range of a parameter: `lo ≤ x ≤ hi` (or `< hi` when `hi_open`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub lo: Decimal,
+    pub hi: Decimal,
+    pub hi_open: bool,
+}
+
+impl Range {
+    fn closed(lo: Decimal, hi: Decimal) -> Range {
+        Range { lo, hi, hi_open: false }
+    }
+    pub fn contains(&self, x: Decimal) -> bool {
+        x >= self.lo && (x < self.hi || (!self.hi_open && x == self.hi))
+    }
+    pub fn describe(&self) -> String {
+        if self.hi_open {
+            format!("[{}, {})", self.lo.normalize(), self.hi.normalize())
+        } else {
+            format!("[{}, {}]", self.lo.normalize(), self.hi.normalize())
+        }
+    }
+}
+
+/// A parameter resolved against a scenario: it names a number that exists there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// The path as written in the request.
+    pub path: String,
+    pub target: Target,
+}
+
+impl Param {
+    /// True for whole-number fields (participants, months, horizon_years).
+    pub fn is_whole(&self) -> bool {
+        matches!(
+            self.target,
+            Target::HorizonYears
+                | Target::Participants { .. }
+                | Target::Intervention { field: InterventionField::DurationMonths | InterventionField::StartMonth, .. }
+                | Target::Outcome { field: OutcomeField::LagMonths, .. }
+        )
+    }
+
+    /// Resolves `path` against `scenario`, copying a built-in state that the path names into
+    /// `scenario.states` (the same numbers, so every result stays the same) so it can be set.
+    pub fn resolve(path: &str, scenario: &mut Scenario) -> Result<Param, String> {
+        let target = parse_target(path)?;
+        let cohort_count = scenario.cohorts.len();
+        let no_cohort = |i: usize| format!("{path:?}: there is no cohorts[{i}] (the scenario has {cohort_count} cohorts)");
+        match &target {
+            Target::FlowAmount { state, flow } => {
+                materialise(scenario, state, path)?;
+                let n = scenario.states.get(state).map_or(0, |s| s.flows.len());
+                if *flow >= n {
+                    return Err(format!("{path:?}: state {state} has no flows[{flow}] (it has {n} flows)"));
+                }
+            }
+            Target::Earnings { state, .. } => {
+                materialise(scenario, state, path)?;
+                if scenario.states.get(state).map_or(true, |s| s.earnings.is_none()) {
+                    return Err(format!("{path:?}: state {state} has no earnings"));
+                }
+            }
+            Target::Participants { cohort } | Target::Intervention { cohort, .. } | Target::Financing { cohort, .. } => {
+                if *cohort >= cohort_count {
+                    return Err(no_cohort(*cohort));
+                }
+            }
+            Target::Outcome { cohort, outcome, .. } => {
+                let Some(c) = scenario.cohorts.get(*cohort) else {
+                    return Err(no_cohort(*cohort));
+                };
+                if *outcome >= c.outcomes.len() {
+                    return Err(format!("{path:?}: cohorts[{cohort}] has no outcomes[{outcome}] (it has {} outcomes)", c.outcomes.len()));
+                }
+            }
+            Target::DiscountRate | Target::HorizonYears | Target::Tax(_) => {}
+        }
+        Ok(Param { path: path.to_string(), target })
+    }
+
+    /// The value in `scenario` (a tax rate left out is the built-in default; a financing actor
+    /// not listed pays 0). None only if the scenario lost the field since resolving.
+    pub fn get(&self, s: &Scenario) -> Option<Decimal> {
+        let d = &defaults().tax;
+        Some(match &self.target {
+            Target::DiscountRate => s.discount_rate,
+            Target::HorizonYears => Decimal::from(s.horizon_years),
+            Target::Tax(TaxField::Municipal) => s.tax.municipal_rate.unwrap_or(d.municipal_rate.value),
+            Target::Tax(TaxField::Regional) => s.tax.regional_rate.unwrap_or(d.regional_rate.value),
+            Target::Tax(TaxField::EmployerContribution) => s.tax.employer_contribution_rate.unwrap_or(d.employer_contribution_rate.value),
+            Target::FlowAmount { state, flow } => s.states.get(state)?.flows.get(*flow)?.amount,
+            Target::Earnings { state, field } => {
+                let e = s.states.get(state)?.earnings.as_ref()?;
+                match field {
+                    EarningsField::MonthlyWage => e.monthly_wage,
+                    EarningsField::EmploymentRate => e.employment_rate,
+                    EarningsField::Productivity => e.productivity,
+                }
+            }
+            Target::Participants { cohort } => Decimal::from(s.cohorts.get(*cohort)?.participants),
+            Target::Intervention { cohort, field } => {
+                let it = &s.cohorts.get(*cohort)?.intervention;
+                match field {
+                    InterventionField::CostPerParticipant => it.cost_per_participant,
+                    InterventionField::FixedCost => it.fixed_cost,
+                    InterventionField::OptimismBias => it.optimism_bias,
+                    InterventionField::DurationMonths => Decimal::from(it.duration_months),
+                    InterventionField::StartMonth => Decimal::from(it.start_month),
+                }
+            }
+            Target::Financing { cohort, actor } => s.cohorts.get(*cohort)?.intervention.financing.get(actor).copied().unwrap_or(Decimal::ZERO),
+            Target::Outcome { cohort, outcome, field } => {
+                let o = s.cohorts.get(*cohort)?.outcomes.get(*outcome)?;
+                match field {
+                    OutcomeField::Share => o.share,
+                    OutcomeField::CounterfactualShare => o.counterfactual_share,
+                    OutcomeField::Deadweight => o.deadweight,
+                    OutcomeField::Attribution => o.attribution,
+                    OutcomeField::Displacement => o.displacement,
+                    OutcomeField::Retention => o.retention,
+                    OutcomeField::LagMonths => Decimal::from(o.lag_months),
+                }
+            }
+        })
+    }
+
+    /// The range the field's own rule allows, given the rest of `s` as it is: a share's upper
+    /// end leaves room for the cohort's other outcomes, `lag_months` starts at −duration.
+    pub fn range(&self, s: &Scenario) -> Range {
+        let one = Decimal::ONE;
+        let zero = Decimal::ZERO;
+        match &self.target {
+            Target::DiscountRate => Range { lo: zero, hi: one, hi_open: true },
+            Target::HorizonYears => Range::closed(one, Decimal::from(60)),
+            Target::Tax(_) => Range::closed(zero, one),
+            Target::FlowAmount { .. } => Range::closed(zero, MAX_AMOUNT),
+            Target::Earnings { field: EarningsField::MonthlyWage, .. } => Range::closed(zero, MAX_AMOUNT),
+            Target::Earnings { field: EarningsField::EmploymentRate, .. } => Range::closed(zero, one),
+            Target::Earnings { field: EarningsField::Productivity, .. } => Range::closed(zero, Decimal::TEN),
+            Target::Participants { .. } => Range::closed(zero, Decimal::from(MAX_PARTICIPANTS)),
+            Target::Intervention { field, .. } => match field {
+                InterventionField::CostPerParticipant | InterventionField::FixedCost => Range::closed(zero, MAX_AMOUNT),
+                InterventionField::OptimismBias => Range::closed(zero, Decimal::TEN),
+                InterventionField::DurationMonths => Range::closed(one, Decimal::from(600)),
+                InterventionField::StartMonth => Range::closed(zero, Decimal::from(720)),
+            },
+            Target::Financing { .. } => Range::closed(zero, one),
+            Target::Outcome { cohort, outcome, field } => match field {
+                OutcomeField::Share => {
+                    let others = s.cohorts.get(*cohort).map_or(zero, |c| {
+                        c.outcomes.iter().enumerate().filter(|(k, _)| k != outcome).fold(zero, |acc, (_, o)| acc.checked_add(o.share).unwrap_or(acc))
+                    });
+                    let hi = (one - others.clamp(zero, one)).max(zero);
+                    Range::closed(zero, hi)
+                }
+                OutcomeField::LagMonths => {
+                    let duration = s.cohorts.get(*cohort).map_or(600, |c| c.intervention.duration_months.clamp(1, 600));
+                    Range::closed(Decimal::from(-duration), Decimal::from(600))
+                }
+                _ => Range::closed(zero, one),
+            },
+        }
+    }
+
+    /// Sets the value in `s`. A whole-number field takes only a whole value; a financing share
+    /// moves the difference to the balancing actor (see docs/analysis.md). The result is not
+    /// validated here.
+    pub fn set(&self, s: &mut Scenario, x: Decimal) -> Result<(), String> {
+        let whole = || -> Result<i64, String> {
+            if !x.fract().is_zero() {
+                return Err(format!("{}: must be a whole number, got {}", self.path, x.normalize()));
+            }
+            i64::try_from(x).map_err(|_| format!("{}: is too large, got {}", self.path, x.normalize()))
+        };
+        let gone = || format!("{}: no longer in the scenario", self.path);
+        match &self.target {
+            Target::DiscountRate => s.discount_rate = x,
+            Target::HorizonYears => s.horizon_years = whole()?,
+            Target::Tax(TaxField::Municipal) => s.tax.municipal_rate = Some(x),
+            Target::Tax(TaxField::Regional) => s.tax.regional_rate = Some(x),
+            Target::Tax(TaxField::EmployerContribution) => s.tax.employer_contribution_rate = Some(x),
+            Target::FlowAmount { state, flow } => {
+                s.states.get_mut(state).and_then(|st| st.flows.get_mut(*flow)).ok_or_else(gone)?.amount = x;
+            }
+            Target::Earnings { state, field } => {
+                let e: &mut Earnings = s.states.get_mut(state).and_then(|st| st.earnings.as_mut()).ok_or_else(gone)?;
+                match field {
+                    EarningsField::MonthlyWage => e.monthly_wage = x,
+                    EarningsField::EmploymentRate => e.employment_rate = x,
+                    EarningsField::Productivity => e.productivity = x,
+                }
+            }
+            Target::Participants { cohort } => {
+                let n = whole()?;
+                s.cohorts.get_mut(*cohort).ok_or_else(gone)?.participants = n;
+            }
+            Target::Intervention { cohort, field } => {
+                let it = &mut s.cohorts.get_mut(*cohort).ok_or_else(gone)?.intervention;
+                match field {
+                    InterventionField::CostPerParticipant => it.cost_per_participant = x,
+                    InterventionField::FixedCost => it.fixed_cost = x,
+                    InterventionField::OptimismBias => it.optimism_bias = x,
+                    InterventionField::DurationMonths => it.duration_months = whole()?,
+                    InterventionField::StartMonth => it.start_month = whole()?,
+                }
+            }
+            Target::Financing { cohort, actor } => {
+                let fin = &mut s.cohorts.get_mut(*cohort).ok_or_else(gone)?.intervention.financing;
+                let balancing = balancing_actor(fin.keys().copied(), *actor);
+                fin.insert(*actor, x);
+                let others = fin.iter().filter(|(a, _)| **a != *actor && **a != balancing).fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v).unwrap_or(acc));
+                let rest = Decimal::ONE.checked_sub(x).and_then(|r| r.checked_sub(others)).ok_or_else(|| format!("{}: is too large", self.path))?;
+                fin.insert(balancing, rest);
+            }
+            Target::Outcome { cohort, outcome, field } => {
+                let o = s.cohorts.get_mut(*cohort).and_then(|c| c.outcomes.get_mut(*outcome)).ok_or_else(gone)?;
+                match field {
+                    OutcomeField::Share => o.share = x,
+                    OutcomeField::CounterfactualShare => o.counterfactual_share = x,
+                    OutcomeField::Deadweight => o.deadweight = x,
+                    OutcomeField::Attribution => o.attribution = x,
+                    OutcomeField::Displacement => o.displacement = x,
+                    OutcomeField::Retention => o.retention = x,
+                    OutcomeField::LagMonths => o.lag_months = whole()?,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Who takes up the difference when one financing share changes: the first other actor in the
+/// financing (in the order of [`Actor::ALL`]); the municipality when there is none (or the
+/// employment service when the municipality's own share is the one that changes).
+pub fn balancing_actor(listed: impl Iterator<Item = Actor>, changed: Actor) -> Actor {
+    let mut listed: Vec<Actor> = listed.filter(|a| *a != changed).collect();
+    listed.sort();
+    match listed.first() {
+        Some(a) => *a,
+        None if changed == Actor::Municipality => Actor::EmploymentService,
+        None => Actor::Municipality,
+    }
+}
+
+/// Copies a built-in state into the scenario's own states (same numbers), so a path into it
+/// can be set; a state neither given nor built in is an error.
+fn materialise(scenario: &mut Scenario, id: &str, path: &str) -> Result<(), String> {
+    if scenario.states.contains_key(id) {
+        return Ok(());
+    }
+    match resolve_state(scenario, id) {
+        Some(state) => {
+            let state = state.clone();
+            scenario.states.insert(id.to_string(), state);
+            Ok(())
+        }
+        None => Err(format!("{path:?}: there is no state {id:?} (neither built in nor given under states)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_paths() {
+        assert_eq!(parse_target("discount_rate"), Ok(Target::DiscountRate));
+        assert_eq!(parse_target("cohorts[0].outcomes[12].share"), Ok(Target::Outcome { cohort: 0, outcome: 12, field: OutcomeField::Share }));
+        assert_eq!(parse_target("states.AM3.flows[2].amount"), Ok(Target::FlowAmount { state: "AM3".into(), flow: 2 }));
+        assert_eq!(parse_target("cohorts[1].intervention.financing.region"), Ok(Target::Financing { cohort: 1, actor: Actor::Region }));
+        for bad in ["", "cohorts", "cohorts[0]", "cohorts[01].participants", "cohorts[x].participants", "cohorts[0]x.participants", "name", "tax.foo", "states.AM2.label", "cohorts[0].outcomes[0].target", ".discount_rate", "cohorts[0.participants"] {
+            assert!(parse_target(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,624 @@
+//! The analysis request: which analyses to run on a scenario, read from the input tree with
+//! every fault reported at its path inside the request (`monte_carlo.parameters[1].distribution.mode`).
+
+use rust_decimal::Decimal;
+
+use crate::actor::{Actor, SOCIETY_ID};
+use crate::error::{FieldError, ScenarioError};
+use crate::number::{is_integer_spelling, parse_decimal, NumberError};
+use crate::path::Path;
+use crate::value::Value;
+
+use super::param::parse_target;
+
+/// Most values in a sweep, cells in a grid, parameters in a tornado, switching requests and
+/// Monte Carlo parameters.
+pub const MAX_SWEEP_VALUES: usize = 100_000;
+pub const MAX_GRID_CELLS: usize = 1_000_000;
+pub const MAX_PARAMETERS: usize = 200;
+/// Most Monte Carlo draws (and most draws kept with `keep_draws`).
+pub const MAX_DRAWS: u64 = 10_000_000;
+pub const MAX_KEPT_DRAWS: u64 = 1_000_000;
+
+/// A typed analysis request; any subset of the analyses may be present.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    pub sweep: Option<Sweep>,
+    pub grid: Option<Grid>,
+    pub tornado: Option<Tornado>,
+    /// Empty when the request has none.
+    pub switching: Vec<Switching>,
+    pub monte_carlo: Option<MonteCarlo>,
+}
+
+/// One parameter over a list of values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sweep {
+    pub parameter: String,
+    pub values: Vec<Decimal>,
+}
+
+/// Two parameters, each over a list of values; every combination, the first parameter outer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub first: Sweep,
+    pub second: Sweep,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tornado {
+    pub parameters: Vec<TornadoParameter>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoParameter {
+    pub parameter: String,
+    pub low: Decimal,
+    pub high: Decimal,
+}
+
+/// An actor or society, as named in a request (`"municipality"`, `"society"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Actor(Actor),
+    Society,
+}
+
+impl Who {
+    pub fn from_id(id: &str) -> Option<Who> {
+        if id == SOCIETY_ID {
+            Some(Who::Society)
+        } else {
+            Actor::from_id(id).map(Who::Actor)
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            Who::Actor(a) => a.id(),
+            Who::Society => SOCIETY_ID,
+        }
+    }
+    /// Position in the NPV arrays: the seven actors, then society.
+    pub fn index(self) -> usize {
+        match self {
+            Who::Actor(a) => a.index(),
+            Who::Society => crate::actor::ACTOR_COUNT,
+        }
+    }
+}
+
+/// The value of a parameter at which an actor's NPV crosses zero, searched within
+/// `[low, high]` (default: the parameter's valid range).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Switching {
+    pub parameter: String,
+    pub actor: Who,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonteCarlo {
+    pub draws: u64,
+    pub seed: u64,
+    /// Return every draw's parameter values and NPVs.
+    pub keep_draws: bool,
+    pub parameters: Vec<Uncertain>,
+}
+
+/// A parameter and the distribution it is drawn from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertain {
+    pub parameter: String,
+    pub distribution: Distribution,
+}
+
+/// The distributions of docs/analysis.md; bounds are in the parameter's own unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Distribution {
+    Uniform { low: Decimal, high: Decimal },
+    Triangular { low: Decimal, mode: Decimal, high: Decimal },
+    /// Beta-PERT; `lambda` defaults to 4.
+    Pert { low: Decimal, mode: Decimal, high: Decimal, lambda: Decimal },
+    /// Normal, truncated to the parameter's valid range and to `low`/`high` when given.
+    Normal { mean: Decimal, sd: Decimal, low: Option<Decimal>, high: Option<Decimal> },
+    /// Beta(alpha, beta) scaled to [low, high] (default [0, 1]).
+    Beta { alpha: Decimal, beta: Decimal, low: Decimal, high: Decimal },
+    /// One of `values`, with probability proportional to `weights` (default: equal).
+    Discrete { values: Vec<Decimal>, weights: Vec<Decimal> },
+}
+
+impl Distribution {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Distribution::Uniform { .. } => "uniform",
+            Distribution::Triangular { .. } => "triangular",
+            Distribution::Pert { .. } => "pert",
+            Distribution::Normal { .. } => "normal",
+            Distribution::Beta { .. } => "beta",
+            Distribution::Discrete { .. } => "discrete",
+        }
+    }
+}
+
+impl Analysis {
+    /// Reads an analysis request from JSON text, numbers exactly as spelled.
+    pub fn from_json(text: &str) -> Result<Analysis, ScenarioError> {
+        let value = crate::value::parse_json(text).map_err(|e| FieldError::new("", e.to_string()))?;
+        Analysis::from_value(&value)
+    }
+
+    /// Reads an analysis request from TOML text.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Analysis, ScenarioError> {
+        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")))?;
+        Analysis::from_value(&value)
+    }
+
+    /// Reads an analysis request from an input tree; every fault is reported at its path.
+    /// Parameter paths are checked for shape here and against the scenario when run.
+    pub fn from_value(value: &Value) -> Result<Analysis, ScenarioError> {
+        let mut r = Reader { errors: Vec::new() };
+        let analysis = r.analysis(value);
+        if r.errors.is_empty() {
+            Ok(analysis)
+        } else {
+            Err(ScenarioError { errors: r.errors })
+        }
+    }
+
+    /// True when the request asks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.sweep.is_none() && self.grid.is_none() && self.tornado.is_none() && self.switching.is_empty() && self.monte_carlo.is_none()
+    }
+}
+
+/// serde support for any format: read as by [`Analysis::from_value`].
+impl<'de> serde::Deserialize<'de> for Analysis {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Analysis::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+type Members<'v> = Vec<(&'v str, &'v Value)>;
+
+fn get<'v>(members: &Members<'v>, name: &str) -> Option<&'v Value> {
+    members.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(t) => t.clone(),
+        Value::String(t) => format!("{t:?}"),
+        other => other.kind().to_string(),
+    }
+}
+
+impl Reader {
+    fn fault(&mut self, path: &Path, message: impl Into<String>) {
+        self.errors.push(FieldError::new(path, message));
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Members<'v>> {
+        let Value::Object(members) = value else {
+            self.fault(path, format!("must be an object, got {}", value.kind()));
+            return None;
+        };
+        let mut out: Members<'v> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            if !known.contains(&k.as_str()) {
+                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
+            } else if out.iter().any(|(seen, _)| *seen == k) {
+                self.fault(&path.key(k), "duplicate key");
+            } else {
+                out.push((k, v));
+            }
+        }
+        Some(out)
+    }
+
+    fn list<'v>(&mut self, value: &'v Value, path: &Path, min: usize, max: usize) -> Option<&'v [Value]> {
+        let Value::Array(items) = value else {
+            self.fault(path, format!("must be a list, got {}", value.kind()));
+            return None;
+        };
+        if items.len() < min || items.len() > max {
+            self.fault(path, format!("must have {min} to {max} entries, got {}", items.len()));
+            return None;
+        }
+        Some(items)
+    }
+
+    fn required<'v>(&mut self, members: &Members<'v>, name: &str, path: &Path) -> Option<&'v Value> {
+        let v = get(members, name);
+        if v.is_none() {
+            self.fault(&path.key(name), "is required");
+        }
+        v
+    }
+
+    fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
+        let text = match value {
+            Value::Number(t) | Value::String(t) => t,
+            other => {
+                self.fault(path, format!("must be a number, got {}", other.kind()));
+                return None;
+            }
+        };
+        match parse_decimal(text) {
+            Ok(d) => Some(d),
+            Err(NumberError::NotANumber) => {
+                self.fault(path, format!("must be a number spelled like JSON (e.g. \"0.25\"), got {}", shown(value)));
+                None
+            }
+            Err(NumberError::TooManyDecimals) => {
+                self.fault(path, format!("at most 28 decimals, got {text}"));
+                None
+            }
+            Err(NumberError::OutOfRange) => {
+                self.fault(path, format!("is too large, got {text}"));
+                None
+            }
+        }
+    }
+
+    fn req_decimal(&mut self, members: &Members, name: &str, path: &Path) -> Option<Decimal> {
+        let v = self.required(members, name, path)?;
+        self.decimal(v, &path.key(name))
+    }
+
+    fn opt_decimal(&mut self, members: &Members, name: &str, path: &Path) -> Option<Decimal> {
+        get(members, name).and_then(|v| self.decimal(v, &path.key(name)))
+    }
+
+    fn decimals(&mut self, value: &Value, path: &Path, min: usize, max: usize) -> Option<Vec<Decimal>> {
+        let items = self.list(value, path, min, max)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            match self.decimal(v, &path.index(i)) {
+                Some(d) => out.push(d),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A whole number in `lo..=hi`: a JSON integer, or (for values beyond what JavaScript
+    /// holds exactly) a string of digits.
+    fn whole(&mut self, value: &Value, path: &Path, lo: u64, hi: u64) -> Option<u64> {
+        let text = match value {
+            Value::Number(t) | Value::String(t) if is_integer_spelling(t) => t,
+            other => {
+                self.fault(path, format!("must be a whole number, got {}", shown(other)));
+                return None;
+            }
+        };
+        match text.parse::<u64>() {
+            Ok(n) if (lo..=hi).contains(&n) => Some(n),
+            _ => {
+                self.fault(path, format!("must be between {lo} and {hi}, got {text}"));
+                None
+            }
+        }
+    }
+
+    fn parameter(&mut self, members: &Members, path: &Path) -> Option<String> {
+        let v = self.required(members, "parameter", path)?;
+        let ppath = path.key("parameter");
+        match v {
+            Value::String(p) => match parse_target(p) {
+                Ok(_) => Some(p.clone()),
+                Err(message) => {
+                    self.fault(&ppath, message);
+                    None
+                }
+            },
+            other => {
+                self.fault(&ppath, format!("must be a parameter path as text, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    fn analysis(&mut self, value: &Value) -> Analysis {
+        let root = Path::Root;
+        let mut a = Analysis::default();
+        let Some(m) = self.object(value, &root, &["version", "name", "description", "sweep", "grid", "tornado", "switching", "monte_carlo"]) else {
+            return a;
+        };
+        if let Some(v) = get(&m, "version") {
+            self.whole(v, &root.key("version"), 1, 1);
+        }
+        for name in ["name", "description"] {
+            if let Some(v) = get(&m, name) {
+                if !matches!(v, Value::String(_)) {
+                    self.fault(&root.key(name), format!("must be text, got {}", v.kind()));
+                }
+            }
+        }
+        if let Some(v) = get(&m, "sweep") {
+            a.sweep = self.sweep(v, &root.key("sweep"), MAX_SWEEP_VALUES);
+        }
+        if let Some(v) = get(&m, "grid") {
+            a.grid = self.grid(v, &root.key("grid"));
+        }
+        if let Some(v) = get(&m, "tornado") {
+            a.tornado = self.tornado(v, &root.key("tornado"));
+        }
+        if let Some(v) = get(&m, "switching") {
+            let path = root.key("switching");
+            if let Some(items) = self.list(v, &path, 0, MAX_PARAMETERS) {
+                a.switching = items.iter().enumerate().filter_map(|(i, item)| self.switching(item, &path.index(i))).collect();
+            }
+        }
+        if let Some(v) = get(&m, "monte_carlo") {
+            a.monte_carlo = self.monte_carlo(v, &root.key("monte_carlo"));
+        }
+        a
+    }
+
+    fn sweep(&mut self, value: &Value, path: &Path, max_values: usize) -> Option<Sweep> {
+        let m = self.object(value, path, &["parameter", "values"])?;
+        let parameter = self.parameter(&m, path);
+        let values = self.required(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, max_values));
+        Some(Sweep { parameter: parameter?, values: values? })
+    }
+
+    fn grid(&mut self, value: &Value, path: &Path) -> Option<Grid> {
+        let m = self.object(value, path, &["parameters"])?;
+        let ppath = path.key("parameters");
+        let v = self.required_value(&m, "parameters", path)?;
+        let items = self.list(v, &ppath, 2, 2)?;
+        let (Some(a), Some(b)) = (items.first(), items.get(1)) else {
+            return None;
+        };
+        let first = self.sweep(a, &ppath.index(0), MAX_SWEEP_VALUES);
+        let second = self.sweep(b, &ppath.index(1), MAX_SWEEP_VALUES);
+        let (first, second) = (first?, second?);
+        let cells = first.values.len().saturating_mul(second.values.len());
+        if cells > MAX_GRID_CELLS {
+            self.fault(&ppath, format!("at most {MAX_GRID_CELLS} combinations, got {cells}"));
+            return None;
+        }
+        Some(Grid { first, second })
+    }
+
+    fn required_value<'v>(&mut self, m: &Members<'v>, name: &str, path: &Path) -> Option<&'v Value> {
+        self.required(m, name, path)
+    }
+
+    fn tornado(&mut self, value: &Value, path: &Path) -> Option<Tornado> {
+        let m = self.object(value, path, &["parameters"])?;
+        let ppath = path.key("parameters");
+        let v = self.required_value(&m, "parameters", path)?;
+        let items = self.list(v, &ppath, 1, MAX_PARAMETERS)?;
+        let mut parameters = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let ip = ppath.index(i);
+            let Some(im) = self.object(item, &ip, &["parameter", "low", "high"]) else {
+                ok = false;
+                continue;
+            };
+            let parameter = self.parameter(&im, &ip);
+            let low = self.req_decimal(&im, "low", &ip);
+            let high = self.req_decimal(&im, "high", &ip);
+            match (parameter, low, high) {
+                (Some(parameter), Some(low), Some(high)) => parameters.push(TornadoParameter { parameter, low, high }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(Tornado { parameters })
+    }
+
+    fn switching(&mut self, value: &Value, path: &Path) -> Option<Switching> {
+        let m = self.object(value, path, &["parameter", "actor", "low", "high"])?;
+        let parameter = self.parameter(&m, path);
+        let actor = match self.required(&m, "actor", path) {
+            Some(Value::String(id)) => {
+                let who = Who::from_id(id);
+                if who.is_none() {
+                    self.fault(&path.key("actor"), format!("unknown actor {id:?} (expected society or one of: {})", crate::scenario::actor_list()));
+                }
+                who
+            }
+            Some(other) => {
+                self.fault(&path.key("actor"), format!("must be an actor id as text, got {}", other.kind()));
+                None
+            }
+            None => None,
+        };
+        let low = self.opt_decimal(&m, "low", path);
+        let high = self.opt_decimal(&m, "high", path);
+        if let (Some(l), Some(h)) = (low, high) {
+            if l >= h {
+                self.fault(&path.key("high"), format!("must be above low ({}), got {}", l.normalize(), h.normalize()));
+                return None;
+            }
+        }
+        Some(Switching { parameter: parameter?, actor: actor?, low, high })
+    }
+
+    fn monte_carlo(&mut self, value: &Value, path: &Path) -> Option<MonteCarlo> {
+        let m = self.object(value, path, &["draws", "seed", "keep_draws", "parameters"])?;
+        let draws = self.required(&m, "draws", path).and_then(|v| self.whole(v, &path.key("draws"), 1, MAX_DRAWS));
+        let seed = self.required(&m, "seed", path).and_then(|v| self.whole(v, &path.key("seed"), 0, u64::MAX));
+        let keep_draws = match get(&m, "keep_draws") {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.fault(&path.key("keep_draws"), format!("must be true or false, got {}", other.kind()));
+                None
+            }
+        };
+        if let (Some(true), Some(n)) = (keep_draws, draws) {
+            if n > MAX_KEPT_DRAWS {
+                self.fault(&path.key("keep_draws"), format!("at most {MAX_KEPT_DRAWS} draws can be kept, got {n} draws"));
+            }
+        }
+        let ppath = path.key("parameters");
+        let v = self.required_value(&m, "parameters", path)?;
+        let items = self.list(v, &ppath, 1, MAX_PARAMETERS)?;
+        let mut parameters = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let ip = ppath.index(i);
+            let Some(im) = self.object(item, &ip, &["parameter", "distribution"]) else {
+                ok = false;
+                continue;
+            };
+            let parameter = self.parameter(&im, &ip);
+            let distribution = self.required(&im, "distribution", &ip).and_then(|v| self.distribution(v, &ip.key("distribution")));
+            match (parameter, distribution) {
+                (Some(parameter), Some(distribution)) => parameters.push(Uncertain { parameter, distribution }),
+                _ => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(MonteCarlo { draws: draws?, seed: seed?, keep_draws: keep_draws?, parameters })
+    }
+
+    fn distribution(&mut self, value: &Value, path: &Path) -> Option<Distribution> {
+        let kind = match value.get("kind") {
+            Some(Value::String(k)) => k.as_str(),
+            Some(other) => {
+                self.fault(&path.key("kind"), format!("must be text, got {}", other.kind()));
+                return None;
+            }
+            None if matches!(value, Value::Object(_)) => {
+                self.fault(&path.key("kind"), "is required (uniform, triangular, pert, normal, beta or discrete)");
+                return None;
+            }
+            None => {
+                self.fault(path, format!("must be an object, got {}", value.kind()));
+                return None;
+            }
+        };
+        let fields: &[&str] = match kind {
+            "uniform" => &["kind", "low", "high"],
+            "triangular" => &["kind", "low", "mode", "high"],
+            "pert" => &["kind", "low", "mode", "high", "lambda"],
+            "normal" => &["kind", "mean", "sd", "low", "high"],
+            "beta" => &["kind", "alpha", "beta", "low", "high"],
+            "discrete" => &["kind", "values", "weights"],
+            other => {
+                self.fault(&path.key("kind"), format!("unknown distribution {other:?} (expected uniform, triangular, pert, normal, beta or discrete)"));
+                return None;
+            }
+        };
+        let m = self.object(value, path, fields)?;
+        let before = self.errors.len();
+        let d = match kind {
+            "uniform" => {
+                let (low, high) = (self.req_decimal(&m, "low", path), self.req_decimal(&m, "high", path));
+                let (low, high) = (low?, high?);
+                self.ordered(path, &[("low", low), ("high", high)]);
+                Distribution::Uniform { low, high }
+            }
+            "triangular" | "pert" => {
+                let low = self.req_decimal(&m, "low", path);
+                let mode = self.req_decimal(&m, "mode", path);
+                let high = self.req_decimal(&m, "high", path);
+                let lambda = self.opt_decimal(&m, "lambda", path);
+                if get(&m, "lambda").is_some() && lambda.is_none() {
+                    return None;
+                }
+                let (low, mode, high) = (low?, mode?, high?);
+                self.ordered(path, &[("low", low), ("mode", mode), ("high", high)]);
+                if kind == "triangular" {
+                    Distribution::Triangular { low, mode, high }
+                } else {
+                    let lambda = lambda.unwrap_or(Decimal::from(4));
+                    if lambda <= Decimal::ZERO || lambda > Decimal::from(1000) {
+                        self.fault(&path.key("lambda"), format!("must be above 0 and at most 1000, got {}", lambda.normalize()));
+                    }
+                    Distribution::Pert { low, mode, high, lambda }
+                }
+            }
+            "normal" => {
+                let mean = self.req_decimal(&m, "mean", path);
+                let sd = self.req_decimal(&m, "sd", path);
+                let low = self.opt_decimal(&m, "low", path);
+                let high = self.opt_decimal(&m, "high", path);
+                if (get(&m, "low").is_some() && low.is_none()) || (get(&m, "high").is_some() && high.is_none()) {
+                    return None;
+                }
+                let (mean, sd) = (mean?, sd?);
+                if sd < Decimal::ZERO {
+                    self.fault(&path.key("sd"), format!("must be at least 0, got {}", sd.normalize()));
+                }
+                if let (Some(l), Some(h)) = (low, high) {
+                    self.ordered(path, &[("low", l), ("high", h)]);
+                }
+                Distribution::Normal { mean, sd, low, high }
+            }
+            "beta" => {
+                let alpha = self.req_decimal(&m, "alpha", path);
+                let beta = self.req_decimal(&m, "beta", path);
+                let low = self.opt_decimal(&m, "low", path);
+                let high = self.opt_decimal(&m, "high", path);
+                if (get(&m, "low").is_some() && low.is_none()) || (get(&m, "high").is_some() && high.is_none()) {
+                    return None;
+                }
+                let (alpha, beta) = (alpha?, beta?);
+                let limit = Decimal::from(1_000_000);
+                let tiny = Decimal::new(1, 3);
+                for (name, x) in [("alpha", alpha), ("beta", beta)] {
+                    if x < tiny || x > limit {
+                        self.fault(&path.key(name), format!("must be between 0.001 and 1000000, got {}", x.normalize()));
+                    }
+                }
+                let (low, high) = (low.unwrap_or(Decimal::ZERO), high.unwrap_or(Decimal::ONE));
+                self.ordered(path, &[("low", low), ("high", high)]);
+                Distribution::Beta { alpha, beta, low, high }
+            }
+            _ => {
+                let values = self.required(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, 10_000));
+                let weights = match get(&m, "weights") {
+                    Some(v) => Some(self.decimals(v, &path.key("weights"), 1, 10_000)?),
+                    None => None,
+                };
+                let values = values?;
+                let weights = match weights {
+                    Some(w) => {
+                        if w.len() != values.len() {
+                            self.fault(&path.key("weights"), format!("must have one weight per value ({}), got {}", values.len(), w.len()));
+                            return None;
+                        }
+                        for (i, x) in w.iter().enumerate() {
+                            if *x < Decimal::ZERO {
+                                self.fault(&path.key("weights").index(i), format!("must be at least 0, got {}", x.normalize()));
+                            }
+                        }
+                        if w.iter().all(|x| x.is_zero()) {
+                            self.fault(&path.key("weights"), "at least one weight must be above 0");
+                        }
+                        w
+                    }
+                    None => vec![Decimal::ONE; values.len()],
+                };
+                Distribution::Discrete { values, weights }
+            }
+        };
+        (self.errors.len() == before).then_some(d)
+    }
+
+    /// Faults unless the named values are in non-decreasing order.
+    fn ordered(&mut self, path: &Path, values: &[(&str, Decimal)]) {
+        for pair in values.windows(2) {
+            if let [(a, x), (b, y)] = pair {
+                if y < x {
+                    self.fault(&path.key(b), format!("must be at least {a} ({}), got {}", x.normalize(), y.normalize()));
+                }
+            }
+        }
+    }
+}
