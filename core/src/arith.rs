@@ -11,7 +11,9 @@ pub type Calc<T> = Result<T, Overflow>;
 
 // Most of the figures an actor adds up are zero (an actor that does not finance a cohort,
 // a state without flows to it); skipping them avoids rust_decimal's rescaling.
-#[inline(always)]
+// Forced inlining pays natively; in wasm it costs ~90 KB of code for little gain.
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
+#[cfg_attr(target_family = "wasm", inline)]
 pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
     if b.is_zero() {
         return Ok(a);
@@ -21,7 +23,8 @@ pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
     }
     a.checked_add(b).ok_or(Overflow)
 }
-#[inline(always)]
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
+#[cfg_attr(target_family = "wasm", inline)]
 pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
     if b.is_zero() {
         return Ok(a);
@@ -31,11 +34,13 @@ pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
     }
     a.checked_sub(b).ok_or(Overflow)
 }
-#[inline(always)]
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
+#[cfg_attr(target_family = "wasm", inline)]
 pub fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
     a.checked_mul(b).ok_or(Overflow)
 }
-#[inline(always)]
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
+#[cfg_attr(target_family = "wasm", inline)]
 pub fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
     a.checked_div(b).ok_or(Overflow)
 }

@@ -32,10 +32,11 @@ fn round(x: Decimal, dp: u32) -> Decimal {
     let mantissa = x.mantissa(); // |mantissa| < 2^96
     let magnitude = mantissa.unsigned_abs();
     let unit = POW10[(scale - dp) as usize];
-    let mut q = magnitude / unit;
-    if (magnitude % unit) * 2 >= unit {
-        q += 1;
-    }
+    // u128 division is a library call; take the u64 one when both fit.
+    let q = match (u64::try_from(magnitude), u64::try_from(unit)) {
+        (Ok(m), Ok(u)) => u128::from(m / u + u64::from((m % u) >= u - (m % u))),
+        _ => magnitude / unit + u128::from((magnitude % unit) * 2 >= unit),
+    };
     if q == 0 {
         return Decimal::new(0, dp); // never a negative zero
     }
@@ -63,46 +64,89 @@ pub fn round_ratio(x: Decimal) -> Decimal {
     round(x, 4)
 }
 
-/// Writes `x` rounded to `dp` decimals, always with exactly `dp` digits after the point, no
-/// exponent and no minus sign on zero.
-pub fn fixed(x: Decimal, dp: u32) -> String {
-    let r = round(x, dp);
-    let text = r.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::with_capacity(int.len() + dp as usize + 2);
-    if r.is_sign_negative() && !r.is_zero() {
-        out.push('-');
-    }
-    out.push_str(int);
-    if dp > 0 {
-        out.push('.');
-        out.push_str(frac);
-        for _ in frac.len()..dp as usize {
-            out.push('0');
+/// A number written with a fixed count of decimals, on the stack.
+pub struct FixedText {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl FixedText {
+    /// Writes `x` rounded to `dp` decimals, always with exactly `dp` digits after the point,
+    /// no exponent and no minus sign on zero. Written from the integer mantissa without
+    /// allocating: a result is mostly these strings.
+    pub fn new(x: Decimal, dp: u32) -> FixedText {
+        let r = round(x, dp);
+        let dp = dp.min(28) as usize;
+        // |mantissa| < 2^96 and the scale is at most dp ≤ 28, so this fits in a u128.
+        let scaled = r.mantissa().unsigned_abs() * POW10[dp - (r.scale() as usize).min(dp)];
+        let mut digits = [0u8; 40];
+        let mut count = 0;
+        // u128 division is a library call; nearly every amount fits in a u64.
+        match u64::try_from(scaled) {
+            Ok(mut n) => {
+                while n > 0 || count <= dp {
+                    digits[count] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    count += 1;
+                }
+            }
+            Err(_) => {
+                let mut n = scaled;
+                while n > 0 || count <= dp {
+                    digits[count] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    count += 1;
+                }
+            }
         }
+        let mut out = FixedText { bytes: [0; 48], len: 0 };
+        if r.is_sign_negative() && scaled != 0 {
+            out.push(b'-');
+        }
+        for i in (0..count).rev() {
+            out.push(digits[i]);
+            if i == dp && dp > 0 {
+                out.push(b'.');
+            }
+        }
+        out
     }
-    out
+
+    fn push(&mut self, b: u8) {
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, '-' and '.' are written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// `x` rounded to `dp` decimals, as MODEL.md writes output numbers.
+pub fn fixed(x: Decimal, dp: u32) -> String {
+    FixedText::new(x, dp).as_str().to_string()
 }
 
 fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&fixed(*x, 2))
+    s.serialize_str(FixedText::new(*x, 2).as_str())
 }
 fn money_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
     let mut seq = s.serialize_seq(Some(xs.len()))?;
     for x in xs {
-        seq.serialize_element(&fixed(*x, 2))?;
+        seq.serialize_element(FixedText::new(*x, 2).as_str())?;
     }
     seq.end()
 }
 fn ratio<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match x {
-        Some(x) => s.serialize_str(&fixed(*x, 4)),
+        Some(x) => s.serialize_str(FixedText::new(*x, 4).as_str()),
         None => s.serialize_none(),
     }
 }
 fn share<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match x {
-        Some(x) => s.serialize_str(&fixed(*x, 6)),
+        Some(x) => s.serialize_str(FixedText::new(*x, 6).as_str()),
         None => s.serialize_none(),
     }
 }
@@ -226,7 +270,12 @@ pub struct CalculationResult {
 impl CalculationResult {
     /// MODEL.md's result JSON, compact.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        // Sized for a four-year result with a few cohorts, so the buffer rarely grows.
+        let mut out = Vec::with_capacity(4096 + 1024 * self.cohorts.len() + 512 * self.years.len());
+        match serde_json::to_writer(&mut out, self) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
     }
     /// MODEL.md's result JSON, indented for people.
     pub fn to_json_pretty(&self) -> String {
@@ -331,5 +380,10 @@ mod tests {
         assert_eq!(fixed(d("0.0683449"), 6), "0.068345");
         assert_eq!(fixed(d("-0"), 4), "0.0000");
         assert_eq!(fixed(d("12.3"), 0), "12");
+        assert_eq!(fixed(d("0.5"), 0), "1");
+        assert_eq!(fixed(d("-1234567.895"), 2), "-1234567.90");
+        assert_eq!(fixed(d("0.000001"), 6), "0.000001");
+        assert_eq!(fixed(d("79228162514264337593543950335"), 4), "79228162514264337593543950335.0000");
+        assert_eq!(fixed(d("0.12"), 4), "0.1200");
     }
 }

@@ -43,15 +43,20 @@ pub struct Scenario {
     pub cohorts: Vec<Cohort>,
 }
 
+// The `default = "..."` functions below are read only by the JSON Schema derive.
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one_i64() -> i64 {
     1
 }
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn four() -> i64 {
     4
 }
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one() -> Decimal {
     Decimal::ONE
 }
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one_month() -> i64 {
     1
 }
