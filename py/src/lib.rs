@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use samkalk::actor::{Actor, SOCIETY_ID, SOCIETY_SWEDISH};
+use samkalk::analysis::{Analysis, AnalysisError, AnalysisResult, RunOptions};
 use samkalk::path::Path;
 use samkalk::result::{fixed, ActorResult, BreakEven, BreakEvenKind};
 use samkalk::value::MAX_DEPTH;
@@ -24,6 +25,8 @@ const SOCIETY_ENGLISH: &str = "Society";
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCENARIO_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ANALYSIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ANALYSIS_CANCELLED: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
@@ -40,6 +43,15 @@ fn scenario_error_value<'py>(py: Python<'py>, errors: &[FieldError]) -> PyResult
 
 fn scenario_error(py: Python<'_>, errors: &[FieldError]) -> PyErr {
     match scenario_error_value(py, errors) {
+        Ok(value) => PyErr::from_value(value),
+        Err(e) => e,
+    }
+}
+
+/// `samkalk.AnalysisError(errors)`: a ScenarioError whose paths are in the analysis request.
+fn analysis_error(py: Python<'_>, errors: &[FieldError]) -> PyErr {
+    let made = ANALYSIS_ERROR.import(py, "samkalk._errors", "AnalysisError").and_then(|class| class.call1((errors_to_py(py, errors)?,)));
+    match made {
         Ok(value) => PyErr::from_value(value),
         Err(e) => e,
     }
@@ -679,12 +691,272 @@ fn actor_ids() -> Vec<&'static str> {
     Actor::ALL.iter().map(|a| a.id()).collect()
 }
 
+// ------------------------------------------------------------------------------------------
+// Sensitivity and uncertainty analysis (docs/analysis.md)
+
+/// Reads an analysis request with the core (JSON, TOML or a walked tree). Never panics.
+fn analysis_of(input: Input) -> Result<Analysis, Vec<FieldError>> {
+    let run = move || match input {
+        Input::Ready(_) => Err(vec![FieldError::new("", "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second")]),
+        Input::Failed(errors) => Err(errors),
+        Input::Json(text) => Analysis::from_json(&text).map_err(|e| e.errors),
+        Input::Toml(text) => Analysis::from_toml(&text).map_err(|e| e.errors),
+        Input::Tree(value, walked) => match Analysis::from_value(&value) {
+            Ok(a) if walked.is_empty() => Ok(a),
+            Ok(_) => Err(walked),
+            Err(e) => Err(merge(walked, e.errors)),
+        },
+    };
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the analysis request")))
+}
+
+/// Why a run stopped early, seen from Python.
+enum Stop {
+    /// The callback (or a pending signal such as Ctrl-C) raised this.
+    Raised(PyErr),
+    /// The callback returned False.
+    Declined,
+}
+
+enum AnalyseFailure {
+    Scenario(Vec<FieldError>),
+    Request(Vec<FieldError>),
+    Stopped(Option<Stop>),
+}
+
+/// Runs an analysis with the GIL released. The progress closure takes the GIL back only to
+/// call the Python callback and to check for signals (Ctrl-C); the core calls it at the start,
+/// about every 0.5 % of the fast analyses, after every 1,000 Monte Carlo draws the calling
+/// thread finishes, and at the end.
+fn run_analysis(py: Python<'_>, scenario: Input, analysis: Input, callback: Option<&Py<PyAny>>, threads: Option<usize>) -> Result<AnalysisResult, AnalyseFailure> {
+    py.detach(move || {
+        let scenario = scenario_of(scenario).map_err(AnalyseFailure::Scenario)?;
+        let analysis = analysis_of(analysis).map_err(AnalyseFailure::Request)?;
+        let mut stop: Option<Stop> = None;
+        let mut progress = |done: u64, total: u64| -> bool {
+            Python::attach(|py| {
+                if let Err(e) = py.check_signals() {
+                    stop = Some(Stop::Raised(e));
+                    return false;
+                }
+                if let Some(f) = callback {
+                    match f.call1(py, (done, total)) {
+                        Ok(answer) => {
+                            if answer.bind(py).cast::<PyBool>().is_ok_and(|b| !b.is_true()) {
+                                stop = Some(Stop::Declined);
+                                return false;
+                            }
+                        }
+                        Err(e) => {
+                            stop = Some(Stop::Raised(e));
+                            return false;
+                        }
+                    }
+                }
+                true
+            })
+        };
+        let outcome = catch_unwind(AssertUnwindSafe(|| samkalk::analysis::run_with(&scenario, &analysis, RunOptions { threads }, &mut progress)));
+        match outcome {
+            Ok(Ok(result)) => Ok(result),
+            Ok(Err(AnalysisError::Scenario(errors))) => Err(AnalyseFailure::Scenario(errors)),
+            Ok(Err(AnalysisError::Invalid(errors))) => Err(AnalyseFailure::Request(errors)),
+            Ok(Err(AnalysisError::Cancelled)) => Err(AnalyseFailure::Stopped(stop)),
+            Err(_) => Err(AnalyseFailure::Request(internal("running the analysis"))),
+        }
+    })
+}
+
+/// Runs an analysis request (docs/analysis.md) on a scenario with the GIL released.
+///
+/// `progress(done, total)` is called now and then (a False return cancels the run with
+/// samkalk.AnalysisCancelled; an exception it raises stops the run and propagates); Ctrl-C stops
+/// the run with KeyboardInterrupt. Faults of the scenario raise ScenarioError, faults of the
+/// request samkalk.AnalysisError (paths in the request).
+#[pyfunction]
+#[pyo3(signature = (scenario, analysis, /, *, progress = None, threads = None))]
+fn analyse(py: Python<'_>, scenario: &Bound<'_, PyAny>, analysis: &Bound<'_, PyAny>, progress: Option<Bound<'_, PyAny>>, threads: Option<usize>) -> PyResult<PyAnalysis> {
+    if let Some(p) = &progress {
+        if !p.is_callable() {
+            return Err(PyTypeError::new_err(format!("progress must be a callable taking (done, total), got {}", type_name(p))));
+        }
+    }
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    let scenario = read_input(scenario)?;
+    let analysis = read_input(analysis)?;
+    let callback = progress.map(Bound::unbind);
+    match run_analysis(py, scenario, analysis, callback.as_ref(), threads) {
+        Ok(inner) => Ok(PyAnalysis { inner }),
+        Err(AnalyseFailure::Scenario(errors)) => Err(scenario_error(py, &errors)),
+        Err(AnalyseFailure::Request(errors)) => Err(analysis_error(py, &errors)),
+        Err(AnalyseFailure::Stopped(Some(Stop::Raised(e)))) => Err(e),
+        Err(AnalyseFailure::Stopped(Some(Stop::Declined))) => {
+            let class = ANALYSIS_CANCELLED.import(py, "samkalk._errors", "AnalysisCancelled")?;
+            Err(PyErr::from_value(class.call1(("the progress callback returned False",))?))
+        }
+        Err(AnalyseFailure::Stopped(None)) => Err(pyo3::exceptions::PyKeyboardInterrupt::new_err("the analysis was cancelled")),
+    }
+}
+
+/// True for text the result writes as a decimal: an optional minus, digits, optionally a point
+/// and digits (parameter paths, actor ids and kinds never look like this).
+fn is_decimal_text(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && fraction.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The analysis result JSON → Python: decimal strings as decimal.Decimal, counts as int.
+fn analysis_value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(text) => match (text.parse::<i64>(), text.parse::<u64>()) {
+            (Ok(i), _) => i.into_pyobject(py)?.into_any(),
+            (_, Ok(u)) => u.into_pyobject(py)?.into_any(),
+            _ => decimal(py, text.clone())?,
+        },
+        Value::String(s) if is_decimal_text(s) => decimal(py, s.clone())?,
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(analysis_value_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(members) => {
+            let d = PyDict::new(py);
+            for (k, item) in members {
+                d.set_item(k, analysis_value_to_py(py, item)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// The nearest f64 to a decimal: one correctly rounded division when the mantissa and the
+/// power of ten are exact in f64, else through the text (correctly rounded too).
+fn f64_of(x: rust_decimal::Decimal) -> f64 {
+    let (m, scale) = (x.mantissa(), x.scale());
+    if m.unsigned_abs() < (1u128 << 53) && scale <= 22 {
+        #[allow(clippy::cast_precision_loss)]
+        let m = m as f64;
+        m / 10f64.powi(scale as i32)
+    } else {
+        x.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+fn decimal_column<'py>(py: Python<'py>, xs: &[rust_decimal::Decimal], as_float: bool, money: bool) -> PyResult<Bound<'py, PyList>> {
+    if as_float {
+        return PyList::new(py, xs.iter().map(|x| f64_of(*x)));
+    }
+    let class = decimal_type(py)?;
+    let list = PyList::empty(py);
+    for x in xs {
+        let text = if money { fixed(*x, 2) } else { x.normalize().to_string() };
+        list.append(class.call1((text,))?)?;
+    }
+    Ok(list)
+}
+
+/// An analysis's result (wrapped by samkalk.AnalysisResult).
+#[pyclass(name = "NativeAnalysis", module = "samkalk._samkalk", frozen)]
+struct PyAnalysis {
+    inner: AnalysisResult,
+}
+
+#[pymethods]
+impl PyAnalysis {
+    /// The result of docs/analysis.md as a dict: money, values and probabilities as
+    /// decimal.Decimal, counts and the seed as int.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = samkalk::parse_json(&self.inner.to_json()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        analysis_value_to_py(py, &value)
+    }
+
+    /// The result JSON, byte for byte what the core writes (indented like the command line's
+    /// with pretty=True).
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> String {
+        if pretty {
+            self.inner.to_json_pretty()
+        } else {
+            self.inner.to_json()
+        }
+    }
+
+    /// The sections present, in the result's order (base first).
+    fn sections(&self) -> Vec<&'static str> {
+        let r = &self.inner;
+        let mut out = vec!["base"];
+        for (present, name) in [
+            (r.sweep.is_some(), "sweep"),
+            (r.grid.is_some(), "grid"),
+            (r.tornado.is_some(), "tornado"),
+            (!r.switching.is_empty(), "switching"),
+            (r.monte_carlo.is_some(), "monte_carlo"),
+        ] {
+            if present {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// Monte Carlo's kept draws by column, `{"values": {path: [...]}, "npv": {id: [...]}}`, as
+    /// float (as_float=True: the nearest double) or decimal.Decimal; None without keep_draws.
+    #[pyo3(signature = (as_float = false))]
+    fn samples<'py>(&self, py: Python<'py>, as_float: bool) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(samples) = self.inner.monte_carlo.as_ref().and_then(|mc| mc.samples.as_ref()) else {
+            return Ok(None);
+        };
+        let values = PyDict::new(py);
+        for (name, column) in &samples.values.0 {
+            values.set_item(name, decimal_column(py, column, as_float, false)?)?;
+        }
+        let npv = PyDict::new(py);
+        for (id, column) in samkalk::analysis::who_ids().zip(samples.npv.0.iter()) {
+            npv.set_item(id, decimal_column(py, column, as_float, true)?)?;
+        }
+        let d = PyDict::new(py);
+        d.set_item("values", values)?;
+        d.set_item("npv", npv)?;
+        Ok(Some(d))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyAnalysis>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+}
+
+/// The first `n` outputs of the xoshiro256** generator of Monte Carlo draw `draw` (0-based) of
+/// a run seeded with `seed` (docs/analysis.md); for checking the generator across layers.
+#[pyfunction]
+#[pyo3(signature = (seed, draw, n, /))]
+fn generator_outputs(seed: u64, draw: u64, n: usize) -> PyResult<Vec<u64>> {
+    if n > 1_000_000 {
+        return Err(PyValueError::new_err("at most 1,000,000 outputs"));
+    }
+    let mut rng = samkalk::analysis::rng::Xoshiro256::for_draw(seed, draw);
+    Ok((0..n).map(|_| rng.next_u64()).collect())
+}
+
 #[pymodule]
 fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MAX_DEPTH", MAX_DEPTH)?;
     m.add_class::<PyScenario>()?;
     m.add_class::<PyCalculation>()?;
+    m.add_class::<PyAnalysis>()?;
+    m.add_function(wrap_pyfunction!(analyse, m)?)?;
+    m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;

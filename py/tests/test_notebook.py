@@ -33,5 +33,7 @@ def test_notebook_executes():
     assert any("samkalk-result" in h and "Kommunen" in h and " kr" in h for h in html), "the result table"
     assert any("samkalk-summary" in h for h in html), "the summary table"
     assert any("<table" in h and "cumulative_net" in h for h in html), "the DataFrame"
+    assert any("samkalk-analysis" in h and "Tornado" in h and "Brytvärden" in h for h in html), "the analysis"
+    assert any("sannolikhet att gå plus" in h for h in html), "the Monte Carlo statistics"
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 2, "the charts"
+    assert len(images) >= 4, "the charts (two results, the tornado, the histogram)"

@@ -51,7 +51,7 @@ def stub_names(path):
             names.add(node.target.id)
         elif isinstance(node, ast.Assign):
             names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.ImportFrom) and node.module in ("_errors", "_samkalk"):
+        elif isinstance(node, ast.ImportFrom) and node.module in ("_errors", "_samkalk", "_analysis"):
             names.update(a.asname for a in node.names if a.asname)
     return names
 
@@ -70,11 +70,16 @@ def test_docstring_examples_run():
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     tests = finder.find(samkalk, "samkalk", globs={"samkalk": samkalk, "Decimal": __import__("decimal").Decimal})
     tests += finder.find(samkalk._errors, "samkalk._errors", globs={"samkalk": samkalk})
+    # The analysis examples share one small scenario (its module docstring's).
+    scenario = {"start_year": 2026, "cohorts": [{"name": "AM2-grupp", "origin": "AM2", "participants": 20,
+                "intervention": {"cost_per_participant": 40000, "duration_months": 6},
+                "outcomes": [{"target": "work", "share": "0.6"}]}]}
+    tests += finder.find(samkalk._analysis, "samkalk._analysis", globs={"samkalk": samkalk, "scenario": scenario})
     examples = 0
     for test in tests:
         examples += len(test.examples)
         runner.run(test)
-    assert examples >= 10
+    assert examples >= 25
     assert runner.failures == 0
 
 
@@ -82,6 +87,8 @@ def test_help_reads_well():
     doc = inspect.getdoc(samkalk.calculate)
     assert ">>> result = samkalk.calculate(" in doc and "ScenarioError" in doc
     assert str(inspect.signature(samkalk.calculate)) == "(scenario: 'ScenarioInput') -> 'Result'" or "scenario" in str(inspect.signature(samkalk.calculate))
-    for f in (samkalk.calculate_many, samkalk.validate, samkalk.defaults, samkalk.Result.to_pandas, samkalk.Result.plot, samkalk.Scenario):
+    for f in (samkalk.calculate_many, samkalk.validate, samkalk.defaults, samkalk.Result.to_pandas, samkalk.Result.plot, samkalk.Scenario,
+              samkalk.analyse, samkalk.sweep, samkalk.grid, samkalk.tornado, samkalk.switching_value, samkalk.monte_carlo,
+              samkalk.AnalysisResult, samkalk.AnalysisResult.tornado_frame, samkalk.AnalysisResult.plot_histogram, samkalk.AnalysisError):
         assert inspect.getdoc(f), f
     assert inspect.getdoc(samkalk.ScenarioError)

@@ -19,8 +19,11 @@ command line and every other binding.
 [Decimal('800000.00'), Decimal('0.00'), Decimal('0.00'), Decimal('0.00')]
 
 Main entry points: :func:`calculate`, :func:`calculate_many`, :func:`validate`,
-:func:`defaults`, :class:`Scenario`, :class:`Result` and :class:`ScenarioError`. pandas and
-matplotlib are optional: only :meth:`Result.to_pandas` and :meth:`Result.plot` need them.
+:func:`defaults`, :class:`Scenario`, :class:`Result` and :class:`ScenarioError`; for
+sensitivity and uncertainty analysis (docs/analysis.md) :func:`analyse` and its shortcuts
+:func:`sweep`, :func:`grid`, :func:`tornado`, :func:`switching_value` and
+:func:`monte_carlo`, which return an :class:`AnalysisResult`. pandas and matplotlib are
+optional: only the DataFrame and plot methods need them.
 """
 
 from decimal import Decimal
@@ -40,16 +43,27 @@ __version__: str = _samkalk.__version__
 
 __all__ = [
     "ACTORS",
+    "AnalysisCancelled",
+    "AnalysisError",
+    "AnalysisInput",
+    "AnalysisResult",
+    "Progress",
     "Result",
     "Scenario",
     "ScenarioError",
     "ScenarioInput",
     "Summary",
     "actor_labels",
+    "analyse",
     "calculate",
     "calculate_many",
     "defaults",
     "format_kronor",
+    "grid",
+    "monte_carlo",
+    "sweep",
+    "switching_value",
+    "tornado",
     "validate",
     "__version__",
 ]
@@ -548,3 +562,20 @@ def defaults() -> Dict[str, Any]:
     'Decimal'
     """
     return _samkalk.defaults()
+
+
+# Sensitivity and uncertainty analysis (docs/analysis.md); imported last, since it uses the
+# helpers above.
+from ._analysis import (  # noqa: E402
+    AnalysisCancelled,
+    AnalysisError,
+    AnalysisInput,
+    AnalysisResult,
+    Progress,
+    analyse,
+    grid,
+    monte_carlo,
+    sweep,
+    switching_value,
+    tornado,
+)

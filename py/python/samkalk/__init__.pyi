@@ -10,20 +10,43 @@ from matplotlib.axes import Axes
 from . import _samkalk
 from ._errors import ScenarioError as ScenarioError
 from ._samkalk import Scenario as Scenario
+from ._errors import AnalysisError as AnalysisError, AnalysisCancelled as AnalysisCancelled
+from ._analysis import (
+    AnalysisInput as AnalysisInput,
+    AnalysisResult as AnalysisResult,
+    Progress as Progress,
+    analyse as analyse,
+    grid as grid,
+    monte_carlo as monte_carlo,
+    sweep as sweep,
+    switching_value as switching_value,
+    tornado as tornado,
+)
 
 __version__: str
 __all__ = [
     "ACTORS",
+    "AnalysisCancelled",
+    "AnalysisError",
+    "AnalysisInput",
+    "AnalysisResult",
+    "Progress",
     "Result",
     "Scenario",
     "ScenarioError",
     "ScenarioInput",
     "Summary",
     "actor_labels",
+    "analyse",
     "calculate",
     "calculate_many",
     "defaults",
     "format_kronor",
+    "grid",
+    "monte_carlo",
+    "sweep",
+    "switching_value",
+    "tornado",
     "validate",
     "__version__",
 ]

@@ -34,3 +34,35 @@ class ScenarioError(ValueError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.errors,))
+
+
+class AnalysisError(ScenarioError):
+    """An analysis request that cannot be run on its scenario (a :class:`ScenarioError`).
+
+    ``errors`` lists every fault as ``{"path": ..., "message": ...}``; ``path`` is in the
+    request (``sweep.values[2]``, ``monte_carlo.parameters[0].distribution.high``) and the
+    message starts with the scenario path concerned when there is one
+    (``cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5``). Faults of the
+    scenario itself raise a plain :class:`ScenarioError`.
+
+    >>> scenario = {"start_year": 2026, "cohorts": [{"origin": "AM2", "participants": 10,
+    ...     "intervention": {"cost_per_participant": 40000, "duration_months": 6},
+    ...     "outcomes": [{"target": "work", "share": "0.5"}]}]}
+    >>> try:
+    ...     samkalk.sweep(scenario, "cohorts[0].outcomes[0].share", ["0.5", "1.5"])
+    ... except samkalk.AnalysisError as e:
+    ...     print(e.errors)
+    [{'path': 'sweep.values[1]', 'message': 'cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5'}]
+    """
+
+    def _text(self) -> str:
+        parts = [f"{e['path'] or '(analysis)'}: {e['message']}" for e in self.errors]
+        return "invalid analysis: " + "; ".join(parts)
+
+
+class AnalysisCancelled(Exception):
+    """An analysis stopped because its progress callback returned ``False``.
+
+    (Ctrl-C stops a run with ``KeyboardInterrupt``, and an exception raised by the callback
+    stops it with that exception.)
+    """

@@ -1,7 +1,7 @@
 """The native module: conversions and errors around samkalk's Rust core."""
 
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union, final
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Union, final
 
 from ._errors import ScenarioError
 
@@ -10,16 +10,19 @@ _Input = Union[Mapping[str, Any], str, os.PathLike[str], bytes, bytearray, "Scen
 __version__: str
 __all__ = [
     "MAX_DEPTH",
+    "NativeAnalysis",
     "NativeResult",
     "Scenario",
     "__version__",
     "actor_ids",
     "actor_labels",
+    "analyse",
     "calculate",
     "calculate_many",
     "defaults",
     "format_kronor",
     "format_percent",
+    "generator_outputs",
     "validate",
 ]
 MAX_DEPTH: int
@@ -56,3 +59,21 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]: ...
 def actor_ids() -> List[str]: ...
 def format_kronor(amount: Any, /) -> str: ...
 def format_percent(share: Any, /) -> str: ...
+
+@final
+class NativeAnalysis:
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def sections(self) -> List[str]: ...
+    def samples(self, as_float: bool = False) -> Optional[Dict[str, Dict[str, List[Any]]]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def analyse(
+    scenario: _Input,
+    analysis: _Input,
+    /,
+    *,
+    progress: Optional[Callable[[int, int], Any]] = None,
+    threads: Optional[int] = None,
+) -> NativeAnalysis: ...
+def generator_outputs(seed: int, draw: int, n: int, /) -> List[int]: ...
