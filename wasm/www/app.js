@@ -1,0 +1,568 @@
+// The council page: a form → a samkalk scenario → the engine (WebAssembly) → tables, chart and
+// sentences. Every figure comes from the engine; this file only builds the scenario, formats
+// with the engine's own Swedish formatting (kronor, percent) and draws.
+import * as samkalk from './pkg/index.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('kalkyl');
+
+// ---------------------------------------------------------------------------------------------
+// The form's fields: URL parameter = input name. `kind` says how the text becomes a scenario
+// value: whole numbers go in as JSON integers, amounts and percentages as exact decimal text.
+const GROUPS = [
+  { id: 'am2', origin: 'AM2', name: 'AM2-grupp' },
+  { id: 'am3', origin: 'AM3', name: 'AM3-grupp' },
+];
+const FINANCING = [
+  { field: 'fin_kommun', actor: 'municipality' },
+  { field: 'fin_af', actor: 'employment_service' },
+  { field: 'fin_fk', actor: 'social_insurance' },
+  { field: 'fin_region', actor: 'region' },
+];
+const KIND = { ar: 'int', horisont: 'int', ranta: 'percent' };
+for (const g of GROUPS) {
+  Object.assign(KIND, { [`${g.id}_n`]: 'int', [`${g.id}_kostnad`]: 'decimal', [`${g.id}_man`]: 'int',
+    [`${g.id}_arbete`]: 'percent', [`${g.id}_jmf`]: 'percent', [`${g.id}_kvar`]: 'percent' });
+}
+for (const f of FINANCING) KIND[f.field] = 'percent';
+const TEXT_FIELDS = Object.keys(KIND);
+const CHECKBOXES = GROUPS.map((g) => g.id);
+
+// The example as shipped in the HTML, for "Återställ".
+const INITIAL = {};
+for (const name of TEXT_FIELDS) INITIAL[name] = form.elements[name].value;
+for (const name of CHECKBOXES) INITIAL[name] = form.elements[name].checked ? '1' : '0';
+
+// ---------------------------------------------------------------------------------------------
+// Text → scenario values (exact: no floating point on the way).
+const clean = (text) => text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/,/g, '.').replace(/^\u2212/, '-');
+
+function intValue(text) {
+  const t = clean(text);
+  if (t === '') return undefined;
+  if (/^-?\d+$/.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
+  return t; // the engine reports it as "not a whole number"
+}
+
+function decimalValue(text) {
+  const t = clean(text);
+  return t === '' ? undefined : t;
+}
+
+/** "60" % → "0.6", "12.5" → "0.125", by moving the decimal point (exact). */
+export function percentToShare(text) {
+  const t = clean(text);
+  if (t === '') return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m) return t; // the engine reports it as "not a number"
+  const [, sign, intDigits, frac = ''] = m;
+  const padded = intDigits.padStart(3, '0');
+  const int = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
+  const decimals = (padded.slice(-2) + frac).replace(/0+$/, '');
+  return sign + (decimals ? `${int}.${decimals}` : int);
+}
+
+const VALUE = { int: intValue, decimal: decimalValue, percent: percentToShare };
+
+function readForm() {
+  const v = {};
+  for (const name of TEXT_FIELDS) v[name] = form.elements[name].value;
+  for (const name of CHECKBOXES) v[name] = form.elements[name].checked ? '1' : '0';
+  return v;
+}
+
+function setIf(obj, key, value) {
+  if (value !== undefined) obj[key] = value;
+}
+
+/** The scenario for the form's values, and which group each cohort index is. */
+function buildScenario(v) {
+  const val = (name) => VALUE[KIND[name]](v[name]);
+  const scenario = { version: 1, name: 'Arbetsmarknadsinsats för personer med försörjningsstöd' };
+  setIf(scenario, 'start_year', val('ar'));
+  setIf(scenario, 'price_year', DEFAULTS.price_year);
+  setIf(scenario, 'horizon_years', val('horisont'));
+  setIf(scenario, 'discount_rate', val('ranta'));
+  const financing = {};
+  for (const f of FINANCING) setIf(financing, f.actor, val(f.field));
+  const groups = [];
+  scenario.cohorts = [];
+  for (const g of GROUPS) {
+    if (v[g.id] !== '1') continue;
+    const intervention = {};
+    setIf(intervention, 'cost_per_participant', val(`${g.id}_kostnad`));
+    setIf(intervention, 'duration_months', val(`${g.id}_man`));
+    intervention.financing = financing;
+    const outcome = { target: 'work' };
+    setIf(outcome, 'share', val(`${g.id}_arbete`));
+    setIf(outcome, 'counterfactual_share', val(`${g.id}_jmf`));
+    setIf(outcome, 'retention', val(`${g.id}_kvar`));
+    const cohort = { name: g.name, origin: g.origin };
+    setIf(cohort, 'participants', val(`${g.id}_n`));
+    cohort.intervention = intervention;
+    cohort.outcomes = [outcome];
+    scenario.cohorts.push(cohort);
+    groups.push(g.id);
+  }
+  return { scenario, groups };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine faults → the field they concern, in Swedish.
+function fieldFor(path, groups) {
+  const top = { start_year: 'ar', horizon_years: 'horisont', discount_rate: 'ranta' };
+  if (path in top) return top[path];
+  const m = /^cohorts\[(\d+)\]\.(.*)$/.exec(path);
+  if (!m) return 'general';
+  const g = groups[Number(m[1])];
+  const rest = m[2];
+  const fin = /^intervention\.financing(?:\.(\w+))?$/.exec(rest);
+  if (fin) {
+    const f = FINANCING.find((x) => x.actor === fin[1]);
+    return f ? f.field : 'finansiering';
+  }
+  const map = {
+    participants: `${g}_n`,
+    'intervention.cost_per_participant': `${g}_kostnad`,
+    'intervention.duration_months': `${g}_man`,
+    'outcomes[0].share': `${g}_arbete`,
+    'outcomes[0].counterfactual_share': `${g}_jmf`,
+    'outcomes[0].retention': `${g}_kvar`,
+    outcomes: `${g}_arbete`,
+  };
+  return map[rest] ?? 'general';
+}
+
+const svNumber = (text) => {
+  const n = Number(text);
+  return Number.isFinite(n) ? n.toLocaleString('sv-SE', { maximumFractionDigits: 6 }) : text;
+};
+const svPercent = (shareText) => {
+  const n = Number(shareText) * 100;
+  return Number.isFinite(n) ? n.toLocaleString('sv-SE', { maximumFractionDigits: 4 }) : shareText;
+};
+
+function swedish(field, message) {
+  const kind = KIND[field];
+  let m;
+  if (/is required/.test(message)) return 'Fyll i ett värde.';
+  if (/whole number/.test(message)) return 'Ange ett heltal, till exempel 20.';
+  if (/must be a number/.test(message)) return 'Ange ett tal, till exempel 35 000 eller 12,5.';
+  if (/at most 28 decimals/.test(message)) return 'För många decimaler.';
+  if (/is too large/.test(message)) return 'Talet är för stort.';
+  if ((m = /must be between (\S+) and (\S+), got/.exec(message))) {
+    return kind === 'percent'
+      ? `Ange en andel mellan ${svPercent(m[1])} och ${svPercent(m[2])} %.`
+      : `Ange ett värde mellan ${svNumber(m[1])} och ${svNumber(m[2])}.`;
+  }
+  if (/must be at least 0 and below 1/.test(message)) return 'Ange en ränta från 0 % och under 100 %.';
+  if ((m = /financing shares must sum to exactly 1, got (\S+)/.exec(message))) {
+    return `Andelarna blir ${svPercent(m[1])} % tillsammans; de ska bli exakt 100 %.`;
+  }
+  if (/outcomes' shares sum/.test(message)) return 'Andelarna som når arbete blir över 100 %.';
+  return message;
+}
+
+function showErrors(errors, groups) {
+  const byField = new Map();
+  for (const e of errors) {
+    const field = fieldFor(e.path, groups);
+    const text = field === 'general' ? `${e.path || 'Scenariot'}: ${e.message}` : swedish(field, e.message);
+    if (!byField.has(field)) byField.set(field, []);
+    if (!byField.get(field).includes(text)) byField.get(field).push(text);
+  }
+  for (const name of [...TEXT_FIELDS, 'finansiering', 'general']) {
+    const box = $(`${name}-error`);
+    const input = form.elements[name];
+    const texts = byField.get(name);
+    if (texts) {
+      box.textContent = texts.join(' ');
+      box.hidden = false;
+      if (input instanceof HTMLInputElement) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', box.id);
+      }
+    } else {
+      box.hidden = true;
+      box.textContent = '';
+      if (input instanceof HTMLInputElement) {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
+    }
+  }
+  const financing = byField.has('finansiering') || FINANCING.some((f) => byField.has(f.field));
+  $('finansiering').toggleAttribute('data-invalid', financing);
+  const n = errors.length;
+  $('form-status').hidden = n === 0;
+  $('form-status').textContent = n === 0 ? '' : n === 1 ? 'Ett värde behöver rättas.' : `${n} värden behöver rättas.`;
+  $('stale').hidden = n === 0 || !lastGood;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing the result.
+const ROW_LABELS = [
+  ['gain', 'Vinst', 'total_gain'],
+  ['investment', 'Investering', 'total_investment'],
+  ['net', 'Netto', 'total_net'],
+  ['cumulative_net', 'Kumulativt netto', null],
+];
+// Okabe–Ito colours (distinguishable with colour blindness) and dashes; society in black.
+const STYLE = {
+  municipality: { color: '#0072B2', dash: '' },
+  employment_service: { color: '#D55E00', dash: '8 4' },
+  social_insurance: { color: '#009E73', dash: '2 3' },
+  region: { color: '#CC79A7', dash: '10 3 2 3' },
+  state: { color: '#8a6d00', dash: '5 5' },
+  employer: { color: '#56B4E9', dash: '1 3' },
+  individual: { color: '#6a3d9a', dash: '12 4' },
+  society: { color: '#000000', dash: '', width: 3.5 },
+};
+const ACTORS = samkalk.actors();
+const DEFAULTS = samkalk.defaults();
+const nameOf = Object.fromEntries(ACTORS.map((a) => [a.id, a.swedish]));
+const kr = (x) => samkalk.kronor(x);
+// In tables the unit is in the caption/headers: "1 001 203" rather than "1 001 203 kr".
+const krCell = (x) => kr(x).replace(/\s*kr$/, '');
+const isNeg = (x) => x.startsWith('-');
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+const rowOf = (result, id) => (id === 'society' ? result.society : result.actors[id]);
+
+function overviewTable(scenario, result) {
+  const discounted = Number(scenario.discount_rate ?? 0) !== 0;
+  const table = el('table', { id: 'oversikt-tabell' });
+  table.append(el('caption', { text: `Summa ${result.years[0]}–${result.years.at(-1)} per aktör, kronor` }));
+  const head = el('tr');
+  const headers = ['Aktör', 'Investering', 'Vinst', 'Netto', ...(discounted ? ['Nuvärde'] : []), 'Återbetald år', 'Vinst per krona'];
+  for (const h of headers) {
+    head.append(el('th', { scope: 'col', text: h }));
+  }
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const a of ACTORS) {
+    const r = rowOf(result, a.id);
+    const tr = el('tr', { class: a.id === 'society' ? 'society' : null });
+    tr.append(el('th', { scope: 'row', text: a.swedish }));
+    for (const key of ['total_investment', 'total_gain', 'total_net', ...(discounted ? ['npv'] : [])]) {
+      tr.append(el('td', { 'data-actor': a.id, 'data-field': key, 'data-value': r[key], class: isNeg(r[key]) ? 'neg' : null, text: krCell(r[key]) }));
+    }
+    tr.append(el('td', { text: r.payback_year === null ? '–' : String(r.payback_year) }));
+    const bcr = r.benefit_cost_ratio;
+    tr.append(el('td', { 'data-actor': a.id, 'data-field': 'benefit_cost_ratio', 'data-value': bcr ?? '', text: bcr === null ? '–' : bcr.replace('.', ',') }));
+    body.append(tr);
+  }
+  table.append(body);
+  const note = el('p', { class: 'help', text: `${discounted ? 'Nuvärde: nettot diskonterat till första årets värde. ' : ''}Återbetald år: från det året är aktörens investering återbetald och förblir det. Vinst per krona: vinst per investerad krona${discounted ? ' (nuvärden)' : ''}.` });
+  const box = el('div');
+  box.append(el('div', { class: 'table-scroll' }, table), note);
+  return box;
+}
+
+function yearTable(result, a) {
+  const r = rowOf(result, a.id);
+  const style = STYLE[a.id];
+  const table = el('table', { 'data-actor': a.id, class: a.id === 'society' ? 'society-table' : null });
+  const cap = el('caption');
+  cap.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${style.color}` }), a.swedish, el('span', { class: 'unit', text: ', kronor' }));
+  table.append(cap);
+  const head = el('tr', {}, el('td'));
+  for (const y of result.years) head.append(el('th', { scope: 'col', text: String(y) }));
+  head.append(el('th', { scope: 'col', text: 'Totalt' }));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const [key, label, totalKey] of ROW_LABELS) {
+    const tr = el('tr', { class: key === 'net' ? 'total' : null });
+    tr.append(el('th', { scope: 'row', text: label }));
+    r[key].forEach((value, i) => {
+      tr.append(el('td', { 'data-actor': a.id, 'data-field': key, 'data-year': String(result.years[i]), 'data-value': value, class: isNeg(value) ? 'neg' : null, text: krCell(value) }));
+    });
+    if (totalKey) {
+      tr.append(el('td', { 'data-actor': a.id, 'data-field': totalKey, 'data-value': r[totalKey], class: isNeg(r[totalKey]) ? 'neg' : null, text: krCell(r[totalKey]) }));
+    } else {
+      tr.append(el('td', { 'aria-label': 'ej tillämpligt', text: '' }));
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  return table;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs = {}, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== '') e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function niceStep(span) {
+  const raw = span / 5;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+const mkr = (v) => {
+  const abs = Math.abs(v);
+  if (abs >= 1e6 || v === 0) return `${(v / 1e6).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} mkr`;
+  return `${(v / 1e3).toLocaleString('sv-SE', { maximumFractionDigits: 0 })} tkr`;
+};
+
+/** Inline SVG line chart of cumulative net per actor (numbers only place points). */
+function chart(result) {
+  const W = 760, H = 380, L = 78, R = 20, T = 16, B = 40;
+  const years = result.years;
+  const series = ACTORS.map((a) => ({ a, values: rowOf(result, a.id).cumulative_net.map(Number) }));
+  let lo = Math.min(0, ...series.flatMap((s) => s.values));
+  let hi = Math.max(0, ...series.flatMap((s) => s.values));
+  if (lo === hi) hi = lo + 1;
+  const step = niceStep(hi - lo);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const x = (i) => L + (years.length === 1 ? (W - L - R) / 2 : (i * (W - L - R)) / (years.length - 1));
+  const y = (v) => T + ((hi - v) * (H - T - B)) / (hi - lo);
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'diagram-titel diagram-beskrivning' });
+  root.append(svg('title', { id: 'diagram-titel' }, 'Ackumulerat netto per aktör och år'));
+  const last = series.map((s) => `${s.a.swedish} ${kr(rowOf(result, s.a.id).cumulative_net.at(-1))}`).join(', ');
+  root.append(svg('desc', { id: 'diagram-beskrivning' }, `Ackumulerat netto ${years.at(-1)}: ${last}.`));
+  const grid = svg('g', { 'aria-hidden': 'true' });
+  for (let v = lo; v <= hi + step / 2; v += step) {
+    const yy = y(v);
+    grid.append(svg('line', { x1: L, x2: W - R, y1: yy, y2: yy, stroke: Math.abs(v) < step / 2 ? '#1b1f24' : '#d5dbe2', 'stroke-width': Math.abs(v) < step / 2 ? 1.5 : 1 }));
+    grid.append(svg('text', { x: L - 8, y: yy + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#4a5360' }, mkr(Math.abs(v) < step / 2 ? 0 : v)));
+  }
+  years.forEach((yr, i) => {
+    grid.append(svg('text', { x: x(i), y: H - B + 22, 'text-anchor': 'middle', 'font-size': 13, fill: '#1b1f24' }, String(yr)));
+  });
+  root.append(grid);
+  // Society last, on top.
+  for (const s of [...series.slice(0, -1), series.at(-1)]) {
+    const st = STYLE[s.a.id];
+    const g = svg('g', { 'data-actor': s.a.id });
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    g.append(svg('polyline', { points, fill: 'none', stroke: st.color, 'stroke-width': st.width ?? 2.25, 'stroke-dasharray': st.dash, 'stroke-linejoin': 'round' }));
+    s.values.forEach((v, i) => {
+      const c = svg('circle', { cx: x(i), cy: y(v), r: s.a.id === 'society' ? 4 : 3, fill: st.color });
+      c.append(svg('title', {}, `${s.a.swedish} ${years[i]}: ${kr(rowOf(result, s.a.id).cumulative_net[i])}`));
+      g.append(c);
+    });
+    root.append(g);
+  }
+  const legend = el('ul', { class: 'legend', 'aria-label': 'Teckenförklaring' });
+  for (const s of series) {
+    const st = STYLE[s.a.id];
+    const sample = svg('svg', { viewBox: '0 0 32 12', 'aria-hidden': 'true' });
+    sample.append(svg('line', { x1: 1, x2: 31, y1: 6, y2: 6, stroke: st.color, 'stroke-width': st.width ?? 2.5, 'stroke-dasharray': st.dash }));
+    legend.append(el('li', {}, sample, s.a.swedish));
+  }
+  const box = el('div');
+  box.append(root, legend);
+  return box;
+}
+
+function breakEvenBlock(scenario, be) {
+  const box = el('div', { class: 'break-even' });
+  if (be.length === 0) {
+    box.append(el('p', { text: 'Välj minst en grupp för att se när aktörerna går jämnt ut.' }));
+    return box;
+  }
+  be.forEach((c, i) => {
+    const cohort = scenario.cohorts[i];
+    const share = cohort.outcomes[0].share;
+    box.append(el('h4', { text: `${c.name}: ${cohort.participants} deltagare, i kalkylen når ${samkalk.percent(share)} ${c.target_phrase}` }));
+    const ul = el('ul');
+    for (const s of c.sentences) ul.append(el('li', { class: s.actor === 'municipality' || s.actor === 'society' ? 'key' : null, text: s.text }));
+    box.append(ul);
+  });
+  box.append(el('p', { class: 'help', text: 'Andelarna gäller hela gruppen, inklusive dem som hade nått arbete ändå (jämförelsegruppen). Varje grupp räknas för sig över hela kalkylperioden.' }));
+  return box;
+}
+
+function summaryText(result) {
+  const y0 = result.years[0];
+  const y1 = result.years.at(-1);
+  const soc = result.society;
+  const mun = result.actors.municipality;
+  const socWord = isNeg(soc.total_net) ? 'nettoförlust' : 'nettovinst';
+  let text = `${y0}–${y1} ger insatsen samhället en ${socWord} på ${kr(soc.total_net.replace('-', ''))}. `;
+  if (mun.total_investment !== '0.00') {
+    text += `Kommunen investerar ${kr(mun.total_investment)} och vinner ${kr(mun.total_gain)}`;
+    text += mun.payback_year === null ? ', så investeringen är inte återbetald inom perioden.' : `; investeringen är återbetald ${mun.payback_year}.`;
+  } else {
+    text += `Kommunens netto blir ${kr(mun.total_net)}.`;
+  }
+  return text;
+}
+
+function assumptionsText(scenario) {
+  const parts = [];
+  for (const c of scenario.cohorts) {
+    const o = c.outcomes[0];
+    parts.push(`${c.name}: ${c.participants} deltagare, ${kr(c.intervention.cost_per_participant ?? '0')} per deltagare i ${c.intervention.duration_months} månader, ${samkalk.percent(o.share)} når arbete (jämförelsegrupp ${samkalk.percent(o.counterfactual_share ?? '0')}, kvar efter ett år ${samkalk.percent(o.retention ?? '1')}).`);
+  }
+  const fin = Object.entries(scenario.cohorts[0]?.intervention.financing ?? {})
+    .filter(([, s]) => Number(s) !== 0).map(([a, s]) => `${nameOf[a]} ${samkalk.percent(s)}`).join(', ');
+  if (fin) parts.push(`Finansiering: ${fin}.`);
+  parts.push(`Diskonteringsränta ${samkalk.percent(scenario.discount_rate ?? '0')}. Belopp i ${DEFAULTS.price_year} års priser.`);
+  return parts.join(' ');
+}
+
+function aboutBlock() {
+  const box = el('div');
+  box.append(el('p', { text: 'Kalkylen följer metoden för socioekonomiska investeringskalkyler (KNUT): vad en person kostar varje offentlig aktör per år utan arbete, vad insatsen kostar, och vem som vinner när en andel av deltagarna når arbete. Vinsten räknas från månaden efter insatsens slut. Grupperna och beloppen är samkalks inbyggda standardvärden med källor.' }));
+  box.append(el('p', { text: `Skatter på lön: kommunalskatt ${samkalk.percent(DEFAULTS.tax.municipal_rate)}, regionskatt ${samkalk.percent(DEFAULTS.tax.regional_rate)}, arbetsgivaravgifter ${samkalk.percent(DEFAULTS.tax.employer_contribution_rate)} (effektiva satser). Prisår ${DEFAULTS.price_year}.` }));
+  for (const id of ['AM2', 'AM3', 'work']) {
+    const st = DEFAULTS.states[id];
+    if (!st) continue;
+    box.append(el('h4', { text: st.label || id }));
+    if (st.description) box.append(el('p', { class: 'help', text: st.description }));
+    if (st.earnings) {
+      box.append(el('p', { text: `Månadslön ${kr(st.earnings.monthly_wage)}; ger skatter och arbetsgivaravgifter enligt satserna ovan.` }));
+    }
+    if (st.flows?.length) {
+      const t = el('table');
+      t.append(el('caption', { text: `Årliga flöden per person i ${id}` }));
+      t.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Flöde' }), el('th', { scope: 'col', text: 'Betalas av' }), el('th', { scope: 'col', text: 'Till' }), el('th', { scope: 'col', text: 'Belopp per år' }))));
+      const b = el('tbody');
+      for (const f of st.flows) {
+        b.append(el('tr', {}, el('th', { scope: 'row', text: f.label }), el('td', { style: 'text-align:left', text: f.payer ? nameOf[f.payer] : '–' }),
+          el('td', { style: 'text-align:left', text: f.payee ? nameOf[f.payee] : 'förbrukas (resurs)' }), el('td', { text: kr(f.amount) })));
+      }
+      t.append(b);
+      box.append(el('div', { class: 'table-scroll' }, t));
+    }
+  }
+  return box;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State: the last valid scenario and result stay on screen while an input is invalid.
+let lastGood = null;
+let summaryTimer = 0;
+
+function render(scenario, result) {
+  $('oversikt').replaceChildren(overviewTable(scenario, result));
+  $('diagram').replaceChildren(chart(result));
+  $('jamnt').replaceChildren(breakEvenBlock(scenario, samkalk.breakEven(scenario)));
+  const tables = $('tabeller');
+  tables.replaceChildren(...ACTORS.map((a) => el('div', { class: 'table-scroll' }, yearTable(result, a))));
+  $('forutsattningar-text').textContent = `Förutsättningar: ${assumptionsText(scenario)}`;
+  $('scenario-json').textContent = JSON.stringify(scenario, null, 2);
+  // The visible summary follows at once; the screen-reader announcement (a live region) waits
+  // until typing pauses, so it is not read out on every keystroke.
+  const text = summaryText(result);
+  $('sammanfattning').textContent = text;
+  clearTimeout(summaryTimer);
+  summaryTimer = setTimeout(() => { $('sammanfattning-live').textContent = text; }, lastGood ? 800 : 0);
+}
+
+function syncUrl(v) {
+  const params = new URLSearchParams(location.search);
+  for (const [k, val] of Object.entries(v)) params.set(k, val);
+  history.replaceState(null, '', `${location.pathname}?${params}${location.hash}`);
+}
+
+function update() {
+  const v = readForm();
+  for (const g of GROUPS) form.querySelector(`[data-group="${g.id}"]`).toggleAttribute('data-off', v[g.id] !== '1');
+  syncUrl(v);
+  const { scenario, groups } = buildScenario(v);
+  let result = null;
+  let errors;
+  try {
+    result = samkalk.calculate(scenario);
+    errors = [];
+  } catch (e) {
+    if (!(e instanceof samkalk.ScenarioError)) throw e;
+    errors = e.errors;
+  }
+  if (result) {
+    render(scenario, result);
+    lastGood = { scenario, result };
+    window.samkalkState = { scenario, result };
+  }
+  showErrors(errors, groups);
+  document.body.dataset.state = errors.length ? 'invalid' : 'valid';
+  postHeight();
+}
+
+function applyParams(params) {
+  for (const name of TEXT_FIELDS) {
+    const value = params.get(name);
+    form.elements[name].value = value ?? INITIAL[name];
+  }
+  for (const name of CHECKBOXES) {
+    const value = params.get(name);
+    form.elements[name].checked = (value ?? INITIAL[name]) === '1';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedding: ?embed=1 (or inside an iframe) drops header and footer and reports the height.
+const params = new URLSearchParams(location.search);
+const embedded = params.has('embed') || window.self !== window.top;
+if (embedded) document.documentElement.classList.add('embedded');
+let lastHeight = 0;
+function postHeight() {
+  if (!embedded || window.parent === window) return;
+  const h = document.documentElement.scrollHeight;
+  if (h !== lastHeight) {
+    lastHeight = h;
+    window.parent.postMessage({ type: 'samkalk:height', height: h }, '*');
+  }
+}
+if (embedded && 'ResizeObserver' in window) new ResizeObserver(postHeight).observe(document.body);
+
+// ---------------------------------------------------------------------------------------------
+for (const g of GROUPS) {
+  const st = DEFAULTS.states[g.origin];
+  if (st) $(`${g.id}-label`).textContent = st.label;
+}
+$('version').textContent = samkalk.version;
+$('om').replaceChildren(aboutBlock());
+applyParams(params);
+form.addEventListener('input', update);
+form.addEventListener('change', update);
+form.addEventListener('submit', (e) => e.preventDefault());
+
+$('csv').addEventListener('click', () => {
+  if (!lastGood) return;
+  const text = samkalk.toCsv(lastGood.scenario);
+  const years = lastGood.result.years;
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = el('a', { href: url, download: `samkalk-${years[0]}-${years.at(-1)}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+$('skriv').addEventListener('click', () => window.print());
+$('dela').addEventListener('click', async () => {
+  const link = location.href.replace(/([?&])embed=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  try {
+    await navigator.clipboard.writeText(link);
+    $('dela-status').textContent = 'Länken är kopierad. Den som öppnar den ser samma kalkyl.';
+  } catch {
+    $('dela-status').textContent = `Kopiera länken: ${link}`;
+  }
+});
+$('aterstall').addEventListener('click', () => {
+  applyParams(new URLSearchParams());
+  update();
+  $('dela-status').textContent = 'Exemplet är återställt.';
+});
+
+update();
+document.body.dataset.ready = 'true';

@@ -1,0 +1,33 @@
+// calculate() time per scenario in the browser, on the main example (tests/vectors/002.json's
+// scenario, copied to bench-scenario.json by build.sh). Run by wasm/bench.mjs --browser.
+import * as samkalk from './pkg/index.js';
+
+function timeIt(fn, n = 2000, batches = 7) {
+  for (let i = 0; i < n; i++) fn();
+  const per = [];
+  for (let b = 0; b < batches; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    per.push(((performance.now() - t0) * 1000) / n);
+  }
+  per.sort((a, b) => a - b);
+  return per[Math.floor(per.length / 2)];
+}
+
+const scenario = await (await fetch('bench-scenario.json')).json();
+const text = JSON.stringify(scenario);
+if (samkalk.calculate(scenario).actors.municipality.npv !== '13152989.60') throw new Error('unexpected result');
+const rows = [
+  { label: 'calculate(object)', us: timeIt(() => samkalk.calculate(scenario)) },
+  { label: 'calculate(JSON text)', us: timeIt(() => samkalk.calculate(text)) },
+  { label: 'validate(object)', us: timeIt(() => samkalk.validate(scenario)) },
+  { label: 'breakEven(object)', us: timeIt(() => samkalk.breakEven(scenario)) },
+];
+const body = document.getElementById('rows');
+for (const r of rows) {
+  const tr = document.createElement('tr');
+  tr.innerHTML = `<td>${r.label}</td><td>${r.us.toFixed(1)}</td>`;
+  body.append(tr);
+}
+window.benchRows = rows;
+window.benchDone = true;
