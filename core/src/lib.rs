@@ -30,6 +30,7 @@ pub mod error;
 pub mod flow;
 pub mod number;
 pub mod path;
+mod read;
 pub mod report;
 pub mod result;
 pub mod scenario;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::actor::Actor;
 use crate::error::{FieldError, ScenarioError};
-use crate::number::{is_integer_spelling, parse_decimal, NumberError};
+use crate::read::Reader;
 use crate::path::Path;
 use crate::value::Value;
 
@@ -286,7 +286,7 @@ impl<'de> serde::Deserialize<'de> for Scenario {
 
 /// Reads the tree into a typed scenario and the faults of shape and type.
 pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
-    let mut r = Reader { errors: Vec::new() };
+    let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);
     let Some(fields) = r.object(value, &root, &["version", "name", "start_year", "price_year", "horizon_years", "discount_rate", "tax", "states", "cohorts"]) else {
@@ -294,7 +294,7 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
     };
     s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
     s.name = r.opt_text(fields.get("name"), &root.key("name"));
-    s.start_year = r.req(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
+    s.start_year = r.required(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
     s.price_year = fields.get("price_year").and_then(|v| r.int(v, &root.key("price_year")));
     s.horizon_years = r.opt_int(fields.get("horizon_years"), &root.key("horizon_years")).unwrap_or(4);
     s.discount_rate = r.opt_decimal(fields.get("discount_rate"), &root.key("discount_rate")).unwrap_or_default();
@@ -320,168 +320,14 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
     }
     if let Some(cohorts) = fields.get("cohorts") {
         let path = root.key("cohorts");
-        if let Some(items) = r.list(cohorts, &path, crate::validate::MAX_COHORTS) {
+        if let Some(items) = r.list(cohorts, &path, 0, crate::validate::MAX_COHORTS) {
             s.cohorts = items.iter().enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
         }
     }
     (s, r.errors)
 }
 
-struct Reader {
-    errors: Vec<FieldError>,
-}
-
-/// An object's members by name, first occurrence.
-struct Fields<'v>(Vec<(&'v str, &'v Value)>);
-
-impl<'v> Fields<'v> {
-    fn get(&self, name: &str) -> Option<&'v Value> {
-        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
-    }
-}
-
-fn number_text(value: &Value) -> Option<&str> {
-    match value {
-        Value::Number(t) | Value::String(t) => Some(t),
-        _ => None,
-    }
-}
-
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Number(t) => t.clone(),
-        Value::String(t) => format!("{t:?}"),
-        other => other.kind().to_string(),
-    }
-}
-
 impl Reader {
-    fn fault(&mut self, path: &Path, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
-    }
-
-    /// An object with known member names: unknown members and duplicates are faults.
-    fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
-        let Value::Object(members) = value else {
-            self.fault(path, format!("must be an object, got {}", value.kind()));
-            return None;
-        };
-        let mut fields: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
-        for (k, v) in members {
-            if !known.contains(&k.as_str()) {
-                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
-            } else if fields.iter().any(|(seen, _)| *seen == k) {
-                self.fault(&path.key(k), "duplicate key");
-            } else {
-                fields.push((k, v));
-            }
-        }
-        Some(Fields(fields))
-    }
-
-    /// An object used as a map (states by id): duplicates are faults, first one kept.
-    fn map<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<Vec<(&'v str, &'v Value)>> {
-        let Value::Object(members) = value else {
-            self.fault(path, format!("must be an object, got {}", value.kind()));
-            return None;
-        };
-        if members.len() > limit {
-            self.fault(path, format!("at most {limit} entries, got {}", members.len()));
-            return None;
-        }
-        let mut out: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
-        for (k, v) in members {
-            if out.iter().any(|(seen, _)| *seen == k) {
-                self.fault(&path.key(k), "duplicate key");
-            } else {
-                out.push((k, v));
-            }
-        }
-        Some(out)
-    }
-
-    fn list<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<&'v [Value]> {
-        let Value::Array(items) = value else {
-            self.fault(path, format!("must be a list, got {}", value.kind()));
-            return None;
-        };
-        if items.len() > limit {
-            self.fault(path, format!("at most {limit} entries, got {}", items.len()));
-            return None;
-        }
-        Some(items)
-    }
-
-    fn req<T>(&mut self, value: Option<&Value>, path: &Path, read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>) -> Option<T> {
-        match value {
-            Some(v) => read(self, v, path),
-            None => {
-                self.fault(path, "is required");
-                None
-            }
-        }
-    }
-
-    fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
-        let Some(text) = number_text(value) else {
-            self.fault(path, format!("must be a number, got {}", value.kind()));
-            return None;
-        };
-        match parse_decimal(text) {
-            Ok(d) => Some(d),
-            Err(NumberError::NotANumber) => {
-                self.fault(path, format!("must be a number spelled like JSON (e.g. \"1234.5\"), got {}", shown(value)));
-                None
-            }
-            Err(NumberError::TooManyDecimals) => {
-                self.fault(path, format!("at most 28 decimals, got {text}"));
-                None
-            }
-            Err(NumberError::OutOfRange) => {
-                self.fault(path, format!("is too large, got {text}"));
-                None
-            }
-        }
-    }
-
-    fn opt_decimal(&mut self, value: Option<&Value>, path: &Path) -> Option<Decimal> {
-        value.and_then(|v| self.decimal(v, path))
-    }
-
-    fn int(&mut self, value: &Value, path: &Path) -> Option<i64> {
-        match value {
-            Value::Number(text) if is_integer_spelling(text) => match text.parse::<i64>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.fault(path, format!("is too large, got {text}"));
-                    None
-                }
-            },
-            _ => {
-                self.fault(path, format!("must be a whole number written as a JSON integer, got {}", shown(value)));
-                None
-            }
-        }
-    }
-
-    fn opt_int(&mut self, value: Option<&Value>, path: &Path) -> Option<i64> {
-        value.and_then(|v| self.int(v, path))
-    }
-
-    fn text(&mut self, value: &Value, path: &Path) -> Option<String> {
-        match value {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.fault(path, format!("must be text, got {}", other.kind()));
-                None
-            }
-        }
-    }
-
-    fn opt_text(&mut self, value: Option<&Value>, path: &Path) -> String {
-        value.and_then(|v| self.text(v, path)).unwrap_or_default()
-    }
-
     fn actor_or_null(&mut self, value: Option<&Value>, path: &Path) -> Option<Actor> {
         match value {
             None | Some(Value::Null) => None,
@@ -508,7 +354,7 @@ impl Reader {
         state.description = self.opt_text(f.get("description"), &path.key("description"));
         if let Some(flows) = f.get("flows") {
             let fpath = path.key("flows");
-            if let Some(items) = self.list(flows, &fpath, crate::validate::MAX_FLOWS) {
+            if let Some(items) = self.list(flows, &fpath, 0, crate::validate::MAX_FLOWS) {
                 state.flows = items.iter().enumerate().map(|(i, v)| self.flow(v, &fpath.index(i))).collect();
             }
         }
@@ -516,7 +362,7 @@ impl Reader {
             let epath = path.key("earnings");
             if let Some(e) = self.object(earnings, &epath, &["monthly_wage", "employment_rate", "productivity"]) {
                 state.earnings = Some(Earnings {
-                    monthly_wage: self.req(e.get("monthly_wage"), &epath.key("monthly_wage"), Reader::decimal).unwrap_or_default(),
+                    monthly_wage: self.required(e.get("monthly_wage"), &epath.key("monthly_wage"), Reader::decimal).unwrap_or_default(),
                     employment_rate: self.opt_decimal(e.get("employment_rate"), &epath.key("employment_rate")).unwrap_or(Decimal::ONE),
                     productivity: self.opt_decimal(e.get("productivity"), &epath.key("productivity")).unwrap_or(Decimal::ONE),
                 });
@@ -533,7 +379,7 @@ impl Reader {
         flow.label = self.opt_text(f.get("label"), &path.key("label"));
         flow.payer = self.actor_or_null(f.get("payer"), &path.key("payer"));
         flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
-        flow.amount = self.req(f.get("amount"), &path.key("amount"), Reader::decimal).unwrap_or_default();
+        flow.amount = self.required(f.get("amount"), &path.key("amount"), Reader::decimal).unwrap_or_default();
         flow.source = self.opt_text(f.get("source"), &path.key("source"));
         flow
     }
@@ -544,8 +390,8 @@ impl Reader {
             return cohort;
         };
         cohort.name = self.opt_text(f.get("name"), &path.key("name"));
-        cohort.origin = self.req(f.get("origin"), &path.key("origin"), Reader::text).unwrap_or_default();
-        cohort.participants = self.req(f.get("participants"), &path.key("participants"), Reader::int).unwrap_or(0);
+        cohort.origin = self.required(f.get("origin"), &path.key("origin"), Reader::text).unwrap_or_default();
+        cohort.participants = self.required(f.get("participants"), &path.key("participants"), Reader::int).unwrap_or(0);
         if let Some(iv) = f.get("intervention") {
             let ipath = path.key("intervention");
             if let Some(i) = self.object(iv, &ipath, &["cost_per_participant", "fixed_cost", "optimism_bias", "duration_months", "start_month", "financing"]) {
@@ -576,7 +422,7 @@ impl Reader {
         }
         if let Some(outcomes) = f.get("outcomes") {
             let opath = path.key("outcomes");
-            if let Some(items) = self.list(outcomes, &opath, crate::validate::MAX_OUTCOMES) {
+            if let Some(items) = self.list(outcomes, &opath, 0, crate::validate::MAX_OUTCOMES) {
                 cohort.outcomes = items.iter().enumerate().map(|(i, v)| self.outcome(v, &opath.index(i))).collect();
             }
         }
@@ -588,8 +434,8 @@ impl Reader {
         let Some(f) = self.object(value, path, &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months"]) else {
             return o;
         };
-        o.target = self.req(f.get("target"), &path.key("target"), Reader::text).unwrap_or_default();
-        o.share = self.req(f.get("share"), &path.key("share"), Reader::decimal).unwrap_or_default();
+        o.target = self.required(f.get("target"), &path.key("target"), Reader::text).unwrap_or_default();
+        o.share = self.required(f.get("share"), &path.key("share"), Reader::decimal).unwrap_or_default();
         for (name, slot) in [
             ("counterfactual_share", &mut o.counterfactual_share),
             ("deadweight", &mut o.deadweight),
@@ -612,7 +458,7 @@ pub(crate) fn actor_list() -> String {
 
 /// Reads one state (used for the built-in parameter set).
 pub(crate) fn read_state(value: &Value, path: &Path) -> (State, Vec<FieldError>) {
-    let mut r = Reader { errors: Vec::new() };
+    let mut r = Reader::default();
     let state = r.state(value, path);
     (state, r.errors)
 }

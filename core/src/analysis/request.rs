@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::actor::{Actor, SOCIETY_ID};
 use crate::error::{FieldError, ScenarioError};
-use crate::number::{is_integer_spelling, parse_decimal, NumberError};
+use crate::number::is_integer_spelling;
+use crate::read::{shown, Fields, Reader};
 use crate::path::Path;
 use crate::value::Value;
 
@@ -158,7 +159,7 @@ impl Analysis {
     /// Reads an analysis request from an input tree; every fault is reported at its path.
     /// Parameter paths are checked for shape here and against the scenario when run.
     pub fn from_value(value: &Value) -> Result<Analysis, ScenarioError> {
-        let mut r = Reader { errors: Vec::new() };
+        let mut r = Reader::default();
         let analysis = r.analysis(value);
         if r.errors.is_empty() {
             Ok(analysis)
@@ -181,99 +182,22 @@ impl<'de> serde::Deserialize<'de> for Analysis {
     }
 }
 
-struct Reader {
-    errors: Vec<FieldError>,
-}
-
-type Members<'v> = Vec<(&'v str, &'v Value)>;
-
-fn get<'v>(members: &Members<'v>, name: &str) -> Option<&'v Value> {
-    members.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
-}
-
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Number(t) => t.clone(),
-        Value::String(t) => format!("{t:?}"),
-        other => other.kind().to_string(),
-    }
-}
-
 impl Reader {
-    fn fault(&mut self, path: &Path, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
-    }
-
-    fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Members<'v>> {
-        let Value::Object(members) = value else {
-            self.fault(path, format!("must be an object, got {}", value.kind()));
-            return None;
-        };
-        let mut out: Members<'v> = Vec::with_capacity(members.len());
-        for (k, v) in members {
-            if !known.contains(&k.as_str()) {
-                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
-            } else if out.iter().any(|(seen, _)| *seen == k) {
-                self.fault(&path.key(k), "duplicate key");
-            } else {
-                out.push((k, v));
-            }
-        }
-        Some(out)
-    }
-
-    fn list<'v>(&mut self, value: &'v Value, path: &Path, min: usize, max: usize) -> Option<&'v [Value]> {
-        let Value::Array(items) = value else {
-            self.fault(path, format!("must be a list, got {}", value.kind()));
-            return None;
-        };
-        if items.len() < min || items.len() > max {
-            self.fault(path, format!("must have {min} to {max} entries, got {}", items.len()));
-            return None;
-        }
-        Some(items)
-    }
-
-    fn required<'v>(&mut self, members: &Members<'v>, name: &str, path: &Path) -> Option<&'v Value> {
-        let v = get(members, name);
+    fn member<'v>(&mut self, members: &Fields<'v>, name: &str, path: &Path) -> Option<&'v Value> {
+        let v = members.get(name);
         if v.is_none() {
             self.fault(&path.key(name), "is required");
         }
         v
     }
 
-    fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
-        let text = match value {
-            Value::Number(t) | Value::String(t) => t,
-            other => {
-                self.fault(path, format!("must be a number, got {}", other.kind()));
-                return None;
-            }
-        };
-        match parse_decimal(text) {
-            Ok(d) => Some(d),
-            Err(NumberError::NotANumber) => {
-                self.fault(path, format!("must be a number spelled like JSON (e.g. \"0.25\"), got {}", shown(value)));
-                None
-            }
-            Err(NumberError::TooManyDecimals) => {
-                self.fault(path, format!("at most 28 decimals, got {text}"));
-                None
-            }
-            Err(NumberError::OutOfRange) => {
-                self.fault(path, format!("is too large, got {text}"));
-                None
-            }
-        }
-    }
-
-    fn req_decimal(&mut self, members: &Members, name: &str, path: &Path) -> Option<Decimal> {
-        let v = self.required(members, name, path)?;
+    fn req_decimal(&mut self, members: &Fields, name: &str, path: &Path) -> Option<Decimal> {
+        let v = self.member(members, name, path)?;
         self.decimal(v, &path.key(name))
     }
 
-    fn opt_decimal(&mut self, members: &Members, name: &str, path: &Path) -> Option<Decimal> {
-        get(members, name).and_then(|v| self.decimal(v, &path.key(name)))
+    fn opt_member_decimal(&mut self, members: &Fields, name: &str, path: &Path) -> Option<Decimal> {
+        members.get(name).and_then(|v| self.decimal(v, &path.key(name)))
     }
 
     fn decimals(&mut self, value: &Value, path: &Path, min: usize, max: usize) -> Option<Vec<Decimal>> {
@@ -308,8 +232,8 @@ impl Reader {
         }
     }
 
-    fn parameter(&mut self, members: &Members, path: &Path) -> Option<String> {
-        let v = self.required(members, "parameter", path)?;
+    fn parameter(&mut self, members: &Fields, path: &Path) -> Option<String> {
+        let v = self.member(members, "parameter", path)?;
         let ppath = path.key("parameter");
         match v {
             Value::String(p) => match parse_target(p) {
@@ -332,32 +256,32 @@ impl Reader {
         let Some(m) = self.object(value, &root, &["version", "name", "description", "sweep", "grid", "tornado", "switching", "monte_carlo"]) else {
             return a;
         };
-        if let Some(v) = get(&m, "version") {
+        if let Some(v) = m.get("version") {
             self.whole(v, &root.key("version"), 1, 1);
         }
         for name in ["name", "description"] {
-            if let Some(v) = get(&m, name) {
+            if let Some(v) = m.get(name) {
                 if !matches!(v, Value::String(_)) {
                     self.fault(&root.key(name), format!("must be text, got {}", v.kind()));
                 }
             }
         }
-        if let Some(v) = get(&m, "sweep") {
+        if let Some(v) = m.get("sweep") {
             a.sweep = self.sweep(v, &root.key("sweep"), MAX_SWEEP_VALUES);
         }
-        if let Some(v) = get(&m, "grid") {
+        if let Some(v) = m.get("grid") {
             a.grid = self.grid(v, &root.key("grid"));
         }
-        if let Some(v) = get(&m, "tornado") {
+        if let Some(v) = m.get("tornado") {
             a.tornado = self.tornado(v, &root.key("tornado"));
         }
-        if let Some(v) = get(&m, "switching") {
+        if let Some(v) = m.get("switching") {
             let path = root.key("switching");
             if let Some(items) = self.list(v, &path, 0, MAX_PARAMETERS) {
                 a.switching = items.iter().enumerate().filter_map(|(i, item)| self.switching(item, &path.index(i))).collect();
             }
         }
-        if let Some(v) = get(&m, "monte_carlo") {
+        if let Some(v) = m.get("monte_carlo") {
             a.monte_carlo = self.monte_carlo(v, &root.key("monte_carlo"));
         }
         a
@@ -366,7 +290,7 @@ impl Reader {
     fn sweep(&mut self, value: &Value, path: &Path, max_values: usize) -> Option<Sweep> {
         let m = self.object(value, path, &["parameter", "values"])?;
         let parameter = self.parameter(&m, path);
-        let values = self.required(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, max_values));
+        let values = self.member(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, max_values));
         Some(Sweep { parameter: parameter?, values: values? })
     }
 
@@ -389,8 +313,8 @@ impl Reader {
         Some(Grid { first, second })
     }
 
-    fn required_value<'v>(&mut self, m: &Members<'v>, name: &str, path: &Path) -> Option<&'v Value> {
-        self.required(m, name, path)
+    fn required_value<'v>(&mut self, m: &Fields<'v>, name: &str, path: &Path) -> Option<&'v Value> {
+        self.member(m, name, path)
     }
 
     fn tornado(&mut self, value: &Value, path: &Path) -> Option<Tornado> {
@@ -420,7 +344,7 @@ impl Reader {
     fn switching(&mut self, value: &Value, path: &Path) -> Option<Switching> {
         let m = self.object(value, path, &["parameter", "actor", "low", "high"])?;
         let parameter = self.parameter(&m, path);
-        let actor = match self.required(&m, "actor", path) {
+        let actor = match self.member(&m, "actor", path) {
             Some(Value::String(id)) => {
                 let who = Who::from_id(id);
                 if who.is_none() {
@@ -434,8 +358,8 @@ impl Reader {
             }
             None => None,
         };
-        let low = self.opt_decimal(&m, "low", path);
-        let high = self.opt_decimal(&m, "high", path);
+        let low = self.opt_member_decimal(&m, "low", path);
+        let high = self.opt_member_decimal(&m, "high", path);
         if let (Some(l), Some(h)) = (low, high) {
             if l >= h {
                 self.fault(&path.key("high"), format!("must be above low ({}), got {}", l.normalize(), h.normalize()));
@@ -447,9 +371,9 @@ impl Reader {
 
     fn monte_carlo(&mut self, value: &Value, path: &Path) -> Option<MonteCarlo> {
         let m = self.object(value, path, &["draws", "seed", "keep_draws", "parameters"])?;
-        let draws = self.required(&m, "draws", path).and_then(|v| self.whole(v, &path.key("draws"), 1, MAX_DRAWS));
-        let seed = self.required(&m, "seed", path).and_then(|v| self.whole(v, &path.key("seed"), 0, u64::MAX));
-        let keep_draws = match get(&m, "keep_draws") {
+        let draws = self.member(&m, "draws", path).and_then(|v| self.whole(v, &path.key("draws"), 1, MAX_DRAWS));
+        let seed = self.member(&m, "seed", path).and_then(|v| self.whole(v, &path.key("seed"), 0, u64::MAX));
+        let keep_draws = match m.get("keep_draws") {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
@@ -474,7 +398,7 @@ impl Reader {
                 continue;
             };
             let parameter = self.parameter(&im, &ip);
-            let distribution = self.required(&im, "distribution", &ip).and_then(|v| self.distribution(v, &ip.key("distribution")));
+            let distribution = self.member(&im, "distribution", &ip).and_then(|v| self.distribution(v, &ip.key("distribution")));
             match (parameter, distribution) {
                 (Some(parameter), Some(distribution)) => parameters.push(Uncertain { parameter, distribution }),
                 _ => ok = false,
@@ -527,8 +451,8 @@ impl Reader {
                 let low = self.req_decimal(&m, "low", path);
                 let mode = self.req_decimal(&m, "mode", path);
                 let high = self.req_decimal(&m, "high", path);
-                let lambda = self.opt_decimal(&m, "lambda", path);
-                if get(&m, "lambda").is_some() && lambda.is_none() {
+                let lambda = self.opt_member_decimal(&m, "lambda", path);
+                if m.get("lambda").is_some() && lambda.is_none() {
                     return None;
                 }
                 let (low, mode, high) = (low?, mode?, high?);
@@ -546,9 +470,9 @@ impl Reader {
             "normal" => {
                 let mean = self.req_decimal(&m, "mean", path);
                 let sd = self.req_decimal(&m, "sd", path);
-                let low = self.opt_decimal(&m, "low", path);
-                let high = self.opt_decimal(&m, "high", path);
-                if (get(&m, "low").is_some() && low.is_none()) || (get(&m, "high").is_some() && high.is_none()) {
+                let low = self.opt_member_decimal(&m, "low", path);
+                let high = self.opt_member_decimal(&m, "high", path);
+                if (m.get("low").is_some() && low.is_none()) || (m.get("high").is_some() && high.is_none()) {
                     return None;
                 }
                 let (mean, sd) = (mean?, sd?);
@@ -563,9 +487,9 @@ impl Reader {
             "beta" => {
                 let alpha = self.req_decimal(&m, "alpha", path);
                 let beta = self.req_decimal(&m, "beta", path);
-                let low = self.opt_decimal(&m, "low", path);
-                let high = self.opt_decimal(&m, "high", path);
-                if (get(&m, "low").is_some() && low.is_none()) || (get(&m, "high").is_some() && high.is_none()) {
+                let low = self.opt_member_decimal(&m, "low", path);
+                let high = self.opt_member_decimal(&m, "high", path);
+                if (m.get("low").is_some() && low.is_none()) || (m.get("high").is_some() && high.is_none()) {
                     return None;
                 }
                 let (alpha, beta) = (alpha?, beta?);
@@ -581,8 +505,8 @@ impl Reader {
                 Distribution::Beta { alpha, beta, low, high }
             }
             _ => {
-                let values = self.required(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, 10_000));
-                let weights = match get(&m, "weights") {
+                let values = self.member(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, 10_000));
+                let weights = match m.get("weights") {
                     Some(v) => Some(self.decimals(v, &path.key("weights"), 1, 10_000)?),
                     None => None,
                 };

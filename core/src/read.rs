@@ -1,0 +1,169 @@
+//! Reading an input tree into typed values, every fault at its path: the primitives the
+//! scenario reader and the analysis reader share.
+
+use rust_decimal::Decimal;
+
+use crate::error::FieldError;
+use crate::number::{is_integer_spelling, parse_decimal, NumberError};
+use crate::path::Path;
+use crate::value::Value;
+
+/// An object's known members by name, first occurrence.
+pub(crate) struct Fields<'v>(Vec<(&'v str, &'v Value)>);
+
+impl<'v> Fields<'v> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    }
+}
+
+/// A value as a message shows it: numbers as spelled, text quoted, anything else by kind.
+pub(crate) fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(t) => t.clone(),
+        Value::String(t) => format!("{t:?}"),
+        other => other.kind().to_string(),
+    }
+}
+
+/// Collects faults while reading; each document's reader adds its own `impl Reader` block.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub(crate) errors: Vec<FieldError>,
+}
+
+impl Reader {
+    pub(crate) fn fault(&mut self, path: &Path, message: impl Into<String>) {
+        self.errors.push(FieldError::new(path, message));
+    }
+
+    /// An object with known member names: unknown members and duplicates are faults.
+    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
+        let Value::Object(members) = value else {
+            self.fault(path, format!("must be an object, got {}", value.kind()));
+            return None;
+        };
+        let mut fields: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            if !known.contains(&k.as_str()) {
+                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
+            } else if fields.iter().any(|(seen, _)| *seen == k) {
+                self.fault(&path.key(k), "duplicate key");
+            } else {
+                fields.push((k, v));
+            }
+        }
+        Some(Fields(fields))
+    }
+
+    /// An object used as a map (states by id): duplicates are faults, the first one kept.
+    pub(crate) fn map<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<Vec<(&'v str, &'v Value)>> {
+        let Value::Object(members) = value else {
+            self.fault(path, format!("must be an object, got {}", value.kind()));
+            return None;
+        };
+        if members.len() > limit {
+            self.fault(path, format!("at most {limit} entries, got {}", members.len()));
+            return None;
+        }
+        let mut out: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            if out.iter().any(|(seen, _)| *seen == k) {
+                self.fault(&path.key(k), "duplicate key");
+            } else {
+                out.push((k, v));
+            }
+        }
+        Some(out)
+    }
+
+    /// A list of `min..=max` entries; a list out of bounds is one fault at its path.
+    pub(crate) fn list<'v>(&mut self, value: &'v Value, path: &Path, min: usize, max: usize) -> Option<&'v [Value]> {
+        let Value::Array(items) = value else {
+            self.fault(path, format!("must be a list, got {}", value.kind()));
+            return None;
+        };
+        if items.len() > max || items.len() < min {
+            let message = if min == 0 { format!("at most {max} entries, got {}", items.len()) } else { format!("must have {min} to {max} entries, got {}", items.len()) };
+            self.fault(path, message);
+            return None;
+        }
+        Some(items)
+    }
+
+    /// A required member, read with `read`; a missing one is a fault at its path.
+    pub(crate) fn required<T>(&mut self, value: Option<&Value>, path: &Path, read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>) -> Option<T> {
+        match value {
+            Some(v) => read(self, v, path),
+            None => {
+                self.fault(path, "is required");
+                None
+            }
+        }
+    }
+
+    /// An exact decimal: a JSON number or a string spelled like one.
+    pub(crate) fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
+        let text = match value {
+            Value::Number(t) | Value::String(t) => t,
+            other => {
+                self.fault(path, format!("must be a number, got {}", other.kind()));
+                return None;
+            }
+        };
+        match parse_decimal(text) {
+            Ok(d) => Some(d),
+            Err(NumberError::NotANumber) => {
+                self.fault(path, format!("must be a number spelled like JSON (e.g. \"1234.5\"), got {}", shown(value)));
+                None
+            }
+            Err(NumberError::TooManyDecimals) => {
+                self.fault(path, format!("at most 28 decimals, got {text}"));
+                None
+            }
+            Err(NumberError::OutOfRange) => {
+                self.fault(path, format!("is too large, got {text}"));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn opt_decimal(&mut self, value: Option<&Value>, path: &Path) -> Option<Decimal> {
+        value.and_then(|v| self.decimal(v, path))
+    }
+
+    /// A whole number written as a JSON integer (`20`, not `20.0`, `"20"` or `2e1`).
+    pub(crate) fn int(&mut self, value: &Value, path: &Path) -> Option<i64> {
+        match value {
+            Value::Number(text) if is_integer_spelling(text) => match text.parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.fault(path, format!("is too large, got {text}"));
+                    None
+                }
+            },
+            _ => {
+                self.fault(path, format!("must be a whole number written as a JSON integer, got {}", shown(value)));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn opt_int(&mut self, value: Option<&Value>, path: &Path) -> Option<i64> {
+        value.and_then(|v| self.int(v, path))
+    }
+
+    pub(crate) fn text(&mut self, value: &Value, path: &Path) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.fault(path, format!("must be text, got {}", other.kind()));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn opt_text(&mut self, value: Option<&Value>, path: &Path) -> String {
+        value.and_then(|v| self.text(v, path)).unwrap_or_default()
+    }
+}
