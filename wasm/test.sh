@@ -13,7 +13,7 @@ cd "$WASM_DIR"
 bash "$WASM_DIR/build.sh"
 
 printf '\n== node tests (vectors and API)\n'
-node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs
+node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
@@ -28,7 +28,7 @@ printf '\n== browser test (headless Chromium)\n'
 mkdir -p "$WASM_DIR/test-output"
 node --test --test-reporter=spec --test-concurrency=1 tests/browser/page.test.mjs
 
-printf '\n== calculate() time (Node and browser)\n'
+printf '\n== calculate() and analyse() time (Node and browser)\n'
 node bench.mjs --browser
 
 printf '\nwasm tests passed; screenshots in wasm/test-output/\n'

@@ -1,4 +1,5 @@
-// The public JS API of samkalk over the raw wasm-bindgen exports (see src/lib.rs).
+// The public JS API of samkalk over the raw wasm-bindgen exports (see src/lib.rs): `makeApi`
+// for the calculator module, `makeAnalysisApi` for the analysis module (samkalk/analysis).
 // Shared by the web and node packages: `makeApi(raw, schemaText)` gets the initialised glue
 // module and the scenario's JSON Schema (generated at build time by the CLI, `samkalk schema`,
 // and shipped as text beside the .wasm: schemars would double the .wasm's size).
@@ -15,6 +16,33 @@ export class ScenarioError extends Error {
   }
 }
 
+/**
+ * An analysis that cannot run: a fault of the scenario (`kind` "scenario", paths in the
+ * scenario) or of the request (`kind` "analysis", paths in the request such as
+ * `tornado.parameters[0].parameter`; the message starts with the scenario path concerned).
+ * A subclass of ScenarioError, so one `catch` handles both.
+ */
+export class AnalysisError extends ScenarioError {
+  constructor(kind, errors) {
+    super(errors);
+    const summary = this.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+    this.message = `${kind === 'analysis' ? 'invalid analysis' : 'invalid scenario'}: ${summary}`;
+    this.name = 'AnalysisError';
+    this.kind = kind;
+  }
+}
+
+/** The progress callback returned false: the analysis stopped. `.done` of `.total` units ran. */
+export class AnalysisCancelled extends Error {
+  constructor(done, total) {
+    super(`the analysis was cancelled (${done} of ${total} done)`);
+    this.name = 'AnalysisCancelled';
+    this.errors = [];
+    this.done = done;
+    this.total = total;
+  }
+}
+
 /** Longest scenario text accepted (characters); longer text is a fault at path "". */
 export const MAX_SCENARIO_CHARS = 16 * 1024 * 1024;
 
@@ -25,12 +53,12 @@ const fault = (message) => [{ path: '', message }];
  * every JS number in its shortest decimal form (what MODEL.md reads); strings pass unchanged,
  * so their digits reach the core's exact reader as spelled.
  */
-function scenarioText(scenario) {
+function scenarioText(scenario, what = 'scenario') {
   let text;
   if (typeof scenario === 'string') {
     text = scenario;
   } else if (scenario === undefined) {
-    return { errors: fault('no scenario given (undefined)') };
+    return { errors: fault(`no ${what} given (undefined)`) };
   } else {
     try {
       text = JSON.stringify(scenario);
@@ -44,7 +72,7 @@ function scenarioText(scenario) {
     }
   }
   if (text.length > MAX_SCENARIO_CHARS) {
-    return { errors: fault(`scenario text is too long (${text.length} characters, at most ${MAX_SCENARIO_CHARS})`) };
+    return { errors: fault(`${what} text is too long (${text.length} characters, at most ${MAX_SCENARIO_CHARS})`) };
   }
   return { text };
 }
@@ -79,6 +107,47 @@ function decimalText(x) {
   if (typeof x === 'number' && Number.isFinite(x)) return JSON.stringify(x);
   if (typeof x === 'bigint') return x.toString();
   throw new ScenarioError(fault(`must be a decimal number or its text, got ${x === null ? 'null' : typeof x}`));
+}
+
+/**
+ * Runs an analysis through a raw export; a thrown `{"kind", "errors"}` text becomes
+ * AnalysisError or AnalysisCancelled.
+ */
+function analyseRaw(raw, scenario, analysis, onProgress, pretty = false) {
+  if (onProgress !== undefined && onProgress !== null && typeof onProgress !== 'function') {
+    throw new TypeError('onProgress must be a function (done, total) => boolean | void');
+  }
+  const s = scenarioText(scenario);
+  if (s.errors) throw new AnalysisError('scenario', s.errors);
+  const a = scenarioText(analysis, 'analysis');
+  if (a.errors) throw new AnalysisError('analysis', a.errors);
+  let last = [0, 0];
+  let thrown;
+  let threw = false;
+  try {
+    if (!onProgress) return raw.analyseText(s.text, a.text, pretty);
+    return raw.analyseProgressText(s.text, a.text, pretty, (done, total) => {
+      last = [done, total];
+      try {
+        return onProgress(done, total) !== false;
+      } catch (e) {
+        threw = true;
+        thrown = e;
+        return false;
+      }
+    });
+  } catch (e) {
+    if (threw) throw thrown; // the callback's own exception, after the run has stopped
+    if (typeof e !== 'string') throw e;
+    let parsed;
+    try {
+      parsed = JSON.parse(e);
+    } catch {
+      parsed = { kind: 'analysis', errors: fault(e) };
+    }
+    if (parsed.kind === 'cancelled') throw new AnalysisCancelled(...last);
+    throw new AnalysisError(parsed.kind, parsed.errors);
+  }
 }
 
 export function makeApi(raw, schemaText) {
@@ -129,6 +198,34 @@ export function makeApi(raw, schemaText) {
     actors() {
       actorsCache ??= raw.actorsText();
       return JSON.parse(actorsCache);
+    },
+    /** The version of the samkalk core inside. */
+    version: raw.coreVersion(),
+  };
+}
+
+/** The analysis API over the analysis module's raw exports (samkalk_analysis.js). */
+export function makeAnalysisApi(raw) {
+  return {
+    ScenarioError,
+    AnalysisError,
+    AnalysisCancelled,
+    /**
+     * Sensitivity and uncertainty analysis (docs/analysis.md): sweep, grid, tornado, switching
+     * values and Monte Carlo on a scenario. Both arguments are objects or JSON text. Returns the
+     * result object (money as exact strings). `onProgress(done, total)` is called at the start,
+     * now and then (every 1,000 Monte Carlo draws) and at the end; returning false stops the
+     * run with AnalysisCancelled. Faults throw AnalysisError (a ScenarioError).
+     */
+    analyse(scenario, analysis, options) {
+      return JSON.parse(analyseRaw(raw, scenario, analysis, options?.onProgress));
+    },
+    /**
+     * analyse() returning the result as JSON text: compact, or with `{pretty: true}` indented
+     * byte for byte as `samkalk analyse` prints it. Exact even for seeds beyond 2^53.
+     */
+    analyseText(scenario, analysis, options) {
+      return analyseRaw(raw, scenario, analysis, options?.onProgress, options?.pretty === true);
     },
     /** The version of the samkalk core inside. */
     version: raw.coreVersion(),

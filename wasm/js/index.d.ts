@@ -223,6 +223,9 @@ export function actors(): ActorName[];
 export const version: string;
 /** Longest scenario text accepted, in characters. */
 export const MAX_SCENARIO_CHARS: number;
+/** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */
+export function loadAnalysis(): Promise<typeof import('./analysis')>;
+export { AnalysisError, AnalysisCancelled } from './analysis';
 
 declare const api: {
   ScenarioError: typeof ScenarioError;
@@ -236,6 +239,7 @@ declare const api: {
   kronor: typeof kronor;
   percent: typeof percent;
   actors: typeof actors;
+  loadAnalysis: typeof loadAnalysis;
   version: string;
 };
 export default api;

@@ -447,6 +447,299 @@ function aboutBlock() {
   return box;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Sensitivity and uncertainty ("Känslighet och osäkerhet"): a tornado over the main uncertain
+// inputs and Monte Carlo "probability of gaining" per actor, computed by the engine's analysis
+// module (samkalk/analysis) in a Web Worker after typing pauses. The request is built here from
+// the form's scenario; every figure shown comes from the engine's result.
+const MC_DRAWS = 2000;
+const MC_SEED = 2026;
+const ANALYSIS_DELAY_MS = 400;
+
+/** Exact decimal text × factor text (both plain decimals), via BigInt; at most 20 decimals. */
+function mulDec(a, f) {
+  const parse = (t) => {
+    const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(t));
+    if (!m) return null;
+    const frac = m[3] ?? '';
+    return { n: BigInt(`${m[1]}${m[2] || '0'}${frac}`), scale: frac.length };
+  };
+  const x = parse(a);
+  const y = parse(f);
+  if (!x || !y) return String(a);
+  let n = x.n * y.n;
+  let scale = x.scale + y.scale;
+  while (scale > 20) { // round half away from zero
+    const q = n / 10n;
+    const r = n % 10n;
+    n = q + (r >= 5n ? 1n : r <= -5n ? -1n : 0n);
+    scale--;
+  }
+  const neg = n < 0n;
+  let digits = (neg ? -n : n).toString().padStart(scale + 1, '0');
+  let text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  if (scale) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  return (neg && text !== '0' ? '-' : '') + text;
+}
+const clampShare = (t) => (Number(t) > 1 ? '1' : Number(t) < 0 ? '0' : t);
+const subDec = (a, b) => mulDec((Number(a) - Number(b)).toFixed(6), '1');
+
+/** The analysis request for a scenario built from the form, and a Swedish label per parameter. */
+function analysisRequest(scenario, groups) {
+  const tornado = [];
+  const labels = {};
+  const mc = [];
+  scenario.cohorts.forEach((c, i) => {
+    const g = GROUPS.find((x) => x.id === groups[i]);
+    const o = c.outcomes[0];
+    const at = `cohorts[${i}]`;
+    const share = String(o.share);
+    const sLow = mulDec(share, '0.5');
+    const sHigh = clampShare(mulDec(share, '1.5'));
+    tornado.push({ parameter: `${at}.outcomes[0].share`, low: sLow, high: sHigh });
+    labels[`${at}.outcomes[0].share`] = { what: `Andel som når arbete, ${g.origin}`, range: `${samkalk.percent(sLow)}–${samkalk.percent(sHigh)}` };
+    const kept = String(o.retention ?? '1');
+    const kLow = Number(kept) - 0.2 < 0 ? '0' : subDec(kept, '0.2');
+    const kHigh = Number(kept) + 0.2 > 1 ? '1' : subDec(kept, '-0.2');
+    tornado.push({ parameter: `${at}.outcomes[0].retention`, low: kLow, high: kHigh });
+    labels[`${at}.outcomes[0].retention`] = { what: `Kvar i arbete efter ett år, ${g.origin}`, range: `${samkalk.percent(kLow)}–${samkalk.percent(kHigh)}` };
+    const cost = String(c.intervention.cost_per_participant ?? '0');
+    const cLow = mulDec(cost, '0.75');
+    const cHigh = mulDec(cost, '1.25');
+    tornado.push({ parameter: `${at}.intervention.cost_per_participant`, low: cLow, high: cHigh });
+    labels[`${at}.intervention.cost_per_participant`] = { what: `Kostnad per deltagare, ${g.origin}`, range: `${kr(cLow)}–${kr(cHigh)}` };
+    mc.push({ parameter: `${at}.outcomes[0].share`, distribution: { kind: 'triangular', low: sLow, mode: share, high: sHigh } });
+    mc.push({ parameter: `${at}.intervention.cost_per_participant`, distribution: { kind: 'uniform', low: mulDec(cost, '0.8'), high: mulDec(cost, '1.2') } });
+  });
+  const wage = String(DEFAULTS.states.work?.earnings?.monthly_wage ?? '0');
+  if (DEFAULTS.states.work?.earnings) {
+    const wLow = mulDec(wage, '0.85');
+    const wHigh = mulDec(wage, '1.15');
+    tornado.push({ parameter: 'states.work.earnings.monthly_wage', low: wLow, high: wHigh });
+    labels['states.work.earnings.monthly_wage'] = { what: 'Månadslön i arbete', range: `${kr(wLow)}–${kr(wHigh)}` };
+  }
+  tornado.push({ parameter: 'discount_rate', low: '0', high: '0.035' });
+  labels.discount_rate = { what: 'Diskonteringsränta', range: `${samkalk.percent('0')}–${samkalk.percent('0.035')}` };
+  const request = { version: 1, name: 'Känslighet och osäkerhet (rådsidan)', tornado: { parameters: tornado } };
+  if (mc.length) request.monte_carlo = { draws: MC_DRAWS, seed: MC_SEED, parameters: mc };
+  return { request, labels };
+}
+
+const whoNpv = (byWho, id) => Number(byWho[id]);
+
+/** Tornado rows for one actor, sorted by that actor's swing (the engine sorts by society's). */
+function tornadoRows(result, actor) {
+  const rows = result.tornado.rows.map((r, i) => ({ ...r, i, lowV: whoNpv(r.npv_low, actor), highV: whoNpv(r.npv_high, actor) }));
+  if (actor === 'society') return rows;
+  return rows.sort((a, b) => Math.abs(b.highV - b.lowV) - Math.abs(a.highV - a.lowV) || a.i - b.i);
+}
+
+const LOW_COLOR = '#D55E00';
+const HIGH_COLOR = '#0072B2';
+
+function tornadoChart(result, labels, actor) {
+  const rows = tornadoRows(result, actor);
+  const base = whoNpv(result.tornado.base, actor);
+  const W = 760, L = 300, R = 24, T = 30, RowH = 40, B = 34;
+  const H = T + rows.length * RowH + B;
+  let lo = Math.min(base, ...rows.flatMap((r) => [r.lowV, r.highV]));
+  let hi = Math.max(base, ...rows.flatMap((r) => [r.lowV, r.highV]));
+  if (lo === hi) { lo -= 1; hi += 1; }
+  const step = niceStep(hi - lo);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const x = (v) => L + ((v - lo) * (W - L - R)) / (hi - lo);
+  const who = nameOf[actor];
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'tornado-titel tornado-beskrivning' });
+  root.append(svg('title', { id: 'tornado-titel' }, `Tornadodiagram: ${who}s nuvärde när ett antagande i taget ändras`));
+  const top = rows.slice(0, 3).map((r) => `${labels[r.parameter]?.what ?? r.parameter} (${kr(r.npv_low[actor])} till ${kr(r.npv_high[actor])})`).join('; ');
+  root.append(svg('desc', { id: 'tornado-beskrivning' }, `Nuvärde i kalkylen ${kr(result.tornado.base[actor])}. Störst påverkan: ${top}.`));
+  const grid = svg('g', { 'aria-hidden': 'true' });
+  for (let v = lo; v <= hi + step / 2; v += step) {
+    const xx = x(v);
+    grid.append(svg('line', { x1: xx, x2: xx, y1: T - 6, y2: H - B + 4, stroke: '#d5dbe2' }));
+    grid.append(svg('text', { x: xx, y: H - B + 20, 'text-anchor': 'middle', 'font-size': 12, fill: '#4a5360' }, mkr(Math.abs(v) < step / 2 ? 0 : v)));
+  }
+  if (lo < 0 && hi > 0) grid.append(svg('line', { x1: x(0), x2: x(0), y1: T - 6, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 1.5 }));
+  root.append(grid);
+  rows.forEach((r, k) => {
+    const y = T + k * RowH;
+    const g = svg('g', { class: 'tornado-bar', 'data-parameter': r.parameter });
+    const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
+    g.append(svg('text', { x: L - 12, y: y + 15, 'text-anchor': 'end', 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24' }, label.what));
+    g.append(svg('text', { x: L - 12, y: y + 31, 'text-anchor': 'end', 'font-size': 12, fill: '#4a5360' }, label.range));
+    const seg = (v, color, which) => {
+      const x0 = Math.min(x(base), x(v));
+      const w = Math.max(Math.abs(x(v) - x(base)), 1.5);
+      const rect = svg('rect', { x: x0, y: y + 6, width: w, height: RowH - 14, fill: color, rx: 2 });
+      rect.append(svg('title', {}, `${label.what}, ${which} värde: ${kr(which === 'lågt' ? r.npv_low[actor] : r.npv_high[actor])}`));
+      return rect;
+    };
+    g.append(seg(r.lowV, LOW_COLOR, 'lågt'), seg(r.highV, HIGH_COLOR, 'högt'));
+    root.append(g);
+  });
+  root.append(svg('line', { x1: x(base), x2: x(base), y1: T - 10, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 2, 'stroke-dasharray': '4 3', 'aria-hidden': 'true' }));
+  root.append(svg('text', { x: x(base), y: T - 14, 'text-anchor': x(base) > W - 160 ? 'end' : 'middle', 'font-size': 12.5, fill: '#1b1f24', 'aria-hidden': 'true' }, `Kalkylen: ${kr(result.tornado.base[actor])}`));
+  const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' });
+  for (const [color, text] of [[LOW_COLOR, 'Lägre värde på antagandet'], [HIGH_COLOR, 'Högre värde på antagandet']]) {
+    legend.append(el('li', {}, el('span', { class: 'swatch', style: `background:${color}` }), text));
+  }
+  const box = el('div');
+  box.append(root, legend);
+  return box;
+}
+
+function tornadoTable(result, labels, actor) {
+  const table = el('table', { id: 'tornado-data' });
+  table.append(el('caption', { text: `${nameOf[actor]}: nuvärde när ett antagande i taget ändras, kronor` }));
+  table.append(el('thead', {}, el('tr', {}, ...['Antagande', 'Lågt värde', 'Nuvärde vid lågt', 'Högt värde', 'Nuvärde vid högt', 'Skillnad'].map((h) => el('th', { scope: 'col', text: h })))));
+  const body = el('tbody');
+  for (const r of tornadoRows(result, actor)) {
+    const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
+    const [lowText, highText] = label.range.split('–');
+    const swing = Math.abs(r.highV - r.lowV);
+    body.append(el('tr', {},
+      el('th', { scope: 'row', text: label.what }),
+      el('td', { text: lowText ?? r.low }),
+      el('td', { 'data-npv': r.npv_low[actor], class: isNeg(r.npv_low[actor]) ? 'neg' : null, text: krCell(r.npv_low[actor]) }),
+      el('td', { text: highText ?? r.high }),
+      el('td', { 'data-npv': r.npv_high[actor], class: isNeg(r.npv_high[actor]) ? 'neg' : null, text: krCell(r.npv_high[actor]) }),
+      el('td', { text: krCell(String(swing.toFixed(2))) })));
+  }
+  table.append(body);
+  return table;
+}
+
+/** An amount that does not break across lines ("7 101 628 kr"). */
+const krNb = (x) => kr(x).replace(/ /g, '\u00a0');
+
+function probabilityList(result) {
+  const stats = result.monte_carlo.statistics;
+  const items = [];
+  for (const a of ACTORS) {
+    const s = stats[a.id];
+    const pct = samkalk.percent(s.probability_gain);
+    const untouched = s.min === '0.00' && s.max === '0.00';
+    const width = Math.max(0, Math.min(100, Number(s.probability_gain) * 100));
+    const note = untouched
+      ? 'Berörs inte: nettot är 0 kr i alla dragningar.'
+      : `Går plus i ${s.gains.toLocaleString('sv-SE')} av ${result.monte_carlo.draws.toLocaleString('sv-SE')} dragningar. Nuvärde i mitten ${krNb(s.p50)}, i 9 fall av 10 mellan ${krNb(s.p5)} och ${krNb(s.p95)}.`;
+    items.push(el('li', { 'data-actor': a.id, 'data-value': s.probability_gain, class: a.id === 'society' ? 'society' : null },
+      el('span', { class: 'who', text: a.swedish }),
+      el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: `fill${untouched ? ' none' : width < 50 ? ' low' : ''}`, style: `width:${width}%` })),
+      el('span', { class: 'pct', text: pct }),
+      el('span', { class: 'note', text: note })));
+  }
+  return items;
+}
+
+const analysisState = { timer: 0, worker: null, busy: false, id: 0, fallback: !('Worker' in window), actor: 'society', last: null };
+window.samkalkAnalysis = null;
+
+function setAnalysisStatus(text, progress) {
+  $('kanslighet-status').textContent = text;
+  const bar = $('kanslighet-progress');
+  bar.hidden = progress === undefined;
+  if (progress !== undefined) bar.value = progress;
+}
+
+function renderAnalysis() {
+  const last = analysisState.last;
+  if (!last) return;
+  const { result, labels } = last;
+  const actor = analysisState.actor;
+  $('tornado').replaceChildren(tornadoChart(result, labels, actor));
+  $('tornado-tabell').replaceChildren(tornadoTable(result, labels, actor));
+  if (result.monte_carlo) {
+    $('sannolikhet').replaceChildren(...probabilityList(result));
+    const mc = result.monte_carlo;
+    $('sannolikhet-metod').textContent = `Kalkylen räknades om ${mc.draws.toLocaleString('sv-SE')} gånger (slumpfrö ${mc.seed}, samma varje gång) med slumpvis valda värden: andelen som når arbete mellan hälften och en och en halv gång värdet ovan (oftast nära värdet), och kostnaden per deltagare upp till 20 % lägre eller högre. Andelen visar hur ofta aktörens nuvärde blev noll eller mer.`;
+  } else {
+    $('sannolikhet').replaceChildren();
+    $('sannolikhet-metod').textContent = 'Välj minst en grupp för att se sannolikheten att gå plus.';
+  }
+}
+
+function analysisDone(id, result, error) {
+  if (id !== analysisState.id) return; // stale
+  analysisState.busy = false;
+  const section = $('kanslighet');
+  if (error) {
+    setAnalysisStatus(`Känslighetsanalysen kunde inte göras: ${(error.errors ?? []).map((e) => e.message).join('; ') || error.message}`);
+    section.dataset.state = 'error';
+    return;
+  }
+  analysisState.last = { ...analysisState.pending, result };
+  window.samkalkAnalysis = { scenario: analysisState.pending.scenario, request: analysisState.pending.request, result };
+  renderAnalysis();
+  setAnalysisStatus('Känslighetsanalysen är klar.');
+  section.dataset.state = 'done';
+  section.dataset.run = String(id);
+  postHeight();
+}
+
+function newWorker() {
+  const w = new Worker(new URL('./analysis-worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = ({ data }) => {
+    if (data.unavailable) {
+      analysisState.fallback = true;
+      analysisState.worker?.terminate();
+      analysisState.worker = null;
+      if (data.id === analysisState.id) runAnalysis();
+      return;
+    }
+    if (data.progress) {
+      if (data.id === analysisState.id) setAnalysisStatus('Räknar osäkerheten …', data.progress[0] / Math.max(1, data.progress[1]));
+      return;
+    }
+    analysisDone(data.id, data.result, data.error);
+  };
+  w.onerror = (e) => {
+    // Module workers unsupported (or failed to load): run on the page instead.
+    e.preventDefault?.();
+    analysisState.fallback = true;
+    analysisState.worker = null;
+    if (analysisState.busy) runAnalysis();
+  };
+  return w;
+}
+
+async function runAnalysis() {
+  const pending = analysisState.pending;
+  const id = ++analysisState.id;
+  analysisState.busy = true;
+  $('kanslighet').dataset.state = 'running';
+  setAnalysisStatus('Räknar osäkerheten …', 0);
+  if (analysisState.fallback) {
+    const { analyse } = await import('./pkg/analysis.js');
+    if (id !== analysisState.id) return;
+    try {
+      analysisDone(id, analyse(pending.scenario, pending.request));
+    } catch (e) {
+      analysisDone(id, null, { message: String(e.message ?? e), errors: e.errors });
+    }
+    return;
+  }
+  analysisState.worker ??= newWorker();
+  analysisState.worker.postMessage({ id, scenario: pending.scenario, request: pending.request });
+}
+
+/** Called after every valid recalculation: runs the analysis once typing pauses. */
+function scheduleAnalysis(scenario, groups) {
+  clearTimeout(analysisState.timer);
+  if (analysisState.last) $('kanslighet').dataset.state = 'stale';
+  analysisState.timer = setTimeout(() => {
+    if (analysisState.busy && analysisState.worker) {
+      // A run for an older form state is still going: drop it.
+      analysisState.worker.terminate();
+      analysisState.worker = null;
+    }
+    analysisState.pending = { scenario, groups, ...analysisRequest(scenario, groups) };
+    runAnalysis();
+  }, analysisState.last ? ANALYSIS_DELAY_MS : 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // State: the last valid scenario and result stay on screen while an input is invalid.
 let lastGood = null;
@@ -492,6 +785,7 @@ function update() {
     render(scenario, result);
     lastGood = { scenario, result };
     window.samkalkState = { scenario, result };
+    scheduleAnalysis(scenario, groups);
   }
   showErrors(errors, groups);
   document.body.dataset.state = errors.length ? 'invalid' : 'valid';
@@ -531,6 +825,11 @@ for (const g of GROUPS) {
   if (st) $(`${g.id}-label`).textContent = st.label;
 }
 $('version').textContent = samkalk.version;
+for (const a of ACTORS) $('tornado-aktor').append(el('option', { value: a.id, selected: a.id === 'society', text: a.swedish }));
+$('tornado-aktor').addEventListener('change', (e) => {
+  analysisState.actor = e.target.value;
+  renderAnalysis();
+});
 $('om').replaceChildren(aboutBlock());
 applyParams(params);
 form.addEventListener('input', update);

@@ -30,4 +30,16 @@ for (const r of rows) {
   body.append(tr);
 }
 window.benchRows = rows;
+
+// analyse(): 100,000 Monte Carlo draws, one share uniform (as wasm/bench.mjs in Node).
+const { analyse } = await import('./pkg/analysis.js');
+const request = { monte_carlo: { draws: 100000, seed: 42, parameters: [
+  { parameter: 'cohorts[0].outcomes[0].share', distribution: { kind: 'uniform', low: '0.4', high: '0.8' } }] } };
+const t0 = performance.now();
+const r = analyse(scenario, request);
+const ms = performance.now() - t0;
+window.benchAnalyse = { draws: r.monte_carlo.draws, ms, society: r.monte_carlo.statistics.society.probability_gain };
+const tr = document.createElement('tr');
+tr.innerHTML = `<td>analyse(): 100 000 dragningar</td><td>${(ms * 1000 / r.monte_carlo.draws).toFixed(1)} per dragning (${(ms / 1000).toFixed(2)} s)</td>`;
+body.append(tr);
 window.benchDone = true;

@@ -9,6 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import * as engine from '../../pkg/node/index.mjs';
+import { analyse } from '../../pkg/node/analysis.mjs';
 import { startServer } from '../server.mjs';
 import { launch } from '../browser.mjs';
 
@@ -91,6 +92,78 @@ test('the page loads, in Swedish, with AM2 and AM3 from the defaults', async () 
   assert.match(await page.locator('#sammanfattning').textContent(), /samhället/);
   assert.equal(await page.getAttribute('#sammanfattning-live', 'aria-live'), 'polite');
   await page.waitForFunction(() => document.getElementById('sammanfattning-live').textContent.length > 0);
+});
+
+/** Waits for the analysis of the page's current scenario; returns what the page ran and showed. */
+async function analysisShown(afterRun = 0) {
+  await page.waitForFunction((n) => {
+    const s = document.getElementById('kanslighet');
+    return s.dataset.state === 'done' && Number(s.dataset.run) > n;
+  }, afterRun, { timeout: 60000 });
+  return page.evaluate(() => ({
+    ...window.samkalkAnalysis,
+    run: Number(document.getElementById('kanslighet').dataset.run),
+    formScenario: window.samkalkState.scenario,
+    bars: document.querySelectorAll('#tornado svg[role="img"] .tornado-bar').length,
+    barOrder: [...document.querySelectorAll('#tornado .tornado-bar')].map((g) => g.dataset.parameter),
+    tableValues: [...document.querySelectorAll('#tornado-data td[data-npv]')].map((td) => td.dataset.npv),
+    tableRows: document.querySelectorAll('#tornado-data tbody tr').length,
+    probabilities: [...document.querySelectorAll('#sannolikhet li')].map((li) => ({
+      actor: li.dataset.actor, value: li.dataset.value, who: li.querySelector('.who').textContent,
+      pct: li.querySelector('.pct').textContent, note: li.querySelector('.note').textContent })),
+    method: document.getElementById('sannolikhet-metod').textContent,
+  }));
+}
+
+test('Känslighet och osäkerhet: a tornado and the probability of gaining, from the engine', async () => {
+  const shown = await analysisShown();
+  // The request is built from the form's scenario, and the page shows the engine's result for it.
+  assert.deepEqual(shown.scenario, shown.formScenario);
+  assert.deepEqual(analyse(shown.scenario, shown.request), shown.result, 'analyse() in Node gives what the page shows');
+  const inPage = await page.evaluate(async ({ scenario, request }) => (await import('./pkg/analysis.js')).analyse(scenario, request), shown);
+  assert.deepEqual(inPage, shown.result, 'and so does analyse() in the page');
+  const tornado = shown.request.tornado.parameters;
+  // Two groups × (share, retention, cost) + the wage of work + the discount rate.
+  assert.equal(tornado.length, 8);
+  assert.deepEqual(tornado.find((p) => p.parameter === 'cohorts[0].outcomes[0].share'), { parameter: 'cohorts[0].outcomes[0].share', low: '0.3', high: '0.9' });
+  assert.deepEqual(tornado.find((p) => p.parameter === 'cohorts[1].intervention.cost_per_participant'), { parameter: 'cohorts[1].intervention.cost_per_participant', low: '67500', high: '112500' });
+  assert.deepEqual(tornado.find((p) => p.parameter === 'discount_rate'), { parameter: 'discount_rate', low: '0', high: '0.035' });
+  assert.equal(shown.bars, 8);
+  assert.deepEqual(shown.barOrder, shown.result.tornado.rows.map((r) => r.parameter), 'sorted by society\'s swing');
+  assert.equal(shown.tableRows, 8);
+  assert.deepEqual(shown.tableValues, shown.result.tornado.rows.flatMap((r) => [r.npv_low.society, r.npv_high.society]));
+  // Monte Carlo: seed and draws stated, 8 entries with percentages, the engine's probabilities.
+  assert.equal(shown.request.monte_carlo.draws, 2000);
+  assert.match(shown.method, /2\s000 gånger \(slumpfrö 2026/);
+  assert.equal(shown.probabilities.length, 8);
+  const stats = shown.result.monte_carlo.statistics;
+  for (const p of shown.probabilities) {
+    assert.match(p.pct, /^\d{1,3},\d %$/);
+    assert.equal(p.value, stats[p.actor].probability_gain);
+    assert.equal(p.pct, engine.percent(stats[p.actor].probability_gain));
+  }
+  assert.deepEqual(shown.probabilities.map((p) => p.who), engine.actors().map((a) => a.swedish));
+  // Another actor: the bars re-sort by that actor's swing, the table follows.
+  await page.selectOption('#tornado-aktor', 'municipality');
+  assert.match(await page.locator('#tornado-data caption').textContent(), /^Kommunen/);
+  const mun = await page.$$eval('#tornado-data td[data-npv]', (tds) => tds.map((td) => td.dataset.npv));
+  const rows = [...shown.result.tornado.rows].map((r, i) => ({ r, i, s: Math.abs(Number(r.npv_high.municipality) - Number(r.npv_low.municipality)) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i);
+  assert.deepEqual(mun, rows.flatMap(({ r }) => [r.npv_low.municipality, r.npv_high.municipality]));
+  await page.selectOption('#tornado-aktor', 'society');
+  const section = page.locator('#kanslighet');
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: join(OUT, 'analysis.png') });
+
+  // Typing recalculates at once; the analysis follows after the pause, for the new values.
+  await page.fill('#am2_arbete', '20');
+  assert.equal((await pageScenario()).cohorts[0].outcomes[0].share, '0.2');
+  const again = await analysisShown(shown.run);
+  assert.deepEqual(again.request.monte_carlo.parameters[0].distribution, { kind: 'triangular', low: '0.1', mode: '0.2', high: '0.3' });
+  assert.deepEqual(analyse(again.scenario, again.request), again.result);
+  assert.match(page.url(), /am2_arbete=20/);
+  await page.fill('#am2_arbete', '60');
+  await analysisShown(again.run);
 });
 
 test('changing inputs recalculates; the tables match the engine', async () => {

@@ -1,0 +1,88 @@
+//! The analysis module (feature `analysis`): sensitivity and uncertainty analysis
+//! (docs/analysis.md) in its own .wasm, `samkalk_analysis_bg.wasm`. The core's analysis code is
+//! about 210 KB of WebAssembly, which does not fit the calculator's size budget, so it is built
+//! separately and loaded only by what uses it (the page loads it in a Web Worker).
+
+use samkalk::{FieldError, Scenario};
+use wasm_bindgen::prelude::*;
+
+fn fault_at(path: &str, message: &str) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(&[FieldError::new(path, message)]).unwrap_or_else(|_| "[]".into()))
+}
+
+fn to_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The core crate's version.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// An analysis fault, thrown to the JS wrapper as `{"kind", "errors"}` JSON text: `kind` is
+/// `scenario` (paths in the scenario), `analysis` (paths in the request) or `cancelled`.
+fn analysis_fault(e: &samkalk::analysis::AnalysisError) -> JsValue {
+    use samkalk::analysis::AnalysisError;
+    let kind = match e {
+        AnalysisError::Scenario(_) => "scenario",
+        AnalysisError::Invalid(_) => "analysis",
+        AnalysisError::Cancelled => "cancelled",
+    };
+    let errors = serde_json::to_string(e.errors()).unwrap_or_else(|_| "[]".into());
+    JsValue::from_str(&format!(r#"{{"kind":"{kind}","errors":{errors}}}"#))
+}
+
+fn analyse_with(scenario: &str, analysis: &str, pretty: bool, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<String, JsValue> {
+    use samkalk::analysis::{run, Analysis, AnalysisError};
+    // Both texts are read before anything runs, so a fault in either is reported at once.
+    let s = Scenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors));
+    let a = Analysis::from_json(analysis).map_err(|e| AnalysisError::Invalid(e.errors));
+    let (s, a) = match (s, a) {
+        (Ok(s), Ok(a)) => (s, a),
+        (Err(e), _) | (_, Err(e)) => return Err(analysis_fault(&e)),
+    };
+    run(&s, &a, progress)
+        .map(|r| if pretty { r.to_json_pretty() } else { r.to_json() })
+        .map_err(|e| analysis_fault(&e))
+}
+
+/// Runs an analysis request (JSON text) on a scenario (JSON text); returns the result JSON of
+/// docs/analysis.md: compact, or indented (`pretty`) byte for byte as `samkalk analyse` prints it.
+#[wasm_bindgen(js_name = analyseText)]
+pub fn analyse_text(scenario: &str, analysis: &str, pretty: bool) -> Result<String, JsValue> {
+    analyse_with(scenario, analysis, pretty, &mut |_, _| true)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JS function `(done, total) => boolean`; false (or a throw) cancels the run.
+    pub type ProgressCallback;
+    #[wasm_bindgen(method, catch, js_name = call)]
+    fn call2(this: &ProgressCallback, this_arg: &JsValue, done: f64, total: f64) -> Result<JsValue, JsValue>;
+}
+
+/// [`analyse_text`] with a progress callback, called at the core's granularity (at the start,
+/// about every 0.5 % of the fast analyses, every 1,000 Monte Carlo draws, at the end).
+/// Returning `false` or throwing stops the run: the error's kind is `cancelled`.
+#[wasm_bindgen(js_name = analyseProgressText)]
+pub fn analyse_progress_text(scenario: &str, analysis: &str, pretty: bool, progress: &ProgressCallback) -> Result<String, JsValue> {
+    analyse_with(scenario, analysis, pretty, &mut |done, total| match progress.call2(&JsValue::UNDEFINED, done as f64, total as f64) {
+        Ok(v) => v.as_bool() != Some(false),
+        Err(_) => false,
+    })
+}
+
+/// The first `n` (at most 10,000) outputs of draw `draw`'s xoshiro256** generator for `seed`
+/// (decimal text, 0..=2^64−1), as a JSON list of decimal strings: docs/analysis.md's generator,
+/// for checking a reimplementation.
+#[wasm_bindgen(js_name = generatorText)]
+pub fn generator_text(seed: &str, draw: f64, n: u32) -> Result<String, JsValue> {
+    let seed: u64 = seed.parse().map_err(|_| fault_at("", &format!("the seed must be a whole number 0..=18446744073709551615, got {seed:?}")))?;
+    if !(draw >= 0.0 && draw <= 9_007_199_254_740_991.0 && draw.fract() == 0.0) {
+        return Err(fault_at("", "the draw must be a whole number 0..=2^53-1"));
+    }
+    let mut rng = samkalk::analysis::rng::Xoshiro256::for_draw(seed, draw as u64);
+    let out: Vec<String> = (0..n.min(10_000)).map(|_| rng.next_u64().to_string()).collect();
+    Ok(to_text(&out))
+}
