@@ -66,7 +66,7 @@ pub fn round_ratio(x: Decimal) -> Decimal {
 
 /// A number written with a fixed count of decimals, on the stack.
 pub struct FixedText {
-    bytes: [u8; 48],
+    bytes: [u8; 64],
     len: usize,
 }
 
@@ -78,7 +78,11 @@ impl FixedText {
         let r = round(x, dp);
         let dp = dp.min(28) as usize;
         // |mantissa| < 2^96 and the scale is at most dp ≤ 28, so this fits in a u128.
-        let scaled = r.mantissa().unsigned_abs() * POW10[dp - (r.scale() as usize).min(dp)];
+        let Some(scaled) = r.mantissa().unsigned_abs().checked_mul(POW10[dp - (r.scale() as usize).min(dp)]) else {
+            // Only for a caller's own very wide request (28 decimals of a 29-digit number):
+            // no output of samkalk's comes near.
+            return FixedText::from_display(r, dp);
+        };
         let mut digits = [0u8; 40];
         let mut count = 0;
         // u128 division is a library call; nearly every amount fits in a u64.
@@ -99,7 +103,7 @@ impl FixedText {
                 }
             }
         }
-        let mut out = FixedText { bytes: [0; 48], len: 0 };
+        let mut out = FixedText { bytes: [0; 64], len: 0 };
         if r.is_sign_negative() && scaled != 0 {
             out.push(b'-');
         }
@@ -108,6 +112,27 @@ impl FixedText {
             if i == dp && dp > 0 {
                 out.push(b'.');
             }
+        }
+        out
+    }
+
+    fn from_display(r: Decimal, dp: usize) -> FixedText {
+        let text = r.abs().to_string();
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = FixedText { bytes: [0; 64], len: 0 };
+        let mut write = |b: u8| {
+            if out.len < out.bytes.len() {
+                out.bytes[out.len] = b;
+                out.len += 1;
+            }
+        };
+        if r.is_sign_negative() && !r.is_zero() {
+            write(b'-');
+        }
+        int.bytes().for_each(&mut write);
+        if dp > 0 {
+            write(b'.');
+            frac.bytes().chain(std::iter::repeat(b'0')).take(dp).for_each(&mut write);
         }
         out
     }
@@ -385,5 +410,7 @@ mod tests {
         assert_eq!(fixed(d("0.000001"), 6), "0.000001");
         assert_eq!(fixed(d("79228162514264337593543950335"), 4), "79228162514264337593543950335.0000");
         assert_eq!(fixed(d("0.12"), 4), "0.1200");
+        assert_eq!(fixed(d("-12345678901234567890"), 28), "-12345678901234567890.0000000000000000000000000000");
+        assert_eq!(fixed(d("1.5"), 99), "1.5000000000000000000000000000");
     }
 }
