@@ -153,7 +153,8 @@ pub fn fixed(x: Decimal, dp: u32) -> String {
     FixedText::new(x, dp).as_str().to_string()
 }
 
-fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+/// Serialises money as MODEL.md writes it: a string with two decimals.
+pub(crate) fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(FixedText::new(*x, 2).as_str())
 }
 fn money_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {

@@ -7,7 +7,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
-use crate::result::fixed;
+use crate::result::{fixed, money, FixedText};
 
 /// The seven actors, then society.
 pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
@@ -35,7 +35,7 @@ impl Serialize for ByActor {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(WHO_COUNT))?;
         for (id, x) in who_ids().zip(self.0.iter()) {
-            map.serialize_entry(id, &fixed(*x, 2))?;
+            map.serialize_entry(id, FixedText::new(*x, 2).as_str())?;
         }
         map.end()
     }
@@ -54,9 +54,6 @@ fn exact_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error
 fn exact_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(xs.iter().map(|x| x.normalize().to_string()))
 }
-fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&fixed(*x, 2))
-}
 fn money_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match x {
         Some(x) => money(x, s),
@@ -64,7 +61,7 @@ fn money_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error
     }
 }
 fn probability<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&fixed(*x, 6))
+    s.serialize_str(FixedText::new(*x, 6).as_str())
 }
 
 /// NPV and total net (undiscounted sum of net) per actor and for society, each rounded to öre
