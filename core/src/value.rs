@@ -129,7 +129,8 @@ impl JsonReader<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
-        let mut members = Vec::new();
+        // Scenario objects have at most nine members: one allocation, no regrowth.
+        let mut members = Vec::with_capacity(8);
         self.skip_ws();
         if self.eat("}") {
             return Ok(Value::Object(members));
@@ -160,7 +161,7 @@ impl JsonReader<'_> {
 
     fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         self.skip_ws();
         if self.eat("]") {
             return Ok(Value::Array(items));
@@ -374,14 +375,15 @@ impl<'de> serde::de::Visitor<'de> for ValueVisitor {
         serde::Deserialize::deserialize(d)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         while let Some(item) = seq.next_element()? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Vec::new();
+        // Scenario objects have at most nine members: one allocation, no regrowth.
+        let mut members = Vec::with_capacity(8);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
             members.push((k, v));
         }
