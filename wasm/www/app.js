@@ -458,15 +458,17 @@ const MC_SEED = 2026;
 const ANALYSIS_DELAY_MS = 400;
 
 /** Exact decimal text × factor text (both plain decimals), via BigInt; at most 20 decimals. */
+/** A plain decimal text as BigInt units and a scale (`"-1.25"` → -125n, 2), or null. */
+function parseDec(t) {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(t));
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  return { n: BigInt(`${m[1]}${m[2] || '0'}${frac}`), scale: frac.length };
+}
+
 function mulDec(a, f) {
-  const parse = (t) => {
-    const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(t));
-    if (!m) return null;
-    const frac = m[3] ?? '';
-    return { n: BigInt(`${m[1]}${m[2] || '0'}${frac}`), scale: frac.length };
-  };
-  const x = parse(a);
-  const y = parse(f);
+  const x = parseDec(a);
+  const y = parseDec(f);
   if (!x || !y) return String(a);
   let n = x.n * y.n;
   let scale = x.scale + y.scale;
@@ -483,7 +485,20 @@ function mulDec(a, f) {
   return (neg && text !== '0' ? '-' : '') + text;
 }
 const clampShare = (t) => (Number(t) > 1 ? '1' : Number(t) < 0 ? '0' : t);
-const subDec = (a, b) => mulDec((Number(a) - Number(b)).toFixed(6), '1');
+/** Exact a − b of plain decimal texts, via BigInt (no binary floating point). */
+function subDec(a, b) {
+  const x = parseDec(a);
+  const y = parseDec(b);
+  if (!x || !y) return String(a);
+  const scale = Math.max(x.scale, y.scale);
+  const n = x.n * 10n ** BigInt(scale - x.scale) - y.n * 10n ** BigInt(scale - y.scale);
+  const neg = n < 0n;
+  const digits = (neg ? -n : n).toString().padStart(scale + 1, '0');
+  let text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  if (scale) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  return (neg && text !== '0' ? '-' : '') + text;
+}
+const absDec = (t) => String(t).replace(/^-/, '');
 
 /** The analysis request for a scenario built from the form, and a Swedish label per parameter. */
 function analysisRequest(scenario, groups) {
@@ -598,14 +613,15 @@ function tornadoTable(result, labels, actor) {
   for (const r of tornadoRows(result, actor)) {
     const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
     const [lowText, highText] = label.range.split('–');
-    const swing = Math.abs(r.highV - r.lowV);
+    // Exact, from the engine's money strings; the floats above only place the bars.
+    const swing = absDec(subDec(r.npv_high[actor], r.npv_low[actor]));
     body.append(el('tr', {},
       el('th', { scope: 'row', text: label.what }),
       el('td', { text: lowText ?? r.low }),
       el('td', { 'data-npv': r.npv_low[actor], class: isNeg(r.npv_low[actor]) ? 'neg' : null, text: krCell(r.npv_low[actor]) }),
       el('td', { text: highText ?? r.high }),
       el('td', { 'data-npv': r.npv_high[actor], class: isNeg(r.npv_high[actor]) ? 'neg' : null, text: krCell(r.npv_high[actor]) }),
-      el('td', { text: krCell(String(swing.toFixed(2))) })));
+      el('td', { text: krCell(swing) })));
   }
   table.append(body);
   return table;
