@@ -161,10 +161,9 @@ def _require(module: str, package: str, extra: str, what: str) -> Any:
 def _share_text(share: Optional[Decimal], lang: str) -> str:
     if share is None:
         return ""
-    if lang == "sv":
-        return _samkalk.format_percent(share)
-    percent = (share * 100).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
-    return f"{percent} %"
+    # The core's rounding and digits; English only swaps the decimal comma for a point.
+    text = _samkalk.format_percent(share)
+    return text if lang == "sv" else text.replace(",", ".")
 
 
 def _break_even_text(entry: Mapping[str, Any], lang: str) -> str:
