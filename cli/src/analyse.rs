@@ -37,7 +37,10 @@ pub fn analyse(scenario: Result<Value, Vec<FieldError>>, analysis: Result<Value,
     };
 
     // A progress bar on standard error when it is a terminal; hidden otherwise.
-    let bar = ProgressBar::with_draw_target(None, if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() });
+    let bar = ProgressBar::with_draw_target(
+        None,
+        if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
+    );
     if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({eta})") {
         bar.set_style(style);
     }
@@ -87,7 +90,8 @@ fn who_from_id(id: &str) -> &'static str {
 }
 
 /// Short column heads for the eight NPV columns.
-const HEADS: [&str; WHO_COUNT] = ["Kommunen", "Arbetsförm.", "Försäkringsk.", "Regionen", "Staten", "Arbetsgivaren", "Individen", "Samhället"];
+const HEADS: [&str; WHO_COUNT] =
+    ["Kommunen", "Arbetsförm.", "Försäkringsk.", "Regionen", "Staten", "Arbetsgivaren", "Individen", "Samhället"];
 
 fn pad(text: &str, width: usize) -> String {
     let n = text.chars().count();
@@ -173,7 +177,11 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
         ));
         let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
         for row in &tornado.rows {
-            let bar_len = if widest.is_zero() { 0 } else { (row.swing * Decimal::from(20) / widest).round().to_string().parse::<usize>().unwrap_or(0) };
+            let bar_len = if widest.is_zero() {
+                0
+            } else {
+                (row.swing * Decimal::from(20) / widest).round().to_string().parse::<usize>().unwrap_or(0)
+            };
             out.push_str(&format!(
                 "{}{}{}{}{}{}  {}\n",
                 pad(&row.parameter, width),
@@ -190,10 +198,19 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
     if !r.switching.is_empty() {
         out.push_str("\nBrytvärden / Switching values: där aktörens nuvärde blir noll / where the actor's NPV is zero\n");
         let width = r.switching.iter().map(|s| s.parameter.chars().count()).max().unwrap_or(9).max(9) + 2;
-        out.push_str(&format!("{}{}{}{}  {}\n", pad("Parameter", width), pad("Aktör", 20), lpad("Brytvärde", 18), lpad("Grundvärde", 14), "Metod / method"));
+        out.push_str(&format!(
+            "{}{}{}{}  {}\n",
+            pad("Parameter", width),
+            pad("Aktör", 20),
+            lpad("Brytvärde", 18),
+            lpad("Grundvärde", 14),
+            "Metod / method"
+        ));
         for s in &r.switching {
             let (found, how) = match (s.kind, s.value) {
-                (SwitchingKind::None, _) | (_, None) => ("ingen / none".to_string(), "inget nollställe i intervallet / no crossing in range".to_string()),
+                (SwitchingKind::None, _) | (_, None) => {
+                    ("ingen / none".to_string(), "inget nollställe i intervallet / no crossing in range".to_string())
+                }
                 (kind, Some(x)) => {
                     let method = if kind == SwitchingKind::Linear { "linjär, exakt / linear, exact" } else { "sökning / search" };
                     let side = match s.gains {
@@ -204,7 +221,14 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
                     (value(x), format!("{method}{side}"))
                 }
             };
-            out.push_str(&format!("{}{}{}{}  {}\n", pad(&s.parameter, width), pad(who_from_id(&s.actor), 20), lpad(&found, 18), lpad(&value(s.base_value), 14), how));
+            out.push_str(&format!(
+                "{}{}{}{}  {}\n",
+                pad(&s.parameter, width),
+                pad(who_from_id(&s.actor), 20),
+                lpad(&found, 18),
+                lpad(&value(s.base_value), 14),
+                how
+            ));
         }
     }
 

@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use samkalk::{FieldError, Scenario, ScenarioError, Value};
 
 #[derive(Parser)]
-#[command(name = "samkalk", version, about = "Socioekonomisk investeringskalkyl: who gains how much, year by year, from a labour-market intervention")]
+#[command(
+    name = "samkalk",
+    version,
+    about = "Socioekonomisk investeringskalkyl: who gains how much, year by year, from a labour-market intervention"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -78,7 +78,10 @@ fn analyse_reads_toml_and_reports_faults() {
     assert!(out.is_empty());
     assert!(err.contains("sweep.values[1]: cohorts[0].outcomes[0].share: must be between 0 and 1"), "{err}");
 
-    let analysis = temp_file("bad-path.json", r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [{"parameter": "cohorts[0].name", "distribution": {"kind": "uniform", "low": 0, "high": 1}}]}}"#);
+    let analysis = temp_file(
+        "bad-path.json",
+        r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [{"parameter": "cohorts[0].name", "distribution": {"kind": "uniform", "low": 0, "high": 1}}]}}"#,
+    );
     let (code, _, err) = samkalk(&["analyse", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains("monte_carlo.parameters[0].parameter"), "{err}");

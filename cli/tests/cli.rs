@@ -73,7 +73,8 @@ fn invalid_scenarios_exit_1_with_paths() {
 
 #[test]
 fn toml_input_by_extension_and_by_content() {
-    let toml = "start_year = 2026\n[[cohorts]]\norigin = \"AM2\"\nparticipants = 10\n[[cohorts.outcomes]]\ntarget = \"work\"\nshare = 0.5\n";
+    let toml =
+        "start_year = 2026\n[[cohorts]]\norigin = \"AM2\"\nparticipants = 10\n[[cohorts.outcomes]]\ntarget = \"work\"\nshare = 0.5\n";
     let (code, out, err) = samkalk(&["calculate", "-"], Some(toml));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"years\""));

@@ -1,6 +1,5 @@
 //! The calculation: validate, resolve states and tax rates, add up cohorts, summarise.
 
-
 use rust_decimal::Decimal;
 
 use crate::actor::{Actor, ACTOR_COUNT};
@@ -115,13 +114,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
     };
     let (actors, society, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
     Ok((
-        CalculationResult {
-            version: 1,
-            years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
-            actors,
-            society,
-            cohorts,
-        },
+        CalculationResult { version: 1, years: (0..years as i64).map(|t| scenario.start_year + t).collect(), actors, society, cohorts },
         npv,
     ))
 }

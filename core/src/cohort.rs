@@ -135,11 +135,7 @@ pub(crate) fn add_cohort(
                     if d[a].is_zero() {
                         continue;
                     }
-                    let g = if months == 12 {
-                        mul(scaled, d[a])?
-                    } else {
-                        div(mul(mul(scaled, Decimal::from(months))?, d[a])?, twelve)?
-                    };
+                    let g = if months == 12 { mul(scaled, d[a])? } else { div(mul(mul(scaled, Decimal::from(months))?, d[a])?, twelve)? };
                     if first_unit {
                         scratch.first_unit[t][a] = g;
                     } else {

@@ -66,7 +66,9 @@ fn text(v: Option<&Value>) -> String {
 fn rate(tax: Option<&Value>, name: &str) -> Result<SourcedRate, String> {
     let entry = tax.and_then(|t| t.get(name)).ok_or(format!("tax.{name} is missing"))?;
     let value = match entry.get("value") {
-        Some(Value::String(s)) | Some(Value::Number(s)) => crate::number::parse_decimal(s).map_err(|e| format!("tax.{name}.value: {e:?}"))?,
+        Some(Value::String(s)) | Some(Value::Number(s)) => {
+            crate::number::parse_decimal(s).map_err(|e| format!("tax.{name}.value: {e:?}"))?
+        }
         _ => return Err(format!("tax.{name}.value is missing")),
     };
     Ok(SourcedRate { value, source: text(entry.get("source")), note: text(entry.get("note")) })

@@ -143,7 +143,13 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
 /// taken for a JSON integer.
 pub fn float_text(x: f64) -> String {
     if !x.is_finite() {
-        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
     }
     // Rust's Display for f64 is the shortest representation that round-trips, written out
     // without an exponent; that is exactly the decimal the float stands for to its users.

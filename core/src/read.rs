@@ -84,7 +84,11 @@ impl Reader {
             return None;
         };
         if items.len() > max || items.len() < min {
-            let message = if min == 0 { format!("at most {max} entries, got {}", items.len()) } else { format!("must have {min} to {max} entries, got {}", items.len()) };
+            let message = if min == 0 {
+                format!("at most {max} entries, got {}", items.len())
+            } else {
+                format!("must have {min} to {max} entries, got {}", items.len())
+            };
             self.fault(path, message);
             return None;
         }
@@ -92,7 +96,12 @@ impl Reader {
     }
 
     /// A required member, read with `read`; a missing one is a fault at its path.
-    pub(crate) fn required<T>(&mut self, value: Option<&Value>, path: &Path, read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>) -> Option<T> {
+    pub(crate) fn required<T>(
+        &mut self,
+        value: Option<&Value>,
+        path: &Path,
+        read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>,
+    ) -> Option<T> {
         match value {
             Some(v) => read(self, v, path),
             None => {

@@ -54,7 +54,9 @@ pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
     // "Arbete" → "arbete", but keep "AM2: ..." as written.
     let mut chars = label.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first.to_lowercase().chain(label.chars().skip(1)).collect(),
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
         _ => label.to_string(),
     }
 }
@@ -88,7 +90,11 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
 /// The readable report in Swedish.
 pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     let mut out = String::new();
-    let title = if scenario.name.is_empty() { "Socioekonomisk investeringskalkyl".to_string() } else { format!("Socioekonomisk investeringskalkyl: {}", scenario.name) };
+    let title = if scenario.name.is_empty() {
+        "Socioekonomisk investeringskalkyl".to_string()
+    } else {
+        format!("Socioekonomisk investeringskalkyl: {}", scenario.name)
+    };
     out.push_str(&title);
     out.push('\n');
     let first = result.years.first().copied().unwrap_or_default();
@@ -172,7 +178,9 @@ pub fn defaults_markdown() -> String {
         let society: Decimal = net.iter().copied().sum();
         out.push_str(&format!("{} | {} |\n", kronor(public), kronor(society)));
     }
-    out.push_str("\n## Tax rates (effective, on the default job's gross wage)\n\n| Rate | Value | Source | Derivation |\n|---|---:|---|---|\n");
+    out.push_str(
+        "\n## Tax rates (effective, on the default job's gross wage)\n\n| Rate | Value | Source | Derivation |\n|---|---:|---|---|\n",
+    );
     for (name, r) in [
         ("municipal_rate", &d.tax.municipal_rate),
         ("regional_rate", &d.tax.regional_rate),

@@ -383,7 +383,18 @@ mod tests {
 
     #[test]
     fn fast_rounding_matches_rust_decimal() {
-        for text in ["0.005", "-0.005", "0.004999", "123456789.125", "-7.0000000000000000000000000005", "79228162514264337593543950335", "0.9999999999999999999999999999", "-0.0049", "2.5", "1E-28"] {
+        for text in [
+            "0.005",
+            "-0.005",
+            "0.004999",
+            "123456789.125",
+            "-7.0000000000000000000000000005",
+            "79228162514264337593543950335",
+            "0.9999999999999999999999999999",
+            "-0.0049",
+            "2.5",
+            "1E-28",
+        ] {
             let x = Decimal::from_scientific(text).or_else(|_| Decimal::from_str(text)).unwrap();
             for dp in [0, 2, 4, 6] {
                 let expected = x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::actor::Actor;
 use crate::error::{FieldError, ScenarioError};
-use crate::read::Reader;
 use crate::path::Path;
+use crate::read::Reader;
 use crate::value::Value;
 
 /// A scenario as MODEL.md defines it. Build one in Rust, or read it with
@@ -289,7 +289,11 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
     let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);
-    let Some(fields) = r.object(value, &root, &["version", "name", "start_year", "price_year", "horizon_years", "discount_rate", "tax", "states", "cohorts"]) else {
+    let Some(fields) = r.object(
+        value,
+        &root,
+        &["version", "name", "start_year", "price_year", "horizon_years", "discount_rate", "tax", "states", "cohorts"],
+    ) else {
         return (s, r.errors);
     };
     s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
@@ -385,7 +389,13 @@ impl Reader {
     }
 
     fn cohort(&mut self, value: &Value, path: &Path) -> Cohort {
-        let mut cohort = Cohort { name: String::new(), origin: String::new(), participants: 0, intervention: Intervention::default(), outcomes: Vec::new() };
+        let mut cohort = Cohort {
+            name: String::new(),
+            origin: String::new(),
+            participants: 0,
+            intervention: Intervention::default(),
+            outcomes: Vec::new(),
+        };
         let Some(f) = self.object(value, path, &["name", "origin", "participants", "intervention", "outcomes"]) else {
             return cohort;
         };
@@ -394,9 +404,14 @@ impl Reader {
         cohort.participants = self.required(f.get("participants"), &path.key("participants"), Reader::int).unwrap_or(0);
         if let Some(iv) = f.get("intervention") {
             let ipath = path.key("intervention");
-            if let Some(i) = self.object(iv, &ipath, &["cost_per_participant", "fixed_cost", "optimism_bias", "duration_months", "start_month", "financing"]) {
+            if let Some(i) = self.object(
+                iv,
+                &ipath,
+                &["cost_per_participant", "fixed_cost", "optimism_bias", "duration_months", "start_month", "financing"],
+            ) {
                 let it = &mut cohort.intervention;
-                it.cost_per_participant = self.opt_decimal(i.get("cost_per_participant"), &ipath.key("cost_per_participant")).unwrap_or_default();
+                it.cost_per_participant =
+                    self.opt_decimal(i.get("cost_per_participant"), &ipath.key("cost_per_participant")).unwrap_or_default();
                 it.fixed_cost = self.opt_decimal(i.get("fixed_cost"), &ipath.key("fixed_cost")).unwrap_or_default();
                 it.optimism_bias = self.opt_decimal(i.get("optimism_bias"), &ipath.key("optimism_bias")).unwrap_or_default();
                 it.duration_months = self.opt_int(i.get("duration_months"), &ipath.key("duration_months")).unwrap_or(1);
@@ -431,7 +446,11 @@ impl Reader {
 
     fn outcome(&mut self, value: &Value, path: &Path) -> Outcome {
         let mut o = Outcome::new("", Decimal::ZERO);
-        let Some(f) = self.object(value, path, &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months"]) else {
+        let Some(f) = self.object(
+            value,
+            path,
+            &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months"],
+        ) else {
             return o;
         };
         o.target = self.required(f.get("target"), &path.key("target"), Reader::text).unwrap_or_default();

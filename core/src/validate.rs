@@ -56,9 +56,9 @@ impl Checker<'_> {
             return false;
         }
         let p = path.to_string();
-        self.reported.iter().any(|r| {
-            r == &p || (r.starts_with(&p) && (p.is_empty() || matches!(r.as_bytes().get(p.len()), Some(b'.' | b'['))))
-        })
+        self.reported
+            .iter()
+            .any(|r| r == &p || (r.starts_with(&p) && (p.is_empty() || matches!(r.as_bytes().get(p.len()), Some(b'.' | b'[')))))
     }
 
     /// lo ≤ x ≤ hi; false when out of range (or reported).
@@ -140,7 +140,9 @@ impl Checker<'_> {
             for (k, flow) in state.flows.iter().enumerate() {
                 let fp = flows.index(k);
                 self.within(&fp.key("amount"), flow.amount, zero(), MAX_AMOUNT);
-                let ends_read = !self.reported(&fp.key("payer")) && !self.reported(&fp.key("payee")) && !self.reported.iter().any(|r| r == &fp.to_string());
+                let ends_read = !self.reported(&fp.key("payer"))
+                    && !self.reported(&fp.key("payee"))
+                    && !self.reported.iter().any(|r| r == &fp.to_string());
                 if ends_read {
                     match (flow.payer, flow.payee) {
                         (None, None) => self.fault(&fp, "a flow needs a payer or a payee: both are null".to_string()),

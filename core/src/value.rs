@@ -403,15 +403,7 @@ mod tests {
             Value::Object(vec![
                 ("a".into(), Value::Number("0.10".into())),
                 ("a".into(), Value::String("x".into())),
-                (
-                    "b".into(),
-                    Value::Array(vec![
-                        Value::Number("1e2".into()),
-                        Value::Number("-0".into()),
-                        Value::Bool(true),
-                        Value::Null
-                    ])
-                ),
+                ("b".into(), Value::Array(vec![Value::Number("1e2".into()), Value::Number("-0".into()), Value::Bool(true), Value::Null])),
             ])
         );
     }

@@ -85,7 +85,11 @@ fn sweep_over_built_in_state_and_tax_and_integer() {
         assert_eq!(row.outcome.npv.0, figures(&calculate(&m).unwrap()).0);
     }
     for (path, values, set) in [
-        ("tax.municipal_rate", ["0.2", "0.25"], (|m: &mut Scenario, x: Decimal| m.tax.municipal_rate = Some(x)) as fn(&mut Scenario, Decimal)),
+        (
+            "tax.municipal_rate",
+            ["0.2", "0.25"],
+            (|m: &mut Scenario, x: Decimal| m.tax.municipal_rate = Some(x)) as fn(&mut Scenario, Decimal),
+        ),
         ("cohorts[0].participants", ["10", "35"], |m, x| m.cohorts[0].participants = i64::try_from(x).unwrap()),
         ("discount_rate", ["0", "0.1"], |m, x| m.discount_rate = x),
         ("cohorts[0].outcomes[0].lag_months", ["-3", "14"], |m, x| m.cohorts[0].outcomes[0].lag_months = i64::try_from(x).unwrap()),
@@ -321,7 +325,13 @@ fn uniform_share_mean_is_within_three_standard_errors_of_npv_at_mean_share() {
     let (npv, _) = figures(&calculate(&m).unwrap());
     for (i, st) in mc.statistics.0.iter().enumerate() {
         let gap = (st.mean - npv[i]).abs();
-        assert!(gap <= Decimal::from(3) * st.standard_error + d("0.01"), "who {i}: mean {} vs {} (se {})", st.mean, npv[i], st.standard_error);
+        assert!(
+            gap <= Decimal::from(3) * st.standard_error + d("0.01"),
+            "who {i}: mean {} vs {} (se {})",
+            st.mean,
+            npv[i],
+            st.standard_error
+        );
     }
     // The share is drawn, so society's NPV varies.
     assert!(mc.statistics.0[7].sd > Decimal::ZERO);
@@ -422,7 +432,9 @@ fn invalid_paths_and_values_are_named() {
     assert_eq!(e[0].0, "sweep.values[0]");
     assert!(e[0].1.contains("whole number"));
 
-    let a = analysis(r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [{"parameter": "cohorts[0].outcomes[0].share", "distribution": {"kind": "uniform", "low": "0.5", "high": "1.2"}}]}}"#);
+    let a = analysis(
+        r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [{"parameter": "cohorts[0].outcomes[0].share", "distribution": {"kind": "uniform", "low": "0.5", "high": "1.2"}}]}}"#,
+    );
     let e = errors_of(run(&s, &a, &mut |_, _| true).unwrap_err());
     assert_eq!(e[0].0, "monte_carlo.parameters[0].distribution.high");
 
@@ -526,4 +538,3 @@ fn pinned_seed_file() {
     }
     let _ = Value::Null;
 }
-

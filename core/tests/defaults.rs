@@ -32,7 +32,9 @@ fn the_required_states_are_built_in() {
 fn every_number_has_a_source_and_its_arithmetic() {
     let d = defaults();
     assert!((2024..=2026).contains(&d.price_year), "price year {}", d.price_year);
-    for (name, rate) in [("municipal", &d.tax.municipal_rate), ("regional", &d.tax.regional_rate), ("employer", &d.tax.employer_contribution_rate)] {
+    for (name, rate) in
+        [("municipal", &d.tax.municipal_rate), ("regional", &d.tax.regional_rate), ("employer", &d.tax.employer_contribution_rate)]
+    {
         assert!(!rate.source.trim().is_empty(), "tax {name} has a source");
         assert!(!rate.note.trim().is_empty(), "tax {name} has its derivation");
         assert!(rate.value > Decimal::ZERO && rate.value < Decimal::ONE);
@@ -83,7 +85,13 @@ fn every_state_loads_and_calculates() {
     // Moving AM3 → work gains the municipality more than AM1 → work.
     let gain = |origin: &str| {
         let mut one = Scenario::new(2026);
-        one.cohorts.push(Cohort { name: String::new(), origin: origin.into(), participants: 1, intervention: Intervention::default(), outcomes: vec![Outcome::new("work", Decimal::ONE)] });
+        one.cohorts.push(Cohort {
+            name: String::new(),
+            origin: origin.into(),
+            participants: 1,
+            intervention: Intervention::default(),
+            outcomes: vec![Outcome::new("work", Decimal::ONE)],
+        });
         samkalk::calculate(&one).unwrap().actors.get(Actor::Municipality).total_gain
     };
     assert!(gain("AM3") > gain("AM1"));

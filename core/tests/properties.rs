@@ -15,21 +15,30 @@ fn actor() -> impl Strategy<Value = Actor> {
 }
 
 fn flow() -> impl Strategy<Value = Flow> {
-    (proptest::option::of(actor()), proptest::option::of(actor()), 0i64..50_000_000).prop_filter_map("two distinct ends", |(payer, payee, cents)| {
-        if payer == payee {
-            return None;
-        }
-        Some(Flow { label: String::new(), payer, payee, amount: dec(cents, 2), source: String::new() })
-    })
+    (proptest::option::of(actor()), proptest::option::of(actor()), 0i64..50_000_000).prop_filter_map(
+        "two distinct ends",
+        |(payer, payee, cents)| {
+            if payer == payee {
+                return None;
+            }
+            Some(Flow { label: String::new(), payer, payee, amount: dec(cents, 2), source: String::new() })
+        },
+    )
 }
 
 fn state(with_earnings: bool) -> impl Strategy<Value = State> {
-    (proptest::collection::vec(flow(), 0..6), 10_000i64..60_000, 0i64..=100, 0i64..=150).prop_map(move |(flows, wage, rate, productivity)| State {
-        label: String::new(),
-        description: String::new(),
-        flows,
-        earnings: with_earnings.then(|| Earnings { monthly_wage: Decimal::from(wage), employment_rate: dec(rate, 2), productivity: dec(productivity, 2) }),
-    })
+    (proptest::collection::vec(flow(), 0..6), 10_000i64..60_000, 0i64..=100, 0i64..=150).prop_map(
+        move |(flows, wage, rate, productivity)| State {
+            label: String::new(),
+            description: String::new(),
+            flows,
+            earnings: with_earnings.then(|| Earnings {
+                monthly_wage: Decimal::from(wage),
+                employment_rate: dec(rate, 2),
+                productivity: dec(productivity, 2),
+            }),
+        },
+    )
 }
 
 fn outcome(target: &'static str) -> impl Strategy<Value = Outcome> {
@@ -44,8 +53,8 @@ fn outcome(target: &'static str) -> impl Strategy<Value = Outcome> {
 }
 
 fn cohort() -> impl Strategy<Value = Cohort> {
-    (1i64..200, 0i64..10_000_000, 0i64..5_000_000, 3i64..40, 0i64..30, outcome("B"), proptest::option::of(outcome("C")), 0i64..=4)
-        .prop_map(|(participants, cost_cents, fixed, duration, start, first, second, split)| {
+    (1i64..200, 0i64..10_000_000, 0i64..5_000_000, 3i64..40, 0i64..30, outcome("B"), proptest::option::of(outcome("C")), 0i64..=4).prop_map(
+        |(participants, cost_cents, fixed, duration, start, first, second, split)| {
             let mut financing = BTreeMap::new();
             financing.insert(Actor::Municipality, Decimal::ONE - dec(split, 2));
             if split > 0 {
@@ -65,7 +74,8 @@ fn cohort() -> impl Strategy<Value = Cohort> {
                 },
                 outcomes: std::iter::once(first).chain(second).collect(),
             }
-        })
+        },
+    )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -247,14 +257,54 @@ fn json_value() -> impl Strategy<Value = String> {
         any::<i64>().prop_map(|n| n.to_string()),
         any::<f64>().prop_map(|f| if f.is_finite() { format!("{f:e}") } else { "0".into() }),
         "[a-zA-Z_ .0-9\\[\\]-]{0,12}".prop_map(|s| format!("{s:?}")),
-        prop::sample::select(vec!["\"AM2\"", "\"work\"", "\"municipality\"", "\"0.5\"", "\"12\"", "600", "-600", "1000000000000", "10000001"]).prop_map(String::from),
+        prop::sample::select(vec![
+            "\"AM2\"",
+            "\"work\"",
+            "\"municipality\"",
+            "\"0.5\"",
+            "\"12\"",
+            "600",
+            "-600",
+            "1000000000000",
+            "10000001"
+        ])
+        .prop_map(String::from),
     ];
     leaf.prop_recursive(5, 64, 8, |inner| {
         let keys = prop::sample::select(vec![
-            "version", "name", "start_year", "horizon_years", "discount_rate", "tax", "municipal_rate", "states", "AM2", "work", "flows",
-            "payer", "payee", "amount", "earnings", "monthly_wage", "productivity", "cohorts", "origin", "participants", "intervention",
-            "cost_per_participant", "duration_months", "start_month", "financing", "region", "outcomes", "target", "share", "retention",
-            "lag_months", "counterfactual_share", "x",
+            "version",
+            "name",
+            "start_year",
+            "horizon_years",
+            "discount_rate",
+            "tax",
+            "municipal_rate",
+            "states",
+            "AM2",
+            "work",
+            "flows",
+            "payer",
+            "payee",
+            "amount",
+            "earnings",
+            "monthly_wage",
+            "productivity",
+            "cohorts",
+            "origin",
+            "participants",
+            "intervention",
+            "cost_per_participant",
+            "duration_months",
+            "start_month",
+            "financing",
+            "region",
+            "outcomes",
+            "target",
+            "share",
+            "retention",
+            "lag_months",
+            "counterfactual_share",
+            "x",
         ]);
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..5).prop_map(|items| format!("[{}]", items.join(","))),

@@ -76,7 +76,13 @@ fn every_vector_passes() {
             }
         } else {
             let Some(Value::Array(paths)) = vector.get("expected_error_paths") else { panic!("{name}: no expectation") };
-            let want: BTreeSet<String> = paths.iter().map(|p| match p { Value::String(s) => s.clone(), _ => panic!() }).collect();
+            let want: BTreeSet<String> = paths
+                .iter()
+                .map(|p| match p {
+                    Value::String(s) => s.clone(),
+                    _ => panic!(),
+                })
+                .collect();
             match outcome {
                 Ok(_) => failures.push(format!("{name}: expected errors at {want:?}, got a result")),
                 Err(e) => {

@@ -204,7 +204,14 @@ impl<'py> Walker<'py> {
         Ok(self.fault(path, message))
     }
 
-    fn member(&mut self, k: &Bound<'py, PyAny>, v: &Bound<'py, PyAny>, path: &Path, depth: usize, out: &mut Vec<(String, Value)>) -> PyResult<()> {
+    fn member(
+        &mut self,
+        k: &Bound<'py, PyAny>,
+        v: &Bound<'py, PyAny>,
+        path: &Path,
+        depth: usize,
+        out: &mut Vec<(String, Value)>,
+    ) -> PyResult<()> {
         match k.cast::<PyString>().ok().and_then(|s| str_of(s)) {
             Some(key) => {
                 let value = self.walk(v, &path.key(key), depth + 1);
@@ -291,7 +298,9 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 /// Faults found while walking, then the core's, less those at (or inside) a walked fault.
 fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> {
     let covered = |p: &str| {
-        walked.iter().any(|w| p == w.path || w.path.is_empty() || (p.starts_with(&w.path) && matches!(p.as_bytes().get(w.path.len()), Some(b'.' | b'['))))
+        walked.iter().any(|w| {
+            p == w.path || w.path.is_empty() || (p.starts_with(&w.path) && matches!(p.as_bytes().get(w.path.len()), Some(b'.' | b'[')))
+        })
     };
     let rest: Vec<FieldError> = core.into_iter().filter(|e| !covered(&e.path)).collect();
     walked.extend(rest);
@@ -433,7 +442,9 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
             Ok(i) => i.into_pyobject(py)?.into_any(),
             Err(_) => decimal(py, text.clone())?,
         },
-        Value::String(s) if (in_financing || DECIMAL_FIELDS.contains(&key)) && samkalk::number::parse_decimal(s).is_ok() => decimal(py, s.clone())?,
+        Value::String(s) if (in_financing || DECIMAL_FIELDS.contains(&key)) && samkalk::number::parse_decimal(s).is_ok() => {
+            decimal(py, s.clone())?
+        }
         Value::String(s) => PyString::new(py, s).into_any(),
         Value::Array(items) => {
             let list = PyList::empty(py);
@@ -512,7 +523,13 @@ impl PyScenario {
     }
 
     fn __repr__(&self) -> String {
-        format!("samkalk.Scenario(name={:?}, start_year={}, horizon_years={}, cohorts={})", self.inner.name, self.inner.start_year, self.inner.horizon_years, self.inner.cohorts.len())
+        format!(
+            "samkalk.Scenario(name={:?}, start_year={}, horizon_years={}, cohorts={})",
+            self.inner.name,
+            self.inner.start_year,
+            self.inner.horizon_years,
+            self.inner.cohorts.len()
+        )
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -578,10 +595,16 @@ fn calculate(py: Python<'_>, scenario: &Bound<'_, PyAny>) -> PyResult<PyCalculat
 #[pyfunction]
 #[pyo3(signature = (scenarios, /, *, threads = None))]
 fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: Option<usize>) -> PyResult<Bound<'py, PyList>> {
-    if scenarios.is_instance_of::<PyString>() || scenarios.is_instance_of::<PyBytes>() || scenarios.is_instance_of::<PyDict>() || scenarios.cast::<PyScenario>().is_ok() {
+    if scenarios.is_instance_of::<PyString>()
+        || scenarios.is_instance_of::<PyBytes>()
+        || scenarios.is_instance_of::<PyDict>()
+        || scenarios.cast::<PyScenario>().is_ok()
+    {
         return Err(PyTypeError::new_err("calculate_many takes a list (or other iterable) of scenarios; use calculate for one"));
     }
-    let iter = scenarios.try_iter().map_err(|_| PyTypeError::new_err(format!("calculate_many takes a list of scenarios, got {}", type_name(scenarios))))?;
+    let iter = scenarios
+        .try_iter()
+        .map_err(|_| PyTypeError::new_err(format!("calculate_many takes a list of scenarios, got {}", type_name(scenarios))))?;
     let mut inputs = Vec::new();
     for item in iter {
         inputs.push(read_input(&item?)?);
@@ -619,7 +642,8 @@ fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
         chunks.push(part);
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(calculate_input).collect::<Vec<_>>())).collect();
+        let handles: Vec<_> =
+            chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(calculate_input).collect::<Vec<_>>())).collect();
         // calculate_input catches panics itself, so a join cannot fail; answer for it anyway.
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(internal("calculating a batch"))])).collect()
     })
@@ -697,7 +721,9 @@ fn actor_ids() -> Vec<&'static str> {
 /// Reads an analysis request with the core (JSON, TOML or a walked tree). Never panics.
 fn analysis_of(input: Input) -> Result<Analysis, Vec<FieldError>> {
     let run = move || match input {
-        Input::Ready(_) => Err(vec![FieldError::new("", "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second")]),
+        Input::Ready(_) => {
+            Err(vec![FieldError::new("", "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second")])
+        }
         Input::Failed(errors) => Err(errors),
         Input::Json(text) => Analysis::from_json(&text).map_err(|e| e.errors),
         Input::Toml(text) => Analysis::from_toml(&text).map_err(|e| e.errors),
@@ -728,7 +754,13 @@ enum AnalyseFailure {
 /// call the Python callback and to check for signals (Ctrl-C); the core calls it at the start,
 /// about every 0.5 % of the fast analyses, after every 1,000 Monte Carlo draws the calling
 /// thread finishes, and at the end.
-fn run_analysis(py: Python<'_>, scenario: Input, analysis: Input, callback: Option<&Py<PyAny>>, threads: Option<usize>) -> Result<AnalysisResult, AnalyseFailure> {
+fn run_analysis(
+    py: Python<'_>,
+    scenario: Input,
+    analysis: Input,
+    callback: Option<&Py<PyAny>>,
+    threads: Option<usize>,
+) -> Result<AnalysisResult, AnalyseFailure> {
     py.detach(move || {
         let scenario = scenario_of(scenario).map_err(AnalyseFailure::Scenario)?;
         let analysis = analysis_of(analysis).map_err(AnalyseFailure::Request)?;
@@ -756,7 +788,8 @@ fn run_analysis(py: Python<'_>, scenario: Input, analysis: Input, callback: Opti
                 true
             })
         };
-        let outcome = catch_unwind(AssertUnwindSafe(|| samkalk::analysis::run_with(&scenario, &analysis, RunOptions { threads }, &mut progress)));
+        let outcome =
+            catch_unwind(AssertUnwindSafe(|| samkalk::analysis::run_with(&scenario, &analysis, RunOptions { threads }, &mut progress)));
         match outcome {
             Ok(Ok(result)) => Ok(result),
             Ok(Err(AnalysisError::Scenario(errors))) => Err(AnalyseFailure::Scenario(errors)),
@@ -775,7 +808,13 @@ fn run_analysis(py: Python<'_>, scenario: Input, analysis: Input, callback: Opti
 /// request samkalk.AnalysisError (paths in the request).
 #[pyfunction]
 #[pyo3(signature = (scenario, analysis, /, *, progress = None, threads = None))]
-fn analyse(py: Python<'_>, scenario: &Bound<'_, PyAny>, analysis: &Bound<'_, PyAny>, progress: Option<Bound<'_, PyAny>>, threads: Option<usize>) -> PyResult<PyAnalysis> {
+fn analyse(
+    py: Python<'_>,
+    scenario: &Bound<'_, PyAny>,
+    analysis: &Bound<'_, PyAny>,
+    progress: Option<Bound<'_, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<PyAnalysis> {
     if let Some(p) = &progress {
         if !p.is_callable() {
             return Err(PyTypeError::new_err(format!("progress must be a callable taking (done, total), got {}", type_name(p))));
@@ -808,7 +847,9 @@ fn is_decimal_text(s: &str) -> bool {
         Some((w, f)) => (w, Some(f)),
         None => (body, None),
     };
-    !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && fraction.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The analysis result JSON → Python: decimal strings as decimal.Decimal, counts as int.

@@ -42,9 +42,7 @@ fn analyse_with(scenario: &str, analysis: &str, pretty: bool, progress: &mut dyn
         (Ok(s), Ok(a)) => (s, a),
         (Err(e), _) | (_, Err(e)) => return Err(analysis_fault(&e)),
     };
-    run(&s, &a, progress)
-        .map(|r| if pretty { r.to_json_pretty() } else { r.to_json() })
-        .map_err(|e| analysis_fault(&e))
+    run(&s, &a, progress).map(|r| if pretty { r.to_json_pretty() } else { r.to_json() }).map_err(|e| analysis_fault(&e))
 }
 
 /// Runs an analysis request (JSON text) on a scenario (JSON text); returns the result JSON of
@@ -78,7 +76,8 @@ pub fn analyse_progress_text(scenario: &str, analysis: &str, pretty: bool, progr
 /// for checking a reimplementation.
 #[wasm_bindgen(js_name = generatorText)]
 pub fn generator_text(seed: &str, draw: f64, n: u32) -> Result<String, JsValue> {
-    let seed: u64 = seed.parse().map_err(|_| fault_at("", &format!("the seed must be a whole number 0..=18446744073709551615, got {seed:?}")))?;
+    let seed: u64 =
+        seed.parse().map_err(|_| fault_at("", &format!("the seed must be a whole number 0..=18446744073709551615, got {seed:?}")))?;
     if !(draw >= 0.0 && draw <= 9_007_199_254_740_991.0 && draw.fract() == 0.0) {
         return Err(fault_at("", "the draw must be a whole number 0..=2^53-1"));
     }

@@ -103,19 +103,9 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
             let mut sentences = Vec::new();
             if let (Some(table), Some(phrase)) = (&cr.break_even, &target) {
                 for actor in Actor::ALL {
-                    sentences.push(sentence(
-                        actor.id(),
-                        actor.swedish(),
-                        table.actor(actor),
-                        phrase,
-                    ));
+                    sentences.push(sentence(actor.id(), actor.swedish(), table.actor(actor), phrase));
                 }
-                sentences.push(sentence(
-                    SOCIETY_ID,
-                    SOCIETY_SWEDISH,
-                    table.society(),
-                    phrase,
-                ));
+                sentences.push(sentence(SOCIETY_ID, SOCIETY_SWEDISH, table.society(), phrase));
             }
             CohortSentences {
                 name: cr.name.clone(),
@@ -130,8 +120,7 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
 }
 
 fn decimal(text: &str) -> Result<rust_decimal::Decimal, JsValue> {
-    samkalk::number::parse_decimal(text)
-        .map_err(|e| fault_at("", &format!("not a decimal number ({e:?}): {text:?}")))
+    samkalk::number::parse_decimal(text).map_err(|e| fault_at("", &format!("not a decimal number ({e:?}): {text:?}")))
 }
 
 /// Whole kronor in Swedish style (`"1234567.49"` → `"1 234 567 kr"`).
@@ -156,19 +145,9 @@ struct ActorName {
 /// The seven actors and society, in result order, with their names.
 #[wasm_bindgen(js_name = actorsText)]
 pub fn actors_text() -> String {
-    let mut list: Vec<ActorName> = Actor::ALL
-        .iter()
-        .map(|a| ActorName {
-            id: a.id(),
-            swedish: a.swedish(),
-            english: a.english(),
-        })
-        .collect();
-    list.push(ActorName {
-        id: SOCIETY_ID,
-        swedish: SOCIETY_SWEDISH,
-        english: "Society",
-    });
+    let mut list: Vec<ActorName> =
+        Actor::ALL.iter().map(|a| ActorName { id: a.id(), swedish: a.swedish(), english: a.english() }).collect();
+    list.push(ActorName { id: SOCIETY_ID, swedish: SOCIETY_SWEDISH, english: "Society" });
     to_text(&list)
 }
 
@@ -177,4 +156,3 @@ pub fn actors_text() -> String {
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
-

@@ -16,4 +16,3 @@
 mod analysis;
 #[cfg(not(feature = "analysis"))]
 mod calculator;
-

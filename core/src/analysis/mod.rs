@@ -35,12 +35,12 @@ use crate::validate::validate;
 
 pub use param::{Param, Range, Target};
 pub use request::{
-    Analysis, Distribution, Grid, MonteCarlo, Sweep, Switching, Tornado, TornadoParameter, Uncertain, Who, MAX_DRAWS, MAX_GRID_CELLS, MAX_KEPT_DRAWS,
-    MAX_PARAMETERS, MAX_SWEEP_VALUES,
+    Analysis, Distribution, Grid, MonteCarlo, Sweep, Switching, Tornado, TornadoParameter, Uncertain, Who, MAX_DRAWS, MAX_GRID_CELLS,
+    MAX_KEPT_DRAWS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
 };
 pub use result::{
-    who_ids, AnalysisResult, ByActor, GridResult, GridRow, MoneyColumns, MonteCarloResult, NamedColumns, Outcome, Samples, Stats, Statistics,
-    SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
+    who_ids, AnalysisResult, ByActor, GridResult, GridRow, MoneyColumns, MonteCarloResult, NamedColumns, Outcome, Samples, Statistics,
+    Stats, SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
 };
 
 /// Why an analysis gave no result.
@@ -98,22 +98,20 @@ pub fn run_json(scenario: &str, analysis: &str, progress: &mut dyn FnMut(u64, u6
 }
 
 /// [`run`] with options (the number of threads).
-pub fn run_with(scenario: &Scenario, analysis: &Analysis, options: RunOptions, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<AnalysisResult, AnalysisError> {
+pub fn run_with(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    options: RunOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<AnalysisResult, AnalysisError> {
     let errors = validate(scenario);
     if !errors.is_empty() {
         return Err(AnalysisError::Scenario(errors));
     }
     let mut engine = Engine::new(scenario, analysis, progress)?;
     let base = evaluate(&engine.base).map_err(|e| AnalysisError::Scenario(e.into_iter().map(|(p, m)| FieldError::new(p, m)).collect()))?;
-    let mut result = AnalysisResult {
-        version: 1,
-        base: base.outcome,
-        sweep: None,
-        grid: None,
-        tornado: None,
-        switching: Vec::new(),
-        monte_carlo: None,
-    };
+    let mut result =
+        AnalysisResult { version: 1, base: base.outcome, sweep: None, grid: None, tornado: None, switching: Vec::new(), monte_carlo: None };
     let mut errors = Vec::new();
     if let Some(sweep) = &analysis.sweep {
         result.sweep = engine.sweep(sweep, &mut errors)?;
@@ -326,7 +324,10 @@ impl<'p> Engine<'p> {
                         // Name both values: the fault may come from either or from the pair.
                         for f in e {
                             if errors.len() - before < 100 {
-                                errors.push(FieldError::new(format!("grid.parameters[0].values[{i}]"), format!("with grid.parameters[1].values[{j}]: {}", f.message)));
+                                errors.push(FieldError::new(
+                                    format!("grid.parameters[0].values[{i}]"),
+                                    format!("with grid.parameters[1].values[{j}]: {}", f.message),
+                                ));
                             }
                         }
                     }

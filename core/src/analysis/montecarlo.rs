@@ -14,7 +14,10 @@ use crate::validate::validate;
 
 use super::param::Param;
 use super::rng::{inverse_normal_cdf, normal_cdf, Xoshiro256};
-use super::{AnalysisError, Distribution, Engine, MonteCarlo, MonteCarloResult, MoneyColumns, NamedColumns, RunOptions, Samples, Stats, Statistics, WHO_COUNT};
+use super::{
+    AnalysisError, Distribution, Engine, MoneyColumns, MonteCarlo, MonteCarloResult, NamedColumns, RunOptions, Samples, Statistics, Stats,
+    WHO_COUNT,
+};
 
 /// Draws per unit of work (and between progress reports).
 const CHUNK: u64 = 1000;
@@ -23,14 +26,37 @@ const CHUNK: u64 = 1000;
 #[derive(Debug, Clone)]
 enum Prepared {
     Fixed(Decimal),
-    Uniform { low: f64, high: f64 },
-    Triangular { low: f64, mode: f64, high: f64 },
+    Uniform {
+        low: f64,
+        high: f64,
+    },
+    Triangular {
+        low: f64,
+        mode: f64,
+        high: f64,
+    },
     /// low + (high − low)·Beta(a, b).
-    Beta { low: f64, high: f64, a: f64, b: f64 },
+    Beta {
+        low: f64,
+        high: f64,
+        a: f64,
+        b: f64,
+    },
     /// Standard-normal bounds za, zb after mirroring (`mirror`: the draw is negated), and
     /// pa = Φ(za), pb = Φ(zb).
-    Normal { mean: f64, sd: f64, za: f64, zb: f64, pa: f64, pb: f64, mirror: bool },
-    Discrete { values: Vec<Decimal>, cumulative: Vec<f64> },
+    Normal {
+        mean: f64,
+        sd: f64,
+        za: f64,
+        zb: f64,
+        pa: f64,
+        pb: f64,
+        mirror: bool,
+    },
+    Discrete {
+        values: Vec<Decimal>,
+        cumulative: Vec<f64>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +135,10 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         let top = if range.hi_open { range.hi - Decimal::new(1, 9) } else { range.hi };
         let mut check = |name: &str, x: Decimal| {
             if x < range.lo || x > top {
-                errors.push(FieldError::new(format!("{at}.{name}"), format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize())));
+                errors.push(FieldError::new(
+                    format!("{at}.{name}"),
+                    format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
+                ));
             }
         };
         let (prepared, lo, hi) = match &u.distribution {
@@ -122,7 +151,11 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
             Distribution::Triangular { low, mode, high } => {
                 check("low", *low);
                 check("high", *high);
-                let p = if low == high { Prepared::Fixed(*low) } else { Prepared::Triangular { low: f64_of(*low), mode: f64_of(*mode), high: f64_of(*high) } };
+                let p = if low == high {
+                    Prepared::Fixed(*low)
+                } else {
+                    Prepared::Triangular { low: f64_of(*low), mode: f64_of(*mode), high: f64_of(*high) }
+                };
                 (p, *low, *high)
             }
             Distribution::Pert { low, mode, high, lambda } => {
@@ -139,18 +172,28 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
             Distribution::Beta { alpha, beta, low, high } => {
                 check("low", *low);
                 check("high", *high);
-                let p = if low == high { Prepared::Fixed(*low) } else { Prepared::Beta { low: f64_of(*low), high: f64_of(*high), a: f64_of(*alpha), b: f64_of(*beta) } };
+                let p = if low == high {
+                    Prepared::Fixed(*low)
+                } else {
+                    Prepared::Beta { low: f64_of(*low), high: f64_of(*high), a: f64_of(*alpha), b: f64_of(*beta) }
+                };
                 (p, *low, *high)
             }
             Distribution::Normal { mean, sd, low, high } => {
                 let lo = low.map_or(range.lo, |l| l.max(range.lo));
                 let hi = high.map_or(top, |h| h.min(top));
                 if lo > hi {
-                    errors.push(FieldError::new(at.clone(), format!("{}: nothing of the valid range {} is between low and high", param.path, range.describe())));
+                    errors.push(FieldError::new(
+                        at.clone(),
+                        format!("{}: nothing of the valid range {} is between low and high", param.path, range.describe()),
+                    ));
                 }
                 let p = if sd.is_zero() {
                     if *mean < lo || *mean > hi {
-                        errors.push(FieldError::new(format!("{at}.mean"), format!("{}: with sd 0 the mean must be within {}, got {}", param.path, range.describe(), mean.normalize())));
+                        errors.push(FieldError::new(
+                            format!("{at}.mean"),
+                            format!("{}: with sd 0 the mean must be within {}, got {}", param.path, range.describe(), mean.normalize()),
+                        ));
                     }
                     Prepared::Fixed(*mean)
                 } else {
@@ -165,9 +208,15 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
             Distribution::Discrete { values, weights } => {
                 for (k, x) in values.iter().enumerate() {
                     if *x < range.lo || *x > top {
-                        errors.push(FieldError::new(format!("{at}.values[{k}]"), format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize())));
+                        errors.push(FieldError::new(
+                            format!("{at}.values[{k}]"),
+                            format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
+                        ));
                     } else if whole && !x.fract().is_zero() {
-                        errors.push(FieldError::new(format!("{at}.values[{k}]"), format!("{}: must be a whole number, got {}", param.path, x.normalize())));
+                        errors.push(FieldError::new(
+                            format!("{at}.values[{k}]"),
+                            format!("{}: must be a whole number, got {}", param.path, x.normalize()),
+                        ));
                     }
                 }
                 let lo = values.iter().copied().min().unwrap_or_default();
@@ -188,7 +237,10 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         let (lo, hi) = if whole && !matches!(prepared, Prepared::Fixed(_) | Prepared::Discrete { .. }) {
             let (l, h) = (lo.ceil(), hi.floor());
             if l > h {
-                errors.push(FieldError::new(at.clone(), format!("{}: a whole-number parameter needs a whole number between low and high", param.path)));
+                errors.push(FieldError::new(
+                    at.clone(),
+                    format!("{}: a whole-number parameter needs a whole number between low and high", param.path),
+                ));
             }
             (l, h)
         } else {
@@ -246,7 +298,10 @@ fn run_chunk(scenario: &mut Scenario, samplers: &[Sampler], seed: u64, from: u64
         let errors = validate(scenario);
         if let Some(e) = errors.first() {
             let shown: Vec<String> = samplers.iter().zip(&values).map(|(s, x)| format!("{} = {}", s.param.path, x.normalize())).collect();
-            return Err(FieldError::new("monte_carlo", format!("draw {draw} ({}) makes the scenario invalid: {}: {}", shown.join(", "), e.path, e.message)));
+            return Err(FieldError::new(
+                "monte_carlo",
+                format!("draw {draw} ({}) makes the scenario invalid: {}: {}", shown.join(", "), e.path, e.message),
+            ));
         }
         let (_, exact) = calculate_valid(scenario).map_err(|e| FieldError::new("monte_carlo", format!("draw {draw}: {e}")))?;
         chunk.npv.push(exact.map(ore));
@@ -268,7 +323,11 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
     let done_before = engine.done;
 
     #[cfg(not(target_family = "wasm"))]
-    let threads = options.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).clamp(1, 64).min(chunks.max(1) as usize);
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, 64)
+        .min(chunks.max(1) as usize);
     #[cfg(target_family = "wasm")]
     let threads = {
         let _ = options;
@@ -351,7 +410,13 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
 
     let statistics = Statistics((0..WHO_COUNT).map(|w| statistics(npv.iter().map(|row| row[w]).collect())).collect());
     let samples = mc.keep_draws.then(|| Samples {
-        values: NamedColumns(samplers.iter().enumerate().map(|(k, s)| (s.param.path.clone(), values.iter().map(|v| v.get(k).copied().unwrap_or_default()).collect())).collect()),
+        values: NamedColumns(
+            samplers
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.param.path.clone(), values.iter().map(|v| v.get(k).copied().unwrap_or_default()).collect()))
+                .collect(),
+        ),
         npv: MoneyColumns((0..WHO_COUNT).map(|w| npv.iter().map(|row| money_of(row[w])).collect()).collect()),
     });
     Ok(MonteCarloResult { draws, seed: mc.seed, parameters: samplers.iter().map(|s| s.param.path.clone()).collect(), statistics, samples })
@@ -379,7 +444,9 @@ pub(crate) fn statistics(mut column: Vec<i128>) -> Stats {
     // mean = S / n exactly to 28 digits: whole öre of the quotient plus the remainder's share.
     let (q, r) = (sum.div_euclid(n), sum.rem_euclid(n));
     let mean = money_of(q)
-        .checked_add(Decimal::from_i128_with_scale(r, 0).checked_div(Decimal::from_i128_with_scale(n, 0)).unwrap_or_default() / Decimal::ONE_HUNDRED)
+        .checked_add(
+            Decimal::from_i128_with_scale(r, 0).checked_div(Decimal::from_i128_with_scale(n, 0)).unwrap_or_default() / Decimal::ONE_HUNDRED,
+        )
         .unwrap_or(money_of(q));
     // Variance in öre² from the exact deviations n·x − S, in f64 in draw order.
     let nf = n as f64;

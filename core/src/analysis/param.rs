@@ -271,7 +271,9 @@ impl Param {
                     InterventionField::StartMonth => Decimal::from(it.start_month),
                 }
             }
-            Target::Financing { cohort, actor } => s.cohorts.get(*cohort)?.intervention.financing.get(actor).copied().unwrap_or(Decimal::ZERO),
+            Target::Financing { cohort, actor } => {
+                s.cohorts.get(*cohort)?.intervention.financing.get(actor).copied().unwrap_or(Decimal::ZERO)
+            }
             Target::Outcome { cohort, outcome, field } => {
                 let o = s.cohorts.get(*cohort)?.outcomes.get(*outcome)?;
                 match field {
@@ -311,7 +313,11 @@ impl Param {
             Target::Outcome { cohort, outcome, field } => match field {
                 OutcomeField::Share => {
                     let others = s.cohorts.get(*cohort).map_or(zero, |c| {
-                        c.outcomes.iter().enumerate().filter(|(k, _)| k != outcome).fold(zero, |acc, (_, o)| acc.checked_add(o.share).unwrap_or(acc))
+                        c.outcomes
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| k != outcome)
+                            .fold(zero, |acc, (_, o)| acc.checked_add(o.share).unwrap_or(acc))
                     });
                     let hi = (one - others.clamp(zero, one)).max(zero);
                     Range::closed(zero, hi)
@@ -371,8 +377,14 @@ impl Param {
                 let fin = &mut s.cohorts.get_mut(*cohort).ok_or_else(gone)?.intervention.financing;
                 let balancing = balancing_actor(fin.keys().copied(), *actor);
                 fin.insert(*actor, x);
-                let others = fin.iter().filter(|(a, _)| **a != *actor && **a != balancing).fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v).unwrap_or(acc));
-                let rest = Decimal::ONE.checked_sub(x).and_then(|r| r.checked_sub(others)).ok_or_else(|| format!("{}: is too large", self.path))?;
+                let others = fin
+                    .iter()
+                    .filter(|(a, _)| **a != *actor && **a != balancing)
+                    .fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v).unwrap_or(acc));
+                let rest = Decimal::ONE
+                    .checked_sub(x)
+                    .and_then(|r| r.checked_sub(others))
+                    .ok_or_else(|| format!("{}: is too large", self.path))?;
                 fin.insert(balancing, rest);
             }
             Target::Outcome { cohort, outcome, field } => {
@@ -428,10 +440,26 @@ mod tests {
     #[test]
     fn parses_paths() {
         assert_eq!(parse_target("discount_rate"), Ok(Target::DiscountRate));
-        assert_eq!(parse_target("cohorts[0].outcomes[12].share"), Ok(Target::Outcome { cohort: 0, outcome: 12, field: OutcomeField::Share }));
+        assert_eq!(
+            parse_target("cohorts[0].outcomes[12].share"),
+            Ok(Target::Outcome { cohort: 0, outcome: 12, field: OutcomeField::Share })
+        );
         assert_eq!(parse_target("states.AM3.flows[2].amount"), Ok(Target::FlowAmount { state: "AM3".into(), flow: 2 }));
         assert_eq!(parse_target("cohorts[1].intervention.financing.region"), Ok(Target::Financing { cohort: 1, actor: Actor::Region }));
-        for bad in ["", "cohorts", "cohorts[0]", "cohorts[01].participants", "cohorts[x].participants", "cohorts[0]x.participants", "name", "tax.foo", "states.AM2.label", "cohorts[0].outcomes[0].target", ".discount_rate", "cohorts[0.participants"] {
+        for bad in [
+            "",
+            "cohorts",
+            "cohorts[0]",
+            "cohorts[01].participants",
+            "cohorts[x].participants",
+            "cohorts[0]x.participants",
+            "name",
+            "tax.foo",
+            "states.AM2.label",
+            "cohorts[0].outcomes[0].target",
+            ".discount_rate",
+            "cohorts[0.participants",
+        ] {
             assert!(parse_target(bad).is_err(), "{bad}");
         }
     }

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use crate::actor::{Actor, SOCIETY_ID};
 use crate::error::{FieldError, ScenarioError};
 use crate::number::is_integer_spelling;
-use crate::read::{shown, Fields, Reader};
 use crate::path::Path;
+use crate::read::{shown, Fields, Reader};
 use crate::value::Value;
 
 use super::param::parse_target;
@@ -117,16 +117,41 @@ pub struct Uncertain {
 /// The distributions of docs/analysis.md; bounds are in the parameter's own unit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Distribution {
-    Uniform { low: Decimal, high: Decimal },
-    Triangular { low: Decimal, mode: Decimal, high: Decimal },
+    Uniform {
+        low: Decimal,
+        high: Decimal,
+    },
+    Triangular {
+        low: Decimal,
+        mode: Decimal,
+        high: Decimal,
+    },
     /// Beta-PERT; `lambda` defaults to 4.
-    Pert { low: Decimal, mode: Decimal, high: Decimal, lambda: Decimal },
+    Pert {
+        low: Decimal,
+        mode: Decimal,
+        high: Decimal,
+        lambda: Decimal,
+    },
     /// Normal, truncated to the parameter's valid range and to `low`/`high` when given.
-    Normal { mean: Decimal, sd: Decimal, low: Option<Decimal>, high: Option<Decimal> },
+    Normal {
+        mean: Decimal,
+        sd: Decimal,
+        low: Option<Decimal>,
+        high: Option<Decimal>,
+    },
     /// Beta(alpha, beta) scaled to [low, high] (default [0, 1]).
-    Beta { alpha: Decimal, beta: Decimal, low: Decimal, high: Decimal },
+    Beta {
+        alpha: Decimal,
+        beta: Decimal,
+        low: Decimal,
+        high: Decimal,
+    },
     /// One of `values`, with probability proportional to `weights` (default: equal).
-    Discrete { values: Vec<Decimal>, weights: Vec<Decimal> },
+    Discrete {
+        values: Vec<Decimal>,
+        weights: Vec<Decimal>,
+    },
 }
 
 impl Distribution {
@@ -253,7 +278,9 @@ impl Reader {
     fn analysis(&mut self, value: &Value) -> Analysis {
         let root = Path::Root;
         let mut a = Analysis::default();
-        let Some(m) = self.object(value, &root, &["version", "name", "description", "sweep", "grid", "tornado", "switching", "monte_carlo"]) else {
+        let Some(m) =
+            self.object(value, &root, &["version", "name", "description", "sweep", "grid", "tornado", "switching", "monte_carlo"])
+        else {
             return a;
         };
         if let Some(v) = m.get("version") {
@@ -348,7 +375,10 @@ impl Reader {
             Some(Value::String(id)) => {
                 let who = Who::from_id(id);
                 if who.is_none() {
-                    self.fault(&path.key("actor"), format!("unknown actor {id:?} (expected society or one of: {})", crate::scenario::actor_list()));
+                    self.fault(
+                        &path.key("actor"),
+                        format!("unknown actor {id:?} (expected society or one of: {})", crate::scenario::actor_list()),
+                    );
                 }
                 who
             }
@@ -434,7 +464,10 @@ impl Reader {
             "beta" => &["kind", "alpha", "beta", "low", "high"],
             "discrete" => &["kind", "values", "weights"],
             other => {
-                self.fault(&path.key("kind"), format!("unknown distribution {other:?} (expected uniform, triangular, pert, normal, beta or discrete)"));
+                self.fault(
+                    &path.key("kind"),
+                    format!("unknown distribution {other:?} (expected uniform, triangular, pert, normal, beta or discrete)"),
+                );
                 return None;
             }
         };

@@ -59,7 +59,10 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
     let mut bad = false;
     for (name, x, given) in [("low", lo, request.low.is_some()), ("high", hi, request.high.is_some())] {
         if given && !range.contains(x) {
-            errors.push(FieldError::new(format!("{at}.{name}"), format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize())));
+            errors.push(FieldError::new(
+                format!("{at}.{name}"),
+                format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
+            ));
             bad = true;
         }
         if param.is_whole() && !x.fract().is_zero() {
@@ -68,7 +71,10 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
         }
     }
     if lo >= hi && !bad {
-        errors.push(FieldError::new(format!("{at}.high"), format!("the range to search is empty ({} to {})", lo.normalize(), hi.normalize())));
+        errors.push(FieldError::new(
+            format!("{at}.high"),
+            format!("the range to search is empty ({} to {})", lo.normalize(), hi.normalize()),
+        ));
         bad = true;
     }
     if bad {
@@ -139,7 +145,11 @@ fn line_zero(lo: Decimal, hi: Decimal, f_lo: Decimal, f_hi: Decimal) -> Option<D
     if rise.is_zero() {
         return None;
     }
-    lo.checked_sub(f_lo.checked_mul(slope_run).and_then(|n| n.checked_div(rise)).or_else(|| f_lo.checked_div(rise).and_then(|q| q.checked_mul(slope_run)))?)
+    lo.checked_sub(
+        f_lo.checked_mul(slope_run)
+            .and_then(|n| n.checked_div(rise))
+            .or_else(|| f_lo.checked_div(rise).and_then(|q| q.checked_mul(slope_run)))?,
+    )
 }
 
 /// A decimal parameter: exact from the line when the NPV is linear, else bisection.
@@ -156,7 +166,13 @@ fn decimal(probe: &Probe, lo: Decimal, hi: Decimal, base: Decimal) -> Result<Fou
         let fx = probe.npv(x)?;
         if round_money(fx).is_zero() {
             let (value, npv) = shortest(probe, x, fx)?;
-            return Ok(Found { kind: SwitchingKind::Linear, value: Some(value), exact_value: Some(x.normalize()), npv: Some(npv), gains_above: Some(f_hi > f_lo) });
+            return Ok(Found {
+                kind: SwitchingKind::Linear,
+                value: Some(value),
+                exact_value: Some(x.normalize()),
+                npv: Some(npv),
+                gains_above: Some(f_hi > f_lo),
+            });
         }
     }
     // Bracket: the ends, else the scanned sub-interval with a change of sign nearest the base.
@@ -241,7 +257,13 @@ fn whole(probe: &Probe, lo: Decimal, hi: Decimal) -> Result<Found, Vec<FieldErro
     };
     if linear {
         return Ok(match line_zero(lo, hi, f_lo, f_hi) {
-            Some(x) if x >= lo && x <= hi => Found { kind: SwitchingKind::Linear, value: Some(x.normalize()), exact_value: Some(x.normalize()), npv: None, gains_above: Some(f_hi > f_lo) },
+            Some(x) if x >= lo && x <= hi => Found {
+                kind: SwitchingKind::Linear,
+                value: Some(x.normalize()),
+                exact_value: Some(x.normalize()),
+                npv: None,
+                gains_above: Some(f_hi > f_lo),
+            },
             _ => Found::none(),
         });
     }
