@@ -1,0 +1,44 @@
+//! The languages samkalk speaks to people in: Swedish (the default, as its users write) and
+//! English. Every message, label and formatted number that the core writes for people takes one.
+
+use serde::{Deserialize, Serialize};
+
+/// A language for text meant for people.
+///
+/// ```
+/// use samkalk::Lang;
+/// assert_eq!(Lang::from_code("en"), Some(Lang::En));
+/// assert_eq!(Lang::default(), Lang::Sv);
+/// assert_eq!(Lang::Sv.code(), "sv");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Swedish (svenska).
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, Swedish first.
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// Reads an ISO 639-1 code: `"sv"` or `"en"` (case-insensitive); anything else is `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
