@@ -6,7 +6,7 @@ use crate::actor::{Actor, ACTOR_COUNT};
 use crate::arith::{add, sub, Calc, Overflow};
 use crate::cohort::{add_cohort, Horizon, Scratch};
 use crate::defaults::defaults;
-use crate::error::{FieldError, ScenarioError};
+use crate::error::{Fault, FieldError, ScenarioError};
 use crate::flow::{Net, Tax};
 use crate::result::{summarise, ActorResult, ActorResults, CalculationResult, CohortResult};
 use crate::scenario::{Scenario, State};
@@ -39,7 +39,7 @@ pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> 
 
 /// The fault for an overflow at `path`; the path is written only when there is one.
 fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> ScenarioError {
-    move |_| FieldError::new(path(), "the calculation overflows the range of 28-digit decimals").into()
+    move |_| FieldError::new(path(), Fault::Overflow).into()
 }
 
 /// Calculates a scenario already validated; also returns each actor's and society's unrounded

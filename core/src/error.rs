@@ -1,26 +1,1000 @@
-//! Faults in a scenario, each at the path of the field it concerns.
+//! Faults in a scenario or an analysis request, each at the path of the field it concerns.
+//!
+//! A fault is data: a stable [`FaultCode`] with the typed values its message needs
+//! ([`Fault`]), optionally behind a [`Context`] (the scenario parameter an analysis fault is
+//! about, the Monte Carlo draw). The core writes the message for people from that data, in
+//! Swedish or English ([`FieldError::message_in`]); no binding writes or parses a message.
+//!
+//! Serialised (the CLI's `validate`, the WebAssembly package, Python) a fault is
+//! `{"path", "code", "params", "context", "message", "message_sv", "message_en"}`:
+//! `message` is the English text (as before codes existed), `params` the fault's values by
+//! name (decimals as text), `context` a list (usually empty) of `{"kind", ...}` prefixes.
 
-use serde::{Deserialize, Serialize};
+use rust_decimal::Decimal;
+use serde::Serialize;
 
-/// One fault: where (`cohorts[0].outcomes[0].share`) and what, for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+use crate::actor::Actor;
+use crate::lang::Lang;
+use crate::value::Value;
+
+/// What kind of value was given where another was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// A number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    List,
+    /// An object.
+    Object,
+}
+
+impl ValueKind {
+    /// The kind of an input value.
+    pub fn of(value: &Value) -> ValueKind {
+        match value {
+            Value::Null => ValueKind::Null,
+            Value::Bool(_) => ValueKind::Boolean,
+            Value::Number(_) => ValueKind::Number,
+            Value::String(_) => ValueKind::Text,
+            Value::Array(_) => ValueKind::List,
+            Value::Object(_) => ValueKind::Object,
+        }
+    }
+
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ValueKind::Null, _) => "null",
+            (ValueKind::Boolean, Lang::En) => "a boolean",
+            (ValueKind::Boolean, Lang::Sv) => "ett sant/falskt-värde",
+            (ValueKind::Number, Lang::En) => "a number",
+            (ValueKind::Number, Lang::Sv) => "ett tal",
+            (ValueKind::Text, _) => "text",
+            (ValueKind::List, Lang::En) => "a list",
+            (ValueKind::List, Lang::Sv) => "en lista",
+            (ValueKind::Object, Lang::En) => "an object",
+            (ValueKind::Object, Lang::Sv) => "ett objekt",
+        }
+    }
+}
+
+/// What a field must hold, for a [`Fault::WrongType`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expected {
+    /// An object.
+    Object,
+    /// A list.
+    List,
+    /// A number.
+    Number,
+    /// Text.
+    Text,
+    /// An actor id or null.
+    ActorOrNull,
+    /// A parameter path as text.
+    ParameterPath,
+    /// An actor id as text.
+    ActorId,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl Expected {
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Object, Lang::En) => "an object",
+            (Expected::Object, Lang::Sv) => "ett objekt",
+            (Expected::List, Lang::En) => "a list",
+            (Expected::List, Lang::Sv) => "en lista",
+            (Expected::Number, Lang::En) => "a number",
+            (Expected::Number, Lang::Sv) => "ett tal",
+            (Expected::Text, _) => "text",
+            (Expected::ActorOrNull, Lang::En) => "an actor or null",
+            (Expected::ActorOrNull, Lang::Sv) => "en aktör eller null",
+            (Expected::ParameterPath, Lang::En) => "a parameter path as text",
+            (Expected::ParameterPath, Lang::Sv) => "en parametersökväg som text",
+            (Expected::ActorId, Lang::En) => "an actor id as text",
+            (Expected::ActorId, Lang::Sv) => "ett aktörs-id som text",
+            (Expected::Boolean, Lang::En) => "true or false",
+            (Expected::Boolean, Lang::Sv) => "true eller false",
+        }
+    }
+}
+
+/// How a number in a range fault reads in Swedish: shares and rates (0–1) are also shown in
+/// percent, as the page's fields take them; years are written without a thousands space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A plain number.
+    #[default]
+    Number,
+    /// A share or rate, 1 = 100 %.
+    Share,
+    /// A calendar year.
+    Year,
+}
+
+/// Why a range is what it is, when that is not obvious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeNote {
+    /// A lag cannot put a move before the intervention starts.
+    BeforeIntervention,
+}
+
+/// What else an unknown actor's field accepts besides the seven actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlsoAllowed {
+    /// `null` (no one: a flow from or to outside the actors).
+    Null,
+    /// `society` (the sum of all actors).
+    Society,
+}
+
+/// A fault: its code (the variant, serialised snake_case as `code`) and the values its
+/// message needs (serialised as `params`). See docs/method.md, "Fault codes".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", content = "params", rename_all = "snake_case")]
+pub enum Fault {
+    /// The value is of the wrong kind.
+    WrongType { expected: Expected, got: ValueKind },
+    /// An object member the format does not have.
+    UnknownField { expected: Vec<String> },
+    /// A key given twice in one object.
+    DuplicateKey,
+    /// A required field is missing; `expected` lists the values it can take, when few.
+    Missing { expected: Vec<String> },
+    /// A list or map with more entries than allowed.
+    TooMany { max: u64, got: u64 },
+    /// A list with fewer or more entries than allowed.
+    WrongCount { min: u64, max: u64, got: u64 },
+    /// Text that does not spell a number (`got` as given, text quoted).
+    NotANumber { got: String },
+    /// A number with more than 28 decimals.
+    TooManyDecimals { got: String },
+    /// A number beyond the range of 28-digit decimals or 64-bit integers.
+    TooLarge { got: Option<String> },
+    /// Not a whole number written as a JSON integer (`20`, not `20.0`, `"20"` or `2e1`).
+    NotAnInteger { got: String },
+    /// A parameter value that must be whole is not.
+    NotWhole { got: Decimal },
+    /// A number outside its range. `min`/`max` are inclusive unless `*_exclusive`; no `max`:
+    /// unbounded above.
+    OutOfRange {
+        min: Decimal,
+        max: Option<Decimal>,
+        min_exclusive: bool,
+        max_exclusive: bool,
+        got: Decimal,
+        unit: Unit,
+        note: Option<RangeNote>,
+    },
+    /// A value that must be above another field's (`other`, with value `other_value`).
+    NotAboveOther { other: String, other_value: Decimal, got: Decimal },
+    /// A value that must be at least another field's.
+    BelowOther { other: String, other_value: Decimal, got: Decimal },
+    /// A format version this library does not know.
+    UnsupportedVersion { got: i64, supported: i64 },
+    /// A state id that is not 1–64 characters of `A-Z a-z 0-9 _ -`.
+    BadStateId,
+    /// A flow with neither payer nor payee.
+    NoPayerOrPayee,
+    /// A flow whose payer and payee are the same actor.
+    SamePayerPayee { actor: String },
+    /// A state id that is neither built in nor given under `states`.
+    NotAState { id: String },
+    /// An outcome's target equal to the cohort's origin.
+    SameAsOrigin { origin: String },
+    /// An actor id that is not one of the seven (nor what else the field allows).
+    UnknownActor { id: Option<String>, also: Option<AlsoAllowed>, expected: Vec<String> },
+    /// Financing shares that do not sum to exactly 1.
+    SumNotOne { sum: Decimal },
+    /// Outcome shares that sum to more than 1.
+    SumAboveOne { sum: Decimal },
+    /// Text that is not JSON; `detail` (English, from the reader) says why.
+    NotJson { offset: u64, detail: String },
+    /// Text that is not TOML; `detail` (English, from the TOML reader) says why.
+    NotToml { detail: String },
+    /// The calculation leaves the range of 28-digit decimals.
+    Overflow,
+    /// A parameter path that is not a path at all.
+    NotAPath { parameter: String },
+    /// A parameter path that names no number of the scenario (`numbers` lists those that are).
+    NotAParameter { parameter: String, numbers: String },
+    /// A parameter path to a cohort the scenario does not have.
+    NoSuchCohort { index: u64, count: u64 },
+    /// A parameter path to a flow the state does not have.
+    NoSuchFlow { state: String, index: u64, count: u64 },
+    /// A parameter path to the earnings of a state without earnings.
+    NoEarnings { state: String },
+    /// A parameter path to an outcome the cohort does not have.
+    NoSuchOutcome { cohort: u64, index: u64, count: u64 },
+    /// A parameter that disappeared from the scenario while analysing it.
+    NoLongerInScenario,
+    /// A switching-value search whose range is empty.
+    EmptyRange { low: Decimal, high: Decimal },
+    /// A distribution whose low–high range misses the parameter's valid range entirely.
+    NothingInRange { range: String },
+    /// A normal distribution with sd 0 whose mean is outside the parameter's valid range.
+    MeanOutsideRange { range: String, got: Decimal },
+    /// A whole-number parameter with no whole number between low and high.
+    NoWholeInRange,
+    /// A distribution kind samkalk does not have.
+    UnknownDistribution { got: String },
+    /// A discrete distribution with a different number of weights than values.
+    WeightCount { expected: u64, got: u64 },
+    /// A discrete distribution with no weight above 0.
+    NoPositiveWeight,
+    /// A grid with more cells than allowed.
+    TooManyCombinations { max: u64, got: u64 },
+    /// A Monte Carlo run keeping more draws than allowed.
+    TooManyKeptDraws { max: u64, got: u64 },
+    /// A seed that is not a whole number 0..=2^64−1.
+    BadSeed { got: String },
+    /// A draw index that is not a whole number 0..=2^53−1.
+    BadDraw,
+    /// A file or stream that could not be read (`file` None: standard input); `reason` is the
+    /// operating system's.
+    CannotRead { file: Option<String>, reason: String },
+    /// Bytes that are not UTF-8 text (`file` None: bytes passed directly).
+    NotUtf8 { file: Option<String> },
+    /// Host text that is not valid Unicode (a lone surrogate).
+    NotUnicode,
+    /// A host value that does not name a usable file path.
+    BadFilePath { reason: String },
+    /// A host value that could not be read; `reason` is the host's.
+    UnreadableValue { reason: String },
+    /// A host value nested deeper than the reader accepts.
+    NestedTooDeeply,
+    /// A host value of a type the binding cannot read.
+    UnsupportedType { type_name: String },
+    /// A host mapping with a key that is not text.
+    KeyNotText { type_name: String, key: String },
+    /// A scenario passed where an analysis request belongs.
+    ScenarioNotRequest,
+    /// A bug in samkalk, with what it was doing.
+    Internal { detail: String },
+}
+
+/// Every fault code, the name of a [`Fault`] variant without its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum FaultCode {
+    WrongType,
+    UnknownField,
+    DuplicateKey,
+    Missing,
+    TooMany,
+    WrongCount,
+    NotANumber,
+    TooManyDecimals,
+    TooLarge,
+    NotAnInteger,
+    NotWhole,
+    OutOfRange,
+    NotAboveOther,
+    BelowOther,
+    UnsupportedVersion,
+    BadStateId,
+    NoPayerOrPayee,
+    SamePayerPayee,
+    NotAState,
+    SameAsOrigin,
+    UnknownActor,
+    SumNotOne,
+    SumAboveOne,
+    NotJson,
+    NotToml,
+    Overflow,
+    NotAPath,
+    NotAParameter,
+    NoSuchCohort,
+    NoSuchFlow,
+    NoEarnings,
+    NoSuchOutcome,
+    NoLongerInScenario,
+    EmptyRange,
+    NothingInRange,
+    MeanOutsideRange,
+    NoWholeInRange,
+    UnknownDistribution,
+    WeightCount,
+    NoPositiveWeight,
+    TooManyCombinations,
+    TooManyKeptDraws,
+    BadSeed,
+    BadDraw,
+    CannotRead,
+    NotUtf8,
+    NotUnicode,
+    BadFilePath,
+    UnreadableValue,
+    NestedTooDeeply,
+    UnsupportedType,
+    KeyNotText,
+    ScenarioNotRequest,
+    Internal,
+}
+
+impl FaultCode {
+    /// The code as serialised (`out_of_range`).
+    pub fn as_str(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+}
+
+/// Something an analysis fault happened within, written before its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Context {
+    /// The scenario field (parameter path) the fault concerns: `"cohorts[0].outcomes[0].share: "`.
+    Parameter { path: String },
+    /// Together with another grid value: `"with grid.parameters[1].values[2]: "`.
+    With { path: String },
+    /// In a Monte Carlo draw: `"draw 5: "`.
+    Draw { draw: u64 },
+    /// A Monte Carlo draw whose values make the scenario invalid.
+    InvalidDraw { draw: u64, values: Vec<(String, Decimal)> },
+}
+
+/// One fault: where (`cohorts[0].outcomes[0].share`), what ([`Fault`]), within what
+/// ([`Context`]), and the English message (`message`, kept for readers from before codes).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
+    /// The path of the field in its document; `""` for the document as a whole.
     pub path: String,
+    /// What is wrong, with the values the message needs.
+    pub fault: Fault,
+    /// What the fault happened within (outermost first); usually empty.
+    pub context: Vec<Context>,
+    /// The message in English (= `message_in(Lang::En)`).
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(path: impl ToString, message: impl Into<String>) -> Self {
-        FieldError { path: path.to_string(), message: message.into() }
+    /// A fault at a path.
+    ///
+    /// ```
+    /// use samkalk::{FieldError, Fault, Lang};
+    /// let e = FieldError::new("cohorts[0].origin", Fault::NotAState { id: "x".into() });
+    /// assert_eq!(e.code().as_str(), "not_a_state");
+    /// assert!(e.message_in(Lang::Sv).starts_with("okänt tillstånd"));
+    /// ```
+    pub fn new(path: impl ToString, fault: Fault) -> Self {
+        let mut e = FieldError { path: path.to_string(), fault, context: Vec::new(), message: String::new() };
+        e.message = e.message_in(Lang::En);
+        e
+    }
+
+    /// The same fault at another path.
+    pub fn at(mut self, path: impl ToString) -> Self {
+        self.path = path.to_string();
+        self
+    }
+
+    /// The same fault within a context (added outermost).
+    pub fn within(mut self, context: Context) -> Self {
+        self.context.insert(0, context);
+        self.message = self.message_in(Lang::En);
+        self
+    }
+
+    /// The fault's code.
+    pub fn code(&self) -> FaultCode {
+        self.fault.code()
+    }
+
+    /// The message in a language: the context prefixes, then the fault's own message.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for c in &self.context {
+            out.push_str(&c.text(lang));
+        }
+        out.push_str(&self.fault.message(lang));
+        out
+    }
+
+    /// `path: message` in a language, as the CLI prints it (`(scenario): ...` at the root).
+    pub fn line(&self, lang: Lang) -> String {
+        let message = self.message_in(lang);
+        if self.path.is_empty() {
+            match lang {
+                Lang::En => format!("(scenario): {message}"),
+                Lang::Sv => format!("(scenariot): {message}"),
+            }
+        } else {
+            format!("{}: {message}", self.path)
+        }
     }
 }
 
 impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "(scenario): {}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+        f.write_str(&self.line(Lang::En))
+    }
+}
+
+impl Serialize for FieldError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let params = match serde_json::to_value(&self.fault) {
+            Ok(serde_json::Value::Object(mut m)) => m.remove("params").unwrap_or_else(|| serde_json::Value::Object(Default::default())),
+            _ => serde_json::Value::Object(Default::default()),
+        };
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("code", &self.code())?;
+        map.serialize_entry("params", &params)?;
+        map.serialize_entry("context", &self.context)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("message_sv", &self.message_in(Lang::Sv))?;
+        map.serialize_entry("message_en", &self.message_in(Lang::En))?;
+        map.end()
+    }
+}
+
+/// A number as the message in `lang` writes it: English as spelled (normalised); Swedish with
+/// a decimal comma and a space between thousands (not for years).
+// The presentation layer's formatters will own Swedish number text; this stays private until
+// the two are unified.
+fn number(x: Decimal, lang: Lang, unit: Unit) -> String {
+    let text = x.normalize().to_string();
+    match lang {
+        Lang::En => text,
+        Lang::Sv => sv_digits(&text, unit != Unit::Year),
+    }
+}
+
+/// Swedish spelling of a plain decimal text (`-12345.6` → `-12 345,6`).
+fn sv_digits(text: &str, group: bool) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if group && n > 4 && i > 0 && (n - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+fn count(n: u64, lang: Lang) -> String {
+    number(Decimal::from(n), lang, Unit::Number)
+}
+
+/// A share as percent in Swedish (`0.6` → `60 %`), or nothing when it is too large to scale.
+fn sv_percent(x: Decimal) -> Option<String> {
+    x.checked_mul(Decimal::ONE_HUNDRED).map(|p| format!("{} %", number(p, Lang::Sv, Unit::Number)))
+}
+
+fn list(items: &[String], lang: Lang) -> String {
+    match (lang, items) {
+        (Lang::Sv, [init @ .., last]) if !init.is_empty() => format!("{} eller {last}", init.join(", ")),
+        _ => items.join(", "),
+    }
+}
+
+fn actor_name(id: &str, lang: Lang) -> String {
+    match (Actor::from_id(id), lang) {
+        (Some(a), Lang::Sv) => a.swedish().to_lowercase(),
+        _ => id.to_string(),
+    }
+}
+
+impl Fault {
+    /// The code of this fault.
+    pub fn code(&self) -> FaultCode {
+        use Fault as F;
+        use FaultCode as C;
+        match self {
+            F::WrongType { .. } => C::WrongType,
+            F::UnknownField { .. } => C::UnknownField,
+            F::DuplicateKey => C::DuplicateKey,
+            F::Missing { .. } => C::Missing,
+            F::TooMany { .. } => C::TooMany,
+            F::WrongCount { .. } => C::WrongCount,
+            F::NotANumber { .. } => C::NotANumber,
+            F::TooManyDecimals { .. } => C::TooManyDecimals,
+            F::TooLarge { .. } => C::TooLarge,
+            F::NotAnInteger { .. } => C::NotAnInteger,
+            F::NotWhole { .. } => C::NotWhole,
+            F::OutOfRange { .. } => C::OutOfRange,
+            F::NotAboveOther { .. } => C::NotAboveOther,
+            F::BelowOther { .. } => C::BelowOther,
+            F::UnsupportedVersion { .. } => C::UnsupportedVersion,
+            F::BadStateId => C::BadStateId,
+            F::NoPayerOrPayee => C::NoPayerOrPayee,
+            F::SamePayerPayee { .. } => C::SamePayerPayee,
+            F::NotAState { .. } => C::NotAState,
+            F::SameAsOrigin { .. } => C::SameAsOrigin,
+            F::UnknownActor { .. } => C::UnknownActor,
+            F::SumNotOne { .. } => C::SumNotOne,
+            F::SumAboveOne { .. } => C::SumAboveOne,
+            F::NotJson { .. } => C::NotJson,
+            F::NotToml { .. } => C::NotToml,
+            F::Overflow => C::Overflow,
+            F::NotAPath { .. } => C::NotAPath,
+            F::NotAParameter { .. } => C::NotAParameter,
+            F::NoSuchCohort { .. } => C::NoSuchCohort,
+            F::NoSuchFlow { .. } => C::NoSuchFlow,
+            F::NoEarnings { .. } => C::NoEarnings,
+            F::NoSuchOutcome { .. } => C::NoSuchOutcome,
+            F::NoLongerInScenario => C::NoLongerInScenario,
+            F::EmptyRange { .. } => C::EmptyRange,
+            F::NothingInRange { .. } => C::NothingInRange,
+            F::MeanOutsideRange { .. } => C::MeanOutsideRange,
+            F::NoWholeInRange => C::NoWholeInRange,
+            F::UnknownDistribution { .. } => C::UnknownDistribution,
+            F::WeightCount { .. } => C::WeightCount,
+            F::NoPositiveWeight => C::NoPositiveWeight,
+            F::TooManyCombinations { .. } => C::TooManyCombinations,
+            F::TooManyKeptDraws { .. } => C::TooManyKeptDraws,
+            F::BadSeed { .. } => C::BadSeed,
+            F::BadDraw => C::BadDraw,
+            F::CannotRead { .. } => C::CannotRead,
+            F::NotUtf8 { .. } => C::NotUtf8,
+            F::NotUnicode => C::NotUnicode,
+            F::BadFilePath { .. } => C::BadFilePath,
+            F::UnreadableValue { .. } => C::UnreadableValue,
+            F::NestedTooDeeply => C::NestedTooDeeply,
+            F::UnsupportedType { .. } => C::UnsupportedType,
+            F::KeyNotText { .. } => C::KeyNotText,
+            F::ScenarioNotRequest => C::ScenarioNotRequest,
+            F::Internal { .. } => C::Internal,
+        }
+    }
+
+    /// An inclusive range fault `[min, max]`.
+    pub fn out_of_range(min: Decimal, max: Decimal, got: Decimal, unit: Unit) -> Fault {
+        Fault::OutOfRange { min, max: Some(max), min_exclusive: false, max_exclusive: false, got, unit, note: None }
+    }
+
+    /// The message in a language, without path or context.
+    pub fn message(&self, lang: Lang) -> String {
+        use Fault as F;
+        let sv = lang == Lang::Sv;
+        let num = |x: &Decimal| number(*x, lang, Unit::Number);
+        match self {
+            F::WrongType { expected, got } => {
+                if sv {
+                    format!("måste vara {}, fick {}", expected.text(lang), got.text(lang))
+                } else {
+                    format!("must be {}, got {}", expected.text(lang), got.text(lang))
+                }
+            }
+            F::UnknownField { expected } => {
+                if sv {
+                    format!("okänt fält (tillåtna fält: {})", expected.join(", "))
+                } else {
+                    format!("unknown field (expected one of: {})", expected.join(", "))
+                }
+            }
+            F::DuplicateKey => (if sv { "nyckeln finns redan i samma objekt" } else { "duplicate key" }).into(),
+            F::Missing { expected } => match (sv, expected.is_empty()) {
+                (true, true) => "måste anges".into(),
+                (true, false) => format!("måste anges ({})", list(expected, lang)),
+                (false, true) => "is required".into(),
+                (false, false) => {
+                    let (init, last) = expected.split_at(expected.len() - 1);
+                    format!("is required ({} or {})", init.join(", "), last.join(""))
+                }
+            },
+            F::TooMany { max, got } => {
+                if sv {
+                    format!("högst {} poster, fick {}", count(*max, lang), count(*got, lang))
+                } else {
+                    format!("at most {max} entries, got {got}")
+                }
+            }
+            F::WrongCount { min, max, got } => {
+                if sv {
+                    format!("måste ha {} till {} poster, fick {}", count(*min, lang), count(*max, lang), count(*got, lang))
+                } else {
+                    format!("must have {min} to {max} entries, got {got}")
+                }
+            }
+            F::NotANumber { got } => {
+                if sv {
+                    format!("måste vara ett tal (t.ex. \"1234.5\"), fick {got}")
+                } else {
+                    format!("must be a number spelled like JSON (e.g. \"1234.5\"), got {got}")
+                }
+            }
+            F::TooManyDecimals { got } => {
+                if sv {
+                    format!("högst 28 decimaler, fick {got}")
+                } else {
+                    format!("at most 28 decimals, got {got}")
+                }
+            }
+            F::TooLarge { got } => match (sv, got) {
+                (true, Some(g)) => format!("är för stort, fick {g}"),
+                (true, None) => "är för stort".into(),
+                (false, Some(g)) => format!("is too large, got {g}"),
+                (false, None) => "is too large".into(),
+            },
+            F::NotAnInteger { got } => {
+                if sv {
+                    format!("måste vara ett heltal (t.ex. 20, inte 20.0 eller \"20\"), fick {got}")
+                } else {
+                    format!("must be a whole number written as a JSON integer, got {got}")
+                }
+            }
+            F::NotWhole { got } => {
+                if sv {
+                    format!("måste vara ett heltal, fick {}", num(got))
+                } else {
+                    format!("must be a whole number, got {}", num(got))
+                }
+            }
+            F::OutOfRange { min, max, min_exclusive, max_exclusive, got, unit, note } => {
+                range_message(lang, *min, *max, *min_exclusive, *max_exclusive, *got, *unit, *note)
+            }
+            F::NotAboveOther { other, other_value, got } => {
+                if sv {
+                    format!("måste vara större än {other} ({}), fick {}", num(other_value), num(got))
+                } else {
+                    format!("must be above {other} ({}), got {}", num(other_value), num(got))
+                }
+            }
+            F::BelowOther { other, other_value, got } => {
+                if sv {
+                    format!("måste vara minst {other} ({}), fick {}", num(other_value), num(got))
+                } else {
+                    format!("must be at least {other} ({}), got {}", num(other_value), num(got))
+                }
+            }
+            F::UnsupportedVersion { got, supported } => {
+                if sv {
+                    format!("måste vara {supported} (metodens enda version), fick {got}")
+                } else {
+                    format!("must be {supported} (the only version of the method), got {got}")
+                }
+            }
+            F::BadStateId => (if sv {
+                "ett tillstånds-id är 1 till 64 tecken av A–Z, a–z, 0–9, _ och -"
+            } else {
+                "a state id is 1 to 64 characters of A-Z, a-z, 0-9, _ and -"
+            })
+            .into(),
+            F::NoPayerOrPayee => (if sv {
+                "ett flöde behöver en betalare eller en mottagare: båda är null"
+            } else {
+                "a flow needs a payer or a payee: both are null"
+            })
+            .into(),
+            F::SamePayerPayee { actor } => {
+                if sv {
+                    format!("betalare och mottagare är båda {}: de måste vara olika", actor_name(actor, lang))
+                } else {
+                    format!("payer and payee are both {actor}: they must differ")
+                }
+            }
+            F::NotAState { id } => {
+                if sv {
+                    format!("okänt tillstånd {id:?} (varken inbyggt eller angivet under states)")
+                } else {
+                    format!("unknown state {id:?} (neither built in nor given under states)")
+                }
+            }
+            F::SameAsOrigin { origin } => {
+                if sv {
+                    format!("måste skilja sig från kohortens utgångsläge ({origin:?})")
+                } else {
+                    format!("must differ from the cohort's origin ({origin:?})")
+                }
+            }
+            F::UnknownActor { id, also, expected } => {
+                let named = match id {
+                    Some(id) => format!(" {id:?}"),
+                    None => String::new(),
+                };
+                let list = expected.join(", ");
+                match (sv, also) {
+                    (true, None) => format!("okänd aktör{named} (tillåtna: {list})"),
+                    (true, Some(AlsoAllowed::Null)) => format!("okänd aktör{named} (tillåtna: null eller en av {list})"),
+                    (true, Some(AlsoAllowed::Society)) => format!("okänd aktör{named} (tillåtna: society eller en av {list})"),
+                    (false, None) => format!("unknown actor{named} (expected one of: {list})"),
+                    (false, Some(AlsoAllowed::Null)) => format!("unknown actor{named} (expected null or one of: {list})"),
+                    (false, Some(AlsoAllowed::Society)) => format!("unknown actor{named} (expected society or one of: {list})"),
+                }
+            }
+            F::SumNotOne { sum } => {
+                if sv {
+                    let pct = sv_percent(*sum).map(|p| format!(" ({p})")).unwrap_or_default();
+                    format!("finansieringsandelarna måste summera till exakt 1 (100 %), summan är {}{pct}", num(sum))
+                } else {
+                    format!("the financing shares must sum to exactly 1, got {}", num(sum))
+                }
+            }
+            F::SumAboveOne { sum } => {
+                if sv {
+                    let pct = sv_percent(*sum).map(|p| format!(" ({p})")).unwrap_or_default();
+                    format!("utfallens andelar summerar till {}{pct}, mer än 1 (100 %)", num(sum))
+                } else {
+                    format!("the outcomes' shares sum to {}, more than 1", num(sum))
+                }
+            }
+            F::NotJson { offset, detail } => {
+                if sv {
+                    format!("inte giltig JSON vid byte {offset}: {detail}")
+                } else {
+                    format!("not valid JSON at byte {offset}: {detail}")
+                }
+            }
+            F::NotToml { detail } => {
+                if sv {
+                    format!("inte giltig TOML: {detail}")
+                } else {
+                    format!("not valid TOML: {detail}")
+                }
+            }
+            F::Overflow => (if sv {
+                "beräkningen går utanför talområdet (decimaltal med 28 siffror)"
+            } else {
+                "the calculation overflows the range of 28-digit decimals"
+            })
+            .into(),
+            F::NotAPath { parameter } => {
+                if sv {
+                    format!("{parameter:?} är ingen sökväg (skriv den som cohorts[0].outcomes[0].share)")
+                } else {
+                    format!("{parameter:?} is not a path (write it like cohorts[0].outcomes[0].share)")
+                }
+            }
+            F::NotAParameter { parameter, numbers } => {
+                if sv {
+                    format!("{parameter:?} pekar inte ut något tal i scenariot (tal: {numbers})")
+                } else {
+                    format!("{parameter:?} does not name a number in the scenario (numbers: {numbers})")
+                }
+            }
+            F::NoSuchCohort { index, count: n } => {
+                if sv {
+                    format!("cohorts[{index}] finns inte (scenariot har {} kohorter)", count(*n, lang))
+                } else {
+                    format!("there is no cohorts[{index}] (the scenario has {n} cohorts)")
+                }
+            }
+            F::NoSuchFlow { state, index, count: n } => {
+                if sv {
+                    format!("tillståndet {state} har inget flows[{index}] (det har {} flöden)", count(*n, lang))
+                } else {
+                    format!("state {state} has no flows[{index}] (it has {n} flows)")
+                }
+            }
+            F::NoEarnings { state } => {
+                if sv {
+                    format!("tillståndet {state} har inga förvärvsinkomster (earnings)")
+                } else {
+                    format!("state {state} has no earnings")
+                }
+            }
+            F::NoSuchOutcome { cohort, index, count: n } => {
+                if sv {
+                    format!("cohorts[{cohort}] har inget outcomes[{index}] (kohorten har {} utfall)", count(*n, lang))
+                } else {
+                    format!("cohorts[{cohort}] has no outcomes[{index}] (it has {n} outcomes)")
+                }
+            }
+            F::NoLongerInScenario => (if sv { "finns inte längre i scenariot" } else { "no longer in the scenario" }).into(),
+            F::EmptyRange { low, high } => {
+                if sv {
+                    format!("sökintervallet är tomt ({} till {})", num(low), num(high))
+                } else {
+                    format!("the range to search is empty ({} to {})", num(low), num(high))
+                }
+            }
+            F::NothingInRange { range } => {
+                if sv {
+                    format!("inget av det giltiga intervallet {range} ligger mellan low och high")
+                } else {
+                    format!("nothing of the valid range {range} is between low and high")
+                }
+            }
+            F::MeanOutsideRange { range, got } => {
+                if sv {
+                    format!("med sd 0 måste medelvärdet (mean) ligga inom {range}, fick {}", num(got))
+                } else {
+                    format!("with sd 0 the mean must be within {range}, got {}", num(got))
+                }
+            }
+            F::NoWholeInRange => (if sv {
+                "en heltalsparameter behöver ett heltal mellan low och high"
+            } else {
+                "a whole-number parameter needs a whole number between low and high"
+            })
+            .into(),
+            F::UnknownDistribution { got } => {
+                if sv {
+                    format!("okänd fördelning {got:?} (tillåtna: uniform, triangular, pert, normal, beta eller discrete)")
+                } else {
+                    format!("unknown distribution {got:?} (expected uniform, triangular, pert, normal, beta or discrete)")
+                }
+            }
+            F::WeightCount { expected, got } => {
+                if sv {
+                    format!("måste ha en vikt per värde ({}), fick {}", count(*expected, lang), count(*got, lang))
+                } else {
+                    format!("must have one weight per value ({expected}), got {got}")
+                }
+            }
+            F::NoPositiveWeight => (if sv { "minst en vikt måste vara större än 0" } else { "at least one weight must be above 0" }).into(),
+            F::TooManyCombinations { max, got } => {
+                if sv {
+                    format!("högst {} kombinationer, fick {}", count(*max, lang), count(*got, lang))
+                } else {
+                    format!("at most {max} combinations, got {got}")
+                }
+            }
+            F::TooManyKeptDraws { max, got } => {
+                if sv {
+                    format!("högst {} dragningar kan sparas, fick {}", count(*max, lang), count(*got, lang))
+                } else {
+                    format!("at most {max} draws can be kept, got {got} draws")
+                }
+            }
+            F::BadSeed { got } => {
+                if sv {
+                    format!("fröet (seed) måste vara ett heltal 0..=18446744073709551615, fick {got:?}")
+                } else {
+                    format!("the seed must be a whole number 0..=18446744073709551615, got {got:?}")
+                }
+            }
+            F::BadDraw => {
+                (if sv { "dragningen måste vara ett heltal 0..=2^53-1" } else { "the draw must be a whole number 0..=2^53-1" }).into()
+            }
+            F::CannotRead { file, reason } => match (sv, file) {
+                (true, Some(f)) => format!("kan inte läsa {f}: {reason}"),
+                (true, None) => format!("kan inte läsa standard in: {reason}"),
+                (false, Some(f)) => format!("cannot read {f}: {reason}"),
+                (false, None) => format!("cannot read standard input: {reason}"),
+            },
+            F::NotUtf8 { file } => match (sv, file) {
+                (true, Some(f)) => format!("{f:?} är inte UTF-8-text"),
+                (true, None) => "byte som inte är JSON-text i UTF-8".into(),
+                (false, Some(f)) => format!("{f:?} is not UTF-8 text"),
+                (false, None) => "bytes that are not UTF-8 JSON text".into(),
+            },
+            F::NotUnicode => (if sv {
+                "text som inte är giltig Unicode (ett ensamt surrogattecken)"
+            } else {
+                "text that is not valid Unicode (a lone surrogate)"
+            })
+            .into(),
+            F::BadFilePath { reason } => {
+                if sv {
+                    format!("ingen användbar sökväg till en fil: {reason}")
+                } else {
+                    format!("not a usable file path: {reason}")
+                }
+            }
+            F::UnreadableValue { reason } => {
+                if sv {
+                    format!("kunde inte läsas: {reason}")
+                } else {
+                    format!("could not be read: {reason}")
+                }
+            }
+            F::NestedTooDeeply => (if sv { "för djupt nästlat" } else { "nested too deeply" }).into(),
+            F::UnsupportedType { type_name } => {
+                if sv {
+                    format!("typen {type_name} kan inte läsas: ange en dict, list, str, int, float, Decimal, bool eller None")
+                } else {
+                    format!("unsupported type {type_name}: expected a dict, list, str, int, float, Decimal, bool or None")
+                }
+            }
+            F::KeyNotText { type_name, key } => {
+                if sv {
+                    format!("nycklar måste vara text, fick {type_name} {key}")
+                } else {
+                    format!("keys must be text, got {type_name} {key}")
+                }
+            }
+            F::ScenarioNotRequest => (if sv {
+                "ett Scenario är ingen analysbegäran: ange begäran (en dict, JSON-text eller en sökväg) som andra argument"
+            } else {
+                "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second"
+            })
+            .into(),
+            F::Internal { detail } => {
+                if sv {
+                    format!("internt fel i samkalk ({detail}); rapportera det tillsammans med scenariot")
+                } else {
+                    format!("internal error in samkalk ({detail}); please report it with the scenario")
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn range_message(
+    lang: Lang,
+    min: Decimal,
+    max: Option<Decimal>,
+    min_exclusive: bool,
+    max_exclusive: bool,
+    got: Decimal,
+    unit: Unit,
+    note: Option<RangeNote>,
+) -> String {
+    let n = |x: Decimal| number(x, lang, unit);
+    let (lo, hi) = (n(min), max.map(n));
+    let mut out = match (lang, &hi, min_exclusive, max_exclusive) {
+        (Lang::En, Some(hi), false, false) => format!("must be between {lo} and {hi}"),
+        (Lang::En, Some(hi), false, true) => format!("must be at least {lo} and below {hi}"),
+        (Lang::En, Some(hi), true, false) => format!("must be above {lo} and at most {hi}"),
+        (Lang::En, Some(hi), true, true) => format!("must be above {lo} and below {hi}"),
+        (Lang::En, None, false, _) => format!("must be at least {lo}"),
+        (Lang::En, None, true, _) => format!("must be above {lo}"),
+        (Lang::Sv, Some(hi), false, false) => format!("måste vara mellan {lo} och {hi}"),
+        (Lang::Sv, Some(hi), false, true) => format!("måste vara minst {lo} och under {hi}"),
+        (Lang::Sv, Some(hi), true, false) => format!("måste vara över {lo} och högst {hi}"),
+        (Lang::Sv, Some(hi), true, true) => format!("måste vara över {lo} och under {hi}"),
+        (Lang::Sv, None, false, _) => format!("måste vara minst {lo}"),
+        (Lang::Sv, None, true, _) => format!("måste vara över {lo}"),
+    };
+    // A share in Swedish also reads in percent, as the page's fields take it.
+    let pct = |x: Decimal| x.checked_mul(Decimal::ONE_HUNDRED).map(|p| number(p, Lang::Sv, Unit::Number));
+    if lang == Lang::Sv && unit == Unit::Share {
+        if let (Some(a), Some(b)) = (pct(min), max.map(pct)) {
+            match b {
+                Some(b) => out.push_str(&format!(" ({a}–{b} %)")),
+                None => out.push_str(&format!(" ({a} %)")),
+            }
+        }
+        out.push_str(&format!(", fick {}", n(got)));
+        if let Some(p) = pct(got) {
+            out.push_str(&format!(" ({p} %)"));
+        }
+    } else if lang == Lang::Sv {
+        out.push_str(&format!(", fick {}", n(got)));
+    } else {
+        out.push_str(&format!(", got {}", n(got)));
+    }
+    if let Some(RangeNote::BeforeIntervention) = note {
+        out.push_str(match lang {
+            Lang::En => " (a move cannot come before the intervention starts)",
+            Lang::Sv => " (en övergång kan inte ske innan insatsen börjar)",
+        });
+    }
+    out
+}
+
+impl Context {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Context::Parameter { path }, _) => format!("{path}: "),
+            (Context::With { path }, Lang::En) => format!("with {path}: "),
+            (Context::With { path }, Lang::Sv) => format!("med {path}: "),
+            (Context::Draw { draw }, Lang::En) => format!("draw {draw}: "),
+            (Context::Draw { draw }, Lang::Sv) => format!("dragning {draw}: "),
+            (Context::InvalidDraw { draw, values }, _) => {
+                let shown: Vec<String> = values.iter().map(|(p, x)| format!("{p} = {}", number(*x, lang, Unit::Number))).collect();
+                match lang {
+                    Lang::En => format!("draw {draw} ({}) makes the scenario invalid: ", shown.join(", ")),
+                    Lang::Sv => format!("dragning {draw} ({}) gör scenariot ogiltigt: ", shown.join("; ")),
+                }
+            }
         }
     }
 }
@@ -29,6 +1003,7 @@ impl std::fmt::Display for FieldError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid scenario: {}", .errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
 pub struct ScenarioError {
+    /// Every fault, in the order found.
     pub errors: Vec<FieldError>,
 }
 

@@ -44,7 +44,7 @@ pub mod value;
 pub use actor::Actor;
 pub use calculate::calculate;
 pub use defaults::{defaults, defaults_json, Defaults};
-pub use error::{FieldError, ScenarioError};
+pub use error::{AlsoAllowed, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::FieldError;
+use crate::error::{Expected, Fault, FieldError, ValueKind};
 use crate::number::{is_integer_spelling, parse_decimal, NumberError};
 use crate::path::Path;
 use crate::value::Value;
@@ -33,22 +33,22 @@ pub(crate) struct Reader {
 }
 
 impl Reader {
-    pub(crate) fn fault(&mut self, path: &Path, message: impl Into<String>) {
-        self.errors.push(FieldError::new(path, message));
+    pub(crate) fn fault(&mut self, path: &Path, fault: Fault) {
+        self.errors.push(FieldError::new(path, fault));
     }
 
     /// An object with known member names: unknown members and duplicates are faults.
     pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
         let Value::Object(members) = value else {
-            self.fault(path, format!("must be an object, got {}", value.kind()));
+            self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
             return None;
         };
         let mut fields: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
         for (k, v) in members {
             if !known.contains(&k.as_str()) {
-                self.fault(&path.key(k), format!("unknown field (expected one of: {})", known.join(", ")));
+                self.fault(&path.key(k), Fault::UnknownField { expected: known.iter().map(|k| k.to_string()).collect() });
             } else if fields.iter().any(|(seen, _)| *seen == k) {
-                self.fault(&path.key(k), "duplicate key");
+                self.fault(&path.key(k), Fault::DuplicateKey);
             } else {
                 fields.push((k, v));
             }
@@ -59,17 +59,17 @@ impl Reader {
     /// An object used as a map (states by id): duplicates are faults, the first one kept.
     pub(crate) fn map<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<Vec<(&'v str, &'v Value)>> {
         let Value::Object(members) = value else {
-            self.fault(path, format!("must be an object, got {}", value.kind()));
+            self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
             return None;
         };
         if members.len() > limit {
-            self.fault(path, format!("at most {limit} entries, got {}", members.len()));
+            self.fault(path, Fault::TooMany { max: limit as u64, got: members.len() as u64 });
             return None;
         }
         let mut out: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
         for (k, v) in members {
             if out.iter().any(|(seen, _)| *seen == k) {
-                self.fault(&path.key(k), "duplicate key");
+                self.fault(&path.key(k), Fault::DuplicateKey);
             } else {
                 out.push((k, v));
             }
@@ -80,16 +80,17 @@ impl Reader {
     /// A list of `min..=max` entries; a list out of bounds is one fault at its path.
     pub(crate) fn list<'v>(&mut self, value: &'v Value, path: &Path, min: usize, max: usize) -> Option<&'v [Value]> {
         let Value::Array(items) = value else {
-            self.fault(path, format!("must be a list, got {}", value.kind()));
+            self.fault(path, Fault::WrongType { expected: Expected::List, got: ValueKind::of(value) });
             return None;
         };
         if items.len() > max || items.len() < min {
-            let message = if min == 0 {
-                format!("at most {max} entries, got {}", items.len())
+            let got = items.len() as u64;
+            let fault = if min == 0 {
+                Fault::TooMany { max: max as u64, got }
             } else {
-                format!("must have {min} to {max} entries, got {}", items.len())
+                Fault::WrongCount { min: min as u64, max: max as u64, got }
             };
-            self.fault(path, message);
+            self.fault(path, fault);
             return None;
         }
         Some(items)
@@ -105,7 +106,7 @@ impl Reader {
         match value {
             Some(v) => read(self, v, path),
             None => {
-                self.fault(path, "is required");
+                self.fault(path, Fault::Missing { expected: Vec::new() });
                 None
             }
         }
@@ -116,22 +117,22 @@ impl Reader {
         let text = match value {
             Value::Number(t) | Value::String(t) => t,
             other => {
-                self.fault(path, format!("must be a number, got {}", other.kind()));
+                self.fault(path, Fault::WrongType { expected: Expected::Number, got: ValueKind::of(other) });
                 return None;
             }
         };
         match parse_decimal(text) {
             Ok(d) => Some(d),
             Err(NumberError::NotANumber) => {
-                self.fault(path, format!("must be a number spelled like JSON (e.g. \"1234.5\"), got {}", shown(value)));
+                self.fault(path, Fault::NotANumber { got: shown(value) });
                 None
             }
             Err(NumberError::TooManyDecimals) => {
-                self.fault(path, format!("at most 28 decimals, got {text}"));
+                self.fault(path, Fault::TooManyDecimals { got: text.clone() });
                 None
             }
             Err(NumberError::OutOfRange) => {
-                self.fault(path, format!("is too large, got {text}"));
+                self.fault(path, Fault::TooLarge { got: Some(text.clone()) });
                 None
             }
         }
@@ -147,12 +148,12 @@ impl Reader {
             Value::Number(text) if is_integer_spelling(text) => match text.parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.fault(path, format!("is too large, got {text}"));
+                    self.fault(path, Fault::TooLarge { got: Some(text.clone()) });
                     None
                 }
             },
             _ => {
-                self.fault(path, format!("must be a whole number written as a JSON integer, got {}", shown(value)));
+                self.fault(path, Fault::NotAnInteger { got: shown(value) });
                 None
             }
         }
@@ -166,7 +167,7 @@ impl Reader {
         match value {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.fault(path, format!("must be text, got {}", other.kind()));
+                self.fault(path, Fault::WrongType { expected: Expected::Text, got: ValueKind::of(other) });
                 None
             }
         }

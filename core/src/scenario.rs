@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::actor::Actor;
-use crate::error::{FieldError, ScenarioError};
+use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ScenarioError, ValueKind};
 use crate::path::Path;
 use crate::read::Reader;
 use crate::value::Value;
@@ -243,14 +243,14 @@ impl Scenario {
 
     /// Reads and validates a scenario from JSON text, numbers exactly as spelled.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::value::parse_json(text).map_err(|e| FieldError::new("", e.to_string()))?;
+        let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
         Scenario::from_value(&value)
     }
 
     /// Reads and validates a scenario from TOML text.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")))?;
+        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
         Scenario::from_value(&value)
     }
 
@@ -338,12 +338,12 @@ impl Reader {
             Some(Value::String(id)) => {
                 let actor = Actor::from_id(id);
                 if actor.is_none() {
-                    self.fault(path, format!("unknown actor {id:?} (expected null or one of: {})", actor_list()));
+                    self.fault(path, Fault::UnknownActor { id: Some(id.clone()), also: Some(AlsoAllowed::Null), expected: actor_ids() });
                 }
                 actor
             }
             Some(other) => {
-                self.fault(path, format!("must be an actor or null, got {}", other.kind()));
+                self.fault(path, Fault::WrongType { expected: Expected::ActorOrNull, got: ValueKind::of(other) });
                 None
             }
         }
@@ -428,7 +428,7 @@ impl Reader {
                                         it.financing.insert(actor, d);
                                     }
                                 }
-                                None => self.fault(&mpath, format!("unknown actor (expected one of: {})", actor_list())),
+                                None => self.fault(&mpath, Fault::UnknownActor { id: None, also: None, expected: actor_ids() }),
                             }
                         }
                     }
@@ -471,8 +471,9 @@ impl Reader {
     }
 }
 
-pub(crate) fn actor_list() -> String {
-    Actor::ALL.iter().map(|a| a.id()).collect::<Vec<_>>().join(", ")
+/// The seven actors' ids, for faults that list them.
+pub(crate) fn actor_ids() -> Vec<String> {
+    Actor::ALL.iter().map(|a| a.id().to_string()).collect()
 }
 
 /// Reads one state (used for the built-in parameter set).

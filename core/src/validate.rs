@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::defaults::defaults;
-use crate::error::FieldError;
+use crate::error::{Fault, FieldError, RangeNote, Unit};
 use crate::path::Path;
 use crate::scenario::{Cohort, Scenario, State};
 
@@ -46,8 +46,8 @@ fn zero() -> Decimal {
 }
 
 impl Checker<'_> {
-    fn fault(&mut self, path: &Path, message: String) {
-        self.errors.push(FieldError::new(path, message));
+    fn fault(&mut self, path: &Path, fault: Fault) {
+        self.errors.push(FieldError::new(path, fault));
     }
 
     /// True when reading already reported this field or something inside it.
@@ -62,23 +62,23 @@ impl Checker<'_> {
     }
 
     /// lo ≤ x ≤ hi; false when out of range (or reported).
-    fn within(&mut self, path: &Path, x: Decimal, lo: Decimal, hi: Decimal) -> bool {
+    fn within(&mut self, path: &Path, x: Decimal, lo: Decimal, hi: Decimal, unit: Unit) -> bool {
         if self.reported(path) {
             return false;
         }
         if x < lo || x > hi {
-            self.fault(path, format!("must be between {lo} and {hi}, got {}", x.normalize()));
+            self.fault(path, Fault::out_of_range(lo, hi, x, unit));
             return false;
         }
         true
     }
 
-    fn whole_within(&mut self, path: &Path, x: i64, lo: i64, hi: i64) -> bool {
+    fn whole_within(&mut self, path: &Path, x: i64, lo: i64, hi: i64, unit: Unit) -> bool {
         if self.reported(path) {
             return false;
         }
         if x < lo || x > hi {
-            self.fault(path, format!("must be between {lo} and {hi}, got {x}"));
+            self.fault(path, Fault::out_of_range(lo.into(), hi.into(), x.into(), unit));
             return false;
         }
         true
@@ -88,16 +88,27 @@ impl Checker<'_> {
         let root = Path::Root;
         let version = root.key("version");
         if !self.reported(&version) && s.version != 1 {
-            self.fault(&version, format!("must be 1 (the only version of the method), got {}", s.version));
+            self.fault(&version, Fault::UnsupportedVersion { got: s.version, supported: 1 });
         }
-        self.whole_within(&root.key("start_year"), s.start_year, 1900, 2200);
+        self.whole_within(&root.key("start_year"), s.start_year, 1900, 2200, Unit::Year);
         if let Some(p) = s.price_year {
-            self.whole_within(&root.key("price_year"), p, 1900, 2200);
+            self.whole_within(&root.key("price_year"), p, 1900, 2200, Unit::Year);
         }
-        self.whole_within(&root.key("horizon_years"), s.horizon_years, 1, 60);
+        self.whole_within(&root.key("horizon_years"), s.horizon_years, 1, 60, Unit::Number);
         let dr = root.key("discount_rate");
         if !self.reported(&dr) && (s.discount_rate < zero() || s.discount_rate >= Decimal::ONE) {
-            self.fault(&dr, format!("must be at least 0 and below 1, got {}", s.discount_rate.normalize()));
+            self.fault(
+                &dr,
+                Fault::OutOfRange {
+                    min: zero(),
+                    max: Some(Decimal::ONE),
+                    min_exclusive: false,
+                    max_exclusive: true,
+                    got: s.discount_rate,
+                    unit: Unit::Share,
+                    note: None,
+                },
+            );
         }
         let tax = root.key("tax");
         for (name, rate) in [
@@ -106,12 +117,12 @@ impl Checker<'_> {
             ("employer_contribution_rate", s.tax.employer_contribution_rate),
         ] {
             if let Some(rate) = rate {
-                self.within(&tax.key(name), rate, zero(), Decimal::ONE);
+                self.within(&tax.key(name), rate, zero(), Decimal::ONE, Unit::Share);
             }
         }
         let states = root.key("states");
         if s.states.len() > MAX_STATES {
-            self.fault(&states, format!("at most {MAX_STATES} entries, got {}", s.states.len()));
+            self.fault(&states, Fault::TooMany { max: MAX_STATES as u64, got: s.states.len() as u64 });
         } else {
             for (id, state) in &s.states {
                 self.state(&states.key(id), id, state);
@@ -119,7 +130,7 @@ impl Checker<'_> {
         }
         let cohorts = root.key("cohorts");
         if s.cohorts.len() > MAX_COHORTS {
-            self.fault(&cohorts, format!("at most {MAX_COHORTS} entries, got {}", s.cohorts.len()));
+            self.fault(&cohorts, Fault::TooMany { max: MAX_COHORTS as u64, got: s.cohorts.len() as u64 });
         } else {
             // A states block that could not be read at all: references to it cannot be judged.
             let states_unreadable = self.reported.iter().any(|r| r == "states");
@@ -131,22 +142,22 @@ impl Checker<'_> {
 
     fn state(&mut self, path: &Path, id: &str, state: &State) {
         if !valid_state_id(id) && !self.reported.iter().any(|r| r == &path.to_string()) {
-            self.fault(path, "a state id is 1 to 64 characters of A-Z, a-z, 0-9, _ and -".to_string());
+            self.fault(path, Fault::BadStateId);
         }
         let flows = path.key("flows");
         if state.flows.len() > MAX_FLOWS {
-            self.fault(&flows, format!("at most {MAX_FLOWS} entries, got {}", state.flows.len()));
+            self.fault(&flows, Fault::TooMany { max: MAX_FLOWS as u64, got: state.flows.len() as u64 });
         } else {
             for (k, flow) in state.flows.iter().enumerate() {
                 let fp = flows.index(k);
-                self.within(&fp.key("amount"), flow.amount, zero(), MAX_AMOUNT);
+                self.within(&fp.key("amount"), flow.amount, zero(), MAX_AMOUNT, Unit::Number);
                 let ends_read = !self.reported(&fp.key("payer"))
                     && !self.reported(&fp.key("payee"))
                     && !self.reported.iter().any(|r| r == &fp.to_string());
                 if ends_read {
                     match (flow.payer, flow.payee) {
-                        (None, None) => self.fault(&fp, "a flow needs a payer or a payee: both are null".to_string()),
-                        (Some(a), Some(b)) if a == b => self.fault(&fp, format!("payer and payee are both {}: they must differ", a.id())),
+                        (None, None) => self.fault(&fp, Fault::NoPayerOrPayee),
+                        (Some(a), Some(b)) if a == b => self.fault(&fp, Fault::SamePayerPayee { actor: a.id().to_string() }),
                         _ => {}
                     }
                 }
@@ -154,9 +165,9 @@ impl Checker<'_> {
         }
         if let Some(e) = &state.earnings {
             let ep = path.key("earnings");
-            self.within(&ep.key("monthly_wage"), e.monthly_wage, zero(), MAX_AMOUNT);
-            self.within(&ep.key("employment_rate"), e.employment_rate, zero(), Decimal::ONE);
-            self.within(&ep.key("productivity"), e.productivity, zero(), Decimal::TEN);
+            self.within(&ep.key("monthly_wage"), e.monthly_wage, zero(), MAX_AMOUNT, Unit::Number);
+            self.within(&ep.key("employment_rate"), e.employment_rate, zero(), Decimal::ONE, Unit::Share);
+            self.within(&ep.key("productivity"), e.productivity, zero(), Decimal::TEN, Unit::Number);
         }
     }
 
@@ -165,33 +176,34 @@ impl Checker<'_> {
         let origin = path.key("origin");
         let origin_ok = !self.reported(&origin);
         if origin_ok && !states_unreadable && !known(&c.origin) {
-            self.fault(&origin, format!("unknown state {:?} (neither built in nor given under states)", c.origin));
+            self.fault(&origin, Fault::NotAState { id: c.origin.clone() });
         }
-        self.whole_within(&path.key("participants"), c.participants, 0, MAX_PARTICIPANTS);
+        self.whole_within(&path.key("participants"), c.participants, 0, MAX_PARTICIPANTS, Unit::Number);
 
         let ip = path.key("intervention");
         let it = &c.intervention;
-        self.within(&ip.key("cost_per_participant"), it.cost_per_participant, zero(), MAX_AMOUNT);
-        self.within(&ip.key("fixed_cost"), it.fixed_cost, zero(), MAX_AMOUNT);
-        self.within(&ip.key("optimism_bias"), it.optimism_bias, zero(), Decimal::TEN);
+        self.within(&ip.key("cost_per_participant"), it.cost_per_participant, zero(), MAX_AMOUNT, Unit::Number);
+        self.within(&ip.key("fixed_cost"), it.fixed_cost, zero(), MAX_AMOUNT, Unit::Number);
+        self.within(&ip.key("optimism_bias"), it.optimism_bias, zero(), Decimal::TEN, Unit::Number);
         let intervention_unreadable = self.reported.iter().any(|r| r == &ip.to_string());
-        let duration_ok = !intervention_unreadable && self.whole_within(&ip.key("duration_months"), it.duration_months, 1, 600);
-        self.whole_within(&ip.key("start_month"), it.start_month, 0, 720);
+        let duration_ok =
+            !intervention_unreadable && self.whole_within(&ip.key("duration_months"), it.duration_months, 1, 600, Unit::Number);
+        self.whole_within(&ip.key("start_month"), it.start_month, 0, 720, Unit::Number);
         let fp = ip.key("financing");
         let mut members_ok = !self.reported(&fp);
         for (actor, share) in &it.financing {
-            members_ok &= self.within(&fp.key(actor.id()), *share, zero(), Decimal::ONE);
+            members_ok &= self.within(&fp.key(actor.id()), *share, zero(), Decimal::ONE, Unit::Share);
         }
         if members_ok {
             let sum: Decimal = it.financing.values().copied().fold(Decimal::ZERO, |a, b| a + b);
             if sum != Decimal::ONE {
-                self.fault(&fp, format!("the financing shares must sum to exactly 1, got {}", sum.normalize()));
+                self.fault(&fp, Fault::SumNotOne { sum });
             }
         }
 
         let op = path.key("outcomes");
         if c.outcomes.len() > MAX_OUTCOMES {
-            self.fault(&op, format!("at most {MAX_OUTCOMES} entries, got {}", c.outcomes.len()));
+            self.fault(&op, Fault::TooMany { max: MAX_OUTCOMES as u64, got: c.outcomes.len() as u64 });
             return;
         }
         let lag_floor = if duration_ok { -it.duration_months } else { -600 };
@@ -202,12 +214,12 @@ impl Checker<'_> {
             let target = p.key("target");
             if !self.reported(&target) {
                 if !states_unreadable && !known(&o.target) {
-                    self.fault(&target, format!("unknown state {:?} (neither built in nor given under states)", o.target));
+                    self.fault(&target, Fault::NotAState { id: o.target.clone() });
                 } else if origin_ok && o.target == c.origin {
-                    self.fault(&target, format!("must differ from the cohort's origin ({:?})", c.origin));
+                    self.fault(&target, Fault::SameAsOrigin { origin: c.origin.clone() });
                 }
             }
-            let share_ok = self.within(&p.key("share"), o.share, zero(), Decimal::ONE);
+            let share_ok = self.within(&p.key("share"), o.share, zero(), Decimal::ONE, Unit::Share);
             shares_ok &= share_ok;
             sum += if share_ok { o.share } else { Decimal::ZERO };
             for (name, x) in [
@@ -217,16 +229,20 @@ impl Checker<'_> {
                 ("displacement", o.displacement),
                 ("retention", o.retention),
             ] {
-                self.within(&p.key(name), x, zero(), Decimal::ONE);
+                self.within(&p.key(name), x, zero(), Decimal::ONE, Unit::Share);
             }
             let lag = p.key("lag_months");
             if !self.reported(&lag) && (o.lag_months < lag_floor || o.lag_months > 600) {
-                let why = if duration_ok { " (a move cannot come before the intervention starts)" } else { "" };
-                self.fault(&lag, format!("must be between {lag_floor} and 600, got {}{why}", o.lag_months));
+                let note = if duration_ok { Some(RangeNote::BeforeIntervention) } else { None };
+                let mut fault = Fault::out_of_range(lag_floor.into(), 600.into(), o.lag_months.into(), Unit::Number);
+                if let Fault::OutOfRange { note: n, .. } = &mut fault {
+                    *n = note;
+                }
+                self.fault(&lag, fault);
             }
         }
         if shares_ok && sum > Decimal::ONE {
-            self.fault(&op, format!("the outcomes' shares sum to {}, more than 1", sum.normalize()));
+            self.fault(&op, Fault::SumAboveOne { sum });
         }
     }
 }

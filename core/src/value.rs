@@ -65,6 +65,13 @@ impl std::fmt::Display for JsonError {
     }
 }
 
+impl JsonError {
+    /// The fault at the document's root (path `""`).
+    pub fn fault(&self) -> crate::error::FieldError {
+        crate::error::FieldError::new("", crate::error::Fault::NotJson { offset: self.offset as u64, detail: self.message.clone() })
+    }
+}
+
 /// Reads JSON text (RFC 8259) into a [`Value`], keeping number spellings and duplicate keys.
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
     let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: 0 };

@@ -28,7 +28,7 @@ mod switching;
 use rust_decimal::Decimal;
 
 use crate::calculate::calculate_valid;
-use crate::error::FieldError;
+use crate::error::{Context, FieldError};
 use crate::result::round_money;
 use crate::scenario::Scenario;
 use crate::validate::validate;
@@ -109,7 +109,7 @@ pub fn run_with(
         return Err(AnalysisError::Scenario(errors));
     }
     let mut engine = Engine::new(scenario, analysis, progress)?;
-    let base = evaluate(&engine.base).map_err(|e| AnalysisError::Scenario(e.into_iter().map(|(p, m)| FieldError::new(p, m)).collect()))?;
+    let base = evaluate(&engine.base).map_err(AnalysisError::Scenario)?;
     let mut result =
         AnalysisResult { version: 1, base: base.outcome, sweep: None, grid: None, tornado: None, switching: Vec::new(), monte_carlo: None };
     let mut errors = Vec::new();
@@ -145,18 +145,18 @@ pub(crate) struct Evaluation {
     pub exact_npv: [Decimal; WHO_COUNT],
 }
 
-/// Validates and calculates a scenario, as `calculate` does; faults as (scenario path, message).
-pub(crate) fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<(String, String)>> {
+/// Validates and calculates a scenario, as `calculate` does; faults at their scenario paths.
+pub(crate) fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<FieldError>> {
     let errors = validate(s);
     if !errors.is_empty() {
-        return Err(errors.into_iter().map(|e| (e.path, e.message)).collect());
+        return Err(errors);
     }
     evaluate_valid(s)
 }
 
 /// Calculates a scenario already validated.
-pub(crate) fn evaluate_valid(s: &Scenario) -> Result<Evaluation, Vec<(String, String)>> {
-    let (r, exact_npv) = calculate_valid(s).map_err(|e| e.errors.into_iter().map(|e| (e.path, e.message)).collect::<Vec<_>>())?;
+pub(crate) fn evaluate_valid(s: &Scenario) -> Result<Evaluation, Vec<FieldError>> {
+    let (r, exact_npv) = calculate_valid(s).map_err(|e| e.errors)?;
     let mut outcome = Outcome::default();
     for (i, (_, a)) in r.rows().enumerate().take(WHO_COUNT) {
         outcome.npv.0[i] = a.npv;
@@ -165,12 +165,13 @@ pub(crate) fn evaluate_valid(s: &Scenario) -> Result<Evaluation, Vec<(String, St
     Ok(Evaluation { outcome, exact_npv })
 }
 
-/// A fault at an analysis path about a scenario path.
-fn fault(analysis_path: &str, scenario_path: &str, message: &str) -> FieldError {
-    if scenario_path.is_empty() {
-        FieldError::new(analysis_path, message)
+/// A scenario fault moved to an analysis path, its scenario path (if any) written first.
+pub(crate) fn fault(analysis_path: &str, e: FieldError) -> FieldError {
+    if e.path.is_empty() {
+        e.at(analysis_path)
     } else {
-        FieldError::new(analysis_path, format!("{scenario_path}: {message}"))
+        let path = e.path.clone();
+        e.within(Context::Parameter { path }).at(analysis_path)
     }
 }
 
@@ -206,8 +207,8 @@ impl<'p> Engine<'p> {
         // analysis starts (and every analysis sees the same base).
         let mut errors = Vec::new();
         let mut resolve = |path: &str, at: String| {
-            if let Err(message) = Param::resolve(path, &mut engine.base) {
-                errors.push(FieldError::new(at, message));
+            if let Err(fault) = Param::resolve(path, &mut engine.base) {
+                errors.push(fault.at(at));
             }
         };
         if let Some(s) = &analysis.sweep {
@@ -238,7 +239,7 @@ impl<'p> Engine<'p> {
     }
 
     /// A parameter already resolved on the base.
-    pub fn param(&self, path: &str) -> Result<Param, String> {
+    pub fn param(&self, path: &str) -> Result<Param, FieldError> {
         let mut probe = self.base.clone();
         Param::resolve(path, &mut probe)
     }
@@ -276,16 +277,16 @@ impl<'p> Engine<'p> {
     pub fn evaluate_with(&self, values: &[(&Param, Decimal)], at: &str) -> Result<Evaluation, Vec<FieldError>> {
         let mut s = self.base.clone();
         for (p, x) in values {
-            p.set(&mut s, *x).map_err(|m| vec![fault(at, "", &m)])?;
+            p.set(&mut s, *x).map_err(|m| vec![m.at(at)])?;
         }
-        evaluate(&s).map_err(|e| e.into_iter().map(|(p, m)| fault(at, &p, &m)).collect())
+        evaluate(&s).map_err(|e| e.into_iter().map(|e| fault(at, e)).collect())
     }
 
     fn sweep(&mut self, sweep: &Sweep, errors: &mut Vec<FieldError>) -> Result<Option<SweepResult>, AnalysisError> {
         let param = match self.param(&sweep.parameter) {
             Ok(p) => p,
             Err(m) => {
-                errors.push(FieldError::new("sweep.parameter", m));
+                errors.push(m.at("sweep.parameter"));
                 return Ok(None);
             }
         };
@@ -307,7 +308,7 @@ impl<'p> Engine<'p> {
             (a, b) => {
                 for (i, r) in [a, b].into_iter().enumerate() {
                     if let Err(m) = r {
-                        errors.push(FieldError::new(format!("grid.parameters[{i}].parameter"), m));
+                        errors.push(m.at(format!("grid.parameters[{i}].parameter")));
                     }
                 }
                 return Ok(None);
@@ -324,10 +325,7 @@ impl<'p> Engine<'p> {
                         // Name both values: the fault may come from either or from the pair.
                         for f in e {
                             if errors.len() - before < 100 {
-                                errors.push(FieldError::new(
-                                    format!("grid.parameters[0].values[{i}]"),
-                                    format!("with grid.parameters[1].values[{j}]: {}", f.message),
-                                ));
+                                errors.push(f.within(Context::With { path: format!("grid.parameters[1].values[{j}]") }));
                             }
                         }
                     }
@@ -344,7 +342,7 @@ impl<'p> Engine<'p> {
             let param = match self.param(&t.parameter) {
                 Ok(p) => p,
                 Err(m) => {
-                    errors.push(FieldError::new(format!("tornado.parameters[{i}].parameter"), m));
+                    errors.push(m.at(format!("tornado.parameters[{i}].parameter")));
                     continue;
                 }
             };

@@ -5,8 +5,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::switching::about;
 use crate::calculate::calculate_valid;
-use crate::error::FieldError;
+use crate::error::{Context, Fault, FieldError};
 use crate::number::{float_text, parse_decimal};
 use crate::result::round_money;
 use crate::scenario::Scenario;
@@ -125,7 +126,7 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         let param = match engine.param(&u.parameter) {
             Ok(p) => p,
             Err(m) => {
-                errors.push(FieldError::new(format!("monte_carlo.parameters[{i}].parameter"), m));
+                errors.push(m.at(format!("monte_carlo.parameters[{i}].parameter")));
                 continue;
             }
         };
@@ -135,10 +136,7 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         let top = if range.hi_open { range.hi - Decimal::new(1, 9) } else { range.hi };
         let mut check = |name: &str, x: Decimal| {
             if x < range.lo || x > top {
-                errors.push(FieldError::new(
-                    format!("{at}.{name}"),
-                    format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
-                ));
+                errors.push(about(&param.path, format!("{at}.{name}"), range.fault(x)));
             }
         };
         let (prepared, lo, hi) = match &u.distribution {
@@ -183,16 +181,14 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
                 let lo = low.map_or(range.lo, |l| l.max(range.lo));
                 let hi = high.map_or(top, |h| h.min(top));
                 if lo > hi {
-                    errors.push(FieldError::new(
-                        at.clone(),
-                        format!("{}: nothing of the valid range {} is between low and high", param.path, range.describe()),
-                    ));
+                    errors.push(about(&param.path, at.clone(), Fault::NothingInRange { range: range.describe() }));
                 }
                 let p = if sd.is_zero() {
                     if *mean < lo || *mean > hi {
-                        errors.push(FieldError::new(
+                        errors.push(about(
+                            &param.path,
                             format!("{at}.mean"),
-                            format!("{}: with sd 0 the mean must be within {}, got {}", param.path, range.describe(), mean.normalize()),
+                            Fault::MeanOutsideRange { range: range.describe(), got: *mean },
                         ));
                     }
                     Prepared::Fixed(*mean)
@@ -208,15 +204,9 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
             Distribution::Discrete { values, weights } => {
                 for (k, x) in values.iter().enumerate() {
                     if *x < range.lo || *x > top {
-                        errors.push(FieldError::new(
-                            format!("{at}.values[{k}]"),
-                            format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
-                        ));
+                        errors.push(about(&param.path, format!("{at}.values[{k}]"), range.fault(*x)));
                     } else if whole && !x.fract().is_zero() {
-                        errors.push(FieldError::new(
-                            format!("{at}.values[{k}]"),
-                            format!("{}: must be a whole number, got {}", param.path, x.normalize()),
-                        ));
+                        errors.push(about(&param.path, format!("{at}.values[{k}]"), Fault::NotWhole { got: *x }));
                     }
                 }
                 let lo = values.iter().copied().min().unwrap_or_default();
@@ -237,10 +227,7 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         let (lo, hi) = if whole && !matches!(prepared, Prepared::Fixed(_) | Prepared::Discrete { .. }) {
             let (l, h) = (lo.ceil(), hi.floor());
             if l > h {
-                errors.push(FieldError::new(
-                    at.clone(),
-                    format!("{}: a whole-number parameter needs a whole number between low and high", param.path),
-                ));
+                errors.push(about(&param.path, at.clone(), Fault::NoWholeInRange));
             }
             (l, h)
         } else {
@@ -248,7 +235,7 @@ fn prepare(engine: &Engine, mc: &MonteCarlo) -> Result<Vec<Sampler>, AnalysisErr
         };
         if let Prepared::Fixed(x) = prepared {
             if whole && !x.fract().is_zero() {
-                errors.push(FieldError::new(at.clone(), format!("{}: must be a whole number, got {}", param.path, x.normalize())));
+                errors.push(about(&param.path, at.clone(), Fault::NotWhole { got: x }));
             }
         }
         samplers.push(Sampler { param, prepared, lo, hi, whole });
@@ -292,18 +279,18 @@ fn run_chunk(scenario: &mut Scenario, samplers: &[Sampler], seed: u64, from: u64
             let x = s.sample(&mut rng);
             values.push(x);
             if let Err(m) = s.param.set(scenario, x) {
-                return Err(FieldError::new("monte_carlo", format!("draw {draw}: {m}")));
+                return Err(m.within(Context::Draw { draw }).at("monte_carlo"));
             }
         }
         let errors = validate(scenario);
-        if let Some(e) = errors.first() {
-            let shown: Vec<String> = samplers.iter().zip(&values).map(|(s, x)| format!("{} = {}", s.param.path, x.normalize())).collect();
-            return Err(FieldError::new(
-                "monte_carlo",
-                format!("draw {draw} ({}) makes the scenario invalid: {}: {}", shown.join(", "), e.path, e.message),
-            ));
+        if let Some(e) = errors.into_iter().next() {
+            let values = samplers.iter().zip(&values).map(|(s, x)| (s.param.path.clone(), *x)).collect();
+            return Err(super::fault("monte_carlo", e).within(Context::InvalidDraw { draw, values }));
         }
-        let (_, exact) = calculate_valid(scenario).map_err(|e| FieldError::new("monte_carlo", format!("draw {draw}: {e}")))?;
+        let (_, exact) = calculate_valid(scenario).map_err(|e| match e.errors.into_iter().next() {
+            Some(f) => super::fault("monte_carlo", f).within(Context::Draw { draw }),
+            None => FieldError::new("monte_carlo", Fault::Overflow).within(Context::Draw { draw }),
+        })?;
         chunk.npv.push(exact.map(ore));
         if keep {
             chunk.values.push(values.clone());
@@ -388,7 +375,10 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
         return Err(AnalysisError::Cancelled);
     }
     if crashed {
-        return Err(AnalysisError::Invalid(vec![FieldError::new("monte_carlo", "a worker thread failed")]));
+        return Err(AnalysisError::Invalid(vec![FieldError::new(
+            "monte_carlo",
+            Fault::Internal { detail: "a worker thread failed".into() },
+        )]));
     }
     results.sort_by_key(|(c, _)| *c);
     let mut npv: Vec<[i128; WHO_COUNT]> = Vec::with_capacity(draws as usize);

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::actor::Actor;
 use crate::calculate::resolve_state;
 use crate::defaults::defaults;
+use crate::error::{Context, Fault, FieldError};
 use crate::scenario::{Earnings, Scenario};
 use crate::validate::{MAX_AMOUNT, MAX_PARTICIPANTS};
 
@@ -100,12 +101,12 @@ const NUMBER_PATHS: &str = "discount_rate, horizon_years, tax.<rate>, states.<id
 cohorts[i].participants, cohorts[i].intervention.<field>, cohorts[i].intervention.financing.<actor>, cohorts[i].outcomes[k].<field>";
 
 /// Reads a parameter path into what it names, or says why it names no number.
-pub fn parse_target(path: &str) -> Result<Target, String> {
+pub fn parse_target(path: &str) -> Result<Target, FieldError> {
     use Segment::{Index, Key};
     let Some(segs) = segments(path) else {
-        return Err(format!("{path:?} is not a path (write it like cohorts[0].outcomes[0].share)"));
+        return Err(FieldError::new("", Fault::NotAPath { parameter: path.to_string() }));
     };
-    let not_number = || Err(format!("{path:?} does not name a number in the scenario (numbers: {NUMBER_PATHS})"));
+    let not_number = || Err(FieldError::new("", Fault::NotAParameter { parameter: path.to_string(), numbers: NUMBER_PATHS.to_string() }));
     Ok(match segs.as_slice() {
         [Key("discount_rate")] => Target::DiscountRate,
         [Key("horizon_years")] => Target::HorizonYears,
@@ -128,7 +129,12 @@ pub fn parse_target(path: &str) -> Result<Target, String> {
         [Key("cohorts"), Index(i), Key("participants")] => Target::Participants { cohort: *i },
         [Key("cohorts"), Index(i), Key("intervention"), Key("financing"), Key(actor)] => match Actor::from_id(actor) {
             Some(actor) => Target::Financing { cohort: *i, actor },
-            None => return Err(format!("{path:?}: unknown actor {actor:?} (expected one of: {})", crate::scenario::actor_list())),
+            None => {
+                return Err(about(
+                    path,
+                    Fault::UnknownActor { id: Some(actor.to_string()), also: None, expected: crate::scenario::actor_ids() },
+                ))
+            }
         },
         [Key("cohorts"), Index(i), Key("intervention"), Key(name)] => Target::Intervention {
             cohort: *i,
@@ -174,6 +180,19 @@ impl Range {
     pub fn contains(&self, x: Decimal) -> bool {
         x >= self.lo && (x < self.hi || (!self.hi_open && x == self.hi))
     }
+    /// The fault of a value outside this range.
+    pub fn fault(&self, got: Decimal) -> Fault {
+        Fault::OutOfRange {
+            min: self.lo,
+            max: Some(self.hi),
+            min_exclusive: false,
+            max_exclusive: self.hi_open,
+            got,
+            unit: crate::error::Unit::Number,
+            note: None,
+        }
+    }
+
     pub fn describe(&self) -> String {
         if self.hi_open {
             format!("[{}, {})", self.lo.normalize(), self.hi.normalize())
@@ -205,22 +224,22 @@ impl Param {
 
     /// Resolves `path` against `scenario`, copying a built-in state that the path names into
     /// `scenario.states` (the same numbers, so every result stays the same) so it can be set.
-    pub fn resolve(path: &str, scenario: &mut Scenario) -> Result<Param, String> {
+    pub fn resolve(path: &str, scenario: &mut Scenario) -> Result<Param, FieldError> {
         let target = parse_target(path)?;
         let cohort_count = scenario.cohorts.len();
-        let no_cohort = |i: usize| format!("{path:?}: there is no cohorts[{i}] (the scenario has {cohort_count} cohorts)");
+        let no_cohort = |i: usize| about(path, Fault::NoSuchCohort { index: i as u64, count: cohort_count as u64 });
         match &target {
             Target::FlowAmount { state, flow } => {
                 materialise(scenario, state, path)?;
                 let n = scenario.states.get(state).map_or(0, |s| s.flows.len());
                 if *flow >= n {
-                    return Err(format!("{path:?}: state {state} has no flows[{flow}] (it has {n} flows)"));
+                    return Err(about(path, Fault::NoSuchFlow { state: state.clone(), index: *flow as u64, count: n as u64 }));
                 }
             }
             Target::Earnings { state, .. } => {
                 materialise(scenario, state, path)?;
                 if scenario.states.get(state).map_or(true, |s| s.earnings.is_none()) {
-                    return Err(format!("{path:?}: state {state} has no earnings"));
+                    return Err(about(path, Fault::NoEarnings { state: state.clone() }));
                 }
             }
             Target::Participants { cohort } | Target::Intervention { cohort, .. } | Target::Financing { cohort, .. } => {
@@ -233,7 +252,10 @@ impl Param {
                     return Err(no_cohort(*cohort));
                 };
                 if *outcome >= c.outcomes.len() {
-                    return Err(format!("{path:?}: cohorts[{cohort}] has no outcomes[{outcome}] (it has {} outcomes)", c.outcomes.len()));
+                    return Err(about(
+                        path,
+                        Fault::NoSuchOutcome { cohort: *cohort as u64, index: *outcome as u64, count: c.outcomes.len() as u64 },
+                    ));
                 }
             }
             Target::DiscountRate | Target::HorizonYears | Target::Tax(_) => {}
@@ -334,14 +356,14 @@ impl Param {
     /// Sets the value in `s`. A whole-number field takes only a whole value; a financing share
     /// moves the difference to the balancing actor (see docs/analysis.md). The result is not
     /// validated here.
-    pub fn set(&self, s: &mut Scenario, x: Decimal) -> Result<(), String> {
-        let whole = || -> Result<i64, String> {
+    pub fn set(&self, s: &mut Scenario, x: Decimal) -> Result<(), FieldError> {
+        let whole = || -> Result<i64, FieldError> {
             if !x.fract().is_zero() {
-                return Err(format!("{}: must be a whole number, got {}", self.path, x.normalize()));
+                return Err(about(&self.path, Fault::NotWhole { got: x }));
             }
-            i64::try_from(x).map_err(|_| format!("{}: is too large, got {}", self.path, x.normalize()))
+            i64::try_from(x).map_err(|_| about(&self.path, Fault::TooLarge { got: Some(x.normalize().to_string()) }))
         };
-        let gone = || format!("{}: no longer in the scenario", self.path);
+        let gone = || about(&self.path, Fault::NoLongerInScenario);
         match &self.target {
             Target::DiscountRate => s.discount_rate = x,
             Target::HorizonYears => s.horizon_years = whole()?,
@@ -384,7 +406,7 @@ impl Param {
                 let rest = Decimal::ONE
                     .checked_sub(x)
                     .and_then(|r| r.checked_sub(others))
-                    .ok_or_else(|| format!("{}: is too large", self.path))?;
+                    .ok_or_else(|| about(&self.path, Fault::TooLarge { got: None }))?;
                 fin.insert(balancing, rest);
             }
             Target::Outcome { cohort, outcome, field } => {
@@ -419,7 +441,7 @@ pub fn balancing_actor(listed: impl Iterator<Item = Actor>, changed: Actor) -> A
 
 /// Copies a built-in state into the scenario's own states (same numbers), so a path into it
 /// can be set; a state neither given nor built in is an error.
-fn materialise(scenario: &mut Scenario, id: &str, path: &str) -> Result<(), String> {
+fn materialise(scenario: &mut Scenario, id: &str, path: &str) -> Result<(), FieldError> {
     if scenario.states.contains_key(id) {
         return Ok(());
     }
@@ -429,8 +451,13 @@ fn materialise(scenario: &mut Scenario, id: &str, path: &str) -> Result<(), Stri
             scenario.states.insert(id.to_string(), state);
             Ok(())
         }
-        None => Err(format!("{path:?}: there is no state {id:?} (neither built in nor given under states)")),
+        None => Err(about(path, Fault::NotAState { id: id.to_string() })),
     }
+}
+
+/// A fault about a parameter (its path written first); placed at its request path by the caller.
+fn about(parameter: &str, fault: Fault) -> FieldError {
+    FieldError::new("", fault).within(Context::Parameter { path: parameter.to_string() })
 }
 
 #[cfg(test)]

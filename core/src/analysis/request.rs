@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::actor::{Actor, SOCIETY_ID};
-use crate::error::{FieldError, ScenarioError};
+use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ScenarioError, Unit, ValueKind};
 use crate::number::is_integer_spelling;
 use crate::path::Path;
 use crate::read::{shown, Fields, Reader};
@@ -170,14 +170,14 @@ impl Distribution {
 impl Analysis {
     /// Reads an analysis request from JSON text, numbers exactly as spelled.
     pub fn from_json(text: &str) -> Result<Analysis, ScenarioError> {
-        let value = crate::value::parse_json(text).map_err(|e| FieldError::new("", e.to_string()))?;
+        let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
         Analysis::from_value(&value)
     }
 
     /// Reads an analysis request from TOML text.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Analysis, ScenarioError> {
-        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")))?;
+        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
         Analysis::from_value(&value)
     }
 
@@ -211,7 +211,7 @@ impl Reader {
     fn member<'v>(&mut self, members: &Fields<'v>, name: &str, path: &Path) -> Option<&'v Value> {
         let v = members.get(name);
         if v.is_none() {
-            self.fault(&path.key(name), "is required");
+            self.fault(&path.key(name), Fault::Missing { expected: Vec::new() });
         }
         v
     }
@@ -244,14 +244,18 @@ impl Reader {
         let text = match value {
             Value::Number(t) | Value::String(t) if is_integer_spelling(t) => t,
             other => {
-                self.fault(path, format!("must be a whole number, got {}", shown(other)));
+                self.fault(path, Fault::NotAnInteger { got: shown(other) });
                 return None;
             }
         };
         match text.parse::<u64>() {
             Ok(n) if (lo..=hi).contains(&n) => Some(n),
             _ => {
-                self.fault(path, format!("must be between {lo} and {hi}, got {text}"));
+                let fault = match crate::number::parse_decimal(text) {
+                    Ok(got) => Fault::out_of_range(lo.into(), hi.into(), got, Unit::Number),
+                    Err(_) => Fault::TooLarge { got: Some(text.clone()) },
+                };
+                self.fault(path, fault);
                 None
             }
         }
@@ -263,13 +267,13 @@ impl Reader {
         match v {
             Value::String(p) => match parse_target(p) {
                 Ok(_) => Some(p.clone()),
-                Err(message) => {
-                    self.fault(&ppath, message);
+                Err(fault) => {
+                    self.errors.push(fault.at(&ppath));
                     None
                 }
             },
             other => {
-                self.fault(&ppath, format!("must be a parameter path as text, got {}", other.kind()));
+                self.fault(&ppath, Fault::WrongType { expected: Expected::ParameterPath, got: ValueKind::of(other) });
                 None
             }
         }
@@ -289,7 +293,7 @@ impl Reader {
         for name in ["name", "description"] {
             if let Some(v) = m.get(name) {
                 if !matches!(v, Value::String(_)) {
-                    self.fault(&root.key(name), format!("must be text, got {}", v.kind()));
+                    self.fault(&root.key(name), Fault::WrongType { expected: Expected::Text, got: ValueKind::of(v) });
                 }
             }
         }
@@ -334,7 +338,7 @@ impl Reader {
         let (first, second) = (first?, second?);
         let cells = first.values.len().saturating_mul(second.values.len());
         if cells > MAX_GRID_CELLS {
-            self.fault(&ppath, format!("at most {MAX_GRID_CELLS} combinations, got {cells}"));
+            self.fault(&ppath, Fault::TooManyCombinations { max: MAX_GRID_CELLS as u64, got: cells as u64 });
             return None;
         }
         Some(Grid { first, second })
@@ -377,13 +381,17 @@ impl Reader {
                 if who.is_none() {
                     self.fault(
                         &path.key("actor"),
-                        format!("unknown actor {id:?} (expected society or one of: {})", crate::scenario::actor_list()),
+                        Fault::UnknownActor {
+                            id: Some(id.clone()),
+                            also: Some(AlsoAllowed::Society),
+                            expected: crate::scenario::actor_ids(),
+                        },
                     );
                 }
                 who
             }
             Some(other) => {
-                self.fault(&path.key("actor"), format!("must be an actor id as text, got {}", other.kind()));
+                self.fault(&path.key("actor"), Fault::WrongType { expected: Expected::ActorId, got: ValueKind::of(other) });
                 None
             }
             None => None,
@@ -392,7 +400,7 @@ impl Reader {
         let high = self.opt_member_decimal(&m, "high", path);
         if let (Some(l), Some(h)) = (low, high) {
             if l >= h {
-                self.fault(&path.key("high"), format!("must be above low ({}), got {}", l.normalize(), h.normalize()));
+                self.fault(&path.key("high"), Fault::NotAboveOther { other: "low".into(), other_value: l, got: h });
                 return None;
             }
         }
@@ -407,13 +415,13 @@ impl Reader {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                self.fault(&path.key("keep_draws"), format!("must be true or false, got {}", other.kind()));
+                self.fault(&path.key("keep_draws"), Fault::WrongType { expected: Expected::Boolean, got: ValueKind::of(other) });
                 None
             }
         };
         if let (Some(true), Some(n)) = (keep_draws, draws) {
             if n > MAX_KEPT_DRAWS {
-                self.fault(&path.key("keep_draws"), format!("at most {MAX_KEPT_DRAWS} draws can be kept, got {n} draws"));
+                self.fault(&path.key("keep_draws"), Fault::TooManyKeptDraws { max: MAX_KEPT_DRAWS, got: n });
             }
         }
         let ppath = path.key("parameters");
@@ -444,15 +452,18 @@ impl Reader {
         let kind = match value.get("kind") {
             Some(Value::String(k)) => k.as_str(),
             Some(other) => {
-                self.fault(&path.key("kind"), format!("must be text, got {}", other.kind()));
+                self.fault(&path.key("kind"), Fault::WrongType { expected: Expected::Text, got: ValueKind::of(other) });
                 return None;
             }
             None if matches!(value, Value::Object(_)) => {
-                self.fault(&path.key("kind"), "is required (uniform, triangular, pert, normal, beta or discrete)");
+                self.fault(
+                    &path.key("kind"),
+                    Fault::Missing { expected: ["uniform", "triangular", "pert", "normal", "beta", "discrete"].map(String::from).to_vec() },
+                );
                 return None;
             }
             None => {
-                self.fault(path, format!("must be an object, got {}", value.kind()));
+                self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
                 return None;
             }
         };
@@ -464,10 +475,7 @@ impl Reader {
             "beta" => &["kind", "alpha", "beta", "low", "high"],
             "discrete" => &["kind", "values", "weights"],
             other => {
-                self.fault(
-                    &path.key("kind"),
-                    format!("unknown distribution {other:?} (expected uniform, triangular, pert, normal, beta or discrete)"),
-                );
+                self.fault(&path.key("kind"), Fault::UnknownDistribution { got: other.to_string() });
                 return None;
             }
         };
@@ -495,7 +503,18 @@ impl Reader {
                 } else {
                     let lambda = lambda.unwrap_or(Decimal::from(4));
                     if lambda <= Decimal::ZERO || lambda > Decimal::from(1000) {
-                        self.fault(&path.key("lambda"), format!("must be above 0 and at most 1000, got {}", lambda.normalize()));
+                        self.fault(
+                            &path.key("lambda"),
+                            Fault::OutOfRange {
+                                min: Decimal::ZERO,
+                                max: Some(Decimal::ONE_THOUSAND),
+                                min_exclusive: true,
+                                max_exclusive: false,
+                                got: lambda,
+                                unit: Unit::Number,
+                                note: None,
+                            },
+                        );
                     }
                     Distribution::Pert { low, mode, high, lambda }
                 }
@@ -510,7 +529,7 @@ impl Reader {
                 }
                 let (mean, sd) = (mean?, sd?);
                 if sd < Decimal::ZERO {
-                    self.fault(&path.key("sd"), format!("must be at least 0, got {}", sd.normalize()));
+                    self.fault(&path.key("sd"), at_least_zero(sd));
                 }
                 if let (Some(l), Some(h)) = (low, high) {
                     self.ordered(path, &[("low", l), ("high", h)]);
@@ -530,7 +549,7 @@ impl Reader {
                 let tiny = Decimal::new(1, 3);
                 for (name, x) in [("alpha", alpha), ("beta", beta)] {
                     if x < tiny || x > limit {
-                        self.fault(&path.key(name), format!("must be between 0.001 and 1000000, got {}", x.normalize()));
+                        self.fault(&path.key(name), Fault::out_of_range(tiny, limit, x, Unit::Number));
                     }
                 }
                 let (low, high) = (low.unwrap_or(Decimal::ZERO), high.unwrap_or(Decimal::ONE));
@@ -547,16 +566,16 @@ impl Reader {
                 let weights = match weights {
                     Some(w) => {
                         if w.len() != values.len() {
-                            self.fault(&path.key("weights"), format!("must have one weight per value ({}), got {}", values.len(), w.len()));
+                            self.fault(&path.key("weights"), Fault::WeightCount { expected: values.len() as u64, got: w.len() as u64 });
                             return None;
                         }
                         for (i, x) in w.iter().enumerate() {
                             if *x < Decimal::ZERO {
-                                self.fault(&path.key("weights").index(i), format!("must be at least 0, got {}", x.normalize()));
+                                self.fault(&path.key("weights").index(i), at_least_zero(*x));
                             }
                         }
                         if w.iter().all(|x| x.is_zero()) {
-                            self.fault(&path.key("weights"), "at least one weight must be above 0");
+                            self.fault(&path.key("weights"), Fault::NoPositiveWeight);
                         }
                         w
                     }
@@ -573,9 +592,14 @@ impl Reader {
         for pair in values.windows(2) {
             if let [(a, x), (b, y)] = pair {
                 if y < x {
-                    self.fault(&path.key(b), format!("must be at least {a} ({}), got {}", x.normalize(), y.normalize()));
+                    self.fault(&path.key(b), Fault::BelowOther { other: a.to_string(), other_value: *x, got: *y });
                 }
             }
         }
     }
+}
+
+/// A value below 0 where 0 is the least allowed.
+fn at_least_zero(got: Decimal) -> Fault {
+    Fault::OutOfRange { min: Decimal::ZERO, max: None, min_exclusive: false, max_exclusive: false, got, unit: Unit::Number, note: None }
 }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::FieldError;
+use crate::error::{Context, Fault, FieldError};
 use crate::result::round_money;
 
 use super::param::Param;
@@ -48,7 +48,7 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
     let param = match engine.param(&request.parameter) {
         Ok(p) => p,
         Err(m) => {
-            errors.push(FieldError::new(format!("{at}.parameter"), m));
+            errors.push(m.at(format!("{at}.parameter")));
             return None;
         }
     };
@@ -59,22 +59,16 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
     let mut bad = false;
     for (name, x, given) in [("low", lo, request.low.is_some()), ("high", hi, request.high.is_some())] {
         if given && !range.contains(x) {
-            errors.push(FieldError::new(
-                format!("{at}.{name}"),
-                format!("{}: must be within {}, got {}", param.path, range.describe(), x.normalize()),
-            ));
+            errors.push(about(&param.path, format!("{at}.{name}"), range.fault(x)));
             bad = true;
         }
         if param.is_whole() && !x.fract().is_zero() {
-            errors.push(FieldError::new(format!("{at}.{name}"), format!("{}: must be a whole number, got {}", param.path, x.normalize())));
+            errors.push(about(&param.path, format!("{at}.{name}"), Fault::NotWhole { got: x }));
             bad = true;
         }
     }
     if lo >= hi && !bad {
-        errors.push(FieldError::new(
-            format!("{at}.high"),
-            format!("the range to search is empty ({} to {})", lo.normalize(), hi.normalize()),
-        ));
+        errors.push(FieldError::new(format!("{at}.high"), Fault::EmptyRange { low: lo, high: hi }));
         bad = true;
     }
     if bad {
@@ -304,4 +298,9 @@ fn whole(probe: &Probe, lo: Decimal, hi: Decimal) -> Result<Found, Vec<FieldErro
 fn line_at(lo: Decimal, hi: Decimal, f_lo: Decimal, f_hi: Decimal, x: Decimal) -> Option<Decimal> {
     let t = x.checked_sub(lo)?.checked_div(hi.checked_sub(lo)?)?;
     f_lo.checked_add(f_hi.checked_sub(f_lo)?.checked_mul(t)?)
+}
+
+/// A fault at `at` about the parameter `parameter` (written first in the message).
+pub(super) fn about(parameter: &str, at: String, fault: Fault) -> FieldError {
+    FieldError::new(at, fault).within(Context::Parameter { path: parameter.to_string() })
 }
