@@ -1,0 +1,174 @@
+//! Faults carry stable codes and typed values; the core writes their messages in Swedish and
+//! English.
+
+use rust_decimal::Decimal;
+use samkalk::{Context, Fault, FaultCode, FieldError, Lang, Unit};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// One fault of every code (the match makes adding a code without a sample a compile error).
+fn sample(code: FaultCode) -> Fault {
+    use FaultCode as C;
+    let s = || "x".to_string();
+    match code {
+        C::WrongType => Fault::WrongType { expected: samkalk::Expected::Number, got: samkalk::ValueKind::Text },
+        C::UnknownField => Fault::UnknownField { expected: vec!["a".into(), "b".into()] },
+        C::DuplicateKey => Fault::DuplicateKey,
+        C::Missing => Fault::Missing { expected: vec![] },
+        C::TooMany => Fault::TooMany { max: 10, got: 11 },
+        C::WrongCount => Fault::WrongCount { min: 1, max: 2, got: 3 },
+        C::NotANumber => Fault::NotANumber { got: s() },
+        C::TooManyDecimals => Fault::TooManyDecimals { got: s() },
+        C::TooLarge => Fault::TooLarge { got: None },
+        C::NotAnInteger => Fault::NotAnInteger { got: s() },
+        C::NotWhole => Fault::NotWhole { got: d("1.5") },
+        C::OutOfRange => Fault::out_of_range(d("0"), d("1"), d("2"), Unit::Share),
+        C::NotAboveOther => Fault::NotAboveOther { other: "low".into(), other_value: d("1"), got: d("0") },
+        C::BelowOther => Fault::BelowOther { other: "low".into(), other_value: d("1"), got: d("0") },
+        C::UnsupportedVersion => Fault::UnsupportedVersion { got: 2, supported: 1 },
+        C::BadStateId => Fault::BadStateId,
+        C::NoPayerOrPayee => Fault::NoPayerOrPayee,
+        C::SamePayerPayee => Fault::SamePayerPayee { actor: "region".into() },
+        C::NotAState => Fault::NotAState { id: s() },
+        C::SameAsOrigin => Fault::SameAsOrigin { origin: s() },
+        C::UnknownActor => Fault::UnknownActor { id: Some(s()), also: None, expected: vec!["municipality".into()] },
+        C::SumNotOne => Fault::SumNotOne { sum: d("0.9") },
+        C::SumAboveOne => Fault::SumAboveOne { sum: d("1.2") },
+        C::NotJson => Fault::NotJson { offset: 3, detail: s() },
+        C::NotToml => Fault::NotToml { detail: s() },
+        C::Overflow => Fault::Overflow,
+        C::NotAPath => Fault::NotAPath { parameter: s() },
+        C::NotAParameter => Fault::NotAParameter { parameter: s(), numbers: s() },
+        C::NoSuchCohort => Fault::NoSuchCohort { index: 3, count: 1 },
+        C::NoSuchFlow => Fault::NoSuchFlow { state: s(), index: 3, count: 1 },
+        C::NoEarnings => Fault::NoEarnings { state: s() },
+        C::NoSuchOutcome => Fault::NoSuchOutcome { cohort: 0, index: 3, count: 1 },
+        C::NoLongerInScenario => Fault::NoLongerInScenario,
+        C::EmptyRange => Fault::EmptyRange { low: d("1"), high: d("0") },
+        C::NothingInRange => Fault::NothingInRange { range: "[0, 1]".into() },
+        C::MeanOutsideRange => Fault::MeanOutsideRange { range: "[0, 1]".into(), got: d("2") },
+        C::NoWholeInRange => Fault::NoWholeInRange,
+        C::UnknownDistribution => Fault::UnknownDistribution { got: s() },
+        C::WeightCount => Fault::WeightCount { expected: 2, got: 1 },
+        C::NoPositiveWeight => Fault::NoPositiveWeight,
+        C::TooManyCombinations => Fault::TooManyCombinations { max: 10, got: 11 },
+        C::TooManyKeptDraws => Fault::TooManyKeptDraws { max: 10, got: 11 },
+        C::BadSeed => Fault::BadSeed { got: s() },
+        C::BadDraw => Fault::BadDraw,
+        C::CannotRead => Fault::CannotRead { file: None, reason: s() },
+        C::NotUtf8 => Fault::NotUtf8 { file: None },
+        C::NotUnicode => Fault::NotUnicode,
+        C::BadFilePath => Fault::BadFilePath { reason: s() },
+        C::UnreadableValue => Fault::UnreadableValue { reason: s() },
+        C::NestedTooDeeply => Fault::NestedTooDeeply,
+        C::UnsupportedType => Fault::UnsupportedType { type_name: s() },
+        C::KeyNotText => Fault::KeyNotText { type_name: s(), key: s() },
+        C::ScenarioNotRequest => Fault::ScenarioNotRequest,
+        C::Internal => Fault::Internal { detail: s() },
+    }
+}
+
+#[test]
+fn every_code_has_a_swedish_and_an_english_message_that_differ() {
+    let codes = FaultCode::ALL;
+    let mut seen = std::collections::HashSet::new();
+    for code in codes {
+        let fault = sample(code);
+        assert_eq!(fault.code(), code);
+        assert!(seen.insert(code.as_str()), "code {code:?} twice");
+        assert!(
+            !code.as_str().is_empty() && code.as_str().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "{code:?}"
+        );
+        let (sv, en) = (fault.message(Lang::Sv), fault.message(Lang::En));
+        assert!(!sv.trim().is_empty() && !en.trim().is_empty(), "{code:?}");
+        assert_ne!(sv, en, "{code:?} has no Swedish text");
+    }
+    assert_eq!(seen.len(), 54);
+}
+
+fn faults(json: &str) -> Vec<FieldError> {
+    samkalk::validate_json(json)
+}
+
+fn one<'a>(errors: &'a [FieldError], path: &str) -> &'a FieldError {
+    errors.iter().find(|e| e.path == path).unwrap_or_else(|| panic!("no fault at {path}: {errors:?}"))
+}
+
+const BASE: &str = r#"{"start_year": 2025, "cohorts": [{"origin": "AM3", "participants": 10,
+    "intervention": {"financing": {"municipality": "0.5", "region": "0.4"}},
+    "outcomes": [{"target": "EMPLOYED", "share": "1.3"}, {"target": "NOPE", "share": "0.1"}]}]}"#;
+
+#[test]
+fn a_share_out_of_range_in_both_languages() {
+    let errors = faults(BASE);
+    let e = one(&errors, "cohorts[0].outcomes[0].share");
+    assert_eq!(e.code(), FaultCode::OutOfRange);
+    assert_eq!(e.message_in(Lang::En), "must be between 0 and 1, got 1.3");
+    assert_eq!(e.message, "must be between 0 and 1, got 1.3");
+    assert_eq!(e.message_in(Lang::Sv), "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+    assert_eq!(e.line(Lang::Sv), "cohorts[0].outcomes[0].share: måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+}
+
+#[test]
+fn an_unknown_state_and_financing_not_summing_to_one() {
+    let errors = faults(BASE);
+    let e = one(&errors, "cohorts[0].outcomes[1].target");
+    assert_eq!(e.code(), FaultCode::NotAState);
+    assert_eq!(e.message_in(Lang::En), r#"unknown state "NOPE" (neither built in nor given under states)"#);
+    assert_eq!(e.message_in(Lang::Sv), r#"okänt tillstånd "NOPE" (varken inbyggt eller angivet under states)"#);
+    let e = one(&errors, "cohorts[0].intervention.financing");
+    assert_eq!(e.code(), FaultCode::SumNotOne);
+    assert_eq!(e.message_in(Lang::En), "the financing shares must sum to exactly 1, got 0.9");
+    assert_eq!(e.message_in(Lang::Sv), "finansieringsandelarna måste summera till exakt 1 (100 %), summan är 0,9 (90 %)");
+}
+
+#[test]
+fn a_missing_field_and_a_year_and_a_large_number() {
+    let errors = faults(r#"{"start_year": 1800, "cohorts": [{"participants": 20000000}]}"#);
+    let e = one(&errors, "cohorts[0].origin");
+    assert_eq!(e.code(), FaultCode::Missing);
+    assert_eq!((e.message_in(Lang::En).as_str(), e.message_in(Lang::Sv).as_str()), ("is required", "måste anges"));
+    // Years have no thousands space; other numbers do in Swedish.
+    assert_eq!(one(&errors, "start_year").message_in(Lang::Sv), "måste vara mellan 1900 och 2200, fick 1800");
+    assert_eq!(one(&errors, "cohorts[0].participants").message_in(Lang::Sv), "måste vara mellan 0 och 10 000 000, fick 20 000 000");
+    assert_eq!(one(&errors, "cohorts[0].participants").message_in(Lang::En), "must be between 0 and 10000000, got 20000000");
+}
+
+#[test]
+fn the_serialised_shape() {
+    let errors = faults(BASE);
+    let v = serde_json::to_value(one(&errors, "cohorts[0].outcomes[0].share")).unwrap();
+    assert_eq!(v["path"], "cohorts[0].outcomes[0].share");
+    assert_eq!(v["code"], "out_of_range");
+    assert_eq!(v["params"]["min"], "0");
+    assert_eq!(v["params"]["max"], "1");
+    assert_eq!(v["params"]["got"], "1.3");
+    assert_eq!(v["params"]["unit"], "share");
+    assert_eq!(v["message"], "must be between 0 and 1, got 1.3");
+    assert_eq!(v["message_en"], v["message"]);
+    assert_eq!(v["message_sv"], "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+    assert_eq!(v["context"], serde_json::json!([]));
+    let dup = serde_json::to_value(&samkalk::validate_json(r#"{"start_year": 2025, "start_year": 2025}"#)[0]).unwrap();
+    assert_eq!((dup["code"].as_str(), dup["params"].clone()), (Some("duplicate_key"), serde_json::json!({})));
+}
+
+#[test]
+fn a_context_is_written_first_in_each_language() {
+    let e = FieldError::new("sweep.values[1]", Fault::out_of_range(d("0"), d("1"), d("1.5"), Unit::Share))
+        .within(Context::Parameter { path: "cohorts[0].outcomes[0].share".into() })
+        .within(Context::Draw { draw: 7 });
+    assert_eq!(e.message, "draw 7: cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5");
+    assert!(e.message_in(Lang::Sv).starts_with("dragning 7: cohorts[0].outcomes[0].share: måste vara mellan 0 och 1"));
+    assert_eq!(e.to_string(), format!("sweep.values[1]: {}", e.message));
+}
+
+#[test]
+fn not_json_is_a_fault_at_the_root() {
+    let errors = faults("{nope");
+    assert_eq!((errors[0].path.as_str(), errors[0].code()), ("", FaultCode::NotJson));
+    assert!(errors[0].message_in(Lang::Sv).starts_with("inte giltig JSON vid byte 1"), "{}", errors[0].message_in(Lang::Sv));
+    assert!(errors[0].line(Lang::En).starts_with("(scenario): not valid JSON at byte 1"));
+}
