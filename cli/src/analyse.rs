@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use samkalk::analysis::{run, Analysis, AnalysisError, AnalysisResult, ByActor, SwitchingKind, Who, WHO_COUNT};
 use samkalk::report::{kronor, percent};
-use samkalk::{Actor, FieldError, Scenario, Value};
+use samkalk::{Actor, FieldError, Lang, Scenario, Value};
 
 /// Output of `analyse`.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -20,17 +20,22 @@ pub enum AnalyseFormat {
 }
 
 /// Runs the subcommand on two input trees (already read from their files).
-pub fn analyse(scenario: Result<Value, Vec<FieldError>>, analysis: Result<Value, Vec<FieldError>>, format: AnalyseFormat) -> ExitCode {
+pub fn analyse(
+    scenario: Result<Value, Vec<FieldError>>,
+    analysis: Result<Value, Vec<FieldError>>,
+    format: AnalyseFormat,
+    lang: Lang,
+) -> ExitCode {
     let scenario = scenario.and_then(|v| Scenario::from_value(&v).map_err(|e| e.errors));
     let analysis = analysis.and_then(|v| Analysis::from_value(&v).map_err(|e| e.errors));
     let (scenario, analysis) = match (scenario, analysis) {
         (Ok(s), Ok(a)) => (s, a),
         (s, a) => {
             for e in s.err().unwrap_or_default() {
-                eprintln!("scenario: {e}");
+                eprintln!("scenario: {}", e.line(lang));
             }
             for e in a.err().unwrap_or_default() {
-                eprintln!("analysis: {e}");
+                eprintln!("{}: {}", analysis_label(lang), e.line(lang));
             }
             return ExitCode::from(1);
         }
@@ -61,13 +66,13 @@ pub fn analyse(scenario: Result<Value, Vec<FieldError>>, analysis: Result<Value,
         }
         Err(AnalysisError::Scenario(errors)) => {
             for e in errors {
-                eprintln!("scenario: {e}");
+                eprintln!("scenario: {}", e.line(lang));
             }
             ExitCode::from(1)
         }
         Err(AnalysisError::Invalid(errors)) => {
             for e in errors {
-                eprintln!("analysis: {e}");
+                eprintln!("{}: {}", analysis_label(lang), e.line(lang));
             }
             ExitCode::from(1)
         }
@@ -258,4 +263,12 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
         }
     }
     out
+}
+
+/// What the CLI calls the analysis request when it names the document a fault is in.
+fn analysis_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "analys",
+        Lang::En => "analysis",
+    }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use samkalk::{FieldError, Scenario, ScenarioError, Value};
+use samkalk::{Fault, FieldError, Lang, Scenario, ScenarioError, Value};
 
 #[derive(Parser)]
 #[command(
@@ -18,6 +18,24 @@ use samkalk::{FieldError, Scenario, ScenarioError, Value};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of fault messages on standard error: sv (svenska) or en (English).
+    #[arg(long, value_enum, global = true, default_value_t = LangArg::Sv)]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -68,29 +86,33 @@ enum DefaultsFormat {
 fn read_input(file: &PathBuf) -> Result<Value, ScenarioError> {
     let (text, toml) = if file.as_os_str() == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| FieldError::new("", format!("cannot read standard input: {e}")))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| FieldError::new("", Fault::CannotRead { file: None, reason: e.to_string() }))?;
         let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
         (text, toml)
     } else {
-        let text = std::fs::read_to_string(file).map_err(|e| FieldError::new("", format!("cannot read {}: {e}", file.display())))?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| FieldError::new("", Fault::CannotRead { file: Some(file.display().to_string()), reason: e.to_string() }))?;
         let toml = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         (text, toml)
     };
     if toml {
-        samkalk::value::parse_toml(&text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")).into())
+        samkalk::value::parse_toml(&text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }).into())
     } else {
-        samkalk::parse_json(&text).map_err(|e| FieldError::new("", e.to_string()).into())
+        samkalk::parse_json(&text).map_err(|e| e.fault().into())
     }
 }
 
-fn print_errors(error: &ScenarioError) {
+fn print_errors(error: &ScenarioError, lang: Lang) {
     for e in &error.errors {
-        eprintln!("{e}");
+        eprintln!("{}", e.line(lang));
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::from(cli.lang);
     match cli.command {
         Command::Calculate { file, format } => {
             let outcome = read_input(&file).and_then(|v| Scenario::from_value(&v)).and_then(|s| samkalk::calculate(&s).map(|r| (s, r)));
@@ -104,7 +126,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    print_errors(&e);
+                    print_errors(&e, lang);
                     ExitCode::from(1)
                 }
             }
@@ -130,7 +152,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Analyse { scenario, analysis, format } => {
-            analyse::analyse(read_input(&scenario).map_err(|e| e.errors), read_input(&analysis).map_err(|e| e.errors), format)
+            analyse::analyse(read_input(&scenario).map_err(|e| e.errors), read_input(&analysis).map_err(|e| e.errors), format, lang)
         }
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&samkalk::schema::scenario_schema()).unwrap_or_default());

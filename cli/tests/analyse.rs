@@ -73,21 +73,24 @@ fn analyse_prints_tables() {
 fn analyse_reads_toml_and_reports_faults() {
     let scenario = main_scenario_file("faults.json");
     let analysis = temp_file("faults.toml", "[sweep]\nparameter = \"cohorts[0].outcomes[0].share\"\nvalues = [\"0.5\", \"1.5\"]\n");
-    let (code, out, err) = samkalk(&["analyse", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
+    let (code, out, err) = samkalk(&["analyse", "--lang", "en", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.contains("sweep.values[1]: cohorts[0].outcomes[0].share: must be between 0 and 1"), "{err}");
+    assert!(err.contains("analysis: sweep.values[1]: cohorts[0].outcomes[0].share: must be between 0 and 1"), "{err}");
+    let (code, _, err) = samkalk(&["analyse", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("analys: sweep.values[1]: cohorts[0].outcomes[0].share: måste vara mellan 0 och 1 (0–100 %), fick 1,5"), "{err}");
 
     let analysis = temp_file(
         "bad-path.json",
         r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [{"parameter": "cohorts[0].name", "distribution": {"kind": "uniform", "low": 0, "high": 1}}]}}"#,
     );
-    let (code, _, err) = samkalk(&["analyse", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
+    let (code, _, err) = samkalk(&["analyse", "--lang", "en", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(err.contains("monte_carlo.parameters[0].parameter"), "{err}");
     assert!(err.contains("does not name a number"), "{err}");
 
-    let (code, _, err) = samkalk(&["analyse", scenario.to_str().unwrap(), "/nonexistent/analysis.json"]);
+    let (code, _, err) = samkalk(&["analyse", "--lang", "en", scenario.to_str().unwrap(), "/nonexistent/analysis.json"]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot read"), "{err}");
 }

@@ -57,16 +57,25 @@ fn csv_is_tidy() {
 
 #[test]
 fn invalid_scenarios_exit_1_with_paths() {
-    let (code, out, err) = samkalk(&["calculate", "-"], Some(&vector_scenario("031.json")));
+    let (code, out, err) = samkalk(&["calculate", "--lang", "en", "-"], Some(&vector_scenario("031.json")));
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(err.contains("cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.3"), "{err}");
+    // Swedish by default, as the table output is.
+    let (code, _, err) = samkalk(&["calculate", "-"], Some(&vector_scenario("031.json")));
+    assert_eq!(code, 1);
+    assert!(err.contains("cohorts[0].outcomes[0].share: måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)"), "{err}");
     let (code, out, _) = samkalk(&["validate", "-"], Some(&vector_scenario("064.json")));
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     let mut paths: Vec<&str> = report["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
     paths.sort();
     assert_eq!(paths, ["cohorts[0].outcomes[0].share", "cohorts[0].participants", "horizon_years", "states.work.earnings.productivity"]);
+    let share = report["errors"].as_array().unwrap().iter().find(|e| e["path"] == "cohorts[0].outcomes[0].share").unwrap();
+    assert_eq!(share["code"], "out_of_range");
+    assert_eq!(share["params"]["max"], "1");
+    assert_eq!(share["message"], share["message_en"]);
+    assert!(share["message_sv"].as_str().unwrap().starts_with("måste vara mellan 0 och 1 (0–100 %)"), "{share}");
     let (code, out, _) = samkalk(&["validate", "-"], Some(&vector_scenario("000.json")));
     assert_eq!((code, out.contains("\"errors\": []")), (0, true));
 }
@@ -103,7 +112,10 @@ fn defaults_and_schema() {
 
 #[test]
 fn missing_file_is_an_error_not_a_crash() {
+    let (code, _, err) = samkalk(&["calculate", "--lang", "en", "/nonexistent/scenario.json"], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("(scenario): cannot read /nonexistent/scenario.json"), "{err}");
     let (code, _, err) = samkalk(&["calculate", "/nonexistent/scenario.json"], None);
     assert_eq!(code, 1);
-    assert!(err.contains("cannot read"));
+    assert!(err.contains("(scenariot): kan inte läsa /nonexistent/scenario.json"), "{err}");
 }
