@@ -15,7 +15,7 @@ use samkalk::analysis::{Analysis, AnalysisError, AnalysisResult, RunOptions};
 use samkalk::path::Path;
 use samkalk::result::{fixed, ActorResult, BreakEven, BreakEvenKind};
 use samkalk::value::MAX_DEPTH;
-use samkalk::{CalculationResult, FieldError, Scenario, Value};
+use samkalk::{CalculationResult, Fault, FieldError, Scenario, Value};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -57,19 +57,16 @@ fn analysis_error(py: Python<'_>, errors: &[FieldError]) -> PyErr {
     }
 }
 
+/// Each fault as the core serialises it (path, code, params, context, message, message_sv,
+/// message_en), through `json.loads` so params arrive as plain Python values.
 fn errors_to_py<'py>(py: Python<'py>, errors: &[FieldError]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for e in errors {
-        let d = PyDict::new(py);
-        d.set_item("path", &e.path)?;
-        d.set_item("message", &e.message)?;
-        list.append(d)?;
-    }
-    Ok(list)
+    let text = serde_json::to_string(errors).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let loaded = py.import("json")?.call_method1("loads", (text,))?;
+    Ok(loaded.cast_into::<PyList>()?)
 }
 
 fn internal(what: &str) -> Vec<FieldError> {
-    vec![FieldError::new("", format!("internal error in samkalk while {what}; please report it with the scenario"))]
+    vec![FieldError::new("", Fault::Internal { detail: format!("while {what}") })]
 }
 
 // ------------------------------------------------------------------------------------------
@@ -125,8 +122,8 @@ impl<'py> Walker<'py> {
         Ok(Walker { decimal: decimal_type(py)?.clone(), errors: Vec::new() })
     }
 
-    fn fault(&mut self, path: &Path, message: impl Into<String>) -> Value {
-        self.errors.push(FieldError::new(path, message));
+    fn fault(&mut self, path: &Path, fault: Fault) -> Value {
+        self.errors.push(FieldError::new(path, fault));
         Value::Null
     }
 
@@ -134,15 +131,14 @@ impl<'py> Walker<'py> {
         match self.try_walk(obj, path, depth) {
             Ok(v) => v,
             Err(e) => {
-                let message = format!("could not be read: {e}");
-                self.fault(path, message)
+                self.fault(path, Fault::UnreadableValue { reason: e.to_string() })
             }
         }
     }
 
     fn try_walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> PyResult<Value> {
         if depth > MAX_DEPTH {
-            return Ok(self.fault(path, "nested too deeply"));
+            return Ok(self.fault(path, Fault::NestedTooDeeply));
         }
         if obj.is_none() {
             return Ok(Value::Null);
@@ -160,7 +156,7 @@ impl<'py> Walker<'py> {
         if let Ok(s) = obj.cast::<PyString>() {
             return Ok(match str_of(s) {
                 Some(s) => Value::String(s.to_owned()),
-                None => self.fault(path, "text that is not valid Unicode (a lone surrogate)"),
+                None => self.fault(path, Fault::NotUnicode),
             });
         }
         if let Ok(d) = obj.cast::<PyDict>() {
@@ -200,8 +196,7 @@ impl<'py> Walker<'py> {
             // numpy integers and other exact integer types.
             return Ok(Value::Number(int_text(&obj.call_method0("__index__")?)?));
         }
-        let message = format!("unsupported type {}: expected a dict, list, str, int, float, Decimal, bool or None", type_name(obj));
-        Ok(self.fault(path, message))
+        Ok(self.fault(path, Fault::UnsupportedType { type_name: type_name(obj) }))
     }
 
     fn member(
@@ -219,7 +214,7 @@ impl<'py> Walker<'py> {
             }
             None => {
                 let shown = k.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
-                self.fault(&path.key(&shown), format!("keys must be text, got {} {shown}", type_name(k)));
+                self.fault(&path.key(&shown), Fault::KeyNotText { type_name: type_name(k), key: shown.clone() });
             }
         }
         Ok(())
@@ -247,9 +242,9 @@ fn has_extension(path: &str, ext: &str) -> bool {
 
 fn read_file(path: &str) -> Input {
     match std::fs::read(path) {
-        Err(e) => Input::Failed(vec![FieldError::new("", format!("cannot read {path:?}: {e}"))]),
+        Err(e) => Input::Failed(vec![FieldError::new("", Fault::CannotRead { file: Some(format!("{path:?}")), reason: e.to_string() })]),
         Ok(bytes) => match String::from_utf8(bytes) {
-            Err(_) => Input::Failed(vec![FieldError::new("", format!("{path:?} is not UTF-8 text"))]),
+            Err(_) => Input::Failed(vec![FieldError::new("", Fault::NotUtf8 { file: Some(path.to_string()) })]),
             Ok(text) if has_extension(path, "toml") => Input::Toml(text),
             Ok(text) => Input::Json(text),
         },
@@ -263,7 +258,7 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let Ok(text) = s.to_cow() else {
-            return Ok(Input::Failed(vec![FieldError::new("", "text that is not valid Unicode (a lone surrogate)")]));
+            return Ok(Input::Failed(vec![FieldError::new("", Fault::NotUnicode)]));
         };
         if looks_like_json(&text) {
             return Ok(Input::Json(text.into_owned()));
@@ -279,14 +274,14 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
         let bytes: Vec<u8> = obj.extract()?;
         return Ok(match String::from_utf8(bytes) {
             Ok(text) => Input::Json(text),
-            Err(_) => Input::Failed(vec![FieldError::new("", "bytes that are not UTF-8 JSON text")]),
+            Err(_) => Input::Failed(vec![FieldError::new("", Fault::NotUtf8 { file: None })]),
         });
     }
     if obj.hasattr("__fspath__")? {
         let os = py.import("os")?;
         let path: String = match os.call_method1("fsdecode", (obj,)).and_then(|p| p.extract()) {
             Ok(p) => p,
-            Err(e) => return Ok(Input::Failed(vec![FieldError::new("", format!("not a usable file path: {e}"))])),
+            Err(e) => return Ok(Input::Failed(vec![FieldError::new("", Fault::BadFilePath { reason: e.to_string() })])),
         };
         return Ok(read_file(&path));
     }
@@ -722,7 +717,7 @@ fn actor_ids() -> Vec<&'static str> {
 fn analysis_of(input: Input) -> Result<Analysis, Vec<FieldError>> {
     let run = move || match input {
         Input::Ready(_) => {
-            Err(vec![FieldError::new("", "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second")])
+            Err(vec![FieldError::new("", Fault::ScenarioNotRequest)])
         }
         Input::Failed(errors) => Err(errors),
         Input::Json(text) => Analysis::from_json(&text).map_err(|e| e.errors),

@@ -446,7 +446,12 @@ def test_request_faults_are_at_their_request_paths(main_scenario):
 def test_values_out_of_range_name_the_request_and_the_scenario_path(main_scenario):
     with pytest.raises(samkalk.AnalysisError) as e:
         samkalk.tornado(main_scenario, [(SHARE0, "0.3", "1.5")])
-    assert e.value.errors == [{"path": "tornado.parameters[0].high", "message": f"{SHARE0}: must be between 0 and 1, got 1.5"}]
+    assert [(f["path"], f["message"]) for f in e.value.errors] == [("tornado.parameters[0].high", f"{SHARE0}: must be between 0 and 1, got 1.5")]
+    fault = e.value.errors[0]
+    assert (fault["code"], fault["params"]["max"], fault["params"]["got"]) == ("out_of_range", "1", "1.5")
+    assert fault["context"] == [{"kind": "parameter", "path": SHARE0}]
+    assert fault["message_en"] == fault["message"]
+    assert e.value.messages(lang="sv") == [f"{SHARE0}: måste vara mellan 0 och 1 (0–100 %), fick 1,5 (150 %)"]
     with pytest.raises(samkalk.AnalysisError) as e:
         samkalk.monte_carlo(main_scenario, {SHARE0: {"kind": "uniform", "low": "0.5", "high": "1.2"}}, draws=10)
     assert e.value.paths == ["monte_carlo.parameters[0].distribution.high"]

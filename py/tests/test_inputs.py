@@ -288,3 +288,47 @@ def test_fuzz_never_escapes_another_exception():
         except samkalk.ScenarioError:
             pass
         samkalk.validate(t)
+
+
+def test_faults_carry_codes_params_and_both_languages():
+    scenario = {
+        "start_year": 2026,
+        "cohorts": [
+            {
+                "origin": "AM2",
+                "participants": 10,
+                "intervention": {"financing": {"municipality": "0.5", "region": "0.4"}},
+                "outcomes": [{"target": "NOPE", "share": "1.3"}],
+            }
+        ],
+    }
+    with pytest.raises(samkalk.ScenarioError) as e:
+        samkalk.calculate(scenario)
+    by_path = {f["path"]: f for f in e.value.errors}
+    share = by_path["cohorts[0].outcomes[0].share"]
+    assert share["code"] == "out_of_range"
+    assert share["params"] == {"min": "0", "max": "1", "min_exclusive": False, "max_exclusive": False, "got": "1.3", "unit": "share", "note": None}
+    assert share["message"] == share["message_en"] == "must be between 0 and 1, got 1.3"
+    assert share["message_sv"] == "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)"
+    target = by_path["cohorts[0].outcomes[0].target"]
+    assert (target["code"], target["params"]) == ("not_a_state", {"id": "NOPE"})
+    assert target["message_sv"] == 'okänt tillstånd "NOPE" (varken inbyggt eller angivet under states)'
+    financing = by_path["cohorts[0].intervention.financing"]
+    assert (financing["code"], financing["params"]) == ("sum_not_one", {"sum": "0.9"})
+    assert financing["message_sv"] in e.value.messages(lang="sv")
+    assert financing["message_sv"] == "finansieringsandelarna måste summera till exakt 1 (100 %), summan är 0,9 (90 %)"
+    assert e.value.messages() == [f["message_en"] for f in e.value.errors]
+    assert "must be between 0 and 1, got 1.3" in str(e.value)
+    with pytest.raises(ValueError, match="lang"):
+        e.value.messages(lang="de")
+
+
+def test_a_missing_field_and_a_binding_fault_in_swedish():
+    with pytest.raises(samkalk.ScenarioError) as e:
+        samkalk.calculate({"cohorts": [{"participants": {1, 2}}]})
+    by_path = {f["path"]: f for f in e.value.errors}
+    assert by_path["start_year"]["code"] == "missing"
+    assert by_path["start_year"]["message_sv"] == "måste anges"
+    assert by_path["cohorts[0].participants"]["code"] == "unsupported_type"
+    assert by_path["cohorts[0].participants"]["params"] == {"type_name": "set"}
+    assert by_path["cohorts[0].participants"]["message_sv"].startswith("typen set kan inte läsas")

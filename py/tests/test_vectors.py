@@ -43,7 +43,8 @@ def check(vector, get_result):
             get_result()
         assert {e["path"] for e in info.value.errors} == set(vector["expected_error_paths"])
         assert isinstance(info.value, ValueError)
-        assert all(set(e) == {"path", "message"} and e["message"] for e in info.value.errors)
+        keys = {"path", "code", "params", "context", "message", "message_sv", "message_en"}
+        assert all(set(e) == keys and e["message"] == e["message_en"] and e["message_sv"] for e in info.value.errors)
 
 
 def _decimalise(tree, key=""):

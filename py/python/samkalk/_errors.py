@@ -1,13 +1,17 @@
 """samkalk.ScenarioError: every fault of an invalid scenario, each at its path."""
 
-from typing import Dict, Iterable, List, Mapping
+from typing import Any, Dict, Iterable, List, Mapping
 
 
 class ScenarioError(ValueError):
     """A scenario that cannot be calculated.
 
-    ``errors`` lists every fault as ``{"path": ..., "message": ...}``; ``path`` names the field
-    as MODEL.md writes it (``cohorts[0].outcomes[1].share``, ``""`` for the whole scenario).
+    ``errors`` lists every fault as a dict: ``path`` names the field as MODEL.md writes it
+    (``cohorts[0].outcomes[1].share``, ``""`` for the whole scenario); ``code`` is the stable
+    fault code (``out_of_range``; docs/method.md, "Fault codes"); ``params`` the values the
+    message needs (decimals as text); ``context`` what the fault happened within (usually
+    ``[]``); ``message`` the English text, ``message_sv`` and ``message_en`` the core's message
+    in Swedish and English. ``str(error)`` is English; :meth:`messages` gives either language.
 
     >>> import samkalk
     >>> try:
@@ -15,13 +19,24 @@ class ScenarioError(ValueError):
     ... except samkalk.ScenarioError as e:
     ...     print([fault["path"] for fault in e.errors])
     ['horizon_years']
+    >>> try:
+    ...     samkalk.calculate({"start_year": 2026, "horizon_years": 0})
+    ... except samkalk.ScenarioError as e:
+    ...     print(e.errors[0]["code"], e.errors[0]["params"]["min"], e.messages(lang="sv"))
+    out_of_range 1 ['måste vara mellan 1 och 60, fick 0']
     """
 
-    errors: List[Dict[str, str]]
+    errors: List[Dict[str, Any]]
 
-    def __init__(self, errors: Iterable[Mapping[str, str]]) -> None:
-        self.errors = [{"path": str(e["path"]), "message": str(e["message"])} for e in errors]
+    def __init__(self, errors: Iterable[Mapping[str, Any]]) -> None:
+        self.errors = [_fault(e) for e in errors]
         super().__init__(self._text())
+
+    def messages(self, lang: str = "en") -> List[str]:
+        """Each fault's message, in order, in ``lang``: ``"sv"`` (svenska) or ``"en"``."""
+        if lang not in ("sv", "en"):
+            raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
+        return [str(e.get(f"message_{lang}", e["message"])) for e in self.errors]
 
     def _text(self) -> str:
         parts = [f"{e['path'] or '(scenario)'}: {e['message']}" for e in self.errors]
@@ -36,10 +51,18 @@ class ScenarioError(ValueError):
         return (type(self), (self.errors,))
 
 
+def _fault(e: Mapping[str, Any]) -> Dict[str, Any]:
+    """A fault dict with at least path and message (as the core gives it, or just those two)."""
+    fault = dict(e)
+    fault["path"] = str(e["path"])
+    fault["message"] = str(e["message"])
+    return fault
+
+
 class AnalysisError(ScenarioError):
     """An analysis request that cannot be run on its scenario (a :class:`ScenarioError`).
 
-    ``errors`` lists every fault as ``{"path": ..., "message": ...}``; ``path`` is in the
+    ``errors`` lists every fault as :class:`ScenarioError` does; ``path`` is in the
     request (``sweep.values[2]``, ``monte_carlo.parameters[0].distribution.high``) and the
     message starts with the scenario path concerned when there is one
     (``cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5``). Faults of the
@@ -51,8 +74,8 @@ class AnalysisError(ScenarioError):
     >>> try:
     ...     samkalk.sweep(scenario, "cohorts[0].outcomes[0].share", ["0.5", "1.5"])
     ... except samkalk.AnalysisError as e:
-    ...     print(e.errors)
-    [{'path': 'sweep.values[1]', 'message': 'cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5'}]
+    ...     print(e.errors[0]["path"], e.errors[0]["code"], e.errors[0]["message"])
+    sweep.values[1] out_of_range cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5
     """
 
     def _text(self) -> str:
