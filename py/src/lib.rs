@@ -130,9 +130,7 @@ impl<'py> Walker<'py> {
     fn walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> Value {
         match self.try_walk(obj, path, depth) {
             Ok(v) => v,
-            Err(e) => {
-                self.fault(path, Fault::UnreadableValue { reason: e.to_string() })
-            }
+            Err(e) => self.fault(path, Fault::UnreadableValue { reason: e.to_string() }),
         }
     }
 
@@ -716,9 +714,7 @@ fn actor_ids() -> Vec<&'static str> {
 /// Reads an analysis request with the core (JSON, TOML or a walked tree). Never panics.
 fn analysis_of(input: Input) -> Result<Analysis, Vec<FieldError>> {
     let run = move || match input {
-        Input::Ready(_) => {
-            Err(vec![FieldError::new("", Fault::ScenarioNotRequest)])
-        }
+        Input::Ready(_) => Err(vec![FieldError::new("", Fault::ScenarioNotRequest)]),
         Input::Failed(errors) => Err(errors),
         Input::Json(text) => Analysis::from_json(&text).map_err(|e| e.errors),
         Input::Toml(text) => Analysis::from_toml(&text).map_err(|e| e.errors),

@@ -5,7 +5,12 @@
 // and shipped as text beside the .wasm: schemars would double the .wasm's size).
 // This layer converts and reports; every figure comes from the Rust core.
 
-/** A scenario that cannot be calculated: `.errors` lists every fault as `{path, message}`. */
+/**
+ * A scenario that cannot be calculated: `.errors` lists every fault as the core gives it,
+ * `{path, code, params, context, message, message_sv, message_en}` (`message` is English; see
+ * docs/method.md, "Fault codes"). The few faults this wrapper finds before the core sees the
+ * input (no scenario, not serialisable, too long) have only `{path, message}`.
+ */
 export class ScenarioError extends Error {
   constructor(errors) {
     const list = Array.isArray(errors) ? errors : [];

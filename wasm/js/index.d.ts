@@ -144,10 +144,27 @@ export interface CalculationResult {
   cohorts: CohortResult[];
 }
 
-/** One fault of a scenario: where (`cohorts[0].outcomes[0].share`) and what, for people. */
+/** Something an analysis fault happened within, written before its message. */
+export type FaultContext =
+  | { kind: 'parameter'; path: string }
+  | { kind: 'with'; path: string }
+  | { kind: 'draw'; draw: number }
+  | { kind: 'invalid_draw'; draw: number; values: [string, string][] };
+
+/**
+ * One fault: where (`cohorts[0].outcomes[0].share`) and what. `code` is stable (docs/method.md,
+ * "Fault codes"), `params` holds the values its message needs (decimals as text); the core
+ * writes the message in Swedish (`message_sv`) and English (`message_en`; `message` is the
+ * same English text). Faults the JS wrapper finds itself have only `path` and `message`.
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
+  context?: FaultContext[];
+  message_sv?: string;
+  message_en?: string;
 }
 
 /** Thrown by every function that takes a scenario, when the scenario cannot be calculated. */

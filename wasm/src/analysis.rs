@@ -3,11 +3,11 @@
 //! about 210 KB of WebAssembly, which does not fit the calculator's size budget, so it is built
 //! separately and loaded only by what uses it (the page loads it in a Web Worker).
 
-use samkalk::{FieldError, Scenario};
+use samkalk::{Fault, FieldError, Scenario};
 use wasm_bindgen::prelude::*;
 
-fn fault_at(path: &str, message: &str) -> JsValue {
-    JsValue::from_str(&serde_json::to_string(&[FieldError::new(path, message)]).unwrap_or_else(|_| "[]".into()))
+fn fault_at(path: &str, fault: Fault) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(&[FieldError::new(path, fault)]).unwrap_or_else(|_| "[]".into()))
 }
 
 fn to_text<T: serde::Serialize>(value: &T) -> String {
@@ -76,10 +76,9 @@ pub fn analyse_progress_text(scenario: &str, analysis: &str, pretty: bool, progr
 /// for checking a reimplementation.
 #[wasm_bindgen(js_name = generatorText)]
 pub fn generator_text(seed: &str, draw: f64, n: u32) -> Result<String, JsValue> {
-    let seed: u64 =
-        seed.parse().map_err(|_| fault_at("", &format!("the seed must be a whole number 0..=18446744073709551615, got {seed:?}")))?;
+    let seed: u64 = seed.parse().map_err(|_| fault_at("", Fault::BadSeed { got: seed.to_string() }))?;
     if !(draw >= 0.0 && draw <= 9_007_199_254_740_991.0 && draw.fract() == 0.0) {
-        return Err(fault_at("", "the draw must be a whole number 0..=2^53-1"));
+        return Err(fault_at("", Fault::BadDraw));
     }
     let mut rng = samkalk::analysis::rng::Xoshiro256::for_draw(seed, draw as u64);
     let out: Vec<String> = (0..n.min(10_000)).map(|_| rng.next_u64().to_string()).collect();

@@ -3,7 +3,7 @@
 
 use samkalk::actor::{SOCIETY_ID, SOCIETY_SWEDISH};
 use samkalk::report::{break_even_sentence, state_phrase};
-use samkalk::{Actor, BreakEven, CalculationResult, FieldError, Scenario, ScenarioError};
+use samkalk::{Actor, BreakEven, CalculationResult, Fault, FieldError, Scenario, ScenarioError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -12,8 +12,8 @@ fn fault(errors: &[FieldError]) -> JsValue {
     JsValue::from_str(&serde_json::to_string(errors).unwrap_or_else(|_| "[]".into()))
 }
 
-fn fault_at(path: &str, message: &str) -> JsValue {
-    fault(&[FieldError::new(path, message)])
+fn fault_at(path: &str, f: Fault) -> JsValue {
+    fault(&[FieldError::new(path, f)])
 }
 
 fn scenario(text: &str) -> Result<Scenario, JsValue> {
@@ -36,7 +36,8 @@ pub fn calculate_text(text: &str) -> Result<String, JsValue> {
     samkalk::calculate_json(text).map(|r| r.to_json()).map_err(|e| fault(&e.errors))
 }
 
-/// Every fault of a scenario in JSON text, as a JSON list of `{path, message}` (empty: valid).
+/// Every fault of a scenario in JSON text, as a JSON list of the core's faults (`{path, code,
+/// params, context, message, message_sv, message_en}`; empty: valid).
 #[wasm_bindgen(js_name = validateText)]
 pub fn validate_text(text: &str) -> String {
     to_text(&samkalk::validate_json(text))
@@ -120,7 +121,17 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
 }
 
 fn decimal(text: &str) -> Result<rust_decimal::Decimal, JsValue> {
-    samkalk::number::parse_decimal(text).map_err(|e| fault_at("", &format!("not a decimal number ({e:?}): {text:?}")))
+    samkalk::number::parse_decimal(text).map_err(|e| {
+        let got = format!("{text:?}");
+        fault_at(
+            "",
+            match e {
+                samkalk::number::NumberError::NotANumber => Fault::NotANumber { got },
+                samkalk::number::NumberError::TooManyDecimals => Fault::TooManyDecimals { got },
+                samkalk::number::NumberError::OutOfRange => Fault::TooLarge { got: Some(got) },
+            },
+        )
+    })
 }
 
 /// Whole kronor in Swedish style (`"1234567.49"` → `"1 234 567 kr"`).

@@ -108,7 +108,7 @@ function buildScenario(v) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Engine faults → the field they concern, in Swedish.
+// Engine faults → the field they concern; the text is the core's Swedish message.
 function fieldFor(path, groups) {
   const top = { start_year: 'ar', horizon_years: 'horisont', discount_rate: 'ranta' };
   if (path in top) return top[path];
@@ -133,41 +133,13 @@ function fieldFor(path, groups) {
   return map[rest] ?? 'general';
 }
 
-const svNumber = (text) => {
-  const n = Number(text);
-  return Number.isFinite(n) ? n.toLocaleString('sv-SE', { maximumFractionDigits: 6 }) : text;
-};
-const svPercent = (shareText) => {
-  const n = Number(shareText) * 100;
-  return Number.isFinite(n) ? n.toLocaleString('sv-SE', { maximumFractionDigits: 4 }) : shareText;
-};
-
-function swedish(field, message) {
-  const kind = KIND[field];
-  let m;
-  if (/is required/.test(message)) return 'Fyll i ett värde.';
-  if (/whole number/.test(message)) return 'Ange ett heltal, till exempel 20.';
-  if (/must be a number/.test(message)) return 'Ange ett tal, till exempel 35 000 eller 12,5.';
-  if (/at most 28 decimals/.test(message)) return 'För många decimaler.';
-  if (/is too large/.test(message)) return 'Talet är för stort.';
-  if ((m = /must be between (\S+) and (\S+), got/.exec(message))) {
-    return kind === 'percent'
-      ? `Ange en andel mellan ${svPercent(m[1])} och ${svPercent(m[2])} %.`
-      : `Ange ett värde mellan ${svNumber(m[1])} och ${svNumber(m[2])}.`;
-  }
-  if (/must be at least 0 and below 1/.test(message)) return 'Ange en ränta från 0 % och under 100 %.';
-  if ((m = /financing shares must sum to exactly 1, got (\S+)/.exec(message))) {
-    return `Andelarna blir ${svPercent(m[1])} % tillsammans; de ska bli exakt 100 %.`;
-  }
-  if (/outcomes' shares sum/.test(message)) return 'Andelarna som når arbete blir över 100 %.';
-  return message;
-}
-
 function showErrors(errors, groups) {
   const byField = new Map();
   for (const e of errors) {
     const field = fieldFor(e.path, groups);
-    const text = field === 'general' ? `${e.path || 'Scenariot'}: ${e.message}` : swedish(field, e.message);
+    // message_sv is the core's; the few faults the JS wrapper finds itself are English only.
+    const said = e.message_sv ?? e.message;
+    const text = field === 'general' ? `${e.path || 'Scenariot'}: ${said}` : said;
     if (!byField.has(field)) byField.set(field, []);
     if (!byField.get(field).includes(text)) byField.get(field).push(text);
   }
@@ -682,7 +654,7 @@ function analysisDone(id, result, error) {
   analysisState.busy = false;
   const section = $('kanslighet');
   if (error) {
-    setAnalysisStatus(`Känslighetsanalysen kunde inte göras: ${(error.errors ?? []).map((e) => e.message).join('; ') || error.message}`);
+    setAnalysisStatus(`Känslighetsanalysen kunde inte göras: ${(error.errors ?? []).map((e) => (e.path ? `${e.path}: ` : '') + (e.message_sv ?? e.message)).join('; ') || error.message}`);
     section.dataset.state = 'error';
     return;
   }

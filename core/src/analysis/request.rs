@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::actor::{Actor, SOCIETY_ID};
-use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ScenarioError, Unit, ValueKind};
+use crate::error::{AlsoAllowed, Expected, Fault, ScenarioError, Unit, ValueKind};
 use crate::number::is_integer_spelling;
 use crate::path::Path;
 use crate::read::{shown, Fields, Reader};
@@ -177,7 +177,8 @@ impl Analysis {
     /// Reads an analysis request from TOML text.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Analysis, ScenarioError> {
-        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
+        let value =
+            crate::value::parse_toml(text).map_err(|e| crate::error::FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
         Analysis::from_value(&value)
     }
 

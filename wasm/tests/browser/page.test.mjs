@@ -200,7 +200,8 @@ test('an invalid share shows its message beside the field and keeps the last val
   const error = page.locator('#am2_arbete-error');
   await error.waitFor({ state: 'visible' });
   const message = await error.textContent();
-  assert.match(message, /mellan 0 och 100 %/);
+  // The core's Swedish message, read for a field typed in percent.
+  assert.equal(message, 'måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)');
   assert.equal(await page.getAttribute('#am2_arbete', 'aria-invalid'), 'true');
   assert.equal(await page.getAttribute('#am2_arbete', 'aria-describedby'), 'am2_arbete-error');
   // The engine reports the same field.
@@ -215,7 +216,10 @@ test('an invalid share shows its message beside the field and keeps the last val
   await page.fill('#am2_arbete', '55');
   await page.fill('#fin_kommun', '60');
   await page.locator('#finansiering-error').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#finansiering-error').textContent(), /110 %/);
+  assert.equal(
+    await page.locator('#finansiering-error').textContent(),
+    'finansieringsandelarna måste summera till exakt 1 (100 %), summan är 1,1 (110 %)',
+  );
   await page.fill('#fin_kommun', '50');
   await page.locator('#finansiering-error').waitFor({ state: 'hidden' });
   assert.equal(await page.locator('#stale').isVisible(), false);

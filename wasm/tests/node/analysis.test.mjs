@@ -174,6 +174,9 @@ test('faults: AnalysisError (a ScenarioError) with paths in the request or the s
   e = caught(() => analyse(main, { sweep: { parameter: 'cohorts[0].outcomes[0].share', values: ['0.5', '1.5'] } }));
   assert.deepEqual(e.errors.map((x) => x.path), ['sweep.values[1]']);
   assert.match(e.errors[0].message, /^cohorts\[0\]\.outcomes\[0\]\.share: /);
+  assert.equal(e.errors[0].code, 'out_of_range');
+  assert.deepEqual(e.errors[0].context, [{ kind: 'parameter', path: 'cohorts[0].outcomes[0].share' }]);
+  assert.equal(e.errors[0].message_sv, 'cohorts[0].outcomes[0].share: måste vara mellan 0 och 1 (0–100 %), fick 1,5 (150 %)');
   // A distribution out of the parameter's range.
   e = caught(() => analyse(main, { monte_carlo: { draws: 10, seed: 1, parameters: [
     { parameter: 'discount_rate', distribution: { kind: 'uniform', low: '0', high: '2' } }] } }));

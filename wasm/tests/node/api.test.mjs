@@ -57,6 +57,16 @@ test('invalid input throws a ScenarioError with every fault', () => {
   const paths = caught.errors.map((e) => e.path).sort();
   assert.deepEqual(paths, ['cohorts[0].intervention.financing', 'cohorts[0].outcomes[0].share']);
   assert.match(caught.message, /cohorts\[0\]\.outcomes\[0\]\.share/);
+  // Each fault carries the core's code, values and messages in Swedish and English.
+  const share = caught.errors.find((e) => e.path === 'cohorts[0].outcomes[0].share');
+  assert.equal(share.code, 'out_of_range');
+  assert.equal(share.params.max, '1');
+  assert.equal(share.message, share.message_en);
+  assert.match(share.message_en, /^must be between 0 and 1, got /);
+  assert.match(share.message_sv, /^måste vara mellan 0 och 1 \(0–100 %\), fick /);
+  const financing = caught.errors.find((e) => e.path === 'cohorts[0].intervention.financing');
+  assert.equal(financing.code, 'sum_not_one');
+  assert.match(financing.message_sv, /^finansieringsandelarna måste summera till exakt 1 \(100 %\)/);
   assert.deepEqual(validate(bad).map((e) => e.path).sort(), paths);
   assert.deepEqual(validate(small), []);
   assert.strictEqual(api.ScenarioError, ScenarioError);
