@@ -414,8 +414,8 @@ pub enum Context {
 pub struct FieldError {
     /// The path of the field in its document; `""` for the document as a whole.
     pub path: String,
-    /// What is wrong, with the values the message needs.
-    pub fault: Fault,
+    /// What is wrong, with the values the message needs (boxed: faults travel in `Result`s).
+    pub fault: Box<Fault>,
     /// What the fault happened within (outermost first); usually empty.
     pub context: Vec<Context>,
     /// The message in English (= `message_in(Lang::En)`).
@@ -432,7 +432,7 @@ impl FieldError {
     /// assert!(e.message_in(Lang::Sv).starts_with("okänt tillstånd"));
     /// ```
     pub fn new(path: impl ToString, fault: Fault) -> Self {
-        let mut e = FieldError { path: path.to_string(), fault, context: Vec::new(), message: String::new() };
+        let mut e = FieldError { path: path.to_string(), fault: Box::new(fault), context: Vec::new(), message: String::new() };
         e.message = e.message_in(Lang::En);
         e
     }
@@ -488,7 +488,7 @@ impl std::fmt::Display for FieldError {
 impl Serialize for FieldError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let params = match serde_json::to_value(&self.fault) {
+        let params = match serde_json::to_value(&*self.fault) {
             Ok(serde_json::Value::Object(mut m)) => m.remove("params").unwrap_or_else(|| serde_json::Value::Object(Default::default())),
             _ => serde_json::Value::Object(Default::default()),
         };

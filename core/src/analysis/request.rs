@@ -269,7 +269,7 @@ impl Reader {
             Value::String(p) => match parse_target(p) {
                 Ok(_) => Some(p.clone()),
                 Err(fault) => {
-                    self.errors.push(fault.at(&ppath));
+                    self.errors.push(fault.at(ppath));
                     None
                 }
             },
