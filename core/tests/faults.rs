@@ -172,3 +172,18 @@ fn not_json_is_a_fault_at_the_root() {
     assert!(errors[0].message_in(Lang::Sv).starts_with("inte giltig JSON vid byte 1"), "{}", errors[0].message_in(Lang::Sv));
     assert!(errors[0].line(Lang::En).starts_with("(scenario): not valid JSON at byte 1"));
 }
+
+proptest::proptest! {
+    /// Any number in a range fault, in any unit, gives a message in both languages without a
+    /// panic (the percent scaling of a 28-digit share overflows and is then left out).
+    #[test]
+    fn range_messages_never_panic(lo in proptest::num::i128::ANY, hi in proptest::num::i128::ANY, got in proptest::num::i128::ANY,
+                                  scale in 0u32..=28, unit in 0..3usize) {
+        let dec = |n: i128| Decimal::from_i128_with_scale(n % 79_228_162_514_264_337_593_543_950_335, scale);
+        let unit = [Unit::Number, Unit::Share, Unit::Year][unit];
+        let f = Fault::out_of_range(dec(lo), dec(hi), dec(got), unit);
+        proptest::prop_assert!(!f.message(Lang::Sv).is_empty() && !f.message(Lang::En).is_empty());
+        let s = Fault::SumNotOne { sum: dec(got) };
+        proptest::prop_assert!(s.message(Lang::Sv).starts_with("finansieringsandelarna"));
+    }
+}

@@ -357,7 +357,9 @@ proptest! {
             d = if rate == "1" { "0.9999999999999999999999999999" } else { rate });
         match samkalk::calculate_json(&text) {
             Ok(r) => prop_assert_eq!(r.years.len() as i64, horizon),
-            Err(e) => prop_assert!(e.errors.iter().all(|f| !f.message.is_empty())),
+            Err(e) => prop_assert!(e.errors.iter().all(|f| !f.message.is_empty()
+                && f.message == f.message_in(samkalk::Lang::En)
+                && !f.message_in(samkalk::Lang::Sv).is_empty())),
         }
     }
 }
