@@ -497,7 +497,8 @@ def calculate(scenario: ScenarioInput) -> Result:
     - a :class:`Scenario` (already validated: it is not read again).
 
     Returns a :class:`Result`. An invalid scenario raises :class:`ScenarioError` (a
-    ``ValueError``) whose ``.errors`` lists every fault as ``{"path", "message"}``; any other
+    ``ValueError``) whose ``.errors`` lists every fault (``path``, ``code``, ``params``,
+    ``message``, ``message_sv``, ``message_en``); any other
     unusable input (``calculate(42)``, an unreadable file) raises it too, at path ``""``.
 
     >>> import samkalk
@@ -532,13 +533,19 @@ def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int]
     return [r if isinstance(r, ScenarioError) else Result(r) for r in _samkalk.calculate_many(scenarios, threads=threads)]
 
 
-def validate(scenario: ScenarioInput) -> List[Dict[str, str]]:
-    """Every fault of a scenario as a list of ``{"path", "message"}``; empty when valid.
+def validate(scenario: ScenarioInput) -> List[Dict[str, Any]]:
+    """Every fault of a scenario as a list of dicts, as :class:`ScenarioError` ``.errors`` holds
+    them (``path``, ``code``, ``params``, ``context``, ``message`` in English, ``message_sv``,
+    ``message_en``); empty when valid.
 
     Takes anything :func:`calculate` takes and never raises for bad input.
 
-    >>> samkalk.validate({"start_year": 2026, "cohorts": [{"origin": "AM2", "participants": -1}]})
-    [{'path': 'cohorts[0].participants', 'message': 'must be between 0 and 10000000, got -1'}]
+    >>> [fault] = samkalk.validate({"start_year": 2026, "cohorts": [{"origin": "AM2", "participants": -1}]})
+    >>> fault["path"], fault["code"], fault["params"]["max"]
+    ('cohorts[0].participants', 'out_of_range', '10000000')
+    >>> print(fault["message_en"]); print(fault["message_sv"])
+    must be between 0 and 10000000, got -1
+    måste vara mellan 0 och 10 000 000, fick -1
     >>> faults = samkalk.validate({"start_year": 2026, "horizon_years": 0, "cohorts": [{"origin": "AM9"}]})
     >>> sorted(fault["path"] for fault in faults)
     ['cohorts[0].origin', 'cohorts[0].participants', 'horizon_years']
