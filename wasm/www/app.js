@@ -472,7 +472,7 @@ function summaryText(scenario, result) {
   const mun = result.actors.municipality;
   if (!isZero(mun.total_investment)) {
     text += `Kommunen investerar ${amount(mun.total_investment)}`;
-    text += mun.payback_year === null ? ' och får inte tillbaka investeringen inom perioden. ' : ` och har fått tillbaka investeringen ${mun.payback_year}. `;
+    text += mun.payback_year === null ? ' och får inte tillbaka investeringen inom perioden. ' : ` och har fått tillbaka investeringen år ${mun.payback_year}. `;
   }
   const losers = ACTORS.filter((a) => a.id !== 'society' && isNeg(result.actors[a.id][key]));
   if (losers.length === 0) {
@@ -636,6 +636,15 @@ function tornadoRows(result, actor) {
 
 const LOW_COLOR = '#D55E00';
 const HIGH_COLOR = '#0072B2';
+// The low bars are also striped, so low and high differ in black-and-white print too.
+const LOW_FILL = 'url(#tornado-lagt)';
+function lowPattern() {
+  const defs = svg('defs');
+  const p = svg('pattern', { id: 'tornado-lagt', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  p.append(svg('rect', { width: 6, height: 6, fill: LOW_COLOR }), svg('line', { x1: 1, y1: 0, x2: 1, y2: 6, stroke: '#fff', 'stroke-width': 2 }));
+  defs.append(p);
+  return defs;
+}
 
 function tornadoChart(result, labels, actor, width) {
   const rows = tornadoRows(result, actor);
@@ -655,6 +664,7 @@ function tornadoChart(result, labels, actor, width) {
   const x = (v) => L + ((v - lo) * (W - L - R)) / (hi - lo);
   const who = nameOf[actor];
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'tornado-titel tornado-beskrivning' });
+  root.append(lowPattern());
   root.append(svg('title', { id: 'tornado-titel' }, `Tornadodiagram: ${who}s nuvärde när ett antagande i taget ändras`));
   const top = rows.slice(0, 3).map((r) => `${labels[r.parameter]?.what ?? r.parameter} (${kr(r.npv_low[actor])} till ${kr(r.npv_high[actor])})`).join('; ');
   root.append(svg('desc', { id: 'tornado-beskrivning' }, `Nuvärde i kalkylen ${kr(result.tornado.base[actor])}. Störst påverkan: ${top}.`));
@@ -673,8 +683,10 @@ function tornadoChart(result, labels, actor, width) {
     const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
     const tx = narrow ? L : L - 12;
     const anchor = narrow ? 'start' : 'end';
-    g.append(svg('text', { x: tx, y: y + 15, 'text-anchor': anchor, 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24' }, label.what));
-    g.append(svg('text', { x: tx, y: y + 31, 'text-anchor': anchor, 'font-size': 12, fill: '#4a5360' }, label.range));
+    // Narrow: a white halo keeps the label readable where the grid and the base line pass under it.
+    const halo = narrow ? { stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } : {};
+    g.append(svg('text', { x: tx, y: y + 15, 'text-anchor': anchor, 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24', ...halo }, label.what));
+    g.append(svg('text', { x: tx, y: y + 31, 'text-anchor': anchor, 'font-size': 12, fill: '#4a5360', ...halo }, label.range));
     const seg = (v, color, which) => {
       const x0 = Math.min(x(base), x(v));
       const w = Math.max(Math.abs(x(v) - x(base)), 1.5);
@@ -682,14 +694,19 @@ function tornadoChart(result, labels, actor, width) {
       rect.append(svg('title', {}, `${label.what}, ${which} värde: ${kr(which === 'lågt' ? r.npv_low[actor] : r.npv_high[actor])}`));
       return rect;
     };
-    g.append(seg(r.lowV, LOW_COLOR, 'lågt'), seg(r.highV, HIGH_COLOR, 'högt'));
+    g.append(seg(r.lowV, LOW_FILL, 'lågt'), seg(r.highV, HIGH_COLOR, 'högt'));
     root.append(g);
   });
-  root.append(svg('line', { x1: x(base), x2: x(base), y1: T - 10, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 2, 'stroke-dasharray': '4 3', 'aria-hidden': 'true' }));
+  const baseLine = svg('line', { x1: x(base), x2: x(base), y1: T - 10, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 2, 'stroke-dasharray': '4 3', 'aria-hidden': 'true' });
+  // Narrow: the labels sit above the bars, so the line goes under them rather than through them.
+  if (narrow) grid.after(baseLine);
+  else root.append(baseLine);
   root.append(svg('text', { x: x(base), y: T - 14, 'text-anchor': x(base) > W - 160 ? 'end' : x(base) < 160 ? 'start' : 'middle', 'font-size': 12.5, fill: '#1b1f24', 'aria-hidden': 'true' }, `Kalkylen: ${kr(result.tornado.base[actor])}`));
   const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' });
-  for (const [color, text] of [[LOW_COLOR, 'Lägre värde på antagandet'], [HIGH_COLOR, 'Högre värde på antagandet']]) {
-    legend.append(el('li', {}, el('span', { class: 'swatch', style: `background:${color}` }), text));
+  for (const [fill, text] of [[LOW_FILL, 'Lägre värde på antagandet (randig stapel)'], [HIGH_COLOR, 'Högre värde på antagandet (hel stapel)']]) {
+    const sample = svg('svg', { viewBox: '0 0 18 12', class: 'swatch-svg' });
+    sample.append(svg('rect', { width: 18, height: 12, rx: 2, fill }));
+    legend.append(el('li', {}, sample, text));
   }
   const box = el('div');
   box.append(root, legend);
@@ -996,6 +1013,7 @@ function update(mode = 'edit') {
     errors = e.errors;
   }
   const noGroups = groups.length === 0;
+  window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging
   if (result && !noGroups) {
     render(scenario, result);
     lastGood = { scenario, result };
