@@ -936,7 +936,8 @@ function syncUrl(v, mode) {
   const url = `${location.pathname}?${params}${location.hash}`;
   if (mode === 'restore') return;
   if (url === `${location.pathname}${location.search}${location.hash}`) return;
-  if (mode === 'edit' && !editing) {
+  // Embedded in another page, the frame's entries would sit in the host page's Back button.
+  if (mode === 'edit' && !editing && !embedded) {
     history.pushState(null, '', url);
     editing = true;
   } else {
