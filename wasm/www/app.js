@@ -785,7 +785,7 @@ function renderAnalysis() {
   const { result, labels } = last;
   const actor = analysisState.actor;
   $('tornado').replaceChildren(tornadoChart(result, labels, actor, $('tornado').clientWidth));
-  $('tornado-tabell').replaceChildren(tornadoTable(result, labels, actor));
+  $('tornado-tabell').replaceChildren(el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: 'Svep för att se alla kolumner →' }), tornadoTable(result, labels, actor));
   if (result.monte_carlo) {
     $('sannolikhet').replaceChildren(...probabilityList(result));
     $('oddsen').replaceChildren(...oddsSentences(result));

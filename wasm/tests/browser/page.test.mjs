@@ -398,6 +398,19 @@ test('an empty field is a fault at the field, never a default; the old result is
   await close();
 });
 
+test('a link with an empty field opens with the message and no result at all', async () => {
+  const { p, close } = await freshPage(1280, '?am3_kvar=');
+  await p.locator('#am3_kvar-error').waitFor({ state: 'visible' });
+  assert.equal(await p.getAttribute('#am3_kvar', 'aria-invalid'), 'true');
+  assert.equal(await p.locator('#resultat-innehall').isVisible(), false, 'no result for values that are not valid');
+  assert.match(await p.locator('#stale').textContent(), /Inget resultat ännu/);
+  assert.deepEqual(await figures(p), []);
+  await p.fill('#am3_kvar', '85');
+  await p.locator('#resultat-innehall').waitFor({ state: 'visible' });
+  assert.equal(await p.locator('#stale').isVisible(), false);
+  await close();
+});
+
 test('no group chosen: the page says so instead of an empty chart and tables', async () => {
   const { p, close } = await freshPage();
   await p.uncheck('#am2');
@@ -532,7 +545,7 @@ test('360 px wide: nothing overflows, the title fits, every table cell can be re
     const right = Math.max(...cells.map((c) => c.getBoundingClientRect().right));
     const r = { id: t.id || t.dataset.actor || t.caption?.textContent, right, inBox: !!box,
       overflow: box ? box.hasAttribute('data-overflow') : false, tabindex: box?.getAttribute('tabindex'), label: box?.getAttribute('aria-label'),
-      hint: box ? (box.querySelector('.scroll-hint')?.offsetParent !== null) : false };
+      hint: !!box?.querySelector('.scroll-hint') && box.querySelector('.scroll-hint').offsetParent !== null };
     if (box) box.scrollLeft = 0;
     return r;
   }));
