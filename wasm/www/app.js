@@ -77,7 +77,9 @@ function setIf(obj, key, value) {
 
 /** The scenario for the form's values, and which group each cohort index is. */
 function buildScenario(v) {
-  const val = (name) => VALUE[KIND[name]](v[name]);
+  // An empty field goes to the core as "" so that the core reports it at its path: a missing
+  // value must never silently become a default (0 kr, 100 %, 4 years).
+  const val = (name) => (v[name].trim() === '' ? '' : VALUE[KIND[name]](v[name]));
   const scenario = { version: 1, name: 'Arbetsmarknadsinsats för personer med försörjningsstöd' };
   setIf(scenario, 'start_year', val('ar'));
   setIf(scenario, 'price_year', DEFAULTS.price_year);
@@ -165,10 +167,6 @@ function showErrors(errors, groups) {
   }
   const financing = byField.has('finansiering') || FINANCING.some((f) => byField.has(f.field));
   $('finansiering').toggleAttribute('data-invalid', financing);
-  const n = errors.length;
-  $('form-status').hidden = n === 0;
-  $('form-status').textContent = n === 0 ? '' : n === 1 ? 'Ett värde behöver rättas.' : `${n} värden behöver rättas.`;
-  $('stale').hidden = n === 0 || !lastGood;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +175,7 @@ const ROW_LABELS = [
   ['gain', 'Vinst', 'total_gain'],
   ['investment', 'Investering', 'total_investment'],
   ['net', 'Netto', 'total_net'],
-  ['cumulative_net', 'Kumulativt netto', null],
+  ['cumulative_net', 'Ackumulerat netto', null],
 ];
 // Okabe–Ito colours (distinguishable with colour blindness) and dashes; society in black.
 const STYLE = {
@@ -197,6 +195,21 @@ const kr = (x) => samkalk.kronor(x);
 // In tables the unit is in the caption/headers: "1 001 203" rather than "1 001 203 kr".
 const krCell = (x) => kr(x).replace(/\s*kr$/, '');
 const isNeg = (x) => x.startsWith('-');
+// TODO(lead): samkalk.readableKronor from `present` ("3,8 miljoner kr"); the exact kronor until then.
+const readable = (x) => samkalk.kronor(x);
+// TODO(lead): the core's ratio formatter from `present` (two decimals); the engine's text until then.
+const ratio = (x) => x.replace('.', ',');
+/** True for the engine's zero ("0.00", "-0.00"). */
+const isZero = (x) => /^-?0(\.0*)?$/.test(String(x));
+/** A discount rate above 0: the headline figure is then the present value (nuvärde). */
+const isDiscounted = (scenario) => /[1-9]/.test(String(scenario.discount_rate ?? '0'));
+/** An actor every one of whose figures is 0: it is not affected by the case. */
+const untouchedActor = (result, id) => {
+  const r = rowOf(result, id);
+  return [...r.gain, ...r.investment].every(isZero);
+};
+/** "A, B och C" (a list for a sentence, not a number). */
+const listSv = (items) => new Intl.ListFormat('sv', { type: 'conjunction' }).format(items);
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -213,13 +226,18 @@ function el(tag, attrs = {}, ...children) {
 const rowOf = (result, id) => (id === 'society' ? result.society : result.actors[id]);
 
 function overviewTable(scenario, result) {
-  const discounted = Number(scenario.discount_rate ?? 0) !== 0;
+  const discounted = isDiscounted(scenario);
+  const headline = discounted ? 'npv' : 'total_net';
   const table = el('table', { id: 'oversikt-tabell' });
   table.append(el('caption', { text: `Summa ${result.years[0]}–${result.years.at(-1)} per aktör, kronor` }));
   const head = el('tr');
-  const headers = ['Aktör', 'Investering', 'Vinst', 'Netto', ...(discounted ? ['Nuvärde'] : []), 'Återbetald år', 'Vinst per krona'];
-  for (const h of headers) {
-    head.append(el('th', { scope: 'col', text: h }));
+  const columns = [
+    ['Aktör', null], ['Investering', 'total_investment'], ['Vinst', 'total_gain'],
+    [discounted ? 'Netto, ej diskonterat' : 'Netto', 'total_net'], ...(discounted ? [['Nuvärde av nettot', 'npv']] : []),
+    ['Återbetalningsår', null], ['Vinst per krona', null],
+  ];
+  for (const [h, key] of columns) {
+    head.append(el('th', { scope: 'col', class: key === headline ? 'headline' : null, text: h }));
   }
   table.append(el('thead', {}, head));
   const body = el('tbody');
@@ -228,18 +246,38 @@ function overviewTable(scenario, result) {
     const tr = el('tr', { class: a.id === 'society' ? 'society' : null });
     tr.append(el('th', { scope: 'row', text: a.swedish }));
     for (const key of ['total_investment', 'total_gain', 'total_net', ...(discounted ? ['npv'] : [])]) {
-      tr.append(el('td', { 'data-actor': a.id, 'data-field': key, 'data-value': r[key], class: isNeg(r[key]) ? 'neg' : null, text: krCell(r[key]) }));
+      const cls = [isNeg(r[key]) ? 'neg' : '', key === headline ? 'headline' : ''].join(' ').trim() || null;
+      tr.append(el('td', { 'data-actor': a.id, 'data-field': key, 'data-value': r[key], class: cls, text: krCell(r[key]) }));
     }
     tr.append(el('td', { text: r.payback_year === null ? '–' : String(r.payback_year) }));
     const bcr = r.benefit_cost_ratio;
-    tr.append(el('td', { 'data-actor': a.id, 'data-field': 'benefit_cost_ratio', 'data-value': bcr ?? '', text: bcr === null ? '–' : bcr.replace('.', ',') }));
+    tr.append(el('td', { 'data-actor': a.id, 'data-field': 'benefit_cost_ratio', 'data-value': bcr ?? '', text: bcr === null ? '–' : ratio(bcr) }));
     body.append(tr);
   }
   table.append(body);
-  const note = el('p', { class: 'help', text: `${discounted ? 'Nuvärde: nettot diskonterat till första årets värde. ' : ''}Återbetald år: från det året är aktörens investering återbetald och förblir det. Vinst per krona: vinst per investerad krona${discounted ? ' (nuvärden)' : ''}.` });
+  const rate = samkalk.percent(scenario.discount_rate ?? '0');
+  const note = el('p', { class: 'help', text: `${discounted ? `Nuvärde: nettot när senare års belopp räknas ned med diskonteringsräntan ${rate} per år till vad de är värda det första året. Det är kalkylens huvudtal; nettot utan diskontering står bredvid. ` : ''}Återbetalningsår: från det året är aktörens investering återbetald och förblir det. Vinst per krona: vinst per investerad krona${discounted ? ', räknat i nuvärde' : ''}; – när aktören inte investerar något.` });
   const box = el('div');
-  box.append(el('div', { class: 'table-scroll' }, table), note);
+  box.append(scroller(table, 'Svep för att se alla kolumner →'), note);
   return box;
+}
+
+/** A scroll container for a table that may be wider than a phone: it says so and takes focus. */
+function scroller(table, hint) {
+  const box = el('div', { class: 'table-scroll', role: 'region', 'aria-label': `${table.caption?.textContent ?? 'Tabell'} (tabell)` });
+  box.append(el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: hint }), table);
+  return box;
+}
+
+/** Scroll containers whose table is wider than they are show their hint and take keyboard focus. */
+function markScrollers() {
+  for (const box of document.querySelectorAll('.table-scroll')) {
+    const table = box.querySelector('table');
+    const over = !!table && box.clientWidth > 0 && table.scrollWidth > box.clientWidth + 1;
+    box.toggleAttribute('data-overflow', over);
+    if (over) box.setAttribute('tabindex', '0');
+    else box.removeAttribute('tabindex');
+  }
 }
 
 function yearTable(result, a) {
@@ -292,10 +330,18 @@ const mkr = (v) => {
   return `${(v / 1e3).toLocaleString('sv-SE', { maximumFractionDigits: 0 })} tkr`;
 };
 
-/** Inline SVG line chart of cumulative net per actor (numbers only place points). */
-function chart(result) {
-  const W = 760, H = 380, L = 78, R = 20, T = 16, B = 40;
+/**
+ * Inline SVG line chart of cumulative net per actor (numbers only place points). `width` is the
+ * space it gets on screen: the drawing is made that wide (at most 760), so its text keeps its
+ * size on a phone instead of being scaled down with the picture.
+ */
+function chart(result, width) {
+  const W = Math.round(Math.min(760, Math.max(300, width || 760)));
+  const narrow = W < 520;
+  const H = narrow ? 320 : 380, L = narrow ? 66 : 78, R = narrow ? 24 : 20, T = 16, B = 40;
   const years = result.years;
+  // Year labels need about 40 px each; on a narrow chart every second (third …) year is written.
+  const yearEvery = Math.max(1, Math.ceil((years.length * 40) / (W - L - R)));
   const series = ACTORS.map((a) => ({ a, values: rowOf(result, a.id).cumulative_net.map(Number) }));
   let lo = Math.min(0, ...series.flatMap((s) => s.values));
   let hi = Math.max(0, ...series.flatMap((s) => s.values));
@@ -316,6 +362,7 @@ function chart(result) {
     grid.append(svg('text', { x: L - 8, y: yy + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#4a5360' }, mkr(Math.abs(v) < step / 2 ? 0 : v)));
   }
   years.forEach((yr, i) => {
+    if (i % yearEvery !== 0 && i !== years.length - 1) return;
     grid.append(svg('text', { x: x(i), y: H - B + 22, 'text-anchor': 'middle', 'font-size': 13, fill: '#1b1f24' }, String(yr)));
   });
   root.append(grid);
@@ -344,6 +391,24 @@ function chart(result) {
   return box;
 }
 
+/** The chart's figures as a table (readable without hovering or seeing the lines). */
+function chartTable(result) {
+  const table = el('table', { id: 'diagram-data' });
+  table.append(el('caption', { text: 'Ackumulerat netto per aktör och år, kronor' }));
+  const head = el('tr', {}, el('th', { scope: 'col', text: 'Aktör' }));
+  for (const y of result.years) head.append(el('th', { scope: 'col', text: String(y) }));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  for (const a of ACTORS) {
+    const values = rowOf(result, a.id).cumulative_net;
+    const tr = el('tr', { class: a.id === 'society' ? 'society' : null }, el('th', { scope: 'row', text: a.swedish }));
+    for (const v of values) tr.append(el('td', { 'data-cumulative': v, class: isNeg(v) ? 'neg' : null, text: krCell(v) }));
+    body.append(tr);
+  }
+  table.append(body);
+  return scroller(table, 'Svep för att se fler år →');
+}
+
 function breakEvenBlock(scenario, be) {
   const box = el('div', { class: 'break-even' });
   if (be.length === 0) {
@@ -362,38 +427,57 @@ function breakEvenBlock(scenario, be) {
   return box;
 }
 
-function summaryText(result) {
+/**
+ * The headline: society's result in one figure (the present value when the discount rate is
+ * above 0, and it says so), what the municipality invests, and every actor that loses money.
+ */
+function summaryText(scenario, result) {
   const y0 = result.years[0];
   const y1 = result.years.at(-1);
-  const soc = result.society;
+  const discounted = isDiscounted(scenario);
+  const key = discounted ? 'npv' : 'total_net';
+  const amount = (x) => readable(x).replace(/ /g, '\u00a0'); // an amount does not break across lines
+  const inPv = discounted ? ` räknat i nuvärde (diskonteringsränta ${samkalk.percent(scenario.discount_rate)} per år)` : '';
+  const soc = result.society[key];
+  const socWord = isNeg(soc) ? 'nettoförlust' : 'nettovinst';
+  let text = `${y0}–${y1} ger insatsen samhället en ${socWord} på ${amount(soc.replace('-', ''))}${inPv}. `;
   const mun = result.actors.municipality;
-  const socWord = isNeg(soc.total_net) ? 'nettoförlust' : 'nettovinst';
-  let text = `${y0}–${y1} ger insatsen samhället en ${socWord} på ${kr(soc.total_net.replace('-', ''))}. `;
-  if (mun.total_investment !== '0.00') {
-    text += `Kommunen investerar ${kr(mun.total_investment)} och vinner ${kr(mun.total_gain)}`;
-    text += mun.payback_year === null ? ', så investeringen är inte återbetald inom perioden.' : `; investeringen är återbetald ${mun.payback_year}.`;
+  if (!isZero(mun.total_investment)) {
+    text += `Kommunen investerar ${amount(mun.total_investment)}`;
+    text += mun.payback_year === null ? ' och får inte tillbaka investeringen inom perioden. ' : ` och har fått tillbaka investeringen år ${mun.payback_year}. `;
+  }
+  const losers = ACTORS.filter((a) => a.id !== 'society' && isNeg(result.actors[a.id][key]));
+  if (losers.length === 0) {
+    text += `Ingen aktör går med förlust${discounted ? ' räknat i nuvärde' : ''}.`;
   } else {
-    text += `Kommunens netto blir ${kr(mun.total_net)}.`;
+    const list = listSv(losers.map((a) => `${a.swedish} (${amount(result.actors[a.id][key])})`));
+    text += `Med förlust${discounted ? ' räknat i nuvärde' : ''}: ${list}.`;
   }
   return text;
 }
 
-function assumptionsText(scenario) {
-  const parts = [];
+/** The assumptions of the case, for the printout: groups, costs, shares, financing, taxes, rate. */
+function assumptionsBlock(scenario, result) {
+  const box = el('div', { class: 'assumptions' });
+  box.append(el('h3', { text: 'Förutsättningar' }));
+  const ul = el('ul');
   for (const c of scenario.cohorts) {
     const o = c.outcomes[0];
-    parts.push(`${c.name}: ${c.participants} deltagare, ${kr(c.intervention.cost_per_participant ?? '0')} per deltagare i ${c.intervention.duration_months} månader, ${samkalk.percent(o.share)} når arbete (jämförelsegrupp ${samkalk.percent(o.counterfactual_share ?? '0')}, kvar efter ett år ${samkalk.percent(o.retention ?? '1')}).`);
+    ul.append(el('li', { text: `${c.name}: ${c.participants} deltagare, insats ${kr(c.intervention.cost_per_participant)} per deltagare i ${c.intervention.duration_months} månader. ${samkalk.percent(o.share)} når arbete; ${samkalk.percent(o.counterfactual_share ?? '0')} hade nått arbete ändå (jämförelsegrupp); ${samkalk.percent(o.retention ?? '1')} av dem i arbete är kvar varje år.` }));
   }
   const fin = Object.entries(scenario.cohorts[0]?.intervention.financing ?? {})
-    .filter(([, s]) => Number(s) !== 0).map(([a, s]) => `${nameOf[a]} ${samkalk.percent(s)}`).join(', ');
-  if (fin) parts.push(`Finansiering: ${fin}.`);
-  parts.push(`Diskonteringsränta ${samkalk.percent(scenario.discount_rate ?? '0')}. Belopp i ${DEFAULTS.price_year} års priser.`);
-  return parts.join(' ');
+    .filter(([, share]) => !isZero(share)).map(([a, share]) => `${nameOf[a]} ${samkalk.percent(share)}`);
+  if (fin.length) ul.append(el('li', { text: `Insatsen betalas av: ${listSv(fin)}.` }));
+  ul.append(el('li', { text: `Skatter på lön: kommunalskatt ${samkalk.percent(DEFAULTS.tax.municipal_rate)}, regionskatt ${samkalk.percent(DEFAULTS.tax.regional_rate)}, arbetsgivaravgifter ${samkalk.percent(DEFAULTS.tax.employer_contribution_rate)}.` }));
+  ul.append(el('li', { text: `Kalkylperiod ${result.years[0]}–${result.years.at(-1)}, diskonteringsränta ${samkalk.percent(scenario.discount_rate ?? '0')} per år. Belopp i ${scenario.price_year ?? DEFAULTS.price_year} års priser.` }));
+  box.append(ul);
+  return box;
 }
 
 function aboutBlock() {
   const box = el('div');
-  box.append(el('p', { text: 'Kalkylen följer metoden för socioekonomiska investeringskalkyler (KNUT): vad en person kostar varje offentlig aktör per år utan arbete, vad insatsen kostar, och vem som vinner när en andel av deltagarna når arbete. Vinsten räknas från månaden efter insatsens slut. Grupperna och beloppen är samkalks inbyggda standardvärden med källor.' }));
+  box.append(el('p', { text: 'Kalkylen följer metoden för socioekonomiska investeringskalkyler som Nilsson och Wadeskog har utvecklat och som SKR och Finsam sprider (den kallas ibland KNUT): vad en person kostar varje offentlig aktör per år utan arbete, vad insatsen kostar, och vem som vinner när en andel av deltagarna når arbete. Vinsten räknas från månaden efter insatsens slut. Grupperna och beloppen är samkalks inbyggda standardvärden med källor.' }));
+  box.append(el('p', { text: 'Grupperna AM1, AM2 och AM3 är kommunernas indelning av personer med försörjningsstöd efter hur nära arbete de står: AM1 kan gå direkt till Arbetsförmedlingen, AM2 behöver en kortare insats och AM3 längre, samordnade insatser från flera aktörer.' }));
   box.append(el('p', { text: `Skatter på lön: kommunalskatt ${samkalk.percent(DEFAULTS.tax.municipal_rate)}, regionskatt ${samkalk.percent(DEFAULTS.tax.regional_rate)}, arbetsgivaravgifter ${samkalk.percent(DEFAULTS.tax.employer_contribution_rate)} (effektiva satser). Prisår ${DEFAULTS.price_year}.` }));
   for (const id of ['AM2', 'AM3', 'work']) {
     const st = DEFAULTS.states[id];
@@ -413,7 +497,7 @@ function aboutBlock() {
           el('td', { style: 'text-align:left', text: f.payee ? nameOf[f.payee] : 'förbrukas (resurs)' }), el('td', { text: kr(f.amount) })));
       }
       t.append(b);
-      box.append(el('div', { class: 'table-scroll' }, t));
+      box.append(scroller(t, 'Svep för att se alla kolumner →'));
     }
   }
   return box;
@@ -524,11 +608,24 @@ function tornadoRows(result, actor) {
 
 const LOW_COLOR = '#D55E00';
 const HIGH_COLOR = '#0072B2';
+// The low bars are also striped, so low and high differ in black-and-white print too.
+const LOW_FILL = 'url(#tornado-lagt)';
+function lowPattern() {
+  const defs = svg('defs');
+  const p = svg('pattern', { id: 'tornado-lagt', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
+  p.append(svg('rect', { width: 6, height: 6, fill: LOW_COLOR }), svg('line', { x1: 1, y1: 0, x2: 1, y2: 6, stroke: '#fff', 'stroke-width': 2 }));
+  defs.append(p);
+  return defs;
+}
 
-function tornadoChart(result, labels, actor) {
+function tornadoChart(result, labels, actor, width) {
   const rows = tornadoRows(result, actor);
   const base = whoNpv(result.tornado.base, actor);
-  const W = 760, L = 300, R = 24, T = 30, RowH = 40, B = 34;
+  // As wide as its place on screen (see chart); narrow: each label above its bar.
+  const W = Math.round(Math.min(760, Math.max(300, width || 760)));
+  const narrow = W < 560;
+  const L = narrow ? 28 : 300, R = narrow ? 28 : 24, T = 30, RowH = narrow ? 64 : 40, B = 34;
+  const barY = narrow ? 36 : 6, barH = narrow ? 20 : RowH - 14;
   const H = T + rows.length * RowH + B;
   let lo = Math.min(base, ...rows.flatMap((r) => [r.lowV, r.highV]));
   let hi = Math.max(base, ...rows.flatMap((r) => [r.lowV, r.highV]));
@@ -539,14 +636,16 @@ function tornadoChart(result, labels, actor) {
   const x = (v) => L + ((v - lo) * (W - L - R)) / (hi - lo);
   const who = nameOf[actor];
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'tornado-titel tornado-beskrivning' });
+  root.append(lowPattern());
   root.append(svg('title', { id: 'tornado-titel' }, `Tornadodiagram: ${who}s nuvärde när ett antagande i taget ändras`));
   const top = rows.slice(0, 3).map((r) => `${labels[r.parameter]?.what ?? r.parameter} (${kr(r.npv_low[actor])} till ${kr(r.npv_high[actor])})`).join('; ');
   root.append(svg('desc', { id: 'tornado-beskrivning' }, `Nuvärde i kalkylen ${kr(result.tornado.base[actor])}. Störst påverkan: ${top}.`));
   const grid = svg('g', { 'aria-hidden': 'true' });
-  for (let v = lo; v <= hi + step / 2; v += step) {
+  const tickEvery = Math.max(1, Math.ceil((((hi - lo) / step + 1) * 64) / (W - L - R)));
+  for (let v = lo, k = 0; v <= hi + step / 2; v += step, k++) {
     const xx = x(v);
     grid.append(svg('line', { x1: xx, x2: xx, y1: T - 6, y2: H - B + 4, stroke: '#d5dbe2' }));
-    grid.append(svg('text', { x: xx, y: H - B + 20, 'text-anchor': 'middle', 'font-size': 12, fill: '#4a5360' }, mkr(Math.abs(v) < step / 2 ? 0 : v)));
+    if (k % tickEvery === 0) grid.append(svg('text', { x: xx, y: H - B + 20, 'text-anchor': 'middle', 'font-size': 12, fill: '#4a5360' }, mkr(Math.abs(v) < step / 2 ? 0 : v)));
   }
   if (lo < 0 && hi > 0) grid.append(svg('line', { x1: x(0), x2: x(0), y1: T - 6, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 1.5 }));
   root.append(grid);
@@ -554,23 +653,32 @@ function tornadoChart(result, labels, actor) {
     const y = T + k * RowH;
     const g = svg('g', { class: 'tornado-bar', 'data-parameter': r.parameter });
     const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
-    g.append(svg('text', { x: L - 12, y: y + 15, 'text-anchor': 'end', 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24' }, label.what));
-    g.append(svg('text', { x: L - 12, y: y + 31, 'text-anchor': 'end', 'font-size': 12, fill: '#4a5360' }, label.range));
+    const tx = narrow ? L : L - 12;
+    const anchor = narrow ? 'start' : 'end';
+    // Narrow: a white halo keeps the label readable where the grid and the base line pass under it.
+    const halo = narrow ? { stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } : {};
+    g.append(svg('text', { x: tx, y: y + 15, 'text-anchor': anchor, 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24', ...halo }, label.what));
+    g.append(svg('text', { x: tx, y: y + 31, 'text-anchor': anchor, 'font-size': 12, fill: '#4a5360', ...halo }, label.range));
     const seg = (v, color, which) => {
       const x0 = Math.min(x(base), x(v));
       const w = Math.max(Math.abs(x(v) - x(base)), 1.5);
-      const rect = svg('rect', { x: x0, y: y + 6, width: w, height: RowH - 14, fill: color, rx: 2 });
+      const rect = svg('rect', { x: x0, y: y + barY, width: w, height: barH, fill: color, rx: 2 });
       rect.append(svg('title', {}, `${label.what}, ${which} värde: ${kr(which === 'lågt' ? r.npv_low[actor] : r.npv_high[actor])}`));
       return rect;
     };
-    g.append(seg(r.lowV, LOW_COLOR, 'lågt'), seg(r.highV, HIGH_COLOR, 'högt'));
+    g.append(seg(r.lowV, LOW_FILL, 'lågt'), seg(r.highV, HIGH_COLOR, 'högt'));
     root.append(g);
   });
-  root.append(svg('line', { x1: x(base), x2: x(base), y1: T - 10, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 2, 'stroke-dasharray': '4 3', 'aria-hidden': 'true' }));
-  root.append(svg('text', { x: x(base), y: T - 14, 'text-anchor': x(base) > W - 160 ? 'end' : 'middle', 'font-size': 12.5, fill: '#1b1f24', 'aria-hidden': 'true' }, `Kalkylen: ${kr(result.tornado.base[actor])}`));
+  const baseLine = svg('line', { x1: x(base), x2: x(base), y1: T - 10, y2: H - B + 4, stroke: '#1b1f24', 'stroke-width': 2, 'stroke-dasharray': '4 3', 'aria-hidden': 'true' });
+  // Narrow: the labels sit above the bars, so the line goes under them rather than through them.
+  if (narrow) grid.after(baseLine);
+  else root.append(baseLine);
+  root.append(svg('text', { x: x(base), y: T - 14, 'text-anchor': x(base) > W - 160 ? 'end' : x(base) < 160 ? 'start' : 'middle', 'font-size': 12.5, fill: '#1b1f24', 'aria-hidden': 'true' }, `Kalkylen: ${kr(result.tornado.base[actor])}`));
   const legend = el('ul', { class: 'legend', 'aria-hidden': 'true' });
-  for (const [color, text] of [[LOW_COLOR, 'Lägre värde på antagandet'], [HIGH_COLOR, 'Högre värde på antagandet']]) {
-    legend.append(el('li', {}, el('span', { class: 'swatch', style: `background:${color}` }), text));
+  for (const [fill, text] of [[LOW_FILL, 'Lägre värde på antagandet (randig stapel)'], [HIGH_COLOR, 'Högre värde på antagandet (hel stapel)']]) {
+    const sample = svg('svg', { viewBox: '0 0 18 12', class: 'swatch-svg' });
+    sample.append(svg('rect', { width: 18, height: 12, rx: 2, fill }));
+    legend.append(el('li', {}, sample, text));
   }
   const box = el('div');
   box.append(root, legend);
@@ -611,15 +719,26 @@ function probabilityList(result) {
     const untouched = s.min === '0.00' && s.max === '0.00';
     const width = Math.max(0, Math.min(100, Number(s.probability_gain) * 100));
     const note = untouched
-      ? 'Berörs inte: nettot är 0 kr i alla dragningar.'
-      : `Går plus i ${s.gains.toLocaleString('sv-SE')} av ${result.monte_carlo.draws.toLocaleString('sv-SE')} dragningar. Nuvärde i mitten ${krNb(s.p50)}, i 9 fall av 10 mellan ${krNb(s.p5)} och ${krNb(s.p95)}.`;
-    items.push(el('li', { 'data-actor': a.id, 'data-value': s.probability_gain, class: a.id === 'society' ? 'society' : null },
+      ? 'Berörs inte: nettot är 0 kr i alla omräkningar.'
+      : `Går plus i ${s.gains.toLocaleString('sv-SE')} av ${result.monte_carlo.draws.toLocaleString('sv-SE')} omräkningar. Nuvärde i mitten ${krNb(s.p50)}, i 9 fall av 10 mellan ${krNb(s.p5)} och ${krNb(s.p95)}.`;
+    items.push(el('li', { 'data-actor': a.id, 'data-value': s.probability_gain, 'data-untouched': untouched ? 'true' : null, class: a.id === 'society' ? 'society' : null },
       el('span', { class: 'who', text: a.swedish }),
-      el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { class: `fill${untouched ? ' none' : width < 50 ? ' low' : ''}`, style: `width:${width}%` })),
-      el('span', { class: 'pct', text: pct }),
+      el('span', { class: 'bar', 'aria-hidden': 'true' }, untouched ? null : el('span', { class: `fill${width < 50 ? ' low' : ''}`, style: `width:${width}%` })),
+      el('span', { class: 'pct', text: untouched ? 'berörs inte' : pct }),
       el('span', { class: 'note', text: note })));
   }
   return items;
+}
+
+/** One plain sentence per actor: how often it comes out ahead, or that it is not affected. */
+function oddsSentences(result) {
+  const stats = result.monte_carlo.statistics;
+  return ACTORS.map((a) => {
+    const s = stats[a.id];
+    const untouched = s.min === '0.00' && s.max === '0.00';
+    const text = untouched ? `${a.swedish} berörs inte.` : `${a.swedish} går plus i ${samkalk.percent(s.probability_gain)} av fallen.`;
+    return el('li', { 'data-actor': a.id, class: a.id === 'society' ? 'society' : null, text });
+  });
 }
 
 const analysisState = { timer: 0, worker: null, busy: false, id: 0, fallback: !('Worker' in window), actor: 'society', last: null };
@@ -637,14 +756,16 @@ function renderAnalysis() {
   if (!last) return;
   const { result, labels } = last;
   const actor = analysisState.actor;
-  $('tornado').replaceChildren(tornadoChart(result, labels, actor));
-  $('tornado-tabell').replaceChildren(tornadoTable(result, labels, actor));
+  $('tornado').replaceChildren(tornadoChart(result, labels, actor, $('tornado').clientWidth));
+  $('tornado-tabell').replaceChildren(el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: 'Svep för att se alla kolumner →' }), tornadoTable(result, labels, actor));
   if (result.monte_carlo) {
     $('sannolikhet').replaceChildren(...probabilityList(result));
+    $('oddsen').replaceChildren(...oddsSentences(result));
     const mc = result.monte_carlo;
-    $('sannolikhet-metod').textContent = `Kalkylen räknades om ${mc.draws.toLocaleString('sv-SE')} gånger (slumpfrö ${mc.seed}, samma varje gång) med slumpvis valda värden: andelen som når arbete mellan hälften och en och en halv gång värdet ovan (oftast nära värdet), och kostnaden per deltagare upp till 20 % lägre eller högre. Andelen visar hur ofta aktörens nuvärde blev noll eller mer.`;
+    $('sannolikhet-metod').textContent = `Kalkylen räknades om ${mc.draws.toLocaleString('sv-SE')} gånger med slumpvis valda värden: andelen som når arbete mellan hälften och en och en halv gång värdet ovan (oftast nära värdet), och kostnaden per deltagare upp till 20 % lägre eller högre. Procenten visar i hur stor del av omräkningarna aktörens nuvärde blev noll eller mer. Slumptalen är desamma varje gång (slumpfrö ${mc.seed}), så samma kalkyl ger alltid samma svar.`;
   } else {
     $('sannolikhet').replaceChildren();
+    $('oddsen').replaceChildren();
     $('sannolikhet-metod').textContent = 'Välj minst en grupp för att se sannolikheten att gå plus.';
   }
 }
@@ -661,6 +782,7 @@ function analysisDone(id, result, error) {
   analysisState.last = { ...analysisState.pending, result };
   window.samkalkAnalysis = { scenario: analysisState.pending.scenario, request: analysisState.pending.request, result };
   renderAnalysis();
+  markScrollers();
   setAnalysisStatus('Känslighetsanalysen är klar.');
   section.dataset.state = 'done';
   section.dataset.run = String(id);
@@ -735,30 +857,124 @@ let summaryTimer = 0;
 
 function render(scenario, result) {
   $('oversikt').replaceChildren(overviewTable(scenario, result));
-  $('diagram').replaceChildren(chart(result));
+  drawCharts(result);
+  $('diagram-tabell').replaceChildren(chartTable(result));
   $('jamnt').replaceChildren(breakEvenBlock(scenario, samkalk.breakEven(scenario)));
   const tables = $('tabeller');
-  tables.replaceChildren(...ACTORS.map((a) => el('div', { class: 'table-scroll' }, yearTable(result, a))));
-  $('forutsattningar-text').textContent = `Förutsättningar: ${assumptionsText(scenario)}`;
+  tables.replaceChildren(...ACTORS.map((a) => {
+    const box = scroller(yearTable(result, a), 'Svep för att se fler år →');
+    if (untouchedActor(result, a.id)) box.classList.add('all-zero');
+    return box;
+  }));
+  const untouched = ACTORS.filter((a) => untouchedActor(result, a.id)).map((a) => a.swedish);
+  $('berors-inte').textContent = untouched.length ? `Berörs inte i kalkylen (alla belopp 0 kr): ${listSv(untouched)}.` : '';
+  $('berors-inte').hidden = untouched.length === 0;
+  $('forutsattningar').replaceChildren(assumptionsBlock(scenario, result));
   $('scenario-json').textContent = JSON.stringify(scenario, null, 2);
+  printHead();
   // The visible summary follows at once; the screen-reader announcement (a live region) waits
   // until typing pauses, so it is not read out on every keystroke.
-  const text = summaryText(result);
+  const text = summaryText(scenario, result);
   $('sammanfattning').textContent = text;
   clearTimeout(summaryTimer);
   summaryTimer = setTimeout(() => { $('sammanfattning-live').textContent = text; }, lastGood ? 800 : 0);
+  requestAnimationFrame(markScrollers);
 }
 
-function syncUrl(v) {
+/** The line chart at the width it has now (redrawn when that changes much, e.g. on rotation). */
+let chartWidth = 0;
+function drawCharts(result) {
+  chartWidth = $('diagram').clientWidth;
+  $('diagram').replaceChildren(chart(result, chartWidth));
+}
+
+/** The printout's date and link (the case as a link, without embedding). */
+function printHead() {
+  $('utskrift-datum').textContent = `Utskriven ${new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' })}.`;
+  $('utskrift-lank').textContent = shareLink();
+}
+
+const shareLink = () => location.href.replace(/([?&])embed=[^&]*&?/, '$1').replace(/[?&]$/, '');
+
+/**
+ * The form's state lives in the URL. Typing replaces the current history entry; the first
+ * change after a committed one (a `change` event: leaving a field, ticking a box) adds a new
+ * entry, so the browser's Back returns to the form as it was before.
+ */
+let editing = false;
+function syncUrl(v, mode) {
   const params = new URLSearchParams(location.search);
   for (const [k, val] of Object.entries(v)) params.set(k, val);
-  history.replaceState(null, '', `${location.pathname}?${params}${location.hash}`);
+  const url = `${location.pathname}?${params}${location.hash}`;
+  if (mode === 'restore') return;
+  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  // Embedded in another page, the frame's entries would sit in the host page's Back button.
+  if (mode === 'edit' && !editing && !embedded) {
+    history.pushState(null, '', url);
+    editing = true;
+  } else {
+    history.replaceState(null, '', url);
+  }
 }
 
-function update() {
+/** A comparison group above the share reaching work: allowed, but it means a loss; say so. */
+function showWarnings(scenario, groups) {
+  for (const g of GROUPS) {
+    const box = $(`${g.id}_jmf-warning`);
+    const input = form.elements[`${g.id}_jmf`];
+    const i = groups.indexOf(g.id);
+    const o = i >= 0 ? scenario.cohorts[i].outcomes[0] : null;
+    const warn = o && input.getAttribute('aria-invalid') !== 'true' && form.elements[`${g.id}_arbete`].getAttribute('aria-invalid') !== 'true'
+      && decimalAbove(o.counterfactual_share, o.share);
+    box.hidden = !warn;
+    box.textContent = warn
+      ? `Fler hade nått arbete utan insatsen (${samkalk.percent(o.counterfactual_share)}) än med den (${samkalk.percent(o.share)}). Kalkylen räknar då med att insatsen håller deltagare borta från arbete: en förlust.`
+      : '';
+    if (warn) input.setAttribute('aria-describedby', box.id);
+    else if (input.getAttribute('aria-describedby') === box.id) input.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * a > b for two plain non-negative decimal texts ("0.125"), exactly.
+ * TODO(lead): this rule belongs in the core, as a warning at the path with its Swedish text.
+ */
+function decimalAbove(a, b) {
+  const re = /^(\d+)(?:\.(\d+))?$/;
+  const x = re.exec(String(a));
+  const y = re.exec(String(b));
+  if (!x || !y) return false;
+  const len = Math.max((x[2] ?? '').length, (y[2] ?? '').length);
+  const n = (m) => BigInt(m[1] + (m[2] ?? '').padEnd(len, '0'));
+  return n(x) > n(y);
+}
+
+/**
+ * What the result area says about the form: the count of fields with a message, whether the
+ * result on screen is old (dimmed and marked) or missing, and that no group is chosen.
+ */
+function showState(noGroups) {
+  const invalid = [...form.querySelectorAll('.error')].filter((e) => !e.hidden).length;
+  $('form-status').hidden = invalid === 0;
+  $('form-status').textContent = invalid === 0 ? '' : invalid === 1 ? 'Ett värde behöver rättas.' : `${invalid} värden behöver rättas.`;
+  const stale = invalid > 0 && !!lastGood && !noGroups;
+  $('stale').hidden = !(invalid > 0 && !noGroups);
+  $('stale').textContent = lastGood
+    ? 'Resultatet gäller inte de nuvarande värdena. Rätta det som är markerat i formuläret; resultatet nedan är från de senaste giltiga värdena.'
+    : 'Inget resultat ännu: rätta det som är markerat i formuläret.';
+  $('resultat').toggleAttribute('data-stale', stale);
+  $('inga-grupper').hidden = !noGroups;
+  $('inga-grupper-form').hidden = !noGroups;
+  $('resultat-innehall').hidden = noGroups || !lastGood;
+  $('csv').disabled = invalid > 0;
+  document.body.dataset.state = invalid ? 'invalid' : noGroups ? 'empty' : 'valid';
+}
+
+/** Recalculates from the form. `mode`: "edit" (typing), "restore" (Back/Forward), "replace". */
+function update(mode = 'edit') {
   const v = readForm();
   for (const g of GROUPS) form.querySelector(`[data-group="${g.id}"]`).toggleAttribute('data-off', v[g.id] !== '1');
-  syncUrl(v);
+  syncUrl(v, mode);
   const { scenario, groups } = buildScenario(v);
   let result = null;
   let errors;
@@ -769,14 +985,17 @@ function update() {
     if (!(e instanceof samkalk.ScenarioError)) throw e;
     errors = e.errors;
   }
-  if (result) {
+  const noGroups = groups.length === 0;
+  window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging
+  if (result && !noGroups) {
     render(scenario, result);
     lastGood = { scenario, result };
     window.samkalkState = { scenario, result };
     scheduleAnalysis(scenario, groups);
   }
   showErrors(errors, groups);
-  document.body.dataset.state = errors.length ? 'invalid' : 'valid';
+  showWarnings(scenario, groups);
+  showState(noGroups);
   postHeight();
 }
 
@@ -820,9 +1039,29 @@ $('tornado-aktor').addEventListener('change', (e) => {
 });
 $('om').replaceChildren(aboutBlock());
 applyParams(params);
-form.addEventListener('input', update);
-form.addEventListener('change', update);
+form.addEventListener('input', () => update('edit'));
+form.addEventListener('change', () => {
+  update('edit');
+  editing = false; // committed: the next edit starts a new history entry
+});
 form.addEventListener('submit', (e) => e.preventDefault());
+window.addEventListener('popstate', () => {
+  applyParams(new URLSearchParams(location.search));
+  editing = false;
+  update('restore');
+});
+window.addEventListener('beforeprint', printHead);
+// Drawings follow their width (a phone turned, a window resized); tables say when they scroll.
+if ('ResizeObserver' in window) {
+  new ResizeObserver(() => {
+    markScrollers();
+    if (!lastGood) return;
+    if (Math.abs($('diagram').clientWidth - chartWidth) > 40) drawCharts(lastGood.result);
+    const t = $('tornado').querySelector('svg');
+    if (t && Math.abs($('tornado').clientWidth - Number(t.viewBox.baseVal.width)) > 40 && $('tornado').clientWidth > 0) renderAnalysis();
+  }).observe($('resultat'));
+}
+document.addEventListener('toggle', markScrollers, true);
 
 $('csv').addEventListener('click', () => {
   if (!lastGood) return;
@@ -837,7 +1076,7 @@ $('csv').addEventListener('click', () => {
 });
 $('skriv').addEventListener('click', () => window.print());
 $('dela').addEventListener('click', async () => {
-  const link = location.href.replace(/([?&])embed=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  const link = shareLink();
   try {
     await navigator.clipboard.writeText(link);
     $('dela-status').textContent = 'Länken är kopierad. Den som öppnar den ser samma kalkyl.';
@@ -845,11 +1084,28 @@ $('dela').addEventListener('click', async () => {
     $('dela-status').textContent = `Kopiera länken: ${link}`;
   }
 });
+// "Återställ exemplet" keeps the case it throws away: "Ångra" (or the browser's Back) brings it back.
+let beforeReset = null;
 $('aterstall').addEventListener('click', () => {
+  beforeReset = readForm();
   applyParams(new URLSearchParams());
-  update();
-  $('dela-status').textContent = 'Exemplet är återställt.';
+  editing = false;
+  update('edit');
+  editing = false;
+  $('dela-status').textContent = 'Exemplet är återställt. Dina värden finns kvar under Ångra och bakåtknappen.';
+  $('angra-rad').hidden = false;
+});
+$('angra').addEventListener('click', () => {
+  if (!beforeReset) return;
+  applyParams(new URLSearchParams(beforeReset));
+  beforeReset = null;
+  editing = false;
+  update('edit');
+  editing = false;
+  $('angra-rad').hidden = true;
+  $('dela-status').textContent = 'Dina värden är tillbaka.';
+  $('aterstall').focus();
 });
 
-update();
+update('replace');
 document.body.dataset.ready = 'true';

@@ -112,6 +112,7 @@ async function analysisShown(afterRun = 0) {
       actor: li.dataset.actor, value: li.dataset.value, who: li.querySelector('.who').textContent,
       pct: li.querySelector('.pct').textContent, note: li.querySelector('.note').textContent })),
     method: document.getElementById('sannolikhet-metod').textContent,
+    odds: [...document.querySelectorAll('#oddsen li')].map((li) => ({ actor: li.dataset.actor, text: li.textContent })),
   }));
 }
 
@@ -134,14 +135,27 @@ test('Känslighet och osäkerhet: a tornado and the probability of gaining, from
   assert.deepEqual(shown.tableValues, shown.result.tornado.rows.flatMap((r) => [r.npv_low.society, r.npv_high.society]));
   // Monte Carlo: seed and draws stated, 8 entries with percentages, the engine's probabilities.
   assert.equal(shown.request.monte_carlo.draws, 2000);
-  assert.match(shown.method, /2\s000 gånger \(slumpfrö 2026/);
+  assert.match(shown.method, /2\s000 gånger/);
+  assert.match(shown.method, /slumpfrö 2026\)/);
   assert.equal(shown.probabilities.length, 8);
   const stats = shown.result.monte_carlo.statistics;
+  const unaffected = (id) => stats[id].min === '0.00' && stats[id].max === '0.00';
+  assert.ok(unaffected('employer'), 'the example leaves the employer untouched');
   for (const p of shown.probabilities) {
-    assert.match(p.pct, /^\d{1,3},\d %$/);
     assert.equal(p.value, stats[p.actor].probability_gain);
-    assert.equal(p.pct, engine.percent(stats[p.actor].probability_gain));
+    if (unaffected(p.actor)) {
+      // Not affected is said as such, never as a 100 % chance of gaining.
+      assert.equal(p.pct, 'berörs inte');
+    } else {
+      assert.match(p.pct, /^\d{1,3},\d %$/);
+      assert.equal(p.pct, engine.percent(stats[p.actor].probability_gain));
+    }
   }
+  // One plain sentence per actor at the top of the section.
+  assert.deepEqual(shown.odds, engine.actors().map((a) => ({
+    actor: a.id,
+    text: unaffected(a.id) ? `${a.swedish} berörs inte.` : `${a.swedish} går plus i ${engine.percent(stats[a.id].probability_gain)} av fallen.`,
+  })));
   assert.deepEqual(shown.probabilities.map((p) => p.who), engine.actors().map((a) => a.swedish));
   // Another actor: the bars re-sort by that actor's swing, the table follows.
   await page.selectOption('#tornado-aktor', 'municipality');
@@ -276,7 +290,7 @@ test('screenshots (screen and print) and no network, no errors', async () => {
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(OUT, 'page-print.png'), fullPage: true });
   assert.equal(await page.locator('#kalkyl').isVisible(), false, 'the form is not printed');
-  assert.ok(await page.locator('#forutsattningar-text').isVisible(), 'the assumptions are printed');
+  assert.ok(await page.locator('#forutsattningar').isVisible(), 'the assumptions are printed');
   await page.pdf({ path: join(OUT, 'page.pdf'), format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(problems, []);
@@ -292,4 +306,377 @@ test('embedding: ?embed=1 drops the header, the custom element sizes its iframe'
   await p.waitForFunction(() => document.querySelector('samkalk-kalkyl iframe').getBoundingClientRect().height > 1500);
   await p.screenshot({ path: join(OUT, 'embed.png') });
   await p.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: the page never shows a wrong number. Each test opens its own page.
+
+/** A fresh page (own context) at `width`, loaded at `query`, ready. */
+async function freshPage(width = 1280, query = '') {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await p.goto(`${server.url}/index.html${query}`);
+  await p.waitForSelector('body[data-ready="true"]');
+  return { p, close: () => ctx.close() };
+}
+
+const figures = (p) => p.$$eval('td[data-value]', (tds) => tds.map((td) => `${td.dataset.actor} ${td.dataset.field} ${td.dataset.year} ${td.dataset.value}`));
+const visibleErrors = (p) => p.$$eval('#kalkyl .error', (es) => es.filter((e) => !e.hidden).map((e) => e.id));
+
+/** Screenshots of a state at 1280 px (the viewport) and 360 px (the element in view). */
+async function shots(p, name, focus) {
+  await p.setViewportSize({ width: 1280, height: 900 });
+  await p.evaluate(() => window.scrollTo(0, 0));
+  if (focus) await p.locator(focus).first().scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(OUT, `${name}-1280.png`) });
+  await p.setViewportSize({ width: 360, height: 800 });
+  if (focus) await p.locator(focus).first().scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(OUT, `${name}-360.png`) });
+  await p.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('an empty field is a fault at the field, never a default; the old result is dimmed and marked', async () => {
+  const { p, close } = await freshPage();
+  const before = await figures(p);
+  const summaryBefore = await p.locator('#sammanfattning').textContent();
+  // field → the scenario path the core reports for it (the group's first cohort is AM2).
+  const cases = {
+    am2_kostnad: 'cohorts[0].intervention.cost_per_participant',
+    am2_jmf: 'cohorts[0].outcomes[0].counterfactual_share',
+    am2_kvar: 'cohorts[0].outcomes[0].retention',
+    am2_man: 'cohorts[0].intervention.duration_months',
+    am2_n: 'cohorts[0].participants',
+    horisont: 'horizon_years',
+    ar: 'start_year',
+    ranta: 'discount_rate',
+  };
+  for (const [field, path] of Object.entries(cases)) {
+    const value = await p.inputValue(`#${field}`);
+    await p.fill(`#${field}`, '');
+    const error = p.locator(`#${field}-error`);
+    await error.waitFor({ state: 'visible' });
+    assert.ok((await error.textContent()).trim().length > 0, `${field}: a message at the field`);
+    assert.equal(await p.getAttribute(`#${field}`, 'aria-invalid'), 'true');
+    assert.deepEqual(await visibleErrors(p), [`${field}-error`], `${field}: the only message`);
+    // The page sent "" (not a left-out field the core would fill with a default), and the core
+    // reports exactly that path.
+    const sent = await p.evaluate(() => window.samkalkInput);
+    assert.deepEqual(sent.errors.map((e) => e.path), [path], field);
+    assert.deepEqual(engine.validate(sent.scenario).map((e) => e.path), [path], field);
+    // No result for the empty value: the figures are the last valid ones, dimmed and marked.
+    assert.deepEqual(await figures(p), before, `${field}: no new result`);
+    assert.equal(await p.locator('#sammanfattning').textContent(), summaryBefore);
+    assert.ok(await p.locator('#stale').isVisible());
+    assert.match(await p.locator('#stale').textContent(), /gäller inte de nuvarande värdena/);
+    assert.equal(await p.getAttribute('#resultat', 'data-stale'), '');
+    assert.ok(Number(await p.$eval('#resultat-innehall', (e) => getComputedStyle(e).opacity)) < 0.6, 'dimmed');
+    assert.equal(await p.locator('#form-status').textContent(), 'Ett värde behöver rättas.');
+    assert.equal(await p.isDisabled('#csv'), true, 'no CSV of an old result');
+    if (field === 'am2_kostnad') await shots(p, 'fixed-empty-cost', '#am2_kostnad');
+    await p.fill(`#${field}`, value);
+    await error.waitFor({ state: 'hidden' });
+  }
+  assert.equal(await p.locator('#stale').isVisible(), false);
+  assert.equal(await p.getAttribute('#resultat', 'data-stale'), null);
+  assert.deepEqual(await figures(p), before);
+
+  // Two fields wrong: the banner counts the fields with a message, and says so in print too.
+  await p.fill('#am2_kostnad', '');
+  await p.fill('#am3_arbete', '130');
+  await p.locator('#am3_arbete-error').waitFor({ state: 'visible' });
+  assert.equal((await visibleErrors(p)).length, 2);
+  assert.equal(await p.locator('#form-status').textContent(), '2 värden behöver rättas.');
+  await p.emulateMedia({ media: 'print' });
+  assert.ok(await p.locator('#stale').isVisible(), 'a printout of an old result says so');
+  await p.emulateMedia({ media: 'screen' });
+  // Financing that does not add up is one message for the group, however many cohorts.
+  await p.fill('#am2_kostnad', '35 000');
+  await p.fill('#am3_arbete', '40');
+  await p.fill('#fin_kommun', '90');
+  await p.locator('#finansiering-error').waitFor({ state: 'visible' });
+  const shown = await visibleErrors(p);
+  assert.ok(shown.length >= 1);
+  assert.equal(await p.locator('#form-status').textContent(), shown.length === 1 ? 'Ett värde behöver rättas.' : `${shown.length} värden behöver rättas.`);
+  await close();
+});
+
+test('a link with an empty field opens with the message and no result at all', async () => {
+  const { p, close } = await freshPage(1280, '?am3_kvar=');
+  await p.locator('#am3_kvar-error').waitFor({ state: 'visible' });
+  assert.equal(await p.getAttribute('#am3_kvar', 'aria-invalid'), 'true');
+  assert.equal(await p.locator('#resultat-innehall').isVisible(), false, 'no result for values that are not valid');
+  assert.match(await p.locator('#stale').textContent(), /Inget resultat ännu/);
+  assert.deepEqual(await figures(p), []);
+  await p.fill('#am3_kvar', '85');
+  await p.locator('#resultat-innehall').waitFor({ state: 'visible' });
+  assert.equal(await p.locator('#stale').isVisible(), false);
+  await close();
+});
+
+test('no group chosen: the page says so instead of an empty chart and tables', async () => {
+  const { p, close } = await freshPage();
+  await p.uncheck('#am2');
+  await p.uncheck('#am3');
+  await p.locator('#inga-grupper').waitFor({ state: 'visible' });
+  assert.match(await p.locator('#inga-grupper').textContent(), /Välj minst en grupp/);
+  assert.ok(await p.locator('#inga-grupper-form').isVisible(), 'said at the form too');
+  assert.equal(await p.locator('#resultat-innehall').isVisible(), false);
+  assert.equal(await p.locator('#diagram svg[role="img"]').isVisible(), false, 'no empty chart');
+  assert.equal(await p.locator('#tabeller table').first().isVisible(), false, 'no tables');
+  assert.equal(await p.getAttribute('body', 'data-state'), 'empty');
+  await shots(p, 'fixed-no-group', '#inga-grupper');
+  await p.check('#am3');
+  await p.locator('#resultat-innehall').waitFor({ state: 'visible' });
+  assert.equal(await p.locator('#inga-grupper').isVisible(), false);
+  const scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  assert.deepEqual(scenario.cohorts.map((c) => c.origin), ['AM3']);
+  const result = engine.calculate(scenario);
+  assert.equal(await p.getAttribute('td[data-actor="society"][data-field="total_net"]:not([data-year])', 'data-value'), result.society.total_net);
+  await close();
+});
+
+test('a comparison group above the share reaching work: a warning at the field, and the result', async () => {
+  const { p, close } = await freshPage();
+  await p.fill('#am2_jmf', '70'); // 60 % reach work with the intervention, 70 % would without
+  const warning = p.locator('#am2_jmf-warning');
+  await warning.waitFor({ state: 'visible' });
+  const text = await warning.textContent();
+  assert.match(text, /70,0 %/);
+  assert.match(text, /60,0 %/);
+  assert.match(text, /håller deltagare borta från arbete/);
+  assert.match(text, /förlust/);
+  assert.equal(await p.getAttribute('#am2_jmf', 'aria-describedby'), 'am2_jmf-warning');
+  assert.equal(await p.getAttribute('#am2_jmf', 'aria-invalid'), null, 'a warning, not a fault');
+  assert.deepEqual(await visibleErrors(p), []);
+  // The result is shown, for these values.
+  assert.equal(await p.getAttribute('body', 'data-state'), 'valid');
+  assert.equal(await p.locator('#stale').isVisible(), false);
+  const scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  assert.equal(scenario.cohorts[0].outcomes[0].counterfactual_share, '0.7');
+  const result = engine.calculate(scenario);
+  const net = await p.getAttribute('td[data-actor="society"][data-field="total_net"]:not([data-year])', 'data-value');
+  assert.equal(net, result.society.total_net);
+  await shots(p, 'fixed-comparison-warning', '#am2_jmf');
+  // Equal shares: no warning (nothing is lost, nothing gained).
+  await p.fill('#am2_jmf', '60');
+  await warning.waitFor({ state: 'hidden' });
+  assert.equal(await p.getAttribute('#am2_jmf', 'aria-describedby'), null);
+  await close();
+});
+
+test('one headline figure: the present value when the discount rate is above 0, labelled; every loser named', async () => {
+  const { p, close } = await freshPage();
+  const nb = (t) => t.replace(/\u00a0/g, ' ');
+  // Rate 0: the net, no word of present value.
+  let scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  let result = engine.calculate(scenario);
+  let summary = nb(await p.locator('#sammanfattning').textContent());
+  assert.ok(summary.includes(engine.kronor(result.society.total_net)), summary);
+  assert.doesNotMatch(summary, /nuvärde/);
+  assert.deepEqual(await p.$$eval('#oversikt-tabell thead th', (ths) => ths.map((t) => t.textContent)),
+    ['Aktör', 'Investering', 'Vinst', 'Netto', 'Återbetalningsår', 'Vinst per krona']);
+  // 3,5 %: the summary gives the present value and says so; the overview labels both columns.
+  await p.fill('#ranta', '3,5');
+  await p.waitForFunction(() => document.getElementById('sammanfattning').textContent.includes('nuvärde'));
+  scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  result = engine.calculate(scenario);
+  assert.notEqual(result.society.npv, result.society.total_net);
+  summary = nb(await p.locator('#sammanfattning').textContent());
+  assert.ok(summary.includes(`${engine.kronor(result.society.npv)} räknat i nuvärde (diskonteringsränta 3,5 % per år)`), summary);
+  assert.ok(!summary.includes(engine.kronor(result.society.total_net)), 'not the undiscounted net beside it, unlabelled');
+  const heads = await p.$$eval('#oversikt-tabell thead th', (ths) => ths.map((t) => [t.textContent, t.classList.contains('headline')]));
+  assert.deepEqual(heads, [['Aktör', false], ['Investering', false], ['Vinst', false], ['Netto, ej diskonterat', false], ['Nuvärde av nettot', true], ['Återbetalningsår', false], ['Vinst per krona', false]]);
+  await shots(p, 'fixed-discounted-headline', '#sammanfattning');
+  // A case where several actors lose: every one is named, with its present value; no other is.
+  await p.fill('#fin_kommun', '40');
+  await p.fill('#fin_af', '30');
+  await p.fill('#fin_region', '30');
+  await p.fill('#am2_arbete', '12');
+  await p.fill('#am3_arbete', '6');
+  await p.waitForFunction(() => document.getElementById('sammanfattning').textContent.includes('Med förlust'));
+  scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  result = engine.calculate(scenario);
+  summary = nb(await p.locator('#sammanfattning').textContent());
+  const losers = engine.actors().filter((a) => a.id !== 'society' && result.actors[a.id].npv.startsWith('-'));
+  assert.ok(losers.length >= 2, `several losers in this case: ${losers.map((a) => a.id)}`);
+  const part = summary.slice(summary.indexOf('Med förlust'));
+  for (const a of engine.actors().filter((x) => x.id !== 'society')) {
+    const named = part.includes(a.swedish);
+    assert.equal(named, losers.some((l) => l.id === a.id), `${a.swedish} named as a loser: ${part}`);
+    if (named) assert.ok(part.includes(`${a.swedish} (${engine.kronor(result.actors[a.id].npv)})`), part);
+  }
+  await shots(p, 'fixed-losers-named', '#sammanfattning');
+  await close();
+});
+
+test('the labels say what the model does', async () => {
+  const { p, close } = await freshPage();
+  await p.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  const text = await p.evaluate(() => document.body.innerText);
+  const labels = await p.$$eval('label', (ls) => ls.map((l) => l.textContent.replace(/\u00ad/g, '').trim()));
+  assert.ok(labels.includes('Kvar i arbete, varje år %'));
+  assert.ok(labels.includes('Antal år'), 'not "Antal år år"');
+  assert.match(await p.locator('#grupp-help').textContent(), /används varje år, så vinsten minskar år för år/);
+  assert.doesNotMatch(text, /Återbetald år|Kumulativt|Antal år år|Osubventionerat instegsjobb/);
+  assert.match(text, /Återbetalningsår/);
+  assert.match(text, /Ett vanligt arbete utan lönestöd/, 'work is not called a (subsidised) instegsjobb');
+  assert.match(text, /AM1 kan gå direkt till Arbetsförmedlingen/);
+  assert.match(await p.locator('#om').textContent(), /KNUT/);
+  assert.match(await p.locator('#period-help').textContent(), /nuvärde/);
+  assert.deepEqual(await p.$$eval('#tabeller tbody th', (ths) => [...new Set(ths.map((t) => t.textContent))]), ['Vinst', 'Investering', 'Netto', 'Ackumulerat netto']);
+  await close();
+});
+
+test('360 px wide: nothing overflows, the title fits, every table cell can be reached, chart text stays readable', async () => {
+  const { p, close } = await freshPage(360);
+  await p.waitForFunction(() => document.getElementById('kanslighet').dataset.state === 'done', null, { timeout: 60000 });
+  const layout = await p.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    return { width: document.documentElement.scrollWidth, h1: [h1.scrollWidth, h1.clientWidth, h1.getBoundingClientRect().right] };
+  });
+  assert.ok(layout.width <= 360, `document ${layout.width} px wide`);
+  assert.ok(layout.h1[0] <= layout.h1[1] && layout.h1[2] <= 360, `title ${layout.h1}`);
+  // Open the details so their tables count too.
+  await p.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await p.waitForTimeout(100);
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth) <= 360);
+  const tables = await p.$$eval('table', (ts) => ts.filter((t) => t.offsetParent).map((t) => {
+    const box = t.closest('.table-scroll');
+    const cells = [...t.querySelectorAll('td, th')];
+    if (box) box.scrollLeft = box.scrollWidth;
+    const right = Math.max(...cells.map((c) => c.getBoundingClientRect().right));
+    const r = { id: t.id || t.dataset.actor || t.caption?.textContent, right, inBox: !!box,
+      overflow: box ? box.hasAttribute('data-overflow') : false, tabindex: box?.getAttribute('tabindex'), label: box?.getAttribute('aria-label'),
+      hint: !!box?.querySelector('.scroll-hint') && box.querySelector('.scroll-hint').offsetParent !== null };
+    if (box) box.scrollLeft = 0;
+    return r;
+  }));
+  assert.ok(tables.length >= 10);
+  for (const t of tables) {
+    assert.ok(t.right <= 360 + 0.5, `${t.id}: the last cell can be brought into view (${t.right})`);
+    if (t.overflow) {
+      assert.equal(t.tabindex, '0', `${t.id}: its scroll area takes keyboard focus`);
+      assert.ok(t.label && t.label.length > 5, `${t.id}: the scroll area has a name`);
+      assert.ok(t.hint, `${t.id}: says it scrolls`);
+    }
+  }
+  assert.ok(tables.some((t) => t.overflow), 'at 360 px some tables scroll');
+  // By keyboard: focus a scrolling table and move right with the arrow key.
+  const box = p.locator('#tabeller .table-scroll[data-overflow]').first();
+  await box.focus();
+  await p.keyboard.press('End');
+  await p.keyboard.press('ArrowRight');
+  await p.keyboard.press('ArrowRight');
+  assert.ok(await box.evaluate((b) => b.scrollLeft) > 0, 'the arrow keys scroll the table');
+  // The chart's text is at least 10 px on screen, and its values are in a table.
+  const sizes = await p.$$eval('#diagram svg[role="img"] text, #tornado svg[role="img"] text', (ts) => ts.map((t) => t.getBoundingClientRect().height));
+  assert.ok(sizes.length > 10 && Math.min(...sizes) >= 10, `chart text heights ${Math.min(...sizes)}`);
+  const scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  const result = engine.calculate(scenario);
+  const cum = await p.$$eval('#diagram-data td[data-cumulative]', (tds) => tds.map((td) => td.dataset.cumulative));
+  assert.deepEqual(cum, engine.actors().flatMap((a) => (a.id === 'society' ? result.society : result.actors[a.id]).cumulative_net));
+  await p.$$eval('details', (ds) => ds.forEach((d) => { d.open = false; }));
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: join(OUT, 'fixed-phone-360-full.png'), fullPage: true });
+  await p.locator('#oversikt').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(OUT, 'fixed-phone-360-overview.png') });
+  await p.locator('#diagram').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(OUT, 'fixed-phone-360-chart.png') });
+  await p.locator('#tornado').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(OUT, 'fixed-phone-360-tornado.png') });
+  await close();
+});
+
+test('the handout: at most three A4 pages with the date, the link and the assumptions; no zero-only actor', async () => {
+  const { p, close } = await freshPage();
+  await p.waitForFunction(() => document.getElementById('kanslighet').dataset.state === 'done', null, { timeout: 60000 });
+  const link = p.url();
+  await p.emulateMedia({ media: 'print' });
+  const pdf = await p.pdf({ path: join(OUT, 'handout.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+  // The print view's text.
+  const date = await p.locator('#utskrift-datum').textContent();
+  assert.ok(await p.locator('#utskrift-datum').isVisible());
+  assert.ok(date.includes(String(new Date().getFullYear())), date);
+  assert.ok(await p.locator('#utskrift-lank').isVisible());
+  assert.equal(await p.locator('#utskrift-lank').textContent(), link);
+  const assumptions = await p.locator('#forutsattningar').textContent();
+  assert.ok(await p.locator('#forutsattningar').isVisible());
+  const d = engine.defaults();
+  for (const expected of ['AM2-grupp: 20 deltagare', 'AM3-grupp: 10 deltagare', '35 000 kr per deltagare i 6 månader', '60,0 % når arbete',
+    '10,0 % hade nått arbete ändå', '90,0 % av dem i arbete är kvar varje år', 'Insatsen betalas av: Kommunen 100,0 %',
+    `kommunalskatt ${engine.percent(d.tax.municipal_rate)}`, `regionskatt ${engine.percent(d.tax.regional_rate)}`,
+    `arbetsgivaravgifter ${engine.percent(d.tax.employer_contribution_rate)}`, 'diskonteringsränta 0,0 % per år', `${d.price_year} års priser`, 'Kalkylperiod 2026–2029']) {
+    assert.ok(assumptions.includes(expected), `assumptions: ${expected}`);
+  }
+  // The employer's figures are all 0 in the example: no table for it, a line instead.
+  const scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  const result = engine.calculate(scenario);
+  assert.ok([...result.actors.employer.gain, ...result.actors.employer.investment].every((x) => x === '0.00'));
+  assert.equal(await p.locator('#tabeller table[data-actor="employer"]').isVisible(), false);
+  for (const a of engine.actors().filter((x) => x.id !== 'employer')) {
+    assert.ok(await p.locator(`#tabeller table[data-actor="${a.id}"]`).isVisible(), `${a.id} printed`);
+  }
+  assert.match(await p.locator('#berors-inte').textContent(), /Arbetsgivaren/);
+  // Black and white: a negative amount has its minus sign; no sentence speaks of colours.
+  const negatives = await p.$$eval('td.neg', (tds) => tds.filter((t) => t.offsetParent).map((t) => t.textContent));
+  assert.ok(negatives.length > 0);
+  for (const t of negatives) assert.match(t, /^[-−]/);
+  const printed = await p.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(printed, /\b(röd|rött|röda|grön|grönt|blå|blått|färg\w*)\b/i);
+  // No heading is left alone at a page's foot.
+  for (const h of await p.$$eval('#resultat h3, #resultat h4', (hs) => hs.map((x) => getComputedStyle(x).breakAfter))) assert.equal(h, 'avoid');
+  await p.screenshot({ path: join(OUT, 'fixed-handout-print.png'), fullPage: true });
+  await p.emulateMedia({ media: 'screen' });
+  // The page's own button prints.
+  await p.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await p.click('#skriv');
+  assert.equal(await p.evaluate(() => window.printed), true);
+  await close();
+});
+
+test('Återställ exemplet can be undone, and Back returns to the previous form', async () => {
+  const { p, close } = await freshPage();
+  const value = (id) => p.inputValue(`#${id}`);
+  await p.fill('#am2_n', '25');
+  await p.press('#am2_n', 'Tab'); // a committed change
+  await p.fill('#am2_kostnad', '40 000');
+  await p.press('#am2_kostnad', 'Tab');
+  assert.match(p.url(), /am2_n=25/);
+  assert.match(p.url(), /am2_kostnad=40/);
+  // Back: the form as before the last change, and its result.
+  await p.evaluate(() => history.back());
+  await p.waitForFunction(() => document.getElementById('am2_kostnad').value === '35 000');
+  assert.equal(await value('am2_n'), '25');
+  let scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  assert.equal(scenario.cohorts[0].participants, 25);
+  assert.equal(scenario.cohorts[0].intervention.cost_per_participant, '35000');
+  await p.evaluate(() => history.back());
+  await p.waitForFunction(() => document.getElementById('am2_n').value === '20');
+  await p.evaluate(() => history.forward());
+  await p.waitForFunction(() => document.getElementById('am2_n').value === '25');
+  await p.evaluate(() => history.forward());
+  await p.waitForFunction(() => document.getElementById('am2_kostnad').value === '40 000');
+  // Reset: the example, with a way back.
+  await p.click('#aterstall');
+  assert.equal(await value('am2_n'), '20');
+  assert.equal(await value('am2_kostnad'), '35 000');
+  assert.match(await p.locator('#dela-status').textContent(), /återställt/);
+  assert.ok(await p.locator('#angra').isVisible());
+  await shots(p, 'fixed-reset-undo', '#angra');
+  await p.click('#angra');
+  assert.equal(await value('am2_n'), '25');
+  assert.equal(await value('am2_kostnad'), '40 000');
+  scenario = JSON.parse(await p.locator('#scenario-json').textContent());
+  assert.equal(scenario.cohorts[0].intervention.cost_per_participant, '40000');
+  assert.equal(await p.locator('#angra').isVisible(), false);
+  // And Back after a reset also brings the case back.
+  await p.click('#aterstall');
+  await p.evaluate(() => history.back());
+  await p.waitForFunction(() => document.getElementById('am2_n').value === '25');
+  await close();
+  assert.deepEqual(problems, []);
 });
