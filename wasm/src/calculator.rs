@@ -180,7 +180,9 @@ pub fn parse_text(kind: &str, text: &str) -> Result<String, JsValue> {
     };
     Ok(to_text(&match read {
         Ok(value) => Parsed { value: Some(value), code: None, message_sv: None, message_en: None },
-        Err(e) => Parsed { value: None, code: Some(e.code()), message_sv: Some(e.message(Lang::Sv)), message_en: Some(e.message(Lang::En)) },
+        Err(e) => {
+            Parsed { value: None, code: Some(e.code()), message_sv: Some(e.message(Lang::Sv)), message_en: Some(e.message(Lang::En)) }
+        }
     }))
 }
 
@@ -217,7 +219,7 @@ pub fn labels_text(lang_code: Option<String>) -> String {
 #[wasm_bindgen(js_name = standardAnalysisText)]
 pub fn standard_analysis_text(text: &str, lang_code: Option<String>) -> Result<String, JsValue> {
     let s = scenario(text)?;
-    Ok(to_text(&present::standard_analysis(&s, lang(lang_code))))
+    Ok(present::standard_analysis(&s, lang(lang_code)).to_json())
 }
 
 #[derive(Serialize)]
@@ -230,13 +232,26 @@ struct Swing {
 /// returns `[{index, swing}]`, largest swing first (equal swings in the given order).
 #[wasm_bindgen(js_name = tornadoOrderText)]
 pub fn tornado_order_text(pairs: &str) -> Result<String, JsValue> {
-    let list: Vec<(String, String)> = serde_json::from_str(pairs).map_err(|e| fault_at("", &format!("not a list of [low, high] pairs: {e}")))?;
+    use samkalk::Value;
+    // The core's own JSON reader (already in this module), not serde_json's.
+    let bad = || fault_at("", "expected a list of [npv_low, npv_high] decimal strings");
+    let Ok(Value::Array(list)) = samkalk::parse_json(pairs) else { return Err(bad()) };
     let mut decimals = Vec::with_capacity(list.len());
-    for (low, high) in &list {
-        decimals.push((decimal(low)?, decimal(high)?));
+    for pair in &list {
+        match pair {
+            Value::Array(p) => match p.as_slice() {
+                [Value::String(low) | Value::Number(low), Value::String(high) | Value::Number(high)] => {
+                    decimals.push((decimal(low)?, decimal(high)?))
+                }
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        }
     }
-    let order: Vec<Swing> =
-        present::tornado_order(&decimals).into_iter().map(|(index, swing)| Swing { index, swing: samkalk::result::fixed(swing, 2) }).collect();
+    let order: Vec<Swing> = present::tornado_order(&decimals)
+        .into_iter()
+        .map(|(index, swing)| Swing { index, swing: samkalk::result::fixed(swing, 2) })
+        .collect();
     Ok(to_text(&order))
 }
 

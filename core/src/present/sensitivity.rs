@@ -4,7 +4,6 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::analysis::{TornadoResult, Who};
 use crate::calculate::resolve_state;
@@ -99,10 +98,105 @@ pub struct ParameterLabel {
 /// The standard sensitivity request for a scenario, with a label per parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardAnalysis {
-    /// The request in docs/analysis.md's format (values as exact decimal strings).
-    pub request: serde_json::Value,
+    /// The request; serialises in docs/analysis.md's format (values as exact decimal strings).
+    pub request: StandardRequest,
     /// One label per tornado parameter, in the request's order.
     pub labels: Vec<ParameterLabel>,
+}
+
+impl StandardAnalysis {
+    /// `{"request": ..., "labels": [...]}` as compact JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The standard request: a tornado and, with any cohort, a Monte Carlo (docs/analysis.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardRequest {
+    /// Format version, 1.
+    pub version: i64,
+    /// A name for people.
+    pub name: String,
+    /// The tornado's parameters.
+    pub tornado: StandardTornado,
+    /// The Monte Carlo, when there is a parameter to vary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monte_carlo: Option<StandardMonteCarlo>,
+}
+
+impl StandardRequest {
+    /// The request as JSON text, for [`crate::analysis::Analysis::from_json`] or a binding.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The tornado part of the standard request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardTornado {
+    /// Each parameter with its low and high value.
+    pub parameters: Vec<Swept>,
+}
+
+/// A tornado parameter: path, low and high.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swept {
+    /// The parameter's path.
+    pub parameter: String,
+    /// Its low value.
+    #[serde(serialize_with = "exact")]
+    pub low: Decimal,
+    /// Its high value.
+    #[serde(serialize_with = "exact")]
+    pub high: Decimal,
+}
+
+/// The Monte Carlo part of the standard request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardMonteCarlo {
+    /// Number of draws.
+    pub draws: u64,
+    /// The seed.
+    pub seed: u64,
+    /// What varies, and how.
+    pub parameters: Vec<Drawn>,
+}
+
+/// A Monte Carlo parameter and its distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drawn {
+    /// The parameter's path.
+    pub parameter: String,
+    /// Its distribution.
+    pub distribution: StandardDistribution,
+}
+
+/// The distributions the standard request uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StandardDistribution {
+    /// Uniform between `low` and `high`.
+    Uniform {
+        /// Lowest value.
+        #[serde(serialize_with = "exact")]
+        low: Decimal,
+        /// Highest value.
+        #[serde(serialize_with = "exact")]
+        high: Decimal,
+    },
+    /// Triangular from `low` to `high`, most likely `mode`.
+    Triangular {
+        /// Lowest value.
+        #[serde(serialize_with = "exact")]
+        low: Decimal,
+        /// Most likely value.
+        #[serde(serialize_with = "exact")]
+        mode: Decimal,
+        /// Highest value.
+        #[serde(serialize_with = "exact")]
+        high: Decimal,
+    },
 }
 
 /// Monte Carlo draws of the standard request.
@@ -110,14 +204,9 @@ pub const STANDARD_DRAWS: u64 = 2000;
 /// Monte Carlo seed of the standard request.
 pub const STANDARD_SEED: u64 = 2026;
 
-/// `x × factor`, exact to 20 decimals (half away from zero), or `None` beyond the range.
-fn times(x: Decimal, factor: &str) -> Option<Decimal> {
-    let f: Decimal = factor.parse().ok()?;
-    x.checked_mul(f).map(|p| p.round_dp_with_strategy(20, RoundingStrategy::MidpointAwayFromZero).normalize())
-}
-
-fn text(x: Decimal) -> String {
-    x.normalize().to_string()
+/// `x × hundredths/100`, exact to 20 decimals (half away from zero), or `None` beyond the range.
+fn times(x: Decimal, hundredths: i64) -> Option<Decimal> {
+    x.checked_mul(Decimal::new(hundredths, 2)).map(|p| p.round_dp_with_strategy(20, RoundingStrategy::MidpointAwayFromZero).normalize())
 }
 
 /// The standard request, the one the council page runs: for each cohort its first outcome's
@@ -132,9 +221,9 @@ fn text(x: Decimal) -> String {
 ///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000",
 ///     "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
 /// let standard = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv);
-/// assert_eq!(standard.request["tornado"]["parameters"][0]["high"], "0.9");
+/// assert_eq!(standard.request.tornado.parameters[0].high.to_string(), "0.9");
 /// assert_eq!(standard.labels[0].what, "Andel som når arbete, AM2");
-/// assert!(samkalk::analysis::Analysis::from_json(&standard.request.to_string()).is_ok());
+/// assert!(samkalk::analysis::Analysis::from_json(&standard.request.to_json()).is_ok());
 /// ```
 pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
     let mut tornado = Vec::new();
@@ -144,18 +233,20 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
     let mut push = |parameter: String, what: String, low: Decimal, high: Decimal, money: bool| {
         let show = |x: Decimal| if money { kronor(x, lang) } else { percent(x, lang) };
         labels.push(ParameterLabel { parameter: parameter.clone(), what, low: show(low), high: show(high) });
-        tornado.push(json!({ "parameter": parameter, "low": text(low), "high": text(high) }));
+        tornado.push(Swept { parameter, low, high });
     };
     for (i, cohort) in scenario.cohorts.iter().enumerate() {
         let at = format!("cohorts[{i}]");
         let origin = &cohort.origin;
         if let Some(o) = cohort.outcomes.first() {
-            if let (Some(low), Some(high)) = (times(o.share, "0.5"), times(o.share, "1.5")) {
+            if let (Some(low), Some(high)) = (times(o.share, 50), times(o.share, 150)) {
                 let high = high.min(Decimal::ONE);
                 let what = if sv { format!("Andel som når arbete, {origin}") } else { format!("Share reaching work, {origin}") };
                 push(format!("{at}.outcomes[0].share"), what, low, high, false);
-                monte_carlo.push(json!({ "parameter": format!("{at}.outcomes[0].share"),
-                    "distribution": { "kind": "triangular", "low": text(low), "mode": text(o.share), "high": text(high) } }));
+                monte_carlo.push(Drawn {
+                    parameter: format!("{at}.outcomes[0].share"),
+                    distribution: StandardDistribution::Triangular { low, mode: o.share, high },
+                });
             }
             let step = Decimal::new(2, 1);
             let low = o.retention.checked_sub(step).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
@@ -164,17 +255,19 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
             push(format!("{at}.outcomes[0].retention"), what, low, high, false);
         }
         let cost = cohort.intervention.cost_per_participant;
-        if let (Some(low), Some(high)) = (times(cost, "0.75"), times(cost, "1.25")) {
+        if let (Some(low), Some(high)) = (times(cost, 75), times(cost, 125)) {
             let what = if sv { format!("Kostnad per deltagare, {origin}") } else { format!("Cost per participant, {origin}") };
             push(format!("{at}.intervention.cost_per_participant"), what, low, high, true);
         }
-        if let (Some(low), Some(high)) = (times(cost, "0.8"), times(cost, "1.2")) {
-            monte_carlo.push(json!({ "parameter": format!("{at}.intervention.cost_per_participant"),
-                "distribution": { "kind": "uniform", "low": text(low), "high": text(high) } }));
+        if let (Some(low), Some(high)) = (times(cost, 80), times(cost, 120)) {
+            monte_carlo.push(Drawn {
+                parameter: format!("{at}.intervention.cost_per_participant"),
+                distribution: StandardDistribution::Uniform { low, high },
+            });
         }
     }
     if let Some(wage) = resolve_state(scenario, "work").and_then(|s| s.earnings.as_ref()).map(|e| e.monthly_wage) {
-        if let (Some(low), Some(high)) = (times(wage, "0.85"), times(wage, "1.15")) {
+        if let (Some(low), Some(high)) = (times(wage, 85), times(wage, 115)) {
             push(
                 "states.work.earnings.monthly_wage".into(),
                 if sv { "Månadslön i arbete" } else { "Monthly wage in work" }.into(),
@@ -186,17 +279,19 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
     }
     push("discount_rate".into(), if sv { "Diskonteringsränta" } else { "Discount rate" }.into(), Decimal::ZERO, Decimal::new(35, 3), false);
     let name = if sv { "Känslighet och osäkerhet (standard)" } else { "Sensitivity and uncertainty (standard)" };
-    let mut request = json!({ "version": 1, "name": name, "tornado": { "parameters": tornado } });
-    if !monte_carlo.is_empty() {
-        request["monte_carlo"] = json!({ "draws": STANDARD_DRAWS, "seed": STANDARD_SEED, "parameters": monte_carlo });
+    let monte_carlo =
+        (!monte_carlo.is_empty()).then_some(StandardMonteCarlo { draws: STANDARD_DRAWS, seed: STANDARD_SEED, parameters: monte_carlo });
+    StandardAnalysis {
+        request: StandardRequest { version: 1, name: name.to_string(), tornado: StandardTornado { parameters: tornado }, monte_carlo },
+        labels,
     }
-    StandardAnalysis { request, labels }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::{run, Analysis};
+    use serde_json::json;
 
     fn example() -> Scenario {
         Scenario::from_json(
@@ -212,7 +307,8 @@ mod tests {
     #[test]
     fn the_standard_request() {
         let s = standard_analysis(&example(), Lang::Sv);
-        let p = &s.request["tornado"]["parameters"];
+        let request: serde_json::Value = serde_json::from_str(&s.request.to_json()).unwrap();
+        let p = &request["tornado"]["parameters"];
         assert_eq!(p.as_array().unwrap().len(), 8);
         assert_eq!(p[0], json!({"parameter": "cohorts[0].outcomes[0].share", "low": "0.4", "high": "1"}));
         assert_eq!(p[1], json!({"parameter": "cohorts[0].outcomes[0].retention", "low": "0.7", "high": "1"}));
@@ -220,8 +316,12 @@ mod tests {
         assert_eq!(p[3], json!({"parameter": "cohorts[1].outcomes[0].share", "low": "0.125", "high": "0.375"}));
         assert_eq!(p[4], json!({"parameter": "cohorts[1].outcomes[0].retention", "low": "0.8", "high": "1"}));
         assert_eq!(p[7], json!({"parameter": "discount_rate", "low": "0", "high": "0.035"}));
-        assert_eq!(s.request["monte_carlo"]["draws"], 2000);
-        assert_eq!(s.request["monte_carlo"]["parameters"][1]["distribution"], json!({"kind": "uniform", "low": "32000", "high": "48000"}));
+        assert_eq!(request["monte_carlo"]["draws"], 2000);
+        assert_eq!(
+            request["monte_carlo"]["parameters"][0]["distribution"],
+            json!({"kind": "triangular", "low": "0.4", "mode": "0.8", "high": "1"})
+        );
+        assert_eq!(request["monte_carlo"]["parameters"][1]["distribution"], json!({"kind": "uniform", "low": "32000", "high": "48000"}));
         assert_eq!(
             s.labels[2],
             ParameterLabel {
@@ -239,8 +339,8 @@ mod tests {
     fn bars_follow_each_actors_swing() {
         let scenario = example();
         let mut s = standard_analysis(&scenario, Lang::Sv);
-        s.request.as_object_mut().unwrap().remove("monte_carlo");
-        let analysis = Analysis::from_json(&s.request.to_string()).unwrap();
+        s.request.monte_carlo = None;
+        let analysis = Analysis::from_json(&s.request.to_json()).unwrap();
         let result = run(&scenario, &analysis, &mut |_, _| true).unwrap();
         let tornado = result.tornado.unwrap();
         // Society: the engine's own order and swings.
