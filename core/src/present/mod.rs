@@ -2,7 +2,7 @@
 //! so that the CLI, Python and the web page say the same thing in the same way.
 //!
 //! - [`labels`]: names of actors, society, the public sector, result fields and break-even kinds.
-//! - [`format`]: checked formatters for money, percentages, ratios, rounded amounts and years.
+//! - [`format`](mod@format): checked formatters for money, percentages, ratios, rounded amounts and years.
 //!   None can panic on any `Decimal`.
 //! - [`parse`]: the inverse, for numbers as people type them in Swedish ("120 000 kr", "12,5 %").
 //! - [`sentences`]: break-even sentences.
