@@ -193,8 +193,11 @@ node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],JSON.stringify(
   "$ROOT/tests/vectors/002.json" "$SITE/bench-scenario.json"
 
 # --- 7. Size -----------------------------------------------------------------------------------
-# The calculator (what every page loads) has the 300 KB / 120 KB budget. The analysis module,
-# loaded only where analysis is used, has its own: 400 KB raw, 170 KB gzipped.
+# The calculator (what every page loads) has the 340 KB / 135 KB budget (300 / 120 until the
+# core's presentation layer, samkalk::present, moved in: its parsers of Swedish input,
+# formatters in two languages, labels, sentences, standard sensitivity request and tornado
+# order cost about 43 KB raw, 17 KB gzipped, and the page's own copies of them went). The
+# analysis module, loaded only where analysis is used, has its own: 400 KB raw, 170 KB gzipped.
 over=0
 size_line() {
   local bin="$1" raw_kb="$2" gz_kb="$3" raw gz
@@ -208,7 +211,7 @@ size_line() {
   fi
 }
 log "built wasm/pkg/web, wasm/pkg/node and wasm/pkg/site"
-size_line "$PKG/web/samkalk_wasm_bg.wasm" 300 120
+size_line "$PKG/web/samkalk_wasm_bg.wasm" 340 135
 size_line "$PKG/web/samkalk_analysis_bg.wasm" 400 170
 if [ "$over" = 1 ]; then
   # SAMKALK_WASM_BUDGET=warn builds anyway (e.g. while the core is being slimmed down).

@@ -43,6 +43,9 @@ fn table_reports_in_swedish() {
     assert!(out.contains("Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete."), "{out}");
     assert!(out.contains("1 003 320 kr"), "{out}");
     assert!(out.contains("Samhället"));
+    // One Swedish word for cumulative (as the page), and "oavsett hur många".
+    assert!(out.contains("Ackumulerat netto") && !out.contains("Kumulativt"), "{out}");
+    assert!(!out.contains("hur många som än"), "{out}");
 }
 
 #[test]

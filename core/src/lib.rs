@@ -31,6 +31,7 @@ pub mod flow;
 pub mod lang;
 pub mod number;
 pub mod path;
+pub mod present;
 mod read;
 pub mod report;
 pub mod result;

@@ -1,49 +1,34 @@
 //! Reports for people: a Swedish text table and a tidy CSV. Pure functions of a scenario and
 //! its result; the caller decides where they go.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::actor::{Actor, SOCIETY_SWEDISH};
 use crate::calculate::resolve_state;
-use crate::result::{fixed, ActorResult, BreakEven, BreakEvenKind, CalculationResult};
+use crate::lang::Lang;
+use crate::present::{self, Field};
+use crate::result::{fixed, ActorResult, BreakEven, CalculationResult};
 use crate::scenario::Scenario;
 
-/// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`.
+/// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`
+/// ([`crate::present::kronor`] in Swedish).
 pub fn kronor(x: Decimal) -> String {
-    let whole = fixed(x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero), 0);
-    let (sign, digits) = match whole.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", whole.as_str()),
-    };
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(' ');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped} kr")
+    present::kronor(x, Lang::Sv)
 }
 
-/// A share as a Swedish percentage with one decimal: `6,8 %`.
+/// A share as a Swedish percentage with one decimal: `6,8 %` ([`crate::present::percent`] in
+/// Swedish; never panics, whatever the share).
 pub fn percent(share: Decimal) -> String {
-    let p = (share * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    format!("{} %", fixed(p, 1).replace('.', ","))
+    present::percent(share, Lang::Sv)
 }
 
-fn ratio(x: Decimal) -> String {
-    fixed(x, 2).replace('.', ",")
-}
-
-/// "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete."
+/// "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete." Without the comparison
+/// group; [`crate::present::break_even_sentence`] takes it and the language.
 pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str) -> String {
-    match (be.kind, be.share) {
-        (BreakEvenKind::AtLeast, Some(s)) => format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s)),
-        (BreakEvenKind::AtMost, Some(s)) => format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s)),
-        (BreakEvenKind::Never, _) => format!("{who} går inte jämnt ut, hur många som än når {target}."),
-        _ => format!("{who} går jämnt ut eller bättre, hur många som än når {target}."),
-    }
+    present::break_even_sentence(who, be, target, None, Lang::Sv)
 }
+
+pub use crate::present::analysis_report::analysis_table;
 
 /// How a state is named in a sentence: its label in lower case, else its id.
 pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
@@ -70,10 +55,10 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
     }
     out.push_str(&format!("{:>width$}\n", "Totalt"));
     let rows: [(&str, &[Decimal], Option<Decimal>); 4] = [
-        ("Vinst", &r.gain, Some(r.total_gain)),
-        ("Investering", &r.investment, Some(r.total_investment)),
-        ("Netto", &r.net, Some(r.total_net)),
-        ("Kumulativt netto", &r.cumulative_net, None),
+        (Field::Gain.label(Lang::Sv), &r.gain, Some(r.total_gain)),
+        (Field::Investment.label(Lang::Sv), &r.investment, Some(r.total_investment)),
+        (Field::Net.label(Lang::Sv), &r.net, Some(r.total_net)),
+        (Field::CumulativeNet.label(Lang::Sv), &r.cumulative_net, None),
     ];
     for (label, values, total) in rows {
         out.push_str(&format!("{label:<18}"));
@@ -83,7 +68,7 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
         out.push_str(&format!("{:>width$}\n", total.map(kronor).unwrap_or_default()));
     }
     let payback = r.payback_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
-    let bcr = r.benefit_cost_ratio.map(ratio).unwrap_or_else(|| "–".into());
+    let bcr = r.benefit_cost_ratio.map(|x| present::ratio(x, Lang::Sv)).unwrap_or_else(|| "–".into());
     out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv), payback, bcr));
 }
 
@@ -120,10 +105,14 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         let name = if cr.name.is_empty() { "kohorten".to_string() } else { format!("\"{}\"", cr.name) };
         out.push_str(&format!("\nNär går man jämnt ut? ({name})\n"));
         let target = state_phrase(scenario, &first.target);
+        let comparison = Some(first.counterfactual_share);
         for actor in Actor::ALL {
-            out.push_str(&format!("  {}\n", break_even_sentence(actor.swedish(), table.actor(actor), &target)));
+            out.push_str(&format!(
+                "  {}\n",
+                present::break_even_sentence(actor.swedish(), table.actor(actor), &target, comparison, Lang::Sv)
+            ));
         }
-        out.push_str(&format!("  {}\n", break_even_sentence(SOCIETY_SWEDISH, table.society(), &target)));
+        out.push_str(&format!("  {}\n", present::break_even_sentence(SOCIETY_SWEDISH, table.society(), &target, comparison, Lang::Sv)));
     }
     out
 }
@@ -145,8 +134,7 @@ pub fn csv(result: &CalculationResult) -> String {
     out
 }
 
-/// The public actors: everyone but the employer and the individual.
-const PUBLIC: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];
+use crate::present::PUBLIC_SECTOR as PUBLIC;
 
 /// docs/defaults.md: the built-in states' yearly net per actor, then every flow with its source
 /// and arithmetic. Generated from the data, so the document cannot drift from it.
@@ -164,7 +152,7 @@ pub fn defaults_markdown() -> String {
         out.push_str(a.swedish());
         out.push_str(" | ");
     }
-    out.push_str("Offentlig sektor | Samhället |\n|---|");
+    out.push_str(&format!("{} | {} |\n|---|", present::public_sector_label(Lang::Sv), present::society_label(Lang::Sv)));
     out.push_str(&"---:|".repeat(Actor::ALL.len() + 2));
     out.push('\n');
     for (id, ds) in &d.states {
@@ -231,6 +219,7 @@ fn cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::result::BreakEvenKind;
     use std::str::FromStr;
 
     #[test]
@@ -241,7 +230,14 @@ mod tests {
         assert_eq!(kronor(d("999.5")), "1 000 kr");
         assert_eq!(kronor(d("-0.4")), "0 kr");
         assert_eq!(percent(d("0.068345")), "6,8 %");
+        // 29 digits: multiplying by 100 would overflow; the percentage is still written.
+        assert_eq!(percent(d("79228162514264337593543950335")), "7922816251426433759354395033500,0 %");
         let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
         assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
+        let always = BreakEven { share: None, kind: BreakEvenKind::Always };
+        assert_eq!(
+            break_even_sentence("Individen", &always, "arbete"),
+            "Individen går jämnt ut eller bättre, oavsett hur många som når arbete."
+        );
     }
 }

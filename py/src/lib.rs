@@ -10,18 +10,16 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
-use samkalk::actor::{Actor, SOCIETY_ID, SOCIETY_SWEDISH};
+use samkalk::actor::{Actor, SOCIETY_ID};
 use samkalk::analysis::{Analysis, AnalysisError, AnalysisResult, RunOptions};
 use samkalk::path::Path;
+use samkalk::present;
 use samkalk::result::{fixed, ActorResult, BreakEven, BreakEvenKind};
 use samkalk::value::MAX_DEPTH;
-use samkalk::{CalculationResult, Fault, FieldError, Scenario, Value};
+use samkalk::{CalculationResult, Fault, FieldError, Lang, Scenario, Value};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// English name of society (the core names society in Swedish only).
-const SOCIETY_ENGLISH: &str = "Society";
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static SCENARIO_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -662,20 +660,46 @@ fn defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     json_text_to_py(py, &v.to_string())
 }
 
+fn lang_arg(lang: &str) -> PyResult<Lang> {
+    match lang {
+        "sv" => Ok(Lang::Sv),
+        "en" => Ok(Lang::En),
+        other => Err(PyValueError::new_err(format!("lang must be \"sv\" or \"en\", got {other:?}"))),
+    }
+}
+
 /// Actor ids → labels in "sv" or "en", the seven actors in result order, then society.
 #[pyfunction]
 #[pyo3(signature = (lang = "sv"))]
 fn actor_labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
+    let lang = lang_arg(lang)?;
     let d = PyDict::new(py);
-    let english = match lang {
-        "sv" => false,
-        "en" => true,
-        other => return Err(PyValueError::new_err(format!("lang must be \"sv\" or \"en\", got {other:?}"))),
-    };
     for actor in Actor::ALL {
-        d.set_item(actor.id(), if english { actor.english() } else { actor.swedish() })?;
+        d.set_item(actor.id(), present::actor_label(actor, lang))?;
     }
-    d.set_item(SOCIETY_ID, if english { SOCIETY_ENGLISH } else { SOCIETY_SWEDISH })?;
+    d.set_item(SOCIETY_ID, present::society_label(lang))?;
+    Ok(d)
+}
+
+/// Result field ids → labels, the public sector, and break-even kinds → labels, in "sv" or "en".
+#[pyfunction]
+#[pyo3(signature = (lang = "sv"))]
+fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
+    let lang = lang_arg(lang)?;
+    let fields = PyDict::new(py);
+    for f in present::Field::ALL {
+        fields.set_item(f.id(), f.label(lang))?;
+    }
+    let kinds = PyDict::new(py);
+    for k in [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost] {
+        kinds.set_item(kind_id(k), present::break_even_kind_label(k, lang))?;
+    }
+    let d = PyDict::new(py);
+    d.set_item("fields", fields)?;
+    d.set_item("break_even_kinds", kinds)?;
+    d.set_item("society", present::society_label(lang))?;
+    d.set_item("public_sector", present::public_sector_label(lang))?;
+    d.set_item("public_sector_members", present::PUBLIC_SECTOR.iter().map(|a| a.id()).collect::<Vec<_>>())?;
     Ok(d)
 }
 
@@ -686,6 +710,23 @@ fn number_arg(value: &Bound<'_, PyAny>) -> PyResult<rust_decimal::Decimal> {
         _ => return Err(PyTypeError::new_err(format!("expected a number, got {}", type_name(value)))),
     };
     samkalk::number::parse_decimal(&text).map_err(|_| PyValueError::new_err(format!("not a number samkalk can read: {text}")))
+}
+
+/// Formats a number with the core's presentation layer: `kind` is "kronor", "kronor_ore",
+/// "percent" (of a share), "ratio" or "rounded" (an amount for a sentence).
+#[pyfunction]
+#[pyo3(signature = (kind, value, /, lang = "sv"))]
+fn format_number(kind: &str, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    let lang = lang_arg(lang)?;
+    let x = number_arg(value)?;
+    match kind {
+        "kronor" => Ok(present::kronor(x, lang)),
+        "kronor_ore" => Ok(present::kronor_ore(x, lang)),
+        "percent" => Ok(present::percent(x, lang)),
+        "ratio" => Ok(present::ratio(x, lang)),
+        "rounded" => Ok(present::rounded_amount(x, lang)),
+        other => Err(PyValueError::new_err(format!("unknown format {other:?}"))),
+    }
 }
 
 /// Whole kronor with spaces between thousands, as the core's reports write them: "1 234 567 kr".
@@ -700,6 +741,46 @@ fn format_kronor(amount: &Bound<'_, PyAny>) -> PyResult<String> {
 #[pyo3(signature = (share, /))]
 fn format_percent(share: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(samkalk::report::percent(number_arg(share)?))
+}
+
+/// Reads typed Swedish input ("120 000 kr", "30 %"): `kind` is "amount", "percent" (gives the
+/// share) or "whole". Returns `(value, None, None, None)` with the exact decimal text, or
+/// `(None, code, message_sv, message_en)`.
+#[pyfunction]
+#[pyo3(signature = (kind, text, /))]
+#[allow(clippy::type_complexity)]
+fn parse_input(kind: &str, text: &str) -> PyResult<(Option<String>, Option<&'static str>, Option<String>, Option<String>)> {
+    let read = match kind {
+        "amount" => present::parse_amount(text).map(|d| d.to_string()),
+        "percent" => present::parse_percent(text).map(|d| d.to_string()),
+        "whole" => present::parse_whole(text).map(|n| n.to_string()),
+        other => return Err(PyValueError::new_err(format!("unknown input kind {other:?}"))),
+    };
+    Ok(match read {
+        Ok(v) => (Some(v), None, None, None),
+        Err(e) => (None, Some(e.code()), Some(e.message(Lang::Sv)), Some(e.message(Lang::En))),
+    })
+}
+
+/// The standard sensitivity request for a scenario, as JSON text `{"request", "labels"}`.
+#[pyfunction]
+#[pyo3(signature = (scenario, /, lang = "sv"))]
+fn standard_analysis(py: Python<'_>, scenario: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    let lang = lang_arg(lang)?;
+    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    Ok(present::standard_analysis(&s, lang).to_json())
+}
+
+/// One actor's tornado order: (npv_low, npv_high) pairs → (index, swing) pairs, largest swing
+/// first, equal swings in the given order; swings as decimal text with two decimals.
+#[pyfunction]
+#[pyo3(signature = (pairs, /))]
+fn tornado_order(pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>) -> PyResult<Vec<(usize, String)>> {
+    let mut decimals = Vec::with_capacity(pairs.len());
+    for (low, high) in &pairs {
+        decimals.push((number_arg(low)?, number_arg(high)?));
+    }
+    Ok(present::tornado_order(&decimals).into_iter().map(|(i, swing)| (i, fixed(swing, 2))).collect())
 }
 
 /// The seven actor ids in the order every result lists them.
@@ -997,5 +1078,10 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(actor_ids, m)?)?;
     m.add_function(wrap_pyfunction!(format_kronor, m)?)?;
     m.add_function(wrap_pyfunction!(format_percent, m)?)?;
+    m.add_function(wrap_pyfunction!(format_number, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_input, m)?)?;
+    m.add_function(wrap_pyfunction!(labels, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_analysis, m)?)?;
+    m.add_function(wrap_pyfunction!(tornado_order, m)?)?;
     Ok(())
 }

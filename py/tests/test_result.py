@@ -109,7 +109,7 @@ def test_summary(result):
     html = s._repr_html_()
     assert "<table" in html and "Samhället" in html
     en = result.summary(lang="en")
-    assert en[0]["label"] == "Municipality" and "at least 6.0 %" in repr(en)
+    assert en[0]["label"] == "Municipality" and "at least 6.0%" in repr(en)
     pytest.importorskip("pandas")
     frame = s.to_pandas()
     assert list(frame.columns[:5]) == ["actor", "label", "npv", "payback_year", "benefit_cost_ratio"]
@@ -129,7 +129,7 @@ def test_html_repr(result):
         assert str(year) in html
     assert "minst 6,0 %" in html and "alltid" in html
     en = result.to_html(lang="en")
-    assert "Municipality" in en and "Kommunen" not in en and "at least 6.0 %" in en
+    assert "Municipality" in en and "Kommunen" not in en and "at least 6.0%" in en
 
 
 def test_html_escapes_names():
@@ -158,7 +158,7 @@ def test_plot(result):
     society = ax.get_lines()[-2]
     assert list(society.get_xdata()) == [2026, 2027, 2028, 2029]
     assert list(society.get_ydata()) == [1058340.0, 13525100.0, 25526852.0, 37110096.8]
-    assert ax.get_ylabel() == "Kumulativt netto (kr)"
+    assert ax.get_ylabel() == "Ackumulerat netto (kr)"
     plt.close("all")
     fig, ax2 = plt.subplots()
     assert result.plot(ax=ax2, lang="en", actors=["municipality"], society=False, title="t") is ax2

@@ -48,6 +48,22 @@ export class AnalysisCancelled extends Error {
   }
 }
 
+/**
+ * Typed text that is not the number asked for (samkalk::present::InputError): `.code` is
+ * stable (`missing`, `not_a_number`, `ambiguous_separator`, `too_many_decimals`,
+ * `not_a_whole_number`, `too_large`); `.message` is Swedish, `.message_sv` and `.message_en`
+ * are both languages, written by the core.
+ */
+export class InputError extends Error {
+  constructor(code, messageSv, messageEn) {
+    super(messageSv);
+    this.name = 'InputError';
+    this.code = code;
+    this.message_sv = messageSv;
+    this.message_en = messageEn;
+  }
+}
+
 /** Longest scenario text accepted (characters); longer text is a fault at path "". */
 export const MAX_SCENARIO_CHARS = 16 * 1024 * 1024;
 
@@ -155,11 +171,27 @@ function analyseRaw(raw, scenario, analysis, onProgress, pretty = false) {
   }
 }
 
+/** A language code for the core ("sv" or "en"); anything else is Swedish. */
+const langCode = (lang) => (lang === 'en' ? 'en' : 'sv');
+
 export function makeApi(raw, schemaText) {
   let defaultsCache;
   let actorsCache;
+  const labelsCache = {};
+  const format = (kind, x, lang) => call((v) => raw.formatText(kind, v, langCode(lang)), decimalText(x));
+  /** `{value}` (exact decimal text) or `{error: InputError}` for typed Swedish input. */
+  const parseInput = (kind, text) => {
+    const r = JSON.parse(raw.parseText(kind, typeof text === 'string' ? text : String(text ?? '')));
+    return r.code ? { error: new InputError(r.code, r.message_sv, r.message_en) } : { value: r.value };
+  };
+  const parseOrThrow = (kind, text) => {
+    const r = parseInput(kind, text);
+    if (r.error) throw r.error;
+    return r.value;
+  };
   return {
     ScenarioError,
+    InputError,
     /** MODEL.md's result object for a scenario (object or JSON text); money as exact strings. */
     calculate(scenario) {
       return JSON.parse(withScenario(raw.calculateText, scenario));
@@ -187,17 +219,60 @@ export function makeApi(raw, schemaText) {
     report(scenario) {
       return withScenario(raw.reportText, scenario);
     },
-    /** Each cohort's break-even as Swedish sentences, with kind and share per actor. */
-    breakEven(scenario) {
-      return JSON.parse(withScenario(raw.breakEvenText, scenario));
+    /** Each cohort's break-even as sentences (Swedish, or `lang` "en"), with kind and share per actor. */
+    breakEven(scenario, lang) {
+      return JSON.parse(withScenario((text) => raw.breakEvenText(text, langCode(lang)), scenario));
     },
-    /** Whole kronor, Swedish style: "1234567.49" → "1 234 567 kr". */
-    kronor(amount) {
-      return call(raw.kronor, decimalText(amount));
+    /** Whole kronor: "1234567.49" → "1 234 567 kr" (en: "1,234,567 kr"). */
+    kronor(amount, lang) {
+      return format('kronor', amount, lang);
     },
-    /** A share as a Swedish percentage: "0.068345" → "6,8 %". */
-    percent(share) {
-      return call(raw.percent, decimalText(share));
+    /** Kronor with öre: "35000.5" → "35 000,50 kr" (en: "35,000.50 kr"). */
+    kronorOre(amount, lang) {
+      return format('kronor_ore', amount, lang);
+    },
+    /** A share as a percentage with one decimal: "0.068345" → "6,8 %" (en: "6.8%"). */
+    percent(share, lang) {
+      return format('percent', share, lang);
+    },
+    /** A ratio (benefit-cost) with two decimals: "1.2345" → "1,23" (en: "1.23"). */
+    ratio(x, lang) {
+      return format('ratio', x, lang);
+    },
+    /** An amount rounded for a sentence: "3812345.67" → "3,8 miljoner kr" (en: "3.8 million kronor"). */
+    roundedAmount(amount, lang) {
+      return format('rounded', amount, lang);
+    },
+    /** Typed Swedish amount ("120 000 kr", "120.000", "35 000,50") → exact decimal text; throws InputError. */
+    parseAmount(text) {
+      return parseOrThrow('amount', text);
+    },
+    /** Typed Swedish percentage ("30 %", "12,5") → the share as exact decimal text ("0.3"); throws InputError. */
+    parsePercent(text) {
+      return parseOrThrow('percent', text);
+    },
+    /** Typed whole number ("1 200") → its decimal text ("1200"); throws InputError. */
+    parseWhole(text) {
+      return parseOrThrow('whole', text);
+    },
+    /** `parseAmount`/`parsePercent`/`parseWhole` by kind ("amount", "percent", "whole") without throwing: `{value}` or `{error}`. */
+    parseInput(kind, text) {
+      return parseInput(kind, text);
+    },
+    /** The core's labels in a language: actors, society, public sector, result fields, break-even kinds. */
+    labels(lang) {
+      const code = langCode(lang);
+      labelsCache[code] ??= raw.labelsText(code);
+      const l = JSON.parse(labelsCache[code]);
+      return { ...l, actors: Object.fromEntries(l.actors), fields: Object.fromEntries(l.fields), break_even_kinds: Object.fromEntries(l.break_even_kinds) };
+    },
+    /** The standard sensitivity request for a scenario: `{request, labels: [{parameter, what, low, high}]}`. */
+    standardAnalysis(scenario, lang) {
+      return JSON.parse(withScenario((text) => raw.standardAnalysisText(text, langCode(lang)), scenario));
+    },
+    /** Tornado order for one actor: `[[npv_low, npv_high], ...]` → `[{index, swing}]`, largest swing first. */
+    tornadoOrder(pairs) {
+      return JSON.parse(call(raw.tornadoOrderText, JSON.stringify(pairs.map(([low, high]) => [decimalText(low), decimalText(high)]))));
     },
     /** The seven actors and society, in result order: [{id, swedish, english}]. */
     actors() {

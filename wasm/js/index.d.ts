@@ -216,6 +216,43 @@ export interface ActorName {
   english: string;
 }
 
+/** Typed text that is not the number asked for; messages are the core's. */
+export class InputError extends Error {
+  constructor(code: InputErrorCode, messageSv: string, messageEn: string);
+  readonly name: 'InputError';
+  readonly code: InputErrorCode;
+  /** Swedish (also `.message`). */
+  readonly message_sv: string;
+  readonly message_en: string;
+}
+
+export type InputErrorCode = 'missing' | 'not_a_number' | 'ambiguous_separator' | 'too_many_decimals' | 'not_a_whole_number' | 'too_large';
+export type Lang = 'sv' | 'en';
+export type InputKind = 'amount' | 'percent' | 'whole';
+
+/** The core's labels in one language. */
+export interface Labels {
+  actors: Record<ActorId, string>;
+  society: string;
+  public_sector: string;
+  public_sector_members: ActorId[];
+  fields: Record<string, string>;
+  break_even_kinds: Record<BreakEvenKind, string>;
+}
+
+export interface ParameterLabel {
+  parameter: string;
+  what: string;
+  low: string;
+  high: string;
+}
+
+/** The standard sensitivity request (docs/analysis.md's format) and a label per tornado parameter. */
+export interface StandardAnalysis {
+  request: Record<string, unknown>;
+  labels: ParameterLabel[];
+}
+
 /** Calculates a scenario (an object or JSON text). Throws ScenarioError when it is invalid. */
 export function calculate(scenario: Scenario | string): CalculationResult;
 /** Every fault of a scenario; [] when valid. Never throws. */
@@ -228,12 +265,32 @@ export function schema(): Record<string, unknown>;
 export function toCsv(scenario: Scenario | string): string;
 /** The core's readable report in Swedish (plain text). */
 export function report(scenario: Scenario | string): string;
-/** Each cohort's break-even as Swedish sentences. */
-export function breakEven(scenario: Scenario | string): CohortBreakEven[];
-/** Whole kronor, Swedish style: "1234567.49" → "1 234 567 kr". */
-export function kronor(amount: DecimalInput): string;
-/** A share as a Swedish percentage with one decimal: "0.068345" → "6,8 %". */
-export function percent(share: DecimalInput): string;
+/** Each cohort's break-even as sentences (Swedish unless `lang` is "en"). */
+export function breakEven(scenario: Scenario | string, lang?: Lang): CohortBreakEven[];
+/** Whole kronor: "1234567.49" → "1 234 567 kr" (en "1,234,567 kr"). */
+export function kronor(amount: DecimalInput, lang?: Lang): string;
+/** Kronor with öre: "35000.5" → "35 000,50 kr". */
+export function kronorOre(amount: DecimalInput, lang?: Lang): string;
+/** A share as a percentage with one decimal: "0.068345" → "6,8 %" (en "6.8%"). */
+export function percent(share: DecimalInput, lang?: Lang): string;
+/** A ratio with two decimals: "1.2345" → "1,23" (en "1.23"). */
+export function ratio(x: DecimalInput, lang?: Lang): string;
+/** An amount rounded for a sentence: "3812345.67" → "3,8 miljoner kr". */
+export function roundedAmount(amount: DecimalInput, lang?: Lang): string;
+/** Typed Swedish amount → exact decimal text ("120.000" → "120000"). Throws InputError. */
+export function parseAmount(text: string): string;
+/** Typed Swedish percentage → the share as exact decimal text ("30 %" → "0.3"). Throws InputError. */
+export function parsePercent(text: string): string;
+/** Typed whole number → its decimal text ("1 200" → "1200"). Throws InputError. */
+export function parseWhole(text: string): string;
+/** Any of the three parsers by kind, without throwing. */
+export function parseInput(kind: InputKind, text: string): { value: string; error?: undefined } | { value?: undefined; error: InputError };
+/** The core's labels in a language. */
+export function labels(lang?: Lang): Labels;
+/** The standard sensitivity request for a scenario. Throws ScenarioError when it is invalid. */
+export function standardAnalysis(scenario: Scenario | string, lang?: Lang): StandardAnalysis;
+/** One actor's tornado order: pairs of (npv_low, npv_high) → indices and swings, largest first. */
+export function tornadoOrder(pairs: [DecimalInput, DecimalInput][]): { index: number; swing: string }[];
 /** The seven actors and society, in result order. */
 export function actors(): ActorName[];
 /** The samkalk core's version. */
@@ -252,9 +309,20 @@ declare const api: {
   schema: typeof schema;
   toCsv: typeof toCsv;
   report: typeof report;
+  InputError: typeof InputError;
   breakEven: typeof breakEven;
   kronor: typeof kronor;
+  kronorOre: typeof kronorOre;
   percent: typeof percent;
+  ratio: typeof ratio;
+  roundedAmount: typeof roundedAmount;
+  parseAmount: typeof parseAmount;
+  parsePercent: typeof parsePercent;
+  parseWhole: typeof parseWhole;
+  parseInput: typeof parseInput;
+  labels: typeof labels;
+  standardAnalysis: typeof standardAnalysis;
+  tornadoOrder: typeof tornadoOrder;
   actors: typeof actors;
   loadAnalysis: typeof loadAnalysis;
   version: string;

@@ -1,11 +1,12 @@
 // samkalk for Node (ES module). The wasm-bindgen glue (CommonJS) loads the .wasm synchronously.
 import raw from './samkalk_wasm.js';
 import schemaText from './schema.mjs';
-import { makeApi, ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.mjs';
+import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.mjs';
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
-export { ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
+export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, kronorOre, percent, ratio, roundedAmount,
+  parseAmount, parsePercent, parseWhole, parseInput, labels, standardAnalysis, tornadoOrder, actors, version } = api;
+export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
 /** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */
 export const loadAnalysis = () => import('./analysis.mjs');
 export default { ...api, loadAnalysis };

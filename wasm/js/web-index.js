@@ -2,13 +2,14 @@
 // to this file). No network beyond that one file.
 import init, * as raw from './samkalk_wasm.js';
 import schemaText from './schema.js';
-import { makeApi, ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.js';
+import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.js';
 
 await init({ module_or_path: new URL('./samkalk_wasm_bg.wasm', import.meta.url) });
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
-export { ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
+export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, kronorOre, percent, ratio, roundedAmount,
+  parseAmount, parsePercent, parseWhole, parseInput, labels, standardAnalysis, tornadoOrder, actors, version } = api;
+export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
 /** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */
 export const loadAnalysis = () => import('./analysis.js');
 export default { ...api, loadAnalysis };

@@ -1,9 +1,11 @@
 //! The calculator module (`samkalk_wasm_bg.wasm`): calculate, validate, defaults, CSV, report,
-//! break-even sentences, Swedish formatting.
+//! break-even sentences, and the core's presentation layer (formatters, parsers of Swedish
+//! input, labels, the standard sensitivity request, the tornado order).
 
-use samkalk::actor::{SOCIETY_ID, SOCIETY_SWEDISH};
-use samkalk::report::{break_even_sentence, state_phrase};
-use samkalk::{Actor, BreakEven, CalculationResult, Fault, FieldError, Scenario, ScenarioError};
+use rust_decimal::Decimal;
+use samkalk::actor::SOCIETY_ID;
+use samkalk::present::{self, Field, InputError};
+use samkalk::{Actor, BreakEven, BreakEvenKind, CalculationResult, Fault, FieldError, Lang, Scenario, ScenarioError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -79,20 +81,26 @@ struct CohortSentences {
     sentences: Vec<Sentence>,
 }
 
-fn sentence(actor: &'static str, who: &'static str, be: &BreakEven, target: &str) -> Sentence {
+fn sentence(actor: &'static str, who: &'static str, be: &BreakEven, target: &str, comparison: Decimal, lang: Lang) -> Sentence {
     Sentence {
         actor,
         who,
         kind: be.kind,
         share: be.share.map(|s| samkalk::result::fixed(s, 6)),
-        text: break_even_sentence(who, be, target),
+        text: present::break_even_sentence(who, be, target, Some(comparison), lang),
     }
 }
 
-/// Each cohort's break-even as Swedish sentences ("Kommunen går jämnt ut om minst 6,8 % av
+/// `"sv"` (also for anything unknown or absent: the page's language) or `"en"`.
+fn lang(code: Option<String>) -> Lang {
+    code.as_deref().and_then(Lang::from_code).unwrap_or_default()
+}
+
+/// Each cohort's break-even as sentences ("Kommunen går jämnt ut om minst 6,8 % av
 /// deltagarna når arbete."), the seven actors then society; none for a cohort without outcomes.
 #[wasm_bindgen(js_name = breakEvenText)]
-pub fn break_even_text(text: &str) -> Result<String, JsValue> {
+pub fn break_even_text(text: &str, lang_code: Option<String>) -> Result<String, JsValue> {
+    let lang = lang(lang_code);
     let (s, r) = scenario_and_result(text)?;
     let cohorts: Vec<CohortSentences> = s
         .cohorts
@@ -100,13 +108,14 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
         .zip(&r.cohorts)
         .map(|(cohort, cr)| {
             let first = cohort.outcomes.first();
-            let target = first.map(|o| state_phrase(&s, &o.target));
+            let target = first.map(|o| present::target_phrase(&s, &o.target, lang));
+            let comparison = first.map(|o| o.counterfactual_share).unwrap_or_default();
             let mut sentences = Vec::new();
             if let (Some(table), Some(phrase)) = (&cr.break_even, &target) {
                 for actor in Actor::ALL {
-                    sentences.push(sentence(actor.id(), actor.swedish(), table.actor(actor), phrase));
+                    sentences.push(sentence(actor.id(), present::actor_label(actor, lang), table.actor(actor), phrase, comparison, lang));
                 }
-                sentences.push(sentence(SOCIETY_ID, SOCIETY_SWEDISH, table.society(), phrase));
+                sentences.push(sentence(SOCIETY_ID, present::society_label(lang), table.society(), phrase, comparison, lang));
             }
             CohortSentences {
                 name: cr.name.clone(),
@@ -120,7 +129,7 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
     Ok(to_text(&cohorts))
 }
 
-fn decimal(text: &str) -> Result<rust_decimal::Decimal, JsValue> {
+fn decimal(text: &str) -> Result<Decimal, JsValue> {
     samkalk::number::parse_decimal(text).map_err(|e| {
         let got = format!("{text:?}");
         fault_at(
@@ -132,6 +141,22 @@ fn decimal(text: &str) -> Result<rust_decimal::Decimal, JsValue> {
             },
         )
     })
+}
+
+/// Formats a decimal for people: `kind` is `kronor` (whole kronor), `kronor_ore`, `percent`
+/// (of a share), `ratio` or `rounded` (an amount for a sentence); see samkalk::present.
+#[wasm_bindgen(js_name = formatText)]
+pub fn format_text(kind: &str, value: &str, lang_code: Option<String>) -> Result<String, JsValue> {
+    let x = decimal(value)?;
+    let lang = lang(lang_code);
+    match kind {
+        "kronor" => Ok(present::kronor(x, lang)),
+        "kronor_ore" => Ok(present::kronor_ore(x, lang)),
+        "percent" => Ok(present::percent(x, lang)),
+        "ratio" => Ok(present::ratio(x, lang)),
+        "rounded" => Ok(present::rounded_amount(x, lang)),
+        _ => Err(fault_at("", Fault::UnreadableValue { reason: format!("unknown format {kind:?}") })),
+    }
 }
 
 /// Whole kronor in Swedish style (`"1234567.49"` → `"1 234 567 kr"`).
@@ -147,6 +172,101 @@ pub fn percent(share: &str) -> Result<String, JsValue> {
 }
 
 #[derive(Serialize)]
+struct Parsed {
+    value: Option<String>,
+    code: Option<&'static str>,
+    message_sv: Option<String>,
+    message_en: Option<String>,
+}
+
+/// Reads typed Swedish input: `kind` is `amount`, `percent` (returns the share) or `whole`.
+/// Returns `{"value": exact decimal text}` or `{"code", "message_sv", "message_en"}` JSON.
+#[wasm_bindgen(js_name = parseText)]
+pub fn parse_text(kind: &str, text: &str) -> Result<String, JsValue> {
+    let read: Result<String, InputError> = match kind {
+        "amount" => present::parse_amount(text).map(|d| d.to_string()),
+        "percent" => present::parse_percent(text).map(|d| d.to_string()),
+        "whole" => present::parse_whole(text).map(|n| n.to_string()),
+        _ => return Err(fault_at("", Fault::UnreadableValue { reason: format!("unknown input kind {kind:?}") })),
+    };
+    Ok(to_text(&match read {
+        Ok(value) => Parsed { value: Some(value), code: None, message_sv: None, message_en: None },
+        Err(e) => {
+            Parsed { value: None, code: Some(e.code()), message_sv: Some(e.message(Lang::Sv)), message_en: Some(e.message(Lang::En)) }
+        }
+    }))
+}
+
+#[derive(Serialize)]
+struct Labels {
+    actors: Vec<(&'static str, &'static str)>,
+    society: &'static str,
+    public_sector: &'static str,
+    public_sector_members: Vec<&'static str>,
+    fields: Vec<(&'static str, &'static str)>,
+    break_even_kinds: Vec<(BreakEvenKind, &'static str)>,
+}
+
+/// The core's labels in a language, as JSON: actors and fields as `[id, label]` pairs in result
+/// order, society, the public sector and its members, break-even kinds.
+#[wasm_bindgen(js_name = labelsText)]
+pub fn labels_text(lang_code: Option<String>) -> String {
+    let lang = lang(lang_code);
+    to_text(&Labels {
+        actors: Actor::ALL.iter().map(|a| (a.id(), present::actor_label(*a, lang))).collect(),
+        society: present::society_label(lang),
+        public_sector: present::public_sector_label(lang),
+        public_sector_members: present::PUBLIC_SECTOR.iter().map(|a| a.id()).collect(),
+        fields: Field::ALL.iter().map(|f| (f.id(), f.label(lang))).collect(),
+        break_even_kinds: [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost]
+            .into_iter()
+            .map(|k| (k, present::break_even_kind_label(k, lang)))
+            .collect(),
+    })
+}
+
+/// The standard sensitivity request for a scenario (JSON text) with a label per tornado
+/// parameter: `{"request", "labels": [{parameter, what, low, high}]}`.
+#[wasm_bindgen(js_name = standardAnalysisText)]
+pub fn standard_analysis_text(text: &str, lang_code: Option<String>) -> Result<String, JsValue> {
+    let s = scenario(text)?;
+    Ok(present::standard_analysis(&s, lang(lang_code)).to_json())
+}
+
+#[derive(Serialize)]
+struct Swing {
+    index: usize,
+    swing: String,
+}
+
+/// The tornado order for one actor: given a JSON list of `[npv_low, npv_high]` money strings,
+/// returns `[{index, swing}]`, largest swing first (equal swings in the given order).
+#[wasm_bindgen(js_name = tornadoOrderText)]
+pub fn tornado_order_text(pairs: &str) -> Result<String, JsValue> {
+    use samkalk::Value;
+    // The core's own JSON reader (already in this module), not serde_json's.
+    let bad = || fault_at("", Fault::UnreadableValue { reason: "expected a list of [npv_low, npv_high] decimal strings".into() });
+    let Ok(Value::Array(list)) = samkalk::parse_json(pairs) else { return Err(bad()) };
+    let mut decimals = Vec::with_capacity(list.len());
+    for pair in &list {
+        match pair {
+            Value::Array(p) => match p.as_slice() {
+                [Value::String(low) | Value::Number(low), Value::String(high) | Value::Number(high)] => {
+                    decimals.push((decimal(low)?, decimal(high)?))
+                }
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        }
+    }
+    let order: Vec<Swing> = present::tornado_order(&decimals)
+        .into_iter()
+        .map(|(index, swing)| Swing { index, swing: samkalk::result::fixed(swing, 2) })
+        .collect();
+    Ok(to_text(&order))
+}
+
+#[derive(Serialize)]
 struct ActorName {
     id: &'static str,
     swedish: &'static str,
@@ -156,9 +276,11 @@ struct ActorName {
 /// The seven actors and society, in result order, with their names.
 #[wasm_bindgen(js_name = actorsText)]
 pub fn actors_text() -> String {
-    let mut list: Vec<ActorName> =
-        Actor::ALL.iter().map(|a| ActorName { id: a.id(), swedish: a.swedish(), english: a.english() }).collect();
-    list.push(ActorName { id: SOCIETY_ID, swedish: SOCIETY_SWEDISH, english: "Society" });
+    let mut list: Vec<ActorName> = Actor::ALL
+        .iter()
+        .map(|a| ActorName { id: a.id(), swedish: present::actor_label(*a, Lang::Sv), english: present::actor_label(*a, Lang::En) })
+        .collect();
+    list.push(ActorName { id: SOCIETY_ID, swedish: present::society_label(Lang::Sv), english: present::society_label(Lang::En) });
     to_text(&list)
 }
 

@@ -1,14 +1,15 @@
 // The council page: a form → a samkalk scenario → the engine (WebAssembly) → tables, chart and
-// sentences. Every figure comes from the engine; this file only builds the scenario, formats
-// with the engine's own Swedish formatting (kronor, percent) and draws.
+// sentences. Every figure comes from the engine; this file only builds the scenario, reads typed
+// numbers and formats them with the engine's own Swedish parsers and formatters (samkalk's
+// presentation layer), and draws.
 import * as samkalk from './pkg/index.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('kalkyl');
 
 // ---------------------------------------------------------------------------------------------
-// The form's fields: URL parameter = input name. `kind` says how the text becomes a scenario
-// value: whole numbers go in as JSON integers, amounts and percentages as exact decimal text.
+// The form's fields: URL parameter = input name. `kind` is the core's input kind: whole numbers
+// go in as JSON integers, amounts and percentages (as shares) as exact decimal text.
 const GROUPS = [
   { id: 'am2', origin: 'AM2', name: 'AM2-grupp' },
   { id: 'am3', origin: 'AM3', name: 'AM3-grupp' },
@@ -19,9 +20,9 @@ const FINANCING = [
   { field: 'fin_fk', actor: 'social_insurance' },
   { field: 'fin_region', actor: 'region' },
 ];
-const KIND = { ar: 'int', horisont: 'int', ranta: 'percent' };
+const KIND = { ar: 'whole', horisont: 'whole', ranta: 'percent' };
 for (const g of GROUPS) {
-  Object.assign(KIND, { [`${g.id}_n`]: 'int', [`${g.id}_kostnad`]: 'decimal', [`${g.id}_man`]: 'int',
+  Object.assign(KIND, { [`${g.id}_n`]: 'whole', [`${g.id}_kostnad`]: 'amount', [`${g.id}_man`]: 'whole',
     [`${g.id}_arbete`]: 'percent', [`${g.id}_jmf`]: 'percent', [`${g.id}_kvar`]: 'percent' });
 }
 for (const f of FINANCING) KIND[f.field] = 'percent';
@@ -34,35 +35,17 @@ for (const name of TEXT_FIELDS) INITIAL[name] = form.elements[name].value;
 for (const name of CHECKBOXES) INITIAL[name] = form.elements[name].checked ? '1' : '0';
 
 // ---------------------------------------------------------------------------------------------
-// Text → scenario values (exact: no floating point on the way).
-const clean = (text) => text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/,/g, '.').replace(/^\u2212/, '-');
-
-function intValue(text) {
-  const t = clean(text);
-  if (t === '') return undefined;
-  if (/^-?\d+$/.test(t) && Number.isSafeInteger(Number(t))) return Number(t);
-  return t; // the engine reports it as "not a whole number"
+// Text → scenario values: the core's parsers of Swedish input ("120 000 kr", "120.000", "30 %"),
+// exact; a field they refuse (an empty one too) is a fault at that field, never a default.
+function fieldValue(name, text, faults) {
+  const { value, error } = samkalk.parseInput(KIND[name], text);
+  if (error) {
+    faults.push({ field: name, code: error.code, message: error.message_sv });
+    return undefined;
+  }
+  if (KIND[name] === 'whole' && Number.isSafeInteger(Number(value))) return Number(value);
+  return value;
 }
-
-function decimalValue(text) {
-  const t = clean(text);
-  return t === '' ? undefined : t;
-}
-
-/** "60" % → "0.6", "12.5" → "0.125", by moving the decimal point (exact). */
-export function percentToShare(text) {
-  const t = clean(text);
-  if (t === '') return undefined;
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(t);
-  if (!m) return t; // the engine reports it as "not a number"
-  const [, sign, intDigits, frac = ''] = m;
-  const padded = intDigits.padStart(3, '0');
-  const int = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
-  const decimals = (padded.slice(-2) + frac).replace(/0+$/, '');
-  return sign + (decimals ? `${int}.${decimals}` : int);
-}
-
-const VALUE = { int: intValue, decimal: decimalValue, percent: percentToShare };
 
 function readForm() {
   const v = {};
@@ -75,11 +58,11 @@ function setIf(obj, key, value) {
   if (value !== undefined) obj[key] = value;
 }
 
-/** The scenario for the form's values, and which group each cohort index is. */
+/** The scenario for the form's values, which group each cohort index is, and the fields whose
+ * text is not a number (`faults`, each {field, code, message}). */
 function buildScenario(v) {
-  // An empty field goes to the core as "" so that the core reports it at its path: a missing
-  // value must never silently become a default (0 kr, 100 %, 4 years).
-  const val = (name) => (v[name].trim() === '' ? '' : VALUE[KIND[name]](v[name]));
+  const faults = [];
+  const val = (name) => fieldValue(name, v[name], faults);
   const scenario = { version: 1, name: 'Arbetsmarknadsinsats för personer med försörjningsstöd' };
   setIf(scenario, 'start_year', val('ar'));
   setIf(scenario, 'price_year', DEFAULTS.price_year);
@@ -106,7 +89,7 @@ function buildScenario(v) {
     scenario.cohorts.push(cohort);
     groups.push(g.id);
   }
-  return { scenario, groups };
+  return { scenario, groups, faults };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,10 +121,10 @@ function fieldFor(path, groups) {
 function showErrors(errors, groups) {
   const byField = new Map();
   for (const e of errors) {
-    const field = fieldFor(e.path, groups);
+    const field = e.field ?? fieldFor(e.path, groups);
     // message_sv is the core's; the few faults the JS wrapper finds itself are English only.
     const said = e.message_sv ?? e.message;
-    const text = field === 'general' ? `${e.path || 'Scenariot'}: ${said}` : said;
+    const text = e.field || field !== 'general' ? said : `${e.path || 'Scenariot'}: ${said}`;
     if (!byField.has(field)) byField.set(field, []);
     if (!byField.get(field).includes(text)) byField.get(field).push(text);
   }
@@ -171,11 +154,12 @@ function showErrors(errors, groups) {
 
 // ---------------------------------------------------------------------------------------------
 // Drawing the result.
+const LABELS = samkalk.labels('sv');
 const ROW_LABELS = [
-  ['gain', 'Vinst', 'total_gain'],
-  ['investment', 'Investering', 'total_investment'],
-  ['net', 'Netto', 'total_net'],
-  ['cumulative_net', 'Ackumulerat netto', null],
+  ['gain', LABELS.fields.gain, 'total_gain'],
+  ['investment', LABELS.fields.investment, 'total_investment'],
+  ['net', LABELS.fields.net, 'total_net'],
+  ['cumulative_net', LABELS.fields.cumulative_net, null],
 ];
 // Okabe–Ito colours (distinguishable with colour blindness) and dashes; society in black.
 const STYLE = {
@@ -195,10 +179,8 @@ const kr = (x) => samkalk.kronor(x);
 // In tables the unit is in the caption/headers: "1 001 203" rather than "1 001 203 kr".
 const krCell = (x) => kr(x).replace(/\s*kr$/, '');
 const isNeg = (x) => x.startsWith('-');
-// TODO(lead): samkalk.readableKronor from `present` ("3,8 miljoner kr"); the exact kronor until then.
-const readable = (x) => samkalk.kronor(x);
-// TODO(lead): the core's ratio formatter from `present` (two decimals); the engine's text until then.
-const ratio = (x) => x.replace('.', ',');
+// Amounts in sentences are rounded for reading ("3,8 miljoner kr"); the tables keep them exact.
+const readable = (x) => samkalk.roundedAmount(x);
 /** True for the engine's zero ("0.00", "-0.00"). */
 const isZero = (x) => /^-?0(\.0*)?$/.test(String(x));
 /** A discount rate above 0: the headline figure is then the present value (nuvärde). */
@@ -231,10 +213,11 @@ function overviewTable(scenario, result) {
   const table = el('table', { id: 'oversikt-tabell' });
   table.append(el('caption', { text: `Summa ${result.years[0]}–${result.years.at(-1)} per aktör, kronor` }));
   const head = el('tr');
+  const F = LABELS.fields;
   const columns = [
-    ['Aktör', null], ['Investering', 'total_investment'], ['Vinst', 'total_gain'],
-    [discounted ? 'Netto, ej diskonterat' : 'Netto', 'total_net'], ...(discounted ? [['Nuvärde av nettot', 'npv']] : []),
-    ['Återbetalningsår', null], ['Vinst per krona', null],
+    ['Aktör', null], [F.investment, 'total_investment'], [F.gain, 'total_gain'],
+    [discounted ? `${F.net}, ej diskonterat` : F.net, 'total_net'], ...(discounted ? [['Nuvärde av nettot', 'npv']] : []),
+    [F.payback_year, null], [F.benefit_cost_ratio, null],
   ];
   for (const [h, key] of columns) {
     head.append(el('th', { scope: 'col', class: key === headline ? 'headline' : null, text: h }));
@@ -251,12 +234,12 @@ function overviewTable(scenario, result) {
     }
     tr.append(el('td', { text: r.payback_year === null ? '–' : String(r.payback_year) }));
     const bcr = r.benefit_cost_ratio;
-    tr.append(el('td', { 'data-actor': a.id, 'data-field': 'benefit_cost_ratio', 'data-value': bcr ?? '', text: bcr === null ? '–' : ratio(bcr) }));
+    tr.append(el('td', { 'data-actor': a.id, 'data-field': 'benefit_cost_ratio', 'data-value': bcr ?? '', text: bcr === null ? '–' : samkalk.ratio(bcr) }));
     body.append(tr);
   }
   table.append(body);
   const rate = samkalk.percent(scenario.discount_rate ?? '0');
-  const note = el('p', { class: 'help', text: `${discounted ? `Nuvärde: nettot när senare års belopp räknas ned med diskonteringsräntan ${rate} per år till vad de är värda det första året. Det är kalkylens huvudtal; nettot utan diskontering står bredvid. ` : ''}Återbetalningsår: från det året är aktörens investering återbetald och förblir det. Vinst per krona: vinst per investerad krona${discounted ? ', räknat i nuvärde' : ''}; – när aktören inte investerar något.` });
+  const note = el('p', { class: 'help', text: `${discounted ? `Nuvärde: nettot när senare års belopp räknas ned med diskonteringsräntan ${rate} per år till vad de är värda det första året. Det är kalkylens huvudtal; nettot utan diskontering står bredvid. ` : ''}${F.payback_year}: från det året är aktörens investering återbetald och förblir det. ${F.benefit_cost_ratio}: vinst per investerad krona${discounted ? ', räknat i nuvärde' : ''}; – när aktören inte investerar något.` });
   const box = el('div');
   box.append(scroller(table, 'Svep för att se alla kolumner →'), note);
   return box;
@@ -507,103 +490,26 @@ function aboutBlock() {
 // ---------------------------------------------------------------------------------------------
 // Sensitivity and uncertainty ("Känslighet och osäkerhet"): a tornado over the main uncertain
 // inputs and Monte Carlo "probability of gaining" per actor, computed by the engine's analysis
-// module (samkalk/analysis) in a Web Worker after typing pauses. The request is built here from
-// the form's scenario; every figure shown comes from the engine's result.
-const MC_DRAWS = 2000;
-const MC_SEED = 2026;
+// module (samkalk/analysis) in a Web Worker after typing pauses. The request is the core's standard
+// one for the form's scenario; every figure shown comes from the engine's result.
 const ANALYSIS_DELAY_MS = 400;
 
-/** Exact decimal text × factor text (both plain decimals), via BigInt; at most 20 decimals. */
-/** A plain decimal text as BigInt units and a scale (`"-1.25"` → -125n, 2), or null. */
-function parseDec(t) {
-  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(t));
-  if (!m) return null;
-  const frac = m[3] ?? '';
-  return { n: BigInt(`${m[1]}${m[2] || '0'}${frac}`), scale: frac.length };
-}
-
-function mulDec(a, f) {
-  const x = parseDec(a);
-  const y = parseDec(f);
-  if (!x || !y) return String(a);
-  let n = x.n * y.n;
-  let scale = x.scale + y.scale;
-  while (scale > 20) { // round half away from zero
-    const q = n / 10n;
-    const r = n % 10n;
-    n = q + (r >= 5n ? 1n : r <= -5n ? -1n : 0n);
-    scale--;
-  }
-  const neg = n < 0n;
-  let digits = (neg ? -n : n).toString().padStart(scale + 1, '0');
-  let text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  if (scale) text = text.replace(/0+$/, '').replace(/\.$/, '');
-  return (neg && text !== '0' ? '-' : '') + text;
-}
-const clampShare = (t) => (Number(t) > 1 ? '1' : Number(t) < 0 ? '0' : t);
-/** Exact a − b of plain decimal texts, via BigInt (no binary floating point). */
-function subDec(a, b) {
-  const x = parseDec(a);
-  const y = parseDec(b);
-  if (!x || !y) return String(a);
-  const scale = Math.max(x.scale, y.scale);
-  const n = x.n * 10n ** BigInt(scale - x.scale) - y.n * 10n ** BigInt(scale - y.scale);
-  const neg = n < 0n;
-  const digits = (neg ? -n : n).toString().padStart(scale + 1, '0');
-  let text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  if (scale) text = text.replace(/0+$/, '').replace(/\.$/, '');
-  return (neg && text !== '0' ? '-' : '') + text;
-}
-const absDec = (t) => String(t).replace(/^-/, '');
-
-/** The analysis request for a scenario built from the form, and a Swedish label per parameter. */
-function analysisRequest(scenario, groups) {
-  const tornado = [];
-  const labels = {};
-  const mc = [];
-  scenario.cohorts.forEach((c, i) => {
-    const g = GROUPS.find((x) => x.id === groups[i]);
-    const o = c.outcomes[0];
-    const at = `cohorts[${i}]`;
-    const share = String(o.share);
-    const sLow = mulDec(share, '0.5');
-    const sHigh = clampShare(mulDec(share, '1.5'));
-    tornado.push({ parameter: `${at}.outcomes[0].share`, low: sLow, high: sHigh });
-    labels[`${at}.outcomes[0].share`] = { what: `Andel som når arbete, ${g.origin}`, range: `${samkalk.percent(sLow)}–${samkalk.percent(sHigh)}` };
-    const kept = String(o.retention ?? '1');
-    const kLow = Number(kept) - 0.2 < 0 ? '0' : subDec(kept, '0.2');
-    const kHigh = Number(kept) + 0.2 > 1 ? '1' : subDec(kept, '-0.2');
-    tornado.push({ parameter: `${at}.outcomes[0].retention`, low: kLow, high: kHigh });
-    labels[`${at}.outcomes[0].retention`] = { what: `Kvar i arbete efter ett år, ${g.origin}`, range: `${samkalk.percent(kLow)}–${samkalk.percent(kHigh)}` };
-    const cost = String(c.intervention.cost_per_participant ?? '0');
-    const cLow = mulDec(cost, '0.75');
-    const cHigh = mulDec(cost, '1.25');
-    tornado.push({ parameter: `${at}.intervention.cost_per_participant`, low: cLow, high: cHigh });
-    labels[`${at}.intervention.cost_per_participant`] = { what: `Kostnad per deltagare, ${g.origin}`, range: `${kr(cLow)}–${kr(cHigh)}` };
-    mc.push({ parameter: `${at}.outcomes[0].share`, distribution: { kind: 'triangular', low: sLow, mode: share, high: sHigh } });
-    mc.push({ parameter: `${at}.intervention.cost_per_participant`, distribution: { kind: 'uniform', low: mulDec(cost, '0.8'), high: mulDec(cost, '1.2') } });
-  });
-  const wage = String(DEFAULTS.states.work?.earnings?.monthly_wage ?? '0');
-  if (DEFAULTS.states.work?.earnings) {
-    const wLow = mulDec(wage, '0.85');
-    const wHigh = mulDec(wage, '1.15');
-    tornado.push({ parameter: 'states.work.earnings.monthly_wage', low: wLow, high: wHigh });
-    labels['states.work.earnings.monthly_wage'] = { what: 'Månadslön i arbete', range: `${kr(wLow)}–${kr(wHigh)}` };
-  }
-  tornado.push({ parameter: 'discount_rate', low: '0', high: '0.035' });
-  labels.discount_rate = { what: 'Diskonteringsränta', range: `${samkalk.percent('0')}–${samkalk.percent('0.035')}` };
-  const request = { version: 1, name: 'Känslighet och osäkerhet (rådsidan)', tornado: { parameters: tornado } };
-  if (mc.length) request.monte_carlo = { draws: MC_DRAWS, seed: MC_SEED, parameters: mc };
-  return { request, labels };
+/** The core's standard sensitivity request for a scenario, and a Swedish label per parameter. */
+function analysisRequest(scenario) {
+  const { request, labels } = samkalk.standardAnalysis(scenario, 'sv');
+  return { request, labels: Object.fromEntries(labels.map((l) => [l.parameter, l])) };
 }
 
 const whoNpv = (byWho, id) => Number(byWho[id]);
 
-/** Tornado rows for one actor, sorted by that actor's swing (the engine sorts by society's). */
+/** Tornado rows for one actor in the core's order for that actor (largest swing first), with
+ * the exact swing; the numbers lowV/highV only place the bars. */
 function tornadoRows(result, actor) {
-  const rows = result.tornado.rows.map((r, i) => ({ ...r, i, lowV: whoNpv(r.npv_low, actor), highV: whoNpv(r.npv_high, actor) }));
-  if (actor === 'society') return rows;
-  return rows.sort((a, b) => Math.abs(b.highV - b.lowV) - Math.abs(a.highV - a.lowV) || a.i - b.i);
+  const rows = result.tornado.rows;
+  return samkalk.tornadoOrder(rows.map((r) => [r.npv_low[actor], r.npv_high[actor]])).map(({ index, swing }) => {
+    const r = rows[index];
+    return { ...r, swing, lowV: whoNpv(r.npv_low, actor), highV: whoNpv(r.npv_high, actor) };
+  });
 }
 
 const LOW_COLOR = '#D55E00';
@@ -652,13 +558,13 @@ function tornadoChart(result, labels, actor, width) {
   rows.forEach((r, k) => {
     const y = T + k * RowH;
     const g = svg('g', { class: 'tornado-bar', 'data-parameter': r.parameter });
-    const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
+    const label = labels[r.parameter] ?? { what: r.parameter, low: r.low, high: r.high };
     const tx = narrow ? L : L - 12;
     const anchor = narrow ? 'start' : 'end';
     // Narrow: a white halo keeps the label readable where the grid and the base line pass under it.
     const halo = narrow ? { stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } : {};
     g.append(svg('text', { x: tx, y: y + 15, 'text-anchor': anchor, 'font-size': 13.5, 'font-weight': 600, fill: '#1b1f24', ...halo }, label.what));
-    g.append(svg('text', { x: tx, y: y + 31, 'text-anchor': anchor, 'font-size': 12, fill: '#4a5360', ...halo }, label.range));
+    g.append(svg('text', { x: tx, y: y + 31, 'text-anchor': anchor, 'font-size': 12, fill: '#4a5360', ...halo }, `${label.low}–${label.high}`));
     const seg = (v, color, which) => {
       const x0 = Math.min(x(base), x(v));
       const w = Math.max(Math.abs(x(v) - x(base)), 1.5);
@@ -691,17 +597,14 @@ function tornadoTable(result, labels, actor) {
   table.append(el('thead', {}, el('tr', {}, ...['Antagande', 'Lågt värde', 'Nuvärde vid lågt', 'Högt värde', 'Nuvärde vid högt', 'Skillnad'].map((h) => el('th', { scope: 'col', text: h })))));
   const body = el('tbody');
   for (const r of tornadoRows(result, actor)) {
-    const label = labels[r.parameter] ?? { what: r.parameter, range: '' };
-    const [lowText, highText] = label.range.split('–');
-    // Exact, from the engine's money strings; the floats above only place the bars.
-    const swing = absDec(subDec(r.npv_high[actor], r.npv_low[actor]));
+    const label = labels[r.parameter] ?? { what: r.parameter, low: r.low, high: r.high };
     body.append(el('tr', {},
       el('th', { scope: 'row', text: label.what }),
-      el('td', { text: lowText ?? r.low }),
+      el('td', { text: label.low }),
       el('td', { 'data-npv': r.npv_low[actor], class: isNeg(r.npv_low[actor]) ? 'neg' : null, text: krCell(r.npv_low[actor]) }),
-      el('td', { text: highText ?? r.high }),
+      el('td', { text: label.high }),
       el('td', { 'data-npv': r.npv_high[actor], class: isNeg(r.npv_high[actor]) ? 'neg' : null, text: krCell(r.npv_high[actor]) }),
-      el('td', { text: krCell(swing) })));
+      el('td', { text: krCell(r.swing) })));
   }
   table.append(body);
   return table;
@@ -845,7 +748,7 @@ function scheduleAnalysis(scenario, groups) {
       analysisState.worker.terminate();
       analysisState.worker = null;
     }
-    analysisState.pending = { scenario, groups, ...analysisRequest(scenario, groups) };
+    analysisState.pending = { scenario, groups, ...analysisRequest(scenario) };
     runAnalysis();
   }, analysisState.last ? ANALYSIS_DELAY_MS : 0);
 }
@@ -975,15 +878,17 @@ function update(mode = 'edit') {
   const v = readForm();
   for (const g of GROUPS) form.querySelector(`[data-group="${g.id}"]`).toggleAttribute('data-off', v[g.id] !== '1');
   syncUrl(v, mode);
-  const { scenario, groups } = buildScenario(v);
+  const { scenario, groups, faults } = buildScenario(v);
   let result = null;
-  let errors;
-  try {
-    result = samkalk.calculate(scenario);
-    errors = [];
-  } catch (e) {
-    if (!(e instanceof samkalk.ScenarioError)) throw e;
-    errors = e.errors;
+  let errors = faults;
+  // A field the parsers refuse gives no new result: the last valid one stays, marked as old.
+  if (faults.length === 0) {
+    try {
+      result = samkalk.calculate(scenario);
+    } catch (e) {
+      if (!(e instanceof samkalk.ScenarioError)) throw e;
+      errors = e.errors;
+    }
   }
   const noGroups = groups.length === 0;
   window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging

@@ -32,7 +32,7 @@ import html as _html
 import os
 
 from . import _samkalk
-from ._errors import ScenarioError
+from ._errors import InputError, ScenarioError
 from ._samkalk import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,13 +53,23 @@ __all__ = [
     "ScenarioError",
     "ScenarioInput",
     "Summary",
+    "InputError",
     "actor_labels",
     "analyse",
     "calculate",
     "calculate_many",
     "defaults",
     "format_kronor",
+    "format_kronor_ore",
+    "format_percent",
+    "format_ratio",
+    "format_rounded_amount",
     "grid",
+    "labels",
+    "parse_amount",
+    "parse_percent",
+    "parse_whole",
+    "standard_analysis",
     "monte_carlo",
     "sweep",
     "switching_value",
@@ -82,38 +92,18 @@ _TEXT = {
     "sv": {
         "actor": "Aktör",
         "year": "År",
-        "net": "Netto",
-        "cumulative": "Kumulativt netto",
-        "npv": "Nuvärde",
-        "payback": "Återbetalningsår",
-        "bcr": "Nytta/kostnad",
         "title": "Socioekonomisk investeringskalkyl",
         "break_even": "När går man jämnt ut? Andel deltagare som behöver nå första utfallet",
         "cohort": "Kohort",
-        "always": "alltid",
-        "never": "aldrig",
-        "at_least": "minst",
-        "at_most": "högst",
         "kr": "kr",
-        "axis": "Kumulativt netto (kr)",
     },
     "en": {
         "actor": "Actor",
         "year": "Year",
-        "net": "Net",
-        "cumulative": "Cumulative net",
-        "npv": "NPV",
-        "payback": "Payback year",
-        "bcr": "Benefit/cost",
         "title": "Socioeconomic investment calculation",
         "break_even": "Break-even: share of participants who must reach the first outcome",
         "cohort": "Cohort",
-        "always": "always",
-        "never": "never",
-        "at_least": "at least",
-        "at_most": "at most",
         "kr": "SEK",
-        "axis": "Cumulative net (SEK)",
     },
 }
 
@@ -121,7 +111,23 @@ _TEXT = {
 def _text(lang: str) -> Dict[str, str]:
     if lang not in _TEXT:
         raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
-    return _TEXT[lang]
+    # Result fields and break-even kinds are named by the core.
+    core = _samkalk.labels(lang)
+    fields, kinds = core["fields"], core["break_even_kinds"]
+    text = dict(_TEXT[lang])
+    text.update(
+        net=fields["net"],
+        cumulative=fields["cumulative_net"],
+        npv=fields["npv"],
+        payback=fields["payback_year"],
+        bcr=fields["benefit_cost_ratio"],
+        axis=f"{fields['cumulative_net']} ({text['kr']})",
+        always=kinds["always"],
+        never=kinds["never"],
+        at_least=kinds["at_least"].lower(),
+        at_most=kinds["at_most"].lower(),
+    )
+    return text
 
 
 def actor_labels(lang: str = "sv") -> Dict[str, str]:
@@ -137,13 +143,89 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]:
     return _samkalk.actor_labels(lang)
 
 
-def format_kronor(amount: Union[Decimal, int, float, str]) -> str:
+def format_kronor(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
     """Whole kronor with a space between thousands, as samkalk's reports write money.
 
     >>> samkalk.format_kronor(Decimal("1234567.49"))
     '1 234 567 kr'
+    >>> samkalk.format_kronor(Decimal("1234567.49"), "en")
+    '1,234,567 kr'
     """
-    return _samkalk.format_kronor(amount)
+    return _samkalk.format_number("kronor", amount, lang)
+
+
+def format_kronor_ore(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+    """Kronor with öre: ``"35 000,50 kr"`` (en ``"35,000.50 kr"``)."""
+    return _samkalk.format_number("kronor_ore", amount, lang)
+
+
+def format_percent(share: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+    """A share as a percentage with one decimal, the core's format.
+
+    >>> samkalk.format_percent(Decimal("0.068345")), samkalk.format_percent(Decimal("0.068345"), "en")
+    ('6,8 %', '6.8%')
+    """
+    return _samkalk.format_number("percent", share, lang)
+
+
+def format_ratio(ratio: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+    """A ratio (the benefit-cost ratio) with two decimals: ``"1,23"`` (en ``"1.23"``)."""
+    return _samkalk.format_number("ratio", ratio, lang)
+
+
+def format_rounded_amount(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+    """An amount rounded for a sentence: ``"3,8 miljoner kr"`` (en ``"3.8 million kronor"``)."""
+    return _samkalk.format_number("rounded", amount, lang)
+
+
+def _parse(kind: str, text: str) -> str:
+    value, code, message_sv, message_en = _samkalk.parse_input(kind, text)
+    if value is None:
+        raise InputError(code or "", message_sv or "", message_en or "")
+    return value
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount typed in Swedish, exactly: ``"120 000 kr"``, ``"120.000"``, ``"35 000,50"``.
+    Raises :class:`InputError` (``"120.00"`` is ambiguous; ``""`` is missing).
+
+    >>> samkalk.parse_amount("120.000")
+    Decimal('120000')
+    """
+    return Decimal(_parse("amount", text))
+
+
+def parse_percent(text: str) -> Decimal:
+    """A percentage typed in Swedish, as the share: ``"30 %"`` → ``Decimal("0.3")``.
+
+    >>> samkalk.parse_percent("12,5")
+    Decimal('0.125')
+    """
+    return Decimal(_parse("percent", text))
+
+
+def parse_whole(text: str) -> int:
+    """A whole number typed in Swedish: ``"1 200"`` → 1200."""
+    return int(_parse("whole", text))
+
+
+def labels(lang: str = "sv") -> Dict[str, Any]:
+    """The core's labels: ``fields`` (result field → label), ``break_even_kinds``, ``society``,
+    ``public_sector`` and ``public_sector_members``.
+
+    >>> samkalk.labels()["fields"]["cumulative_net"]
+    'Ackumulerat netto'
+    """
+    return _samkalk.labels(lang)
+
+
+def standard_analysis(scenario: "ScenarioInput", lang: str = "sv") -> Dict[str, Any]:
+    """The standard sensitivity request the council page runs, for a scenario: ``request`` (a
+    dict for :func:`analyse`) and ``labels`` (per tornado parameter: ``parameter``, ``what``,
+    ``low``, ``high`` as text). Raises :class:`ScenarioError` for an invalid scenario."""
+    import json
+
+    return dict(json.loads(_samkalk.standard_analysis(scenario, lang)))
 
 
 def _require(module: str, package: str, extra: str, what: str) -> Any:
@@ -161,9 +243,7 @@ def _require(module: str, package: str, extra: str, what: str) -> Any:
 def _share_text(share: Optional[Decimal], lang: str) -> str:
     if share is None:
         return ""
-    # The core's rounding and digits; English only swaps the decimal comma for a point.
-    text = _samkalk.format_percent(share)
-    return text if lang == "sv" else text.replace(",", ".")
+    return format_percent(share, lang)
 
 
 def _break_even_text(entry: Mapping[str, Any], lang: str) -> str:
@@ -234,7 +314,7 @@ class Summary(Sequence[Dict[str, Any]]):
                     row["label"],
                     format_kronor(row["npv"]),
                     "–" if row["payback_year"] is None else str(row["payback_year"]),
-                    "–" if row["benefit_cost_ratio"] is None else str(row["benefit_cost_ratio"]),
+                    "–" if row["benefit_cost_ratio"] is None else format_ratio(row["benefit_cost_ratio"], self.lang),
                 ]
                 + [_break_even_text(row["break_even"][c], self.lang) if c in row["break_even"] else "" for c in self.cohorts]
             )
@@ -254,7 +334,7 @@ class Summary(Sequence[Dict[str, Any]]):
                 f"<th style='text-align:left'>{_html.escape(row['label'])}</th>",
                 _money_cell(row["npv"]),
                 f"<td>{'–' if row['payback_year'] is None else row['payback_year']}</td>",
-                f"<td>{'–' if row['benefit_cost_ratio'] is None else row['benefit_cost_ratio']}</td>",
+                f"<td>{'–' if row['benefit_cost_ratio'] is None else format_ratio(row['benefit_cost_ratio'], self.lang)}</td>",
             ]
             cells += [
                 f"<td>{_html.escape(_break_even_text(row['break_even'][c], self.lang)) if c in row['break_even'] else ''}</td>"
@@ -399,7 +479,7 @@ class Result:
             payback = figures["payback_year"]
             ratio = figures["benefit_cost_ratio"]
             cells.append(f"<td style='text-align:right'>{'–' if payback is None else payback}</td>")
-            cells.append(f"<td style='text-align:right'>{'–' if ratio is None else _html.escape(str(ratio))}</td>")
+            cells.append(f"<td style='text-align:right'>{'–' if ratio is None else _html.escape(format_ratio(ratio, lang))}</td>")
             style = " style='border-top:2px solid #444;font-weight:bold'" if strong else ""
             body.append(f"<tr{style}>{''.join(cells)}</tr>")
         span = f"{years[0]}–{years[-1]}" if years else ""

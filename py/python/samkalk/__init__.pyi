@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 
 from . import _samkalk
 from ._errors import ScenarioError as ScenarioError
+from ._errors import InputError as InputError
 from ._samkalk import Scenario as Scenario
 from ._errors import AnalysisError as AnalysisError, AnalysisCancelled as AnalysisCancelled
 from ._analysis import (
@@ -36,13 +37,23 @@ __all__ = [
     "ScenarioError",
     "ScenarioInput",
     "Summary",
+    "InputError",
     "actor_labels",
     "analyse",
     "calculate",
     "calculate_many",
     "defaults",
     "format_kronor",
+    "format_kronor_ore",
+    "format_percent",
+    "format_ratio",
+    "format_rounded_amount",
     "grid",
+    "labels",
+    "parse_amount",
+    "parse_percent",
+    "parse_whole",
+    "standard_analysis",
     "monte_carlo",
     "sweep",
     "switching_value",
@@ -55,7 +66,16 @@ ScenarioInput = Union[Mapping[str, Any], str, os.PathLike[str], bytes, Scenario]
 ACTORS: Tuple[str, ...]
 
 def actor_labels(lang: str = "sv") -> Dict[str, str]: ...
-def format_kronor(amount: Union[Decimal, int, float, str]) -> str: ...
+def format_kronor(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str: ...
+def format_kronor_ore(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str: ...
+def format_percent(share: Union[Decimal, int, float, str], lang: str = "sv") -> str: ...
+def format_ratio(ratio: Union[Decimal, int, float, str], lang: str = "sv") -> str: ...
+def format_rounded_amount(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str: ...
+def parse_amount(text: str) -> Decimal: ...
+def parse_percent(text: str) -> Decimal: ...
+def parse_whole(text: str) -> int: ...
+def labels(lang: str = "sv") -> Dict[str, Any]: ...
+def standard_analysis(scenario: ScenarioInput, lang: str = "sv") -> Dict[str, Any]: ...
 
 class Summary(Sequence[Dict[str, Any]]):
     cohorts: List[str]

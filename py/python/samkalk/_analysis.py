@@ -603,8 +603,10 @@ class AnalysisResult:
         t = self._section("tornado")
         whos = _WHO if actor is None else (self._actor(actor),)
         who = self._who(lang)
+        # Each actor's swing is the core's (society's too: the rows' own order).
+        swings = {w: {i: Decimal(s) for i, s in _samkalk.tornado_order([(r["npv_low"][w], r["npv_high"][w]) for r in t["rows"]])} for w in whos}
         records = []
-        for row in t["rows"]:
+        for index, row in enumerate(t["rows"]):
             for w in whos:
                 low, high = row["npv_low"][w], row["npv_high"][w]
                 records.append(
@@ -617,7 +619,7 @@ class AnalysisResult:
                         "npv_base": t["base"][w],
                         "npv_low": low,
                         "npv_high": high,
-                        "swing": row["swing"] if w == "society" else abs(high - low),
+                        "swing": swings[w][index],
                     }
                 )
         columns = ["parameter", "base_value", "low", "high", "actor", "npv_base", "npv_low", "npv_high", "swing"]
@@ -711,7 +713,8 @@ class AnalysisResult:
         text = _atext(lang)
         ax, money = self._axes(ax, "plot_tornado", (8, 1.2 + 0.55 * max(len(t["rows"]), 1)))
         base = float(t["base"][actor])
-        rows = sorted(t["rows"], key=lambda r: -abs(r["npv_high"][actor] - r["npv_low"][actor]))  # stable
+        order = _samkalk.tornado_order([(r["npv_low"][actor], r["npv_high"][actor]) for r in t["rows"]])
+        rows = [t["rows"][i] for i, _swing in order]
         y = list(range(len(rows)))[::-1]  # largest on top
         low = [float(r["npv_low"][actor]) - base for r in rows]
         high = [float(r["npv_high"][actor]) - base for r in rows]
@@ -869,4 +872,4 @@ class AnalysisResult:
 
 
 def _percent(share: Decimal, lang: str) -> str:
-    return _pkg()._share_text(share, lang)
+    return str(_pkg().format_percent(share, lang))

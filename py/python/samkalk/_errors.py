@@ -59,6 +59,35 @@ def _fault(e: Mapping[str, Any]) -> Dict[str, Any]:
     return fault
 
 
+class InputError(ValueError):
+    """Typed text that is not the number asked for (the core's ``samkalk::present::InputError``).
+
+    ``code`` is stable (``missing``, ``not_a_number``, ``ambiguous_separator``,
+    ``too_many_decimals``, ``not_a_whole_number``, ``too_large``); ``message_sv`` and
+    ``message_en`` are the core's messages; ``str(e)`` is the Swedish one.
+
+    >>> import samkalk
+    >>> try:
+    ...     samkalk.parse_amount("")
+    ... except samkalk.InputError as e:
+    ...     print(e.code, e.message_sv)
+    missing Fyll i ett värde.
+    """
+
+    code: str
+    message_sv: str
+    message_en: str
+
+    def __init__(self, code: str, message_sv: str, message_en: str) -> None:
+        self.code = code
+        self.message_sv = message_sv
+        self.message_en = message_en
+        super().__init__(message_sv)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.code, self.message_sv, self.message_en))
+
+
 class AnalysisError(ScenarioError):
     """An analysis request that cannot be run on its scenario (a :class:`ScenarioError`).
 

@@ -1,7 +1,7 @@
 """The native module: conversions and errors around samkalk's Rust core."""
 
 import os
-from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Union, final
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
 from ._errors import ScenarioError
 
@@ -21,8 +21,13 @@ __all__ = [
     "calculate_many",
     "defaults",
     "format_kronor",
+    "format_number",
     "format_percent",
     "generator_outputs",
+    "labels",
+    "parse_input",
+    "standard_analysis",
+    "tornado_order",
     "validate",
 ]
 MAX_DEPTH: int
@@ -59,6 +64,11 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]: ...
 def actor_ids() -> List[str]: ...
 def format_kronor(amount: Any, /) -> str: ...
 def format_percent(share: Any, /) -> str: ...
+def format_number(kind: str, value: Any, /, lang: str = "sv") -> str: ...
+def parse_input(kind: str, text: str, /) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]: ...
+def labels(lang: str = "sv") -> Dict[str, Any]: ...
+def standard_analysis(scenario: _Input, /, lang: str = "sv") -> str: ...
+def tornado_order(pairs: List[Tuple[Any, Any]], /) -> List[Tuple[int, str]]: ...
 
 @final
 class NativeAnalysis:

@@ -63,7 +63,9 @@ async function checkAgainstEngine(scenario) {
     else expected = r[c.field] ?? '';
     assert.equal(c.value, expected, `${c.actor} ${c.field} ${c.year ?? 'total'}`);
     if (c.field === 'benefit_cost_ratio') {
-      assert.equal(c.text, expected === '' ? '–' : expected.replace('.', ','));
+      // The core's ratio format: two decimals, a decimal comma.
+      assert.equal(c.text, expected === '' ? '–' : engine.ratio(expected));
+      if (expected !== '') assert.match(c.text, /^-?\d+,\d\d$/);
     } else {
       // The engine's Swedish formatting, with the unit ("kr") in the table's caption.
       assert.equal(c.text, engine.kronor(expected).replace(/ kr$/, ''), `${c.actor} ${c.field} ${c.year ?? 'total'} as shown`);
@@ -238,6 +240,50 @@ test('an invalid share shows its message beside the field and keeps the last val
   await page.locator('#finansiering-error').waitFor({ state: 'hidden' });
   assert.equal(await page.locator('#stale').isVisible(), false);
   assert.deepEqual(await cells(), before);
+});
+
+test('typed numbers are read by the core: thousands, units, and no silent defaults', async () => {
+  const before = await cells();
+  const typed = {};
+  for (const id of ['am2_kostnad', 'am2_arbete', 'am2_jmf', 'am2_kvar']) typed[id] = await page.inputValue(`#${id}`);
+  // "120.000" is 120 000 (a dot before exactly three digits separates thousands), "120 000 kr"
+  // and "30 %" as people type them.
+  await page.fill('#am2_kostnad', '120.000');
+  await page.waitForFunction(() => window.samkalkState.scenario.cohorts[0].intervention.cost_per_participant === '120000');
+  await page.fill('#am2_kostnad', '120 000 kr');
+  await page.fill('#am2_arbete', '30 %');
+  await page.waitForFunction(() => window.samkalkState.scenario.cohorts[0].outcomes[0].share === '0.3');
+  let scenario = await pageScenario();
+  assert.equal(scenario.cohorts[0].intervention.cost_per_participant, '120000');
+  await checkAgainstEngine(scenario);
+  const valid = await cells();
+
+  // "120.00" is ambiguous: a message at the field naming both spellings, and no new result.
+  await page.fill('#am2_kostnad', '120.00');
+  const costError = page.locator('#am2_kostnad-error');
+  await costError.waitFor({ state: 'visible' });
+  assert.match(await costError.textContent(), /"120,00".*"120 000"/);
+  assert.equal(await page.getAttribute('#am2_kostnad', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('body[data-state="invalid"]').count(), 1);
+  assert.ok(await page.locator('#stale').isVisible());
+  assert.deepEqual(await cells(), valid, 'no result for the ambiguous value');
+
+  // Empty fields are faults at those fields ("Fyll i ett värde."), never 0 kr, 0 % or 100 %.
+  await page.fill('#am2_kostnad', '');
+  await page.fill('#am2_jmf', '');
+  await page.fill('#am2_kvar', '');
+  for (const id of ['am2_kostnad', 'am2_jmf', 'am2_kvar']) {
+    assert.equal(await page.locator(`#${id}-error`).textContent(), 'Fyll i ett värde.', id);
+    assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true', id);
+  }
+  assert.equal(await page.locator('#form-status').textContent(), '3 värden behöver rättas.');
+  assert.deepEqual(await cells(), valid, 'no result for empty fields');
+
+  // Back to the example's values: the result is the engine's again.
+  for (const [id, text] of Object.entries(typed)) await page.fill(`#${id}`, text);
+  await page.waitForSelector('body[data-state="valid"]');
+  await checkAgainstEngine(await pageScenario());
+  assert.deepEqual(await cells(), before, 'the same result as before');
 });
 
 test('the scenario lives in the URL: a shared link restores it', async () => {

@@ -1,0 +1,228 @@
+//! The readable analysis report (`samkalk analyse --format table`): base case, sweep, grid,
+//! tornado, switching values, Monte Carlo. Headings are Swedish with English after a slash, as
+//! the CLI has always printed them; actor names and numbers follow `lang`.
+
+use rust_decimal::Decimal;
+
+use crate::actor::Actor;
+use crate::analysis::{AnalysisResult, ByActor, SwitchingKind, Who, WHO_COUNT};
+use crate::lang::Lang;
+use crate::scenario::Scenario;
+
+use super::format::{kronor, percent};
+use super::labels::{actor_label, society_label, who_label};
+
+fn who_name(i: usize, lang: Lang) -> &'static str {
+    Actor::ALL.get(i).map_or(society_label(lang), |a| actor_label(*a, lang))
+}
+
+fn who_from_id(id: &str, lang: Lang) -> &'static str {
+    who_label(Who::from_id(id).unwrap_or(Who::Society), lang)
+}
+
+/// Short column heads for the eight NPV columns.
+fn heads(lang: Lang) -> [&'static str; WHO_COUNT] {
+    match lang {
+        Lang::Sv => ["Kommunen", "Arbetsförm.", "Försäkringsk.", "Regionen", "Staten", "Arbetsgivaren", "Individen", "Samhället"],
+        Lang::En => ["Municipality", "Empl. service", "Soc. insurance", "Region", "State", "Employer", "Individual", "Society"],
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        text.to_string()
+    } else {
+        format!("{text}{}", " ".repeat(width - n))
+    }
+}
+
+fn lpad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n >= width {
+        text.to_string()
+    } else {
+        format!("{}{text}", " ".repeat(width - n))
+    }
+}
+
+fn value(x: Decimal) -> String {
+    x.normalize().to_string()
+}
+
+const W: usize = 16;
+
+fn npv_head(first: &str, first_width: usize, lang: Lang) -> String {
+    let mut line = pad(first, first_width);
+    for h in heads(lang) {
+        line.push_str(&lpad(h, W));
+    }
+    line.push('\n');
+    line
+}
+
+fn npv_row(first: &str, first_width: usize, npv: &ByActor, lang: Lang) -> String {
+    let mut line = pad(first, first_width);
+    for x in npv.0 {
+        line.push_str(&lpad(&kronor(x, lang), W));
+    }
+    line.push('\n');
+    line
+}
+
+/// The readable report of an analysis result: base case, sweep, grid, tornado, switching
+/// values, Monte Carlo. With [`Lang::Sv`] it is byte for byte what `samkalk analyse --format
+/// table` has printed.
+pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> String {
+    let mut out = String::new();
+    let name = if scenario.name.is_empty() { String::new() } else { format!(": {}", scenario.name) };
+    out.push_str(&format!("Känslighetsanalys / Sensitivity analysis{name}\n\n"));
+
+    out.push_str("Grundkalkyl / Base case: nuvärde (NPV) per aktör\n");
+    out.push_str(&format!("{}  {}\n", pad("Aktör", 20), lpad("Nuvärde (NPV)", W)));
+    for i in 0..WHO_COUNT {
+        out.push_str(&format!("{}  {}\n", pad(who_name(i, lang), 20), lpad(&kronor(r.base.npv.0[i], lang), W)));
+    }
+
+    if let Some(sweep) = &r.sweep {
+        out.push_str(&format!("\nKänslighet / Sweep: {} (grundvärde / base {})\n", sweep.parameter, value(sweep.base_value)));
+        out.push_str(&npv_head("Värde / value", 14, lang));
+        for row in &sweep.rows {
+            out.push_str(&npv_row(&value(row.value), 14, &row.outcome.npv, lang));
+        }
+    }
+
+    if let Some(grid) = &r.grid {
+        out.push_str(&format!("\nRutnät / Grid: {} × {}\n", grid.parameters[0], grid.parameters[1]));
+        out.push_str(&npv_head("Värden / values", 20, lang));
+        for row in &grid.rows {
+            out.push_str(&npv_row(&format!("{} × {}", value(row.values[0]), value(row.values[1])), 20, &row.outcome.npv, lang));
+        }
+    }
+
+    if let Some(tornado) = &r.tornado {
+        out.push_str("\nTornado: samhällets nuvärde vid lågt och högt värde, störst spann först / society's NPV at low and high, largest swing first\n");
+        let width = tornado.rows.iter().map(|row| row.parameter.chars().count()).max().unwrap_or(9).max(9) + 2;
+        out.push_str(&format!(
+            "{}{}{}{}{}{}\n",
+            pad("Parameter", width),
+            lpad("Låg / low", 12),
+            lpad("Hög / high", 12),
+            lpad("NPV låg", W),
+            lpad("NPV hög", W),
+            lpad("Spann / swing", W)
+        ));
+        let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
+        for row in &tornado.rows {
+            let bar_len = if widest.is_zero() {
+                0
+            } else {
+                // Checked: a swing near the Decimal range must not overflow the scaling.
+                let scaled = row.swing.checked_mul(Decimal::from(20)).and_then(|x| x.checked_div(widest));
+                let scaled = scaled.or_else(|| row.swing.checked_div(widest).and_then(|q| q.checked_mul(Decimal::from(20))));
+                scaled.unwrap_or_default().round().to_string().parse::<usize>().unwrap_or(0)
+            };
+            out.push_str(&format!(
+                "{}{}{}{}{}{}  {}\n",
+                pad(&row.parameter, width),
+                lpad(&value(row.low), 12),
+                lpad(&value(row.high), 12),
+                lpad(&kronor(row.npv_low.society(), lang), W),
+                lpad(&kronor(row.npv_high.society(), lang), W),
+                lpad(&kronor(row.swing, lang), W),
+                "█".repeat(bar_len.min(20))
+            ));
+        }
+    }
+
+    if !r.switching.is_empty() {
+        out.push_str("\nBrytvärden / Switching values: där aktörens nuvärde blir noll / where the actor's NPV is zero\n");
+        let width = r.switching.iter().map(|s| s.parameter.chars().count()).max().unwrap_or(9).max(9) + 2;
+        out.push_str(&format!(
+            "{}{}{}{}  {}\n",
+            pad("Parameter", width),
+            pad("Aktör", 20),
+            lpad("Brytvärde", 18),
+            lpad("Grundvärde", 14),
+            "Metod / method"
+        ));
+        for s in &r.switching {
+            let (found, how) = match (s.kind, s.value) {
+                (SwitchingKind::None, _) | (_, None) => {
+                    ("ingen / none".to_string(), "inget nollställe i intervallet / no crossing in range".to_string())
+                }
+                (kind, Some(x)) => {
+                    let method = if kind == SwitchingKind::Linear { "linjär, exakt / linear, exact" } else { "sökning / search" };
+                    let side = match s.gains {
+                        Some("above") => ", går plus över / gains above",
+                        Some("below") => ", går plus under / gains below",
+                        _ => "",
+                    };
+                    (value(x), format!("{method}{side}"))
+                }
+            };
+            out.push_str(&format!(
+                "{}{}{}{}  {}\n",
+                pad(&s.parameter, width),
+                pad(who_from_id(&s.actor, lang), 20),
+                lpad(&found, 18),
+                lpad(&value(s.base_value), 14),
+                how
+            ));
+        }
+    }
+
+    if let Some(mc) = &r.monte_carlo {
+        out.push_str(&format!("\nMonte Carlo: {} dragningar / draws, frö / seed {}\n", mc.draws, mc.seed));
+        out.push_str(&format!(
+            "{}{}{}{}{}{}  {}\n",
+            pad("Aktör", 20),
+            lpad("Medel / mean", W),
+            lpad("Std.avv. / sd", W),
+            lpad("P5", W),
+            lpad("P50", W),
+            lpad("P95", W),
+            "Sannolikhet att gå plus / P(NPV ≥ 0)"
+        ));
+        for (i, st) in mc.statistics.0.iter().enumerate() {
+            out.push_str(&format!(
+                "{}{}{}{}{}{}  {}\n",
+                pad(who_name(i, lang), 20),
+                lpad(&kronor(st.mean, lang), W),
+                lpad(&kronor(st.sd, lang), W),
+                lpad(&kronor(st.p5, lang), W),
+                lpad(&kronor(st.p50, lang), W),
+                lpad(&kronor(st.p95, lang), W),
+                lpad(&percent(st.probability_gain, lang), 8)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{run, Analysis};
+
+    #[test]
+    fn report_in_both_languages() {
+        let scenario = Scenario::from_json(
+            r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+            "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#,
+        )
+        .unwrap();
+        let analysis = Analysis::from_json(
+            r#"{"version": 1, "tornado": {"parameters": [{"parameter": "discount_rate", "low": "0", "high": "0.035"}]}}"#,
+        )
+        .unwrap();
+        let result = run(&scenario, &analysis, &mut |_, _| true).unwrap();
+        let sv = analysis_table(&scenario, &result, Lang::Sv);
+        let en = analysis_table(&scenario, &result, Lang::En);
+        let society = result.base.npv.society();
+        assert!(sv.contains(&format!("{}  {}\n", pad("Samhället", 20), lpad(&kronor(society, Lang::Sv), W))), "{sv}");
+        assert!(en.contains(&format!("{}  {}\n", pad("Society", 20), lpad(&kronor(society, Lang::En), W))), "{en}");
+        assert!(sv.starts_with("Känslighetsanalys / Sensitivity analysis\n\nGrundkalkyl / Base case"));
+        assert!(sv.contains("\ndiscount_rate"));
+    }
+}

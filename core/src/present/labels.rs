@@ -1,0 +1,175 @@
+//! Names for people: actors, society, the public sector, result fields and break-even kinds.
+
+use crate::actor::Actor;
+use crate::analysis::Who;
+use crate::lang::Lang;
+use crate::result::BreakEvenKind;
+
+/// An actor's name as a heading (`Kommunen` / `Municipality`).
+///
+/// ```
+/// use samkalk::{present::actor_label, Actor, Lang};
+/// assert_eq!(actor_label(Actor::EmploymentService, Lang::Sv), "Arbetsförmedlingen");
+/// assert_eq!(actor_label(Actor::EmploymentService, Lang::En), "Employment service");
+/// ```
+pub fn actor_label(actor: Actor, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => actor.swedish(),
+        Lang::En => actor.english(),
+    }
+}
+
+/// Society, the sum over the seven actors: `Samhället` / `Society`.
+pub fn society_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => crate::actor::SOCIETY_SWEDISH,
+        Lang::En => "Society",
+    }
+}
+
+/// An actor or society by [`Who`].
+pub fn who_label(who: Who, lang: Lang) -> &'static str {
+    match who {
+        Who::Actor(a) => actor_label(a, lang),
+        Who::Society => society_label(lang),
+    }
+}
+
+/// The public sector: every actor but the employer and the individual.
+pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];
+
+/// The public sector's name: `Offentlig sektor` / `Public sector`.
+pub fn public_sector_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Offentlig sektor",
+        Lang::En => "Public sector",
+    }
+}
+
+/// A field of an actor's result, as the result JSON names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// `gain`, per year.
+    Gain,
+    /// `investment`, per year.
+    Investment,
+    /// `net`, per year.
+    Net,
+    /// `cumulative_net`, per year.
+    CumulativeNet,
+    /// `total_gain`.
+    TotalGain,
+    /// `total_investment`.
+    TotalInvestment,
+    /// `total_net`.
+    TotalNet,
+    /// `npv`.
+    Npv,
+    /// `payback_year`.
+    PaybackYear,
+    /// `benefit_cost_ratio`.
+    BenefitCostRatio,
+}
+
+impl Field {
+    /// Every field, in the result JSON's order.
+    pub const ALL: [Field; 10] = [
+        Field::Gain,
+        Field::Investment,
+        Field::Net,
+        Field::CumulativeNet,
+        Field::TotalGain,
+        Field::TotalInvestment,
+        Field::TotalNet,
+        Field::Npv,
+        Field::PaybackYear,
+        Field::BenefitCostRatio,
+    ];
+
+    /// The result JSON's key (`cumulative_net`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Gain => "gain",
+            Field::Investment => "investment",
+            Field::Net => "net",
+            Field::CumulativeNet => "cumulative_net",
+            Field::TotalGain => "total_gain",
+            Field::TotalInvestment => "total_investment",
+            Field::TotalNet => "total_net",
+            Field::Npv => "npv",
+            Field::PaybackYear => "payback_year",
+            Field::BenefitCostRatio => "benefit_cost_ratio",
+        }
+    }
+
+    /// Reads a result JSON key.
+    pub fn from_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The label for a heading. Swedish says "ackumulerat" for cumulative, everywhere.
+    ///
+    /// ```
+    /// use samkalk::{present::Field, Lang};
+    /// assert_eq!(Field::CumulativeNet.label(Lang::Sv), "Ackumulerat netto");
+    /// assert_eq!(Field::BenefitCostRatio.label(Lang::En), "Benefit-cost ratio");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Gain, Lang::Sv) => "Vinst",
+            (Field::Gain, Lang::En) => "Gain",
+            (Field::Investment, Lang::Sv) => "Investering",
+            (Field::Investment, Lang::En) => "Investment",
+            (Field::Net, Lang::Sv) => "Netto",
+            (Field::Net, Lang::En) => "Net",
+            (Field::CumulativeNet, Lang::Sv) => "Ackumulerat netto",
+            (Field::CumulativeNet, Lang::En) => "Cumulative net",
+            (Field::TotalGain, Lang::Sv) => "Total vinst",
+            (Field::TotalGain, Lang::En) => "Total gain",
+            (Field::TotalInvestment, Lang::Sv) => "Total investering",
+            (Field::TotalInvestment, Lang::En) => "Total investment",
+            (Field::TotalNet, Lang::Sv) => "Totalt netto",
+            (Field::TotalNet, Lang::En) => "Total net",
+            (Field::Npv, Lang::Sv) => "Nuvärde",
+            (Field::Npv, Lang::En) => "Net present value",
+            (Field::PaybackYear, Lang::Sv) => "Återbetalningsår",
+            (Field::PaybackYear, Lang::En) => "Payback year",
+            (Field::BenefitCostRatio, Lang::Sv) => "Nytta per investerad krona",
+            (Field::BenefitCostRatio, Lang::En) => "Benefit-cost ratio",
+        }
+    }
+}
+
+/// A break-even kind as a short label (`Minst` / `At least`).
+pub fn break_even_kind_label(kind: BreakEvenKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (BreakEvenKind::Always, Lang::Sv) => "Går alltid jämnt ut",
+        (BreakEvenKind::Always, Lang::En) => "Always breaks even",
+        (BreakEvenKind::Never, Lang::Sv) => "Går aldrig jämnt ut",
+        (BreakEvenKind::Never, Lang::En) => "Never breaks even",
+        (BreakEvenKind::AtLeast, Lang::Sv) => "Minst",
+        (BreakEvenKind::AtLeast, Lang::En) => "At least",
+        (BreakEvenKind::AtMost, Lang::Sv) => "Högst",
+        (BreakEvenKind::AtMost, Lang::En) => "At most",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(society_label(Lang::Sv), "Samhället");
+        assert_eq!(society_label(Lang::En), "Society");
+        assert_eq!(who_label(Who::Actor(Actor::Region), Lang::Sv), "Regionen");
+        assert_eq!(public_sector_label(Lang::Sv), "Offentlig sektor");
+        assert!(!PUBLIC_SECTOR.contains(&Actor::Employer) && !PUBLIC_SECTOR.contains(&Actor::Individual));
+        assert_eq!(Field::PaybackYear.label(Lang::Sv), "Återbetalningsår");
+        assert_eq!(Field::BenefitCostRatio.label(Lang::Sv), "Nytta per investerad krona");
+        for f in Field::ALL {
+            assert_eq!(Field::from_id(f.id()), Some(f));
+        }
+        assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::En), "At most");
+    }
+}

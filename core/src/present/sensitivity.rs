@@ -1,0 +1,361 @@
+//! The sensitivity views every front end shows: the tornado ordered by one actor's swing, and
+//! the standard sensitivity request (the council page's: which parameters, which ranges, how
+//! many Monte Carlo draws), so Python and the CLI can run the same analysis as the page.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::analysis::{TornadoResult, Who};
+use crate::calculate::resolve_state;
+use crate::lang::Lang;
+use crate::result::round_money;
+use crate::scenario::Scenario;
+
+use super::format::{kronor, percent};
+
+/// Each (NPV at low, NPV at high) pair's swing `|high − low|` (to öre) with its index, largest
+/// first; equal swings keep the given order. A swing beyond the Decimal range is `Decimal::MAX`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use samkalk::present::tornado_order;
+/// let d = |x: i64| Decimal::from(x);
+/// assert_eq!(tornado_order(&[(d(0), d(5)), (d(10), d(-10)), (d(3), d(-2))]), vec![(1, d(20)), (0, d(5)), (2, d(5))]);
+/// ```
+pub fn tornado_order(pairs: &[(Decimal, Decimal)]) -> Vec<(usize, Decimal)> {
+    let mut rows: Vec<(usize, Decimal)> =
+        pairs.iter().enumerate().map(|(i, (low, high))| (i, round_money(high.checked_sub(*low).unwrap_or(Decimal::MAX).abs()))).collect();
+    rows.sort_by_key(|&(_, swing)| std::cmp::Reverse(swing));
+    rows
+}
+
+fn exact<S: serde::Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&x.normalize().to_string())
+}
+fn money<S: serde::Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(crate::result::FixedText::new(*x, 2).as_str())
+}
+
+/// One bar of a tornado for one actor (or society).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TornadoBar {
+    /// Position of the row in the analysis result's tornado.
+    pub index: usize,
+    /// The parameter's path.
+    pub parameter: String,
+    /// The parameter's low value.
+    #[serde(serialize_with = "exact")]
+    pub low: Decimal,
+    /// The parameter's high value.
+    #[serde(serialize_with = "exact")]
+    pub high: Decimal,
+    /// The actor's NPV at the low value.
+    #[serde(serialize_with = "money")]
+    pub npv_low: Decimal,
+    /// The actor's NPV at the high value.
+    #[serde(serialize_with = "money")]
+    pub npv_high: Decimal,
+    /// `|npv_high − npv_low|`, to öre.
+    #[serde(serialize_with = "money")]
+    pub swing: Decimal,
+}
+
+/// The tornado as `who` sees it: its NPVs, ordered by its own swing, largest first (for
+/// society, the analysis result's own order).
+pub fn tornado_bars(tornado: &TornadoResult, who: Who) -> Vec<TornadoBar> {
+    let i = who.index();
+    let pairs: Vec<(Decimal, Decimal)> = tornado.rows.iter().map(|r| (r.npv_low.0[i], r.npv_high.0[i])).collect();
+    tornado_order(&pairs)
+        .into_iter()
+        .filter_map(|(index, swing)| {
+            let r = tornado.rows.get(index)?;
+            Some(TornadoBar {
+                index,
+                parameter: r.parameter.clone(),
+                low: r.low,
+                high: r.high,
+                npv_low: r.npv_low.0[i],
+                npv_high: r.npv_high.0[i],
+                swing,
+            })
+        })
+        .collect()
+}
+
+/// What a parameter of the standard request is, for people, and its range as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParameterLabel {
+    /// The parameter's path in the scenario.
+    pub parameter: String,
+    /// What it is (`Andel som når arbete, AM2`).
+    pub what: String,
+    /// The low value as text (`30,0 %`, `67 500 kr`).
+    pub low: String,
+    /// The high value as text.
+    pub high: String,
+}
+
+/// The standard sensitivity request for a scenario, with a label per parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardAnalysis {
+    /// The request; serialises in docs/analysis.md's format (values as exact decimal strings).
+    pub request: StandardRequest,
+    /// One label per tornado parameter, in the request's order.
+    pub labels: Vec<ParameterLabel>,
+}
+
+impl StandardAnalysis {
+    /// `{"request": ..., "labels": [...]}` as compact JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The standard request: a tornado and, with any cohort, a Monte Carlo (docs/analysis.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardRequest {
+    /// Format version, 1.
+    pub version: i64,
+    /// A name for people.
+    pub name: String,
+    /// The tornado's parameters.
+    pub tornado: StandardTornado,
+    /// The Monte Carlo, when there is a parameter to vary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monte_carlo: Option<StandardMonteCarlo>,
+}
+
+impl StandardRequest {
+    /// The request as JSON text, for [`crate::analysis::Analysis::from_json`] or a binding.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The tornado part of the standard request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardTornado {
+    /// Each parameter with its low and high value.
+    pub parameters: Vec<Swept>,
+}
+
+/// A tornado parameter: path, low and high.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swept {
+    /// The parameter's path.
+    pub parameter: String,
+    /// Its low value.
+    #[serde(serialize_with = "exact")]
+    pub low: Decimal,
+    /// Its high value.
+    #[serde(serialize_with = "exact")]
+    pub high: Decimal,
+}
+
+/// The Monte Carlo part of the standard request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandardMonteCarlo {
+    /// Number of draws.
+    pub draws: u64,
+    /// The seed.
+    pub seed: u64,
+    /// What varies, and how.
+    pub parameters: Vec<Drawn>,
+}
+
+/// A Monte Carlo parameter and its distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drawn {
+    /// The parameter's path.
+    pub parameter: String,
+    /// Its distribution.
+    pub distribution: StandardDistribution,
+}
+
+/// The distributions the standard request uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StandardDistribution {
+    /// Uniform between `low` and `high`.
+    Uniform {
+        /// Lowest value.
+        #[serde(serialize_with = "exact")]
+        low: Decimal,
+        /// Highest value.
+        #[serde(serialize_with = "exact")]
+        high: Decimal,
+    },
+    /// Triangular from `low` to `high`, most likely `mode`.
+    Triangular {
+        /// Lowest value.
+        #[serde(serialize_with = "exact")]
+        low: Decimal,
+        /// Most likely value.
+        #[serde(serialize_with = "exact")]
+        mode: Decimal,
+        /// Highest value.
+        #[serde(serialize_with = "exact")]
+        high: Decimal,
+    },
+}
+
+/// Monte Carlo draws of the standard request.
+pub const STANDARD_DRAWS: u64 = 2000;
+/// Monte Carlo seed of the standard request.
+pub const STANDARD_SEED: u64 = 2026;
+
+/// `x × hundredths/100`, exact to 20 decimals (half away from zero), or `None` beyond the range.
+fn times(x: Decimal, hundredths: i64) -> Option<Decimal> {
+    x.checked_mul(Decimal::new(hundredths, 2)).map(|p| p.round_dp_with_strategy(20, RoundingStrategy::MidpointAwayFromZero).normalize())
+}
+
+/// The standard request, the one the council page runs: for each cohort its first outcome's
+/// share at half and one and a half times (at most 1), its retention 0.2 lower and higher
+/// (within 0 and 1) and its cost per participant at 75 % and 125 %; the monthly wage of `work`
+/// at 85 % and 115 %; the discount rate from 0 to 3.5 %. Monte Carlo: 2,000 draws with seed
+/// 2026 of each share (triangular from half to one and a half times, mode as given) and each
+/// cost (uniform, 80 % to 120 %). A parameter whose range cannot be computed is left out.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000",
+///     "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let standard = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv);
+/// assert_eq!(standard.request.tornado.parameters[0].high.to_string(), "0.9");
+/// assert_eq!(standard.labels[0].what, "Andel som når arbete, AM2");
+/// assert!(samkalk::analysis::Analysis::from_json(&standard.request.to_json()).is_ok());
+/// ```
+pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
+    let mut tornado = Vec::new();
+    let mut labels = Vec::new();
+    let mut monte_carlo = Vec::new();
+    let sv = lang == Lang::Sv;
+    let mut push = |parameter: String, what: String, low: Decimal, high: Decimal, money: bool| {
+        let show = |x: Decimal| if money { kronor(x, lang) } else { percent(x, lang) };
+        labels.push(ParameterLabel { parameter: parameter.clone(), what, low: show(low), high: show(high) });
+        tornado.push(Swept { parameter, low, high });
+    };
+    for (i, cohort) in scenario.cohorts.iter().enumerate() {
+        let at = format!("cohorts[{i}]");
+        let origin = &cohort.origin;
+        if let Some(o) = cohort.outcomes.first() {
+            if let (Some(low), Some(high)) = (times(o.share, 50), times(o.share, 150)) {
+                let high = high.min(Decimal::ONE);
+                let what = if sv { format!("Andel som når arbete, {origin}") } else { format!("Share reaching work, {origin}") };
+                push(format!("{at}.outcomes[0].share"), what, low, high, false);
+                monte_carlo.push(Drawn {
+                    parameter: format!("{at}.outcomes[0].share"),
+                    distribution: StandardDistribution::Triangular { low, mode: o.share, high },
+                });
+            }
+            let step = Decimal::new(2, 1);
+            let low = o.retention.checked_sub(step).unwrap_or(Decimal::ZERO).max(Decimal::ZERO);
+            let high = o.retention.checked_add(step).unwrap_or(Decimal::ONE).min(Decimal::ONE);
+            let what = if sv { format!("Kvar i arbete varje år, {origin}") } else { format!("Still in work each year, {origin}") };
+            push(format!("{at}.outcomes[0].retention"), what, low, high, false);
+        }
+        let cost = cohort.intervention.cost_per_participant;
+        if let (Some(low), Some(high)) = (times(cost, 75), times(cost, 125)) {
+            let what = if sv { format!("Kostnad per deltagare, {origin}") } else { format!("Cost per participant, {origin}") };
+            push(format!("{at}.intervention.cost_per_participant"), what, low, high, true);
+        }
+        if let (Some(low), Some(high)) = (times(cost, 80), times(cost, 120)) {
+            monte_carlo.push(Drawn {
+                parameter: format!("{at}.intervention.cost_per_participant"),
+                distribution: StandardDistribution::Uniform { low, high },
+            });
+        }
+    }
+    if let Some(wage) = resolve_state(scenario, "work").and_then(|s| s.earnings.as_ref()).map(|e| e.monthly_wage) {
+        if let (Some(low), Some(high)) = (times(wage, 85), times(wage, 115)) {
+            push(
+                "states.work.earnings.monthly_wage".into(),
+                if sv { "Månadslön i arbete" } else { "Monthly wage in work" }.into(),
+                low,
+                high,
+                true,
+            );
+        }
+    }
+    push("discount_rate".into(), if sv { "Diskonteringsränta" } else { "Discount rate" }.into(), Decimal::ZERO, Decimal::new(35, 3), false);
+    let name = if sv { "Känslighet och osäkerhet (standard)" } else { "Sensitivity and uncertainty (standard)" };
+    let monte_carlo =
+        (!monte_carlo.is_empty()).then_some(StandardMonteCarlo { draws: STANDARD_DRAWS, seed: STANDARD_SEED, parameters: monte_carlo });
+    StandardAnalysis {
+        request: StandardRequest { version: 1, name: name.to_string(), tornado: StandardTornado { parameters: tornado }, monte_carlo },
+        labels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{run, Analysis};
+    use serde_json::json;
+
+    fn example() -> Scenario {
+        Scenario::from_json(
+            r#"{"start_year": 2026, "cohorts": [
+            {"name": "A", "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+             "outcomes": [{"target": "work", "share": "0.8", "retention": "0.9"}]},
+            {"name": "B", "origin": "AM3", "participants": 10, "intervention": {"cost_per_participant": "90000", "duration_months": 12},
+             "outcomes": [{"target": "work", "share": "0.25", "counterfactual_share": "0.1"}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_standard_request() {
+        let s = standard_analysis(&example(), Lang::Sv);
+        let request: serde_json::Value = serde_json::from_str(&s.request.to_json()).unwrap();
+        let p = &request["tornado"]["parameters"];
+        assert_eq!(p.as_array().unwrap().len(), 8);
+        assert_eq!(p[0], json!({"parameter": "cohorts[0].outcomes[0].share", "low": "0.4", "high": "1"}));
+        assert_eq!(p[1], json!({"parameter": "cohorts[0].outcomes[0].retention", "low": "0.7", "high": "1"}));
+        assert_eq!(p[2], json!({"parameter": "cohorts[0].intervention.cost_per_participant", "low": "30000", "high": "50000"}));
+        assert_eq!(p[3], json!({"parameter": "cohorts[1].outcomes[0].share", "low": "0.125", "high": "0.375"}));
+        assert_eq!(p[4], json!({"parameter": "cohorts[1].outcomes[0].retention", "low": "0.8", "high": "1"}));
+        assert_eq!(p[7], json!({"parameter": "discount_rate", "low": "0", "high": "0.035"}));
+        assert_eq!(request["monte_carlo"]["draws"], 2000);
+        assert_eq!(
+            request["monte_carlo"]["parameters"][0]["distribution"],
+            json!({"kind": "triangular", "low": "0.4", "mode": "0.8", "high": "1"})
+        );
+        assert_eq!(request["monte_carlo"]["parameters"][1]["distribution"], json!({"kind": "uniform", "low": "32000", "high": "48000"}));
+        assert_eq!(
+            s.labels[2],
+            ParameterLabel {
+                parameter: "cohorts[0].intervention.cost_per_participant".into(),
+                what: "Kostnad per deltagare, AM2".into(),
+                low: "30 000 kr".into(),
+                high: "50 000 kr".into()
+            }
+        );
+        assert_eq!(s.labels[3].low, "12,5 %");
+        assert_eq!(standard_analysis(&example(), Lang::En).labels[7].what, "Discount rate");
+    }
+
+    #[test]
+    fn bars_follow_each_actors_swing() {
+        let scenario = example();
+        let mut s = standard_analysis(&scenario, Lang::Sv);
+        s.request.monte_carlo = None;
+        let analysis = Analysis::from_json(&s.request.to_json()).unwrap();
+        let result = run(&scenario, &analysis, &mut |_, _| true).unwrap();
+        let tornado = result.tornado.unwrap();
+        // Society: the engine's own order and swings.
+        let society = tornado_bars(&tornado, Who::Society);
+        assert_eq!(society.iter().map(|b| b.index).collect::<Vec<_>>(), (0..tornado.rows.len()).collect::<Vec<_>>());
+        assert!(society.iter().zip(&tornado.rows).all(|(b, r)| b.swing == r.swing));
+        for who in crate::actor::Actor::ALL.map(Who::Actor) {
+            let bars = tornado_bars(&tornado, who);
+            assert_eq!(bars.len(), tornado.rows.len());
+            for pair in bars.windows(2) {
+                assert!(pair[0].swing > pair[1].swing || (pair[0].swing == pair[1].swing && pair[0].index < pair[1].index));
+            }
+            for b in &bars {
+                assert_eq!(b.swing, (b.npv_high - b.npv_low).abs());
+            }
+        }
+    }
+}
