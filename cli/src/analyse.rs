@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
-use samkalk::analysis::{run, Analysis, AnalysisError, AnalysisResult, ByActor, SwitchingKind, Who, WHO_COUNT};
+use samkalk::analysis::{run, Analysis, AnalysisError, AnalysisResult, ByActor, Exact, SwitchingKind, Who, WHO_COUNT};
 use samkalk::report::{kronor, percent};
 use samkalk::{Actor, FieldError, Scenario, Value};
 
@@ -111,8 +111,8 @@ fn lpad(text: &str, width: usize) -> String {
     }
 }
 
-fn value(x: Decimal) -> String {
-    x.normalize().to_string()
+fn value(x: Exact) -> String {
+    x.to_string()
 }
 
 const W: usize = 16;
@@ -128,8 +128,8 @@ fn npv_head(first: &str, first_width: usize) -> String {
 
 fn npv_row(first: &str, first_width: usize, npv: &ByActor) -> String {
     let mut line = pad(first, first_width);
-    for x in npv.0 {
-        line.push_str(&lpad(&kronor(x), W));
+    for x in npv.as_array() {
+        line.push_str(&lpad(&kronor(x.value()), W));
     }
     line.push('\n');
     line
@@ -144,7 +144,7 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
     out.push_str("Grundkalkyl / Base case: nuvärde (NPV) per aktör\n");
     out.push_str(&format!("{}  {}\n", pad("Aktör", 20), lpad("Nuvärde (NPV)", W)));
     for i in 0..WHO_COUNT {
-        out.push_str(&format!("{}  {}\n", pad(who_name(i), 20), lpad(&kronor(r.base.npv.0[i]), W)));
+        out.push_str(&format!("{}  {}\n", pad(who_name(i), 20), lpad(&kronor(r.base.npv.as_array()[i].value()), W)));
     }
 
     if let Some(sweep) = &r.sweep {
@@ -177,19 +177,19 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
         ));
         let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
         for row in &tornado.rows {
-            let bar_len = if widest.is_zero() {
+            let bar_len = if widest.value().is_zero() {
                 0
             } else {
-                (row.swing * Decimal::from(20) / widest).round().to_string().parse::<usize>().unwrap_or(0)
+                (row.swing.value() * Decimal::from(20) / widest.value()).round().to_string().parse::<usize>().unwrap_or(0)
             };
             out.push_str(&format!(
                 "{}{}{}{}{}{}  {}\n",
                 pad(&row.parameter, width),
                 lpad(&value(row.low), 12),
                 lpad(&value(row.high), 12),
-                lpad(&kronor(row.npv_low.society()), W),
-                lpad(&kronor(row.npv_high.society()), W),
-                lpad(&kronor(row.swing), W),
+                lpad(&kronor(row.npv_low.society().value()), W),
+                lpad(&kronor(row.npv_high.society().value()), W),
+                lpad(&kronor(row.swing.value()), W),
                 "█".repeat(bar_len.min(20))
             ));
         }
@@ -244,16 +244,16 @@ pub fn table(scenario: &Scenario, r: &AnalysisResult) -> String {
             lpad("P95", W),
             "Sannolikhet att gå plus / P(NPV ≥ 0)"
         ));
-        for (i, st) in mc.statistics.0.iter().enumerate() {
+        for (i, st) in mc.statistics.as_array().iter().enumerate() {
             out.push_str(&format!(
                 "{}{}{}{}{}{}  {}\n",
                 pad(who_name(i), 20),
-                lpad(&kronor(st.mean), W),
-                lpad(&kronor(st.sd), W),
-                lpad(&kronor(st.p5), W),
-                lpad(&kronor(st.p50), W),
-                lpad(&kronor(st.p95), W),
-                lpad(&percent(st.probability_gain), 8)
+                lpad(&kronor(st.mean.value()), W),
+                lpad(&kronor(st.sd.value()), W),
+                lpad(&kronor(st.p5.value()), W),
+                lpad(&kronor(st.p50.value()), W),
+                lpad(&kronor(st.p95.value()), W),
+                lpad(&percent(st.probability_gain.value()), 8)
             ));
         }
     }

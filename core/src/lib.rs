@@ -46,7 +46,7 @@ pub use calculate::calculate;
 pub use defaults::{defaults, defaults_json, Defaults};
 pub use error::{FieldError, ScenarioError};
 pub use lang::Lang;
-pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
+pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
 pub use validate::validate;
 pub use value::{parse_json, Value};

@@ -5,7 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::actor::{Actor, SOCIETY_SWEDISH};
 use crate::calculate::resolve_state;
-use crate::result::{fixed, ActorResult, BreakEven, BreakEvenKind, CalculationResult};
+use crate::result::{fixed, ActorResult, BreakEven, BreakEvenKind, CalculationResult, Money, Ratio};
 use crate::scenario::Scenario;
 
 /// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`.
@@ -38,8 +38,8 @@ fn ratio(x: Decimal) -> String {
 /// "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete."
 pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str) -> String {
     match (be.kind, be.share) {
-        (BreakEvenKind::AtLeast, Some(s)) => format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s)),
-        (BreakEvenKind::AtMost, Some(s)) => format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s)),
+        (BreakEvenKind::AtLeast, Some(s)) => format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s.value())),
+        (BreakEvenKind::AtMost, Some(s)) => format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s.value())),
         (BreakEvenKind::Never, _) => format!("{who} går inte jämnt ut, hur många som än når {target}."),
         _ => format!("{who} går jämnt ut eller bättre, hur många som än når {target}."),
     }
@@ -69,7 +69,7 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
         out.push_str(&format!("{:>width$}", y));
     }
     out.push_str(&format!("{:>width$}\n", "Totalt"));
-    let rows: [(&str, &[Decimal], Option<Decimal>); 4] = [
+    let rows: [(&str, &[Money], Option<Money>); 4] = [
         ("Vinst", &r.gain, Some(r.total_gain)),
         ("Investering", &r.investment, Some(r.total_investment)),
         ("Netto", &r.net, Some(r.total_net)),
@@ -78,13 +78,13 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
     for (label, values, total) in rows {
         out.push_str(&format!("{label:<18}"));
         for v in values {
-            out.push_str(&format!("{:>width$}", kronor(*v)));
+            out.push_str(&format!("{:>width$}", kronor(v.value())));
         }
-        out.push_str(&format!("{:>width$}\n", total.map(kronor).unwrap_or_default()));
+        out.push_str(&format!("{:>width$}\n", total.map(|x| kronor(x.value())).unwrap_or_default()));
     }
     let payback = r.payback_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
-    let bcr = r.benefit_cost_ratio.map(ratio).unwrap_or_else(|| "–".into());
-    out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv), payback, bcr));
+    let bcr = r.benefit_cost_ratio.map(|x: Ratio| ratio(x.value())).unwrap_or_else(|| "–".into());
+    out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv.value()), payback, bcr));
 }
 
 /// The readable report in Swedish.
@@ -111,9 +111,9 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         out.push_str(&format!("  {name}: {} deltagare från {}\n", cohort.participants, state_phrase(scenario, &cohort.origin)));
     }
     for actor in Actor::ALL {
-        actor_block(&mut out, actor.swedish(), result.actors.get(actor), &result.years);
+        actor_block(&mut out, actor.swedish(), result.actor(actor), &result.years);
     }
-    actor_block(&mut out, SOCIETY_SWEDISH, &result.society, &result.years);
+    actor_block(&mut out, SOCIETY_SWEDISH, result.society(), &result.years);
     for (cohort, cr) in scenario.cohorts.iter().zip(&result.cohorts) {
         let Some(table) = &cr.break_even else { continue };
         let Some(first) = cohort.outcomes.first() else { continue };
@@ -121,7 +121,7 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         out.push_str(&format!("\nNär går man jämnt ut? ({name})\n"));
         let target = state_phrase(scenario, &first.target);
         for actor in Actor::ALL {
-            out.push_str(&format!("  {}\n", break_even_sentence(actor.swedish(), table.actor(actor), &target)));
+            out.push_str(&format!("  {}\n", break_even_sentence(actor.swedish(), table.get(actor), &target)));
         }
         out.push_str(&format!("  {}\n", break_even_sentence(SOCIETY_SWEDISH, table.society(), &target)));
     }
@@ -133,13 +133,7 @@ pub fn csv(result: &CalculationResult) -> String {
     let mut out = String::from("actor,year,gain,investment,net,cumulative_net\n");
     for (id, r) in result.rows() {
         for (t, year) in result.years.iter().enumerate() {
-            out.push_str(&format!(
-                "{id},{year},{},{},{},{}\n",
-                fixed(r.gain[t], 2),
-                fixed(r.investment[t], 2),
-                fixed(r.net[t], 2),
-                fixed(r.cumulative_net[t], 2)
-            ));
+            out.push_str(&format!("{id},{year},{},{},{},{}\n", r.gain[t], r.investment[t], r.net[t], r.cumulative_net[t]));
         }
     }
     out
@@ -241,7 +235,7 @@ mod tests {
         assert_eq!(kronor(d("999.5")), "1 000 kr");
         assert_eq!(kronor(d("-0.4")), "0 kr");
         assert_eq!(percent(d("0.068345")), "6,8 %");
-        let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
+        let be = BreakEven { share: Some(crate::result::Share::new(d("0.068345"))), kind: BreakEvenKind::AtLeast };
         assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
     }
 }

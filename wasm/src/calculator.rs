@@ -79,13 +79,7 @@ struct CohortSentences {
 }
 
 fn sentence(actor: &'static str, who: &'static str, be: &BreakEven, target: &str) -> Sentence {
-    Sentence {
-        actor,
-        who,
-        kind: be.kind,
-        share: be.share.map(|s| samkalk::result::fixed(s, 6)),
-        text: break_even_sentence(who, be, target),
-    }
+    Sentence { actor, who, kind: be.kind, share: be.share.map(|s| s.to_string()), text: break_even_sentence(who, be, target) }
 }
 
 /// Each cohort's break-even as Swedish sentences ("Kommunen går jämnt ut om minst 6,8 % av
@@ -103,7 +97,7 @@ pub fn break_even_text(text: &str) -> Result<String, JsValue> {
             let mut sentences = Vec::new();
             if let (Some(table), Some(phrase)) = (&cr.break_even, &target) {
                 for actor in Actor::ALL {
-                    sentences.push(sentence(actor.id(), actor.swedish(), table.actor(actor), phrase));
+                    sentences.push(sentence(actor.id(), actor.swedish(), table.get(actor), phrase));
                 }
                 sentences.push(sentence(SOCIETY_ID, SOCIETY_SWEDISH, table.society(), phrase));
             }
