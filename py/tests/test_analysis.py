@@ -14,13 +14,13 @@ import time
 from decimal import Decimal
 
 import pytest
+from conftest import cli
 
 import samkalk
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED_FILE = ROOT / "tests" / "analysis" / "montecarlo_seed.json"
 EXAMPLE_REQUEST = ROOT / "examples" / "analysis.json"
-CLI = ROOT / "target" / "debug" / "samkalk"
 WHO = list(samkalk.ACTORS) + ["society"]
 SHARE0 = "cohorts[0].outcomes[0].share"
 
@@ -163,15 +163,11 @@ def test_uniform_and_discrete_draws_reproduce_in_plain_python(main_scenario):
 
 
 def cli_json(scenario, request, tmp_path):
-    if not CLI.exists():
-        built = subprocess.run(["cargo", "build", "-q", "-p", "samkalk-cli"], cwd=ROOT, capture_output=True, text=True, check=False)
-        if built.returncode != 0 or not CLI.exists():
-            pytest.skip(f"the command line is not built ({CLI}): {built.stderr[-500:]}")
     scenario_path = tmp_path / "scenario.json"
     request_path = tmp_path / "analysis.json"
     scenario_path.write_text(json.dumps(scenario), encoding="utf-8")
     request_path.write_text(json.dumps(request), encoding="utf-8")
-    out = subprocess.run([str(CLI), "analyse", str(scenario_path), str(request_path)], capture_output=True, text=True, check=False)
+    out = subprocess.run([str(cli()), "analyse", str(scenario_path), str(request_path)], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     return out.stdout
 
