@@ -26,10 +26,10 @@ sensitivity and uncertainty analysis (docs/analysis.md) :func:`analyse` and its 
 optional: only the DataFrame and plot methods need them.
 """
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 import html as _html
 import os
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _samkalk
 from ._errors import ScenarioError
@@ -137,7 +137,7 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]:
     return _samkalk.actor_labels(lang)
 
 
-def format_kronor(amount: Union[Decimal, int, float, str]) -> str:
+def format_kronor(amount: Union[Decimal, float, str]) -> str:
     """Whole kronor with a space between thousands, as samkalk's reports write money.
 
     >>> samkalk.format_kronor(Decimal("1234567.49"))

@@ -6,11 +6,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
 from matplotlib.axes import Axes
+from typing_extensions import TypeAlias
 
 from . import _samkalk
-from ._errors import ScenarioError as ScenarioError
-from ._samkalk import Scenario as Scenario
-from ._errors import AnalysisError as AnalysisError, AnalysisCancelled as AnalysisCancelled
 from ._analysis import (
     AnalysisInput as AnalysisInput,
     AnalysisResult as AnalysisResult,
@@ -22,6 +20,8 @@ from ._analysis import (
     switching_value as switching_value,
     tornado as tornado,
 )
+from ._errors import AnalysisCancelled as AnalysisCancelled, AnalysisError as AnalysisError, ScenarioError as ScenarioError
+from ._samkalk import Scenario as Scenario
 
 __version__: str
 __all__ = [
@@ -51,11 +51,11 @@ __all__ = [
     "__version__",
 ]
 
-ScenarioInput = Union[Mapping[str, Any], str, os.PathLike[str], bytes, Scenario]
+ScenarioInput: TypeAlias = Union[Mapping[str, Any], str, os.PathLike[str], bytes, Scenario]
 ACTORS: Tuple[str, ...]
 
 def actor_labels(lang: str = "sv") -> Dict[str, str]: ...
-def format_kronor(amount: Union[Decimal, int, float, str]) -> str: ...
+def format_kronor(amount: Union[Decimal, float, str]) -> str: ...
 
 class Summary(Sequence[Dict[str, Any]]):
     cohorts: List[str]
