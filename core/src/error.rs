@@ -5,11 +5,14 @@ use serde::{Deserialize, Serialize};
 /// One fault: where (`cohorts[0].outcomes[0].share`) and what, for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
+    /// The field's path, as MODEL.md writes it (`""` for the document itself).
     pub path: String,
+    /// What is wrong, for people.
     pub message: String,
 }
 
 impl FieldError {
+    /// A fault at `path`.
     pub fn new(path: impl ToString, message: impl Into<String>) -> Self {
         FieldError { path: path.to_string(), message: message.into() }
     }
@@ -29,6 +32,7 @@ impl std::fmt::Display for FieldError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid scenario: {}", .errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
 pub struct ScenarioError {
+    /// Every fault, in the order found.
     pub errors: Vec<FieldError>,
 }
 

@@ -20,6 +20,8 @@
 //! println!("{}", result.to_json());
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod actor;
 pub mod analysis;
 mod arith;

@@ -43,7 +43,12 @@ impl From<PyErr> for Error {
 
 /// Converts `value` as its serde Serialize describes it; typed decimals as decimal.Decimal
 /// (`as_float`: float).
-pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T, decimal: &Bound<'py, PyType>, as_float: bool) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+    decimal: &Bound<'py, PyType>,
+    as_float: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     value.serialize(&ToPy { py, decimal, as_float }).map_err(|e| e.0)
 }
 

@@ -1,6 +1,6 @@
 //! Sensitivity and uncertainty analysis on the exact engine: sweeps and grids over parameters,
 //! a tornado, switching values (break-even values of one parameter) and Monte Carlo. Every
-//! scenario an analysis builds is validated and calculated exactly like [`crate::calculate`];
+//! scenario an analysis builds is validated and calculated exactly like [`crate::calculate()`];
 //! only Monte Carlo's sampling uses binary floating point, through a portable generator
 //! ([`rng`]) so that a seed gives the same draws on every platform. The request and result
 //! formats are docs/analysis.md.

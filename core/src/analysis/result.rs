@@ -15,24 +15,32 @@ pub type ByActor = PerActor<Money>;
 /// from the exact value, as `calculate` reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Outcome {
+    /// Net present value.
     pub npv: ByActor,
+    /// Undiscounted sum of net over the years.
     pub total_net: ByActor,
 }
 
 /// Everything an analysis request asked for, keyed like the request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnalysisResult {
+    /// Version of the result format (1).
     pub version: i64,
     /// The scenario as given.
     pub base: Outcome,
+    /// The sweep, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sweep: Option<SweepResult>,
+    /// The grid, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grid: Option<GridResult>,
+    /// The tornado, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tornado: Option<TornadoResult>,
+    /// One result per switching request, in the request's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub switching: Vec<SwitchingResult>,
+    /// Monte Carlo, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monte_carlo: Option<MonteCarloResult>,
 }
@@ -48,8 +56,10 @@ impl AnalysisResult {
     }
 }
 
+/// A sweep: the outcome at each value of one parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepResult {
+    /// The parameter's path in the scenario.
     pub parameter: String,
     /// The parameter's value in the scenario as given.
     pub base_value: Exact,
@@ -57,6 +67,7 @@ pub struct SweepResult {
     pub rows: Vec<SweepRow>,
 }
 
+/// One value of a sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepRow {
     /// The parameter's value.
@@ -66,13 +77,16 @@ pub struct SweepRow {
     pub outcome: Outcome,
 }
 
+/// A grid: the outcome at every combination of two parameters' values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridResult {
+    /// The two parameters' paths, outer first.
     pub parameters: [String; 2],
     /// Every combination, the first parameter's values outer, the second's inner.
     pub rows: Vec<GridRow>,
 }
 
+/// One combination of a grid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridRow {
     /// The two parameters' values.
@@ -82,6 +96,7 @@ pub struct GridRow {
     pub outcome: Outcome,
 }
 
+/// A tornado: each parameter at its low and high value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoResult {
     /// Each actor's and society's NPV in the scenario as given.
@@ -90,6 +105,7 @@ pub struct TornadoResult {
     pub rows: Vec<TornadoRow>,
 }
 
+/// One parameter of a tornado.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoRow {
     /// The parameter's path in the scenario.
@@ -120,6 +136,7 @@ pub enum SwitchingKind {
     None,
 }
 
+/// A switching value: where one actor's NPV crosses zero as one parameter moves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SwitchingResult {
     /// The parameter's path in the scenario.
@@ -149,10 +166,14 @@ pub struct SwitchingResult {
     pub high: Exact,
 }
 
+/// Monte Carlo: statistics of each actor's NPV over draws of the uncertain parameters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloResult {
+    /// Number of draws.
     pub draws: u64,
+    /// The seed the draws come from.
     pub seed: u64,
+    /// The drawn parameters' paths, in the request's order.
     pub parameters: Vec<String>,
     /// Per actor and society, over the draws' NPVs rounded to öre.
     pub statistics: Statistics,
@@ -175,9 +196,13 @@ pub struct Stats {
     pub standard_error: Money,
     /// Smallest.
     pub min: Money,
+    /// 5th percentile (nearest rank).
     pub p5: Money,
+    /// Median (nearest rank).
     pub p50: Money,
+    /// 95th percentile (nearest rank).
     pub p95: Money,
+    /// Largest.
     pub max: Money,
     /// Share of draws whose NPV (to öre) is at least 0.
     pub probability_gain: Share,
