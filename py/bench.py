@@ -109,6 +109,7 @@ def main() -> None:
 
     if not args.no_save:
         record = {"samkalk": samkalk.__version__, "machine": machine(), "seconds": timings}
+        LAST_RUN.parent.mkdir(exist_ok=True)
         LAST_RUN.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nsaved to {LAST_RUN.relative_to(HERE.parent)}")
 

@@ -66,7 +66,7 @@ compare() { # label, arguments...
   if ! cmp -s "$tmp/old.out" "$tmp/new.out"; then
     differ=$((differ + 1))
     echo "DIFFERS: $label"
-    diff "$tmp/old.out" "$tmp/new.out" | head -5
+    diff "$tmp/old.out" "$tmp/new.out" | head -5 | cut -c1-200 || true
   fi
 }
 
