@@ -583,6 +583,53 @@ mod tests {
     }
 
     #[test]
+    fn typed_values_write_model_strings() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        let json = |v: &dyn erased::Json| v.json();
+        assert_eq!(json(&Money::new(d("-0.005"))), r#""-0.01""#);
+        assert_eq!(json(&Money::new(d("-0.004"))), r#""0.00""#);
+        assert_eq!(json(&Money::rounded(d("1234.565"))), r#""1234.57""#);
+        assert_eq!(Money::rounded(d("1234.565")).value(), d("1234.57"));
+        assert_eq!(json(&Share::new(d("0.0683449"))), r#""0.068345""#);
+        assert_eq!(json(&Ratio::new(d("5.61505"))), r#""5.6151""#);
+        assert_eq!(json(&Exact::new(d("0.600"))), r#""0.6""#);
+        assert_eq!(json(&Exact::new(d("3E+1"))), r#""30""#);
+        assert_eq!(Share::new(d("0.5")).to_string(), "0.500000");
+        assert!(Money::new(d("1")) > d("0.99") && Money::new(d("1")) == d("1.00"));
+    }
+
+    #[test]
+    fn per_actor_is_seven_actors_then_society() {
+        let p = PerActor::from_fn(|i| i as i64);
+        assert_eq!(*p.get(Actor::Region), 3);
+        assert_eq!(*p.society(), 7);
+        assert_eq!(p.at(8), None);
+        let ids: Vec<&str> = p.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual", "society"]);
+        assert_eq!(p.actors().count(), 7);
+        assert_eq!(p.map(|x| x * 10).society(), &70);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"municipality":0,"employment_service":1,"social_insurance":2,"region":3,"state":4,"employer":5,"individual":6,"society":7}"#
+        );
+        // In a calculation's result the actors are an object of seven, society beside it.
+        let shown = serde_json::to_string(&ActorsOnly(&p)).unwrap();
+        assert!(shown.ends_with(r#""individual":6}"#) && !shown.contains("society"), "{shown}");
+    }
+
+    /// serde_json for a `&dyn` in the test above.
+    mod erased {
+        pub trait Json {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Json for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).unwrap()
+            }
+        }
+    }
+
+    #[test]
     fn fixed_rounds_half_away_from_zero() {
         let d = |s| Decimal::from_str(s).unwrap();
         assert_eq!(fixed(d("0.005"), 2), "0.01");

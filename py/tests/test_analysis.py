@@ -178,6 +178,40 @@ def test_result_json_is_the_command_lines(main_scenario, example_request, exampl
     assert json.loads(example_result.to_json()) == json.loads(stdout)
 
 
+def _as_text(tree):
+    if isinstance(tree, dict):
+        return {k: _as_text(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_as_text(v) for v in tree]
+    return str(tree) if isinstance(tree, Decimal) else tree
+
+
+def _text_keys(tree, key=""):
+    if isinstance(tree, dict):
+        return set().union(*(_text_keys(v, k) for k, v in tree.items())) if tree else set()
+    if isinstance(tree, list):
+        return set().union(*(_text_keys(v, key) for v in tree)) if tree else set()
+    return {key} if isinstance(tree, str) else set()
+
+
+def test_to_dict_holds_exactly_the_command_lines_values(main_scenario, example_request, kept, tmp_path):
+    """Every money, share and parameter value of to_dict() is a Decimal whose text is the CLI's
+    JSON string (the core's typed values, converted by kind); only names stay text."""
+    kept_request = {"monte_carlo": {**example_request["monte_carlo"], "draws": 2000, "keep_draws": True}}
+    for request, result in [(example_request, samkalk.analyse(main_scenario, example_request)), (kept_request, kept)]:
+        stdout = cli_json(main_scenario, request, tmp_path)
+        as_dict = result.to_dict()
+        assert _as_text(as_dict) == json.loads(stdout)
+        assert _text_keys(as_dict) <= {"parameter", "parameters", "actor", "kind", "gains"}
+        samples = result._native.samples(False)
+        if samples is not None:
+            assert samples == as_dict["monte_carlo"]["samples"]
+            floats = result._native.samples(True)
+            assert floats["npv"]["society"] == [float(x) for x in samples["npv"]["society"]]
+            assert floats["values"][SHARE0] == [float(x) for x in samples["values"][SHARE0]]
+    assert kept._native.samples(False) is not None
+
+
 def test_seed_file_json_is_the_command_lines(seed_file, tmp_path):
     stdout = cli_json(seed_file["scenario"], seed_file["analysis"], tmp_path)
     assert samkalk.analyse(seed_file["scenario"], seed_file["analysis"]).to_json(pretty=True) + "\n" == stdout
