@@ -12,6 +12,7 @@ checked too.
 """
 
 import argparse
+import functools
 import json
 import os
 import pathlib
@@ -52,10 +53,12 @@ def main():
         request = {"monte_carlo": {"draws": args.draws, "seed": 42, "parameters": parameters}}
         results = {}
         for threads in (None, 1):
-            seconds, result = best(lambda: samkalk.analyse(scenario, request, threads=threads), args.repeat)
+            run = functools.partial(samkalk.analyse, scenario, request, threads=threads)
+            seconds, result = best(run, args.repeat)
             results[threads] = result.to_json()
             label = f"{cores} threads" if threads is None else "1 thread"
-            print(f"  {name:28} {label:10} {seconds:8.3f} s  {args.draws / seconds / 1000:8.1f} k draws/s  {seconds / args.draws * 1e6:7.2f} µs/draw")
+            rate = f"{args.draws / seconds / 1000:8.1f} k draws/s  {seconds / args.draws * 1e6:7.2f} µs/draw"
+            print(f"  {name:28} {label:10} {seconds:8.3f} s  {rate}")
         assert results[None] == results[1], "threads changed the result"
 
     request = {"monte_carlo": {"draws": args.draws, "seed": 42, "keep_draws": True, "parameters": six}}

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine and runs every test of every layer:
-# Rust (clippy with warnings denied, unit, vector, property and CLI tests), Python (builds the
-# wheel into .venv, pytest, the notebook in a real kernel) and WebAssembly (wasm32 target,
-# wasm-bindgen-cli, Node vector tests, the web page in headless Chromium).
+# Rust (formatting, clippy with warnings denied, unit, vector, property and CLI tests, the
+# core's documentation and package), Python (builds the wheel into .venv; ruff, mypy and the
+# stubs; pytest, the notebook in a real kernel) and WebAssembly (wasm32 target,
+# wasm-bindgen-cli, tsc over the .d.ts files, Node vector tests, the web page in headless
+# Chromium). The quick check before a commit is scripts/check.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -16,12 +18,19 @@ if [ -d ../shared/vectors ]; then
   [ "$stale" -eq 0 ] || { echo "copy ../shared/vectors/*.json to tests/vectors/ and make them pass"; exit 1; }
 fi
 
+step "Rust: cargo fmt --all --check"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+cargo fmt --all --check
+
 step "Rust: clippy, warnings denied"
-rustup component add clippy >/dev/null 2>&1 || true
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "Rust: tests (unit, vectors, properties, defaults, CLI, analysis)"
 cargo test --workspace
+
+step "Rust: the core's documentation (warnings denied) and package (with its data)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p samkalk --no-deps
+cargo package -p samkalk --allow-dirty --no-verify --quiet
 
 step "Python package"
 bash py/test.sh

@@ -5,7 +5,7 @@
 #   wasm/pkg/site/  the council page (wasm/www) with pkg/web under site/pkg/: publish as is
 # Installs what it needs: the wasm32 standard library (rustup, else Debian's rustc-web with
 # build-std), wasm-bindgen-cli of exactly the crate's version (cached in .tools/), npm tools
-# (binaryen's wasm-opt, playwright-core) from wasm/package-lock.json. Prints the .wasm size.
+# (binaryen's wasm-opt, playwright-core, typescript) from wasm/package-lock.json. Prints the .wasm size.
 set -euo pipefail
 
 WASM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -66,7 +66,7 @@ else
   [ "$("$WB" --version)" = "wasm-bindgen $WB_VERSION" ] || { echo "build.sh: wasm-bindgen-cli is not $WB_VERSION" >&2; exit 1; }
 fi
 
-# --- 3. npm tools (wasm-opt from binaryen, playwright-core for the browser test) -------------
+# --- 3. npm tools (wasm-opt from binaryen, playwright-core for the browser test, typescript) ---
 STAMP="$WASM_DIR/node_modules/.samkalk-lock-stamp"
 if [ ! -f "$STAMP" ] || ! cmp -s "$WASM_DIR/package-lock.json" "$STAMP"; then
   log "npm ci in wasm/"

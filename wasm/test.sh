@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds (build.sh), then tests the WebAssembly package and the council page:
-#   1. node --test: every vector in tests/vectors through the node build, and the JS API
+#   0. tsc --noEmit: the hand-written .d.ts files and a TypeScript usage file (tests/types);
+#   1. node --test: every vector in tests/vectors through the node build (within the vectors'
+#      tolerances, and byte for byte the command line's output), and the JS API
 #      (ScenarioError, no input traps);
 #   2. the page in headless Chromium (Debian's chromium + playwright-core), served by a small
 #      Node static server on localhost; screenshots go to wasm/test-output/.
@@ -11,6 +13,9 @@ WASM_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$WASM_DIR"
 
 bash "$WASM_DIR/build.sh"
+
+printf '\n== TypeScript declarations (tsc --noEmit, tests/types/usage.ts)\n'
+node "$WASM_DIR/node_modules/typescript/bin/tsc" -p "$WASM_DIR/tests/types"
 
 printf '\n== node tests (vectors and API)\n'
 node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs tests/node/present.test.mjs

@@ -8,7 +8,7 @@ use crate::cohort::{add_cohort, Horizon, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
 use crate::flow::{Net, Tax};
-use crate::result::{summarise, ActorResult, ActorResults, CalculationResult, CohortResult};
+use crate::result::{summarise, ActorResult, CalculationResult, CohortResult, PerActor};
 use crate::scenario::{Scenario, State};
 use crate::state::yearly_net;
 use crate::validate::validate;
@@ -85,7 +85,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
 
     let totals = || -> Calc<_> {
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT);
+        let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT + 1);
         let mut g = vec![Decimal::ZERO; years];
         let mut inv = vec![Decimal::ZERO; years];
         for actor in Actor::ALL {
@@ -109,12 +109,10 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
         }
         let (society, exact) = summarise(&g, &inv, &horizon, scenario.start_year)?;
         npv[ACTOR_COUNT] = exact;
-        let actors: [ActorResult; ACTOR_COUNT] = per_actor.try_into().map_err(|_| Overflow)?;
-        Ok((ActorResults(actors), society, npv))
+        per_actor.push(society);
+        let all: [ActorResult; ACTOR_COUNT + 1] = per_actor.try_into().map_err(|_| Overflow)?;
+        Ok((PerActor::from_array(all), npv))
     };
-    let (actors, society, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
-    Ok((
-        CalculationResult { version: 1, years: (0..years as i64).map(|t| scenario.start_year + t).collect(), actors, society, cohorts },
-        npv,
-    ))
+    let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
+    Ok((CalculationResult { version: 1, years: (0..years as i64).map(|t| scenario.start_year + t).collect(), per_actor, cohorts }, npv))
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::actor::ACTOR_COUNT;
 use crate::arith::{add, div, mul, sub, Calc};
 use crate::flow::Net;
-use crate::result::{BreakEven, BreakEvenKind, BreakEvenTable};
+use crate::result::{BreakEven, BreakEvenKind, BreakEvenTable, PerActor, Share};
 use crate::scenario::Cohort;
 
 const ZERO_NET: Net = [Decimal::ZERO; ACTOR_COUNT];
@@ -179,7 +179,7 @@ pub(crate) fn add_cohort(
     for i in 0..=ACTOR_COUNT {
         table[i] = break_even(a_sum[i], b_sum[i], c)?;
     }
-    Ok(Some(BreakEvenTable(table)))
+    Ok(Some(PerActor::from_array(table)))
 }
 
 /// Kind and share from NPV(s) = A × (s − c) + B; decided on NPV(0) and NPV(1) rounded to öre,
@@ -198,7 +198,7 @@ pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> 
         BreakEvenKind::Always | BreakEvenKind::Never => None,
         BreakEvenKind::AtLeast | BreakEvenKind::AtMost => {
             let s = sub(c, div(b, a)?)?;
-            Some(crate::result::round_share(s.clamp(Decimal::ZERO, Decimal::ONE)))
+            Some(Share::rounded(s.clamp(Decimal::ZERO, Decimal::ONE)))
         }
     };
     Ok(BreakEven { share, kind })

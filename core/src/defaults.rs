@@ -14,7 +14,9 @@ use crate::value::{parse_json, Value};
 /// A rate with where it comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourcedRate {
+    /// The rate (0.3241 is 32.41 %).
     pub value: Decimal,
+    /// The public source of the figures it is computed from.
     pub source: String,
     /// How the value follows from the source's figures.
     pub note: String,
@@ -23,15 +25,20 @@ pub struct SourcedRate {
 /// The default effective tax rates on the gross wage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultTax {
+    /// Municipal income tax (kommunalskatt), as a share of the gross wage.
     pub municipal_rate: SourcedRate,
+    /// Regional income tax (regionskatt), as a share of the gross wage.
     pub regional_rate: SourcedRate,
+    /// Employer's contributions (arbetsgivaravgifter), as a share of the gross wage.
     pub employer_contribution_rate: SourcedRate,
 }
 
 /// A built-in state, and for each of its flows the arithmetic from the source to the amount.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultState {
+    /// The state as a scenario may use it.
     pub state: State,
+    /// For each flow, in order, how its amount follows from its source.
     pub notes: Vec<String>,
     /// Where the wage of an `earnings` block comes from, and the arithmetic (source, note).
     pub earnings_source: Option<(String, String)>,
@@ -42,7 +49,9 @@ pub struct DefaultState {
 pub struct Defaults {
     /// The year whose prices the amounts are in.
     pub price_year: i64,
+    /// The default tax rates, with their sources.
     pub tax: DefaultTax,
+    /// The built-in states by id (AM1, AM2, AM3, work, subsidised_work, studies).
     pub states: BTreeMap<String, DefaultState>,
 }
 

@@ -141,9 +141,12 @@ pub enum AlsoAllowed {
 }
 
 /// A fault: its code (the variant, serialised snake_case as `code`) and the values its
-/// message needs (serialised as `params`). See docs/method.md, "Fault codes".
+/// message needs (serialised as `params`). See docs/method.md, "Fault codes", where each
+/// variant's params are listed with their meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
+// The fields are the message's parameters, named as docs/method.md lists them.
+#[allow(missing_docs)]
 pub enum Fault {
     /// The value is of the wrong kind.
     WrongType { expected: Expected, got: ValueKind },
@@ -397,6 +400,8 @@ impl FaultCode {
 /// Something an analysis fault happened within, written before its message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+// The fields are what the prefix shows: a path, a draw's index, the draw's values by path.
+#[allow(missing_docs)]
 pub enum Context {
     /// The scenario field (parameter path) the fault concerns: `"cohorts[0].outcomes[0].share: "`.
     Parameter { path: String },

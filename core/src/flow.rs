@@ -9,8 +9,11 @@ use crate::scenario::{Earnings, Flow};
 /// Effective tax rates on the gross wage, with the defaults filled in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tax {
+    /// Municipal income tax, as a share of the gross wage.
     pub municipal_rate: Decimal,
+    /// Regional income tax, as a share of the gross wage.
     pub regional_rate: Decimal,
+    /// Employer's contributions, as a share of the gross wage.
     pub employer_contribution_rate: Decimal,
 }
 

@@ -20,6 +20,8 @@
 //! println!("{}", result.to_json());
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod actor;
 pub mod analysis;
 mod arith;
@@ -47,7 +49,7 @@ pub use calculate::calculate;
 pub use defaults::{defaults, defaults_json, Defaults};
 pub use error::{AlsoAllowed, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
 pub use lang::Lang;
-pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
+pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
 pub use validate::validate;
 pub use value::{parse_json, Value};

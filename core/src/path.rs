@@ -4,17 +4,24 @@
 
 use std::fmt;
 
+/// A path to a field, each step borrowing its parent; written out by `Display` (`""` for the
+/// root).
 #[derive(Clone, Copy)]
 pub enum Path<'a> {
+    /// The document itself (path `""`).
     Root,
+    /// A member of an object (`.share`).
     Key(&'a Path<'a>, &'a str),
+    /// An element of an array (`[0]`).
     Index(&'a Path<'a>, usize),
 }
 
 impl<'a> Path<'a> {
+    /// The member `key` of this path.
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path::Key(self, key)
     }
+    /// The element `i` of this path.
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path::Index(self, i)
     }

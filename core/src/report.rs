@@ -7,7 +7,7 @@ use crate::actor::{Actor, SOCIETY_SWEDISH};
 use crate::calculate::resolve_state;
 use crate::lang::Lang;
 use crate::present::{self, Field};
-use crate::result::{fixed, ActorResult, BreakEven, CalculationResult};
+use crate::result::{ActorResult, BreakEven, CalculationResult, Money};
 use crate::scenario::Scenario;
 
 /// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`
@@ -54,7 +54,7 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
         out.push_str(&format!("{:>width$}", y));
     }
     out.push_str(&format!("{:>width$}\n", "Totalt"));
-    let rows: [(&str, &[Decimal], Option<Decimal>); 4] = [
+    let rows: [(&str, &[Money], Option<Money>); 4] = [
         (Field::Gain.label(Lang::Sv), &r.gain, Some(r.total_gain)),
         (Field::Investment.label(Lang::Sv), &r.investment, Some(r.total_investment)),
         (Field::Net.label(Lang::Sv), &r.net, Some(r.total_net)),
@@ -63,13 +63,13 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
     for (label, values, total) in rows {
         out.push_str(&format!("{label:<18}"));
         for v in values {
-            out.push_str(&format!("{:>width$}", kronor(*v)));
+            out.push_str(&format!("{:>width$}", kronor(v.value())));
         }
-        out.push_str(&format!("{:>width$}\n", total.map(kronor).unwrap_or_default()));
+        out.push_str(&format!("{:>width$}\n", total.map(|x| kronor(x.value())).unwrap_or_default()));
     }
     let payback = r.payback_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
-    let bcr = r.benefit_cost_ratio.map(|x| present::ratio(x, Lang::Sv)).unwrap_or_else(|| "–".into());
-    out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv), payback, bcr));
+    let bcr = r.benefit_cost_ratio.map(|x| present::ratio(x.value(), Lang::Sv)).unwrap_or_else(|| "–".into());
+    out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv.value()), payback, bcr));
 }
 
 /// The readable report in Swedish.
@@ -96,9 +96,9 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         out.push_str(&format!("  {name}: {} deltagare från {}\n", cohort.participants, state_phrase(scenario, &cohort.origin)));
     }
     for actor in Actor::ALL {
-        actor_block(&mut out, actor.swedish(), result.actors.get(actor), &result.years);
+        actor_block(&mut out, actor.swedish(), result.actor(actor), &result.years);
     }
-    actor_block(&mut out, SOCIETY_SWEDISH, &result.society, &result.years);
+    actor_block(&mut out, SOCIETY_SWEDISH, result.society(), &result.years);
     for (cohort, cr) in scenario.cohorts.iter().zip(&result.cohorts) {
         let Some(table) = &cr.break_even else { continue };
         let Some(first) = cohort.outcomes.first() else { continue };
@@ -109,7 +109,7 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         for actor in Actor::ALL {
             out.push_str(&format!(
                 "  {}\n",
-                present::break_even_sentence(actor.swedish(), table.actor(actor), &target, comparison, Lang::Sv)
+                present::break_even_sentence(actor.swedish(), table.get(actor), &target, comparison, Lang::Sv)
             ));
         }
         out.push_str(&format!("  {}\n", present::break_even_sentence(SOCIETY_SWEDISH, table.society(), &target, comparison, Lang::Sv)));
@@ -122,13 +122,7 @@ pub fn csv(result: &CalculationResult) -> String {
     let mut out = String::from("actor,year,gain,investment,net,cumulative_net\n");
     for (id, r) in result.rows() {
         for (t, year) in result.years.iter().enumerate() {
-            out.push_str(&format!(
-                "{id},{year},{},{},{},{}\n",
-                fixed(r.gain[t], 2),
-                fixed(r.investment[t], 2),
-                fixed(r.net[t], 2),
-                fixed(r.cumulative_net[t], 2)
-            ));
+            out.push_str(&format!("{id},{year},{},{},{},{}\n", r.gain[t], r.investment[t], r.net[t], r.cumulative_net[t]));
         }
     }
     out
@@ -232,7 +226,7 @@ mod tests {
         assert_eq!(percent(d("0.068345")), "6,8 %");
         // 29 digits: multiplying by 100 would overflow; the percentage is still written.
         assert_eq!(percent(d("79228162514264337593543950335")), "7922816251426433759354395033500,0 %");
-        let be = BreakEven { share: Some(d("0.068345")), kind: BreakEvenKind::AtLeast };
+        let be = BreakEven { share: Some(crate::result::Share::new(d("0.068345"))), kind: BreakEvenKind::AtLeast };
         assert_eq!(break_even_sentence("Kommunen", &be, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
         let always = BreakEven { share: None, kind: BreakEvenKind::Always };
         assert_eq!(

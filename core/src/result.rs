@@ -3,7 +3,7 @@
 //! six decimals, ratios to four), each rounded from the unrounded value.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
@@ -142,6 +142,7 @@ impl FixedText {
         self.len += 1;
     }
 
+    /// The text written.
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, '-' and '.' are written.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
@@ -153,72 +154,241 @@ pub fn fixed(x: Decimal, dp: u32) -> String {
     FixedText::new(x, dp).as_str().to_string()
 }
 
-/// Serialises money as MODEL.md writes it: a string with two decimals.
-pub(crate) fn money<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(FixedText::new(*x, 2).as_str())
+/// The kinds of output value, by the name each gives serde's `serialize_newtype_struct`. A
+/// JSON writer sees only the string inside; a converter into another language's objects (the
+/// Python binding) reads the name to make each a decimal, with no list of field names.
+pub mod kind {
+    /// [`super::Money`]: kronor, written with two decimals.
+    pub const MONEY: &str = "samkalk.Money";
+    /// [`super::Share`]: a share of participants, written with six decimals.
+    pub const SHARE: &str = "samkalk.Share";
+    /// [`super::Ratio`]: a benefit-cost ratio, written with four decimals.
+    pub const RATIO: &str = "samkalk.Ratio";
+    /// [`super::Exact`]: an exact value, written as its shortest decimal.
+    pub const EXACT: &str = "samkalk.Exact";
 }
-fn money_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    let mut seq = s.serialize_seq(Some(xs.len()))?;
-    for x in xs {
-        seq.serialize_element(FixedText::new(*x, 2).as_str())?;
+
+macro_rules! output_value {
+    ($(#[$doc:meta])* $name:ident, $kind:expr, $dp:expr, $round:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(Decimal);
+
+        impl $name {
+            /// Zero.
+            pub const ZERO: $name = $name(Decimal::ZERO);
+            /// Decimals it is written with.
+            pub const DECIMALS: u32 = $dp;
+
+            /// Holds `x` as it is (it is rounded only when written).
+            pub const fn new(x: Decimal) -> $name {
+                $name(x)
+            }
+            /// Holds `x` rounded half away from zero to [`Self::DECIMALS`], as results keep it.
+            pub fn rounded(x: Decimal) -> $name {
+                $name($round(x))
+            }
+            /// The value held.
+            pub const fn value(self) -> Decimal {
+                self.0
+            }
+            /// Written as MODEL.md writes it, without allocating.
+            pub fn text(self) -> FixedText {
+                FixedText::new(self.0, $dp)
+            }
+        }
+
+        impl From<$name> for Decimal {
+            fn from(x: $name) -> Decimal {
+                x.0
+            }
+        }
+
+        impl PartialEq<Decimal> for $name {
+            fn eq(&self, other: &Decimal) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialOrd<Decimal> for $name {
+            fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+                Some(self.0.cmp(other))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.text().as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_newtype_struct($kind, self.text().as_str())
+            }
+        }
+    };
+}
+
+output_value!(
+    /// An amount in kronor, written to öre (`"-1345020.00"`).
+    Money, kind::MONEY, 2, round_money
+);
+output_value!(
+    /// A share of participants, written with six decimals (`"0.068345"`).
+    Share, kind::SHARE, 6, round_share
+);
+output_value!(
+    /// A ratio (benefit over cost), written with four decimals (`"1.2345"`).
+    Ratio, kind::RATIO, 4, round_ratio
+);
+
+/// An exact decimal (a parameter value of an analysis), written as its shortest decimal
+/// (`"0.6"`, `"30"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Exact(Decimal);
+
+impl Exact {
+    /// Holds `x`.
+    pub const fn new(x: Decimal) -> Exact {
+        Exact(x)
     }
-    seq.end()
-}
-fn ratio<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_str(FixedText::new(*x, 4).as_str()),
-        None => s.serialize_none(),
+    /// The value held.
+    pub const fn value(self) -> Decimal {
+        self.0
     }
 }
-fn share<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => s.serialize_str(FixedText::new(*x, 6).as_str()),
-        None => s.serialize_none(),
+
+impl From<Exact> for Decimal {
+    fn from(x: Exact) -> Decimal {
+        x.0
+    }
+}
+
+impl PartialEq<Decimal> for Exact {
+    fn eq(&self, other: &Decimal) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialOrd<Decimal> for Exact {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.0.cmp(other))
+    }
+}
+
+impl std::fmt::Display for Exact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_struct(kind::EXACT, &self.0.normalize().to_string())
+    }
+}
+
+/// One value for each of the seven actors, in [`Actor::ALL`] order, then one for society: the
+/// shape of every per-actor figure of a result. Serialises as an object keyed by id
+/// (`{"municipality": .., .., "individual": .., "society": ..}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
+
+/// Positions in a [`PerActor`]: the seven actors, then society.
+pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
+
+/// The ids in result order: the seven actors, then `society`.
+pub fn who_ids() -> impl Iterator<Item = &'static str> {
+    Actor::ALL.into_iter().map(|a| a.id()).chain(std::iter::once(SOCIETY_ID))
+}
+
+impl<T> PerActor<T> {
+    /// From the seven actors' values, in [`Actor::ALL`] order, then society's.
+    pub const fn from_array(values: [T; WHO_COUNT]) -> PerActor<T> {
+        PerActor(values)
+    }
+    /// From a function of the position (0–6 the actors in [`Actor::ALL`] order, 7 society).
+    pub fn from_fn(f: impl FnMut(usize) -> T) -> PerActor<T> {
+        PerActor(std::array::from_fn(f))
+    }
+    /// An actor's value.
+    pub fn get(&self, actor: Actor) -> &T {
+        &self.0[actor.index()]
+    }
+    /// Society's value.
+    pub fn society(&self) -> &T {
+        &self.0[ACTOR_COUNT]
+    }
+    /// The value at a position (0–6 the actors, 7 society); None past the end.
+    pub fn at(&self, index: usize) -> Option<&T> {
+        self.0.get(index)
+    }
+    /// The seven actors' values, then society's, in result order.
+    pub fn as_array(&self) -> &[T; WHO_COUNT] {
+        &self.0
+    }
+    /// Each actor's value with the actor, in [`Actor::ALL`] order (without society).
+    pub fn actors(&self) -> impl Iterator<Item = (Actor, &T)> {
+        Actor::ALL.into_iter().zip(self.0.iter())
+    }
+    /// Each value with its id (`municipality`, …, `society`), in result order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &T)> {
+        who_ids().zip(self.0.iter())
+    }
+    /// The same shape with `f` applied to each value.
+    pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> PerActor<U> {
+        PerActor(std::array::from_fn(|i| f(&self.0[i])))
+    }
+}
+
+impl<T: Serialize> Serialize for PerActor<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(WHO_COUNT))?;
+        for (id, x) in self.iter() {
+            map.serialize_entry(id, x)?;
+        }
+        map.end()
+    }
+}
+
+/// The seven actors' entries of a [`PerActor`] alone (a result's `actors` object).
+struct ActorsOnly<'a, T>(&'a PerActor<T>);
+
+impl<T: Serialize> Serialize for ActorsOnly<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(ACTOR_COUNT))?;
+        for (actor, x) in self.0.actors() {
+            map.serialize_entry(actor.id(), x)?;
+        }
+        map.end()
     }
 }
 
 /// One actor's (or society's) figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorResult {
-    #[serde(serialize_with = "money_list")]
-    pub gain: Vec<Decimal>,
-    #[serde(serialize_with = "money_list")]
-    pub investment: Vec<Decimal>,
-    #[serde(serialize_with = "money_list")]
-    pub net: Vec<Decimal>,
-    #[serde(serialize_with = "money_list")]
-    pub cumulative_net: Vec<Decimal>,
-    #[serde(serialize_with = "money")]
-    pub total_gain: Decimal,
-    #[serde(serialize_with = "money")]
-    pub total_investment: Decimal,
-    #[serde(serialize_with = "money")]
-    pub total_net: Decimal,
-    #[serde(serialize_with = "money")]
-    pub npv: Decimal,
+    /// Gain per year.
+    pub gain: Vec<Money>,
+    /// Investment per year.
+    pub investment: Vec<Money>,
+    /// Gain less investment per year.
+    pub net: Vec<Money>,
+    /// Net summed from year 1 up to each year (undiscounted).
+    pub cumulative_net: Vec<Money>,
+    /// Undiscounted sum of gain.
+    pub total_gain: Money,
+    /// Undiscounted sum of investment.
+    pub total_investment: Money,
+    /// Undiscounted sum of net.
+    pub total_net: Money,
+    /// Net present value (the sum of net when nothing is discounted).
+    pub npv: Money,
+    /// The year from which the (discounted) cumulative net stays at or above zero; None when it
+    /// never does or there is no investment.
     pub payback_year: Option<i64>,
-    #[serde(serialize_with = "ratio")]
-    pub benefit_cost_ratio: Option<Decimal>,
-}
-
-/// The seven actors' results, in [`Actor::ALL`] order; serialises as an object keyed by actor id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActorResults(pub [ActorResult; ACTOR_COUNT]);
-
-impl ActorResults {
-    pub fn get(&self, actor: Actor) -> &ActorResult {
-        &self.0[actor.index()]
-    }
-}
-
-impl Serialize for ActorResults {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(ACTOR_COUNT))?;
-        for actor in Actor::ALL {
-            map.serialize_entry(actor.id(), &self.0[actor.index()])?;
-        }
-        map.end()
-    }
+    /// Present value of gain over present value of investment; None without investment.
+    pub benefit_cost_ratio: Option<Ratio>,
 }
 
 /// How an actor's NPV depends on the first outcome's share.
@@ -235,43 +405,43 @@ pub enum BreakEvenKind {
     AtMost,
 }
 
+impl BreakEvenKind {
+    /// All four, in the order MODEL.md lists them.
+    pub const ALL: [BreakEvenKind; 4] = [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost];
+
+    /// The identifier in the result JSON (`at_least`).
+    ///
+    /// ```
+    /// assert_eq!(samkalk::BreakEvenKind::AtLeast.id(), "at_least");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            BreakEvenKind::Always => "always",
+            BreakEvenKind::Never => "never",
+            BreakEvenKind::AtLeast => "at_least",
+            BreakEvenKind::AtMost => "at_most",
+        }
+    }
+}
+
 /// An actor's break-even on the cohort's first outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct BreakEven {
     /// The absolute share (not a difference to the counterfactual); null for always and never.
-    #[serde(serialize_with = "share")]
-    pub share: Option<Decimal>,
+    pub share: Option<Share>,
+    /// How the NPV depends on the share.
     pub kind: BreakEvenKind,
 }
 
 /// Break-even for the seven actors, then society.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BreakEvenTable(pub [BreakEven; ACTOR_COUNT + 1]);
-
-impl BreakEvenTable {
-    pub fn actor(&self, actor: Actor) -> &BreakEven {
-        &self.0[actor.index()]
-    }
-    pub fn society(&self) -> &BreakEven {
-        &self.0[ACTOR_COUNT]
-    }
-}
-
-impl Serialize for BreakEvenTable {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(ACTOR_COUNT + 1))?;
-        for actor in Actor::ALL {
-            map.serialize_entry(actor.id(), &self.0[actor.index()])?;
-        }
-        map.serialize_entry(SOCIETY_ID, &self.0[ACTOR_COUNT])?;
-        map.end()
-    }
-}
+pub type BreakEvenTable = PerActor<BreakEven>;
 
 /// A cohort's echo: its name and break-even table (`{}` when it has no outcomes).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CohortResult {
+    /// The cohort's name as given.
     pub name: String,
+    /// Break-even on the first outcome's share; None for a cohort without outcomes.
     #[serde(serialize_with = "break_even_or_empty")]
     pub break_even: Option<BreakEvenTable>,
 }
@@ -283,14 +453,30 @@ fn break_even_or_empty<S: Serializer>(x: &Option<BreakEvenTable>, s: S) -> Resul
     }
 }
 
-/// What `calculate` returns; serialises to MODEL.md's result JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What `calculate` returns; serialises to MODEL.md's result JSON
+/// (`{"version", "years", "actors": {seven actors}, "society", "cohorts"}`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct CalculationResult {
+    /// Version of the result format (1).
     pub version: i64,
+    /// The calendar years, from the start year on.
     pub years: Vec<i64>,
-    pub actors: ActorResults,
-    pub society: ActorResult,
+    /// The seven actors' figures, then society's.
+    pub per_actor: PerActor<ActorResult>,
+    /// Each cohort's echo, in input order.
     pub cohorts: Vec<CohortResult>,
+}
+
+impl Serialize for CalculationResult {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("years", &self.years)?;
+        map.serialize_entry("actors", &ActorsOnly(&self.per_actor))?;
+        map.serialize_entry("society", self.per_actor.society())?;
+        map.serialize_entry("cohorts", &self.cohorts)?;
+        map.end()
+    }
 }
 
 impl CalculationResult {
@@ -307,9 +493,17 @@ impl CalculationResult {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+    /// An actor's figures.
+    pub fn actor(&self, actor: Actor) -> &ActorResult {
+        self.per_actor.get(actor)
+    }
+    /// Society's figures: the sum over the seven actors.
+    pub fn society(&self) -> &ActorResult {
+        self.per_actor.society()
+    }
     /// Each actor's result, then society's, with the actor's id.
     pub fn rows(&self) -> impl Iterator<Item = (&'static str, &ActorResult)> {
-        Actor::ALL.into_iter().map(|a| (a.id(), self.actors.get(a))).chain(std::iter::once((SOCIETY_ID, &self.society)))
+        self.per_actor.iter()
     }
 }
 
@@ -342,8 +536,8 @@ pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Hori
         if negative_to_the_ore(if discounted { pv_net } else { running }) {
             last_negative = Some(t);
         }
-        net.push(round_money(n));
-        cumulative.push(round_money(running));
+        net.push(Money::rounded(n));
+        cumulative.push(Money::rounded(running));
     }
     if !discounted {
         (pv_gain, pv_investment, pv_net) = (total_gain, total_investment, running);
@@ -358,17 +552,17 @@ pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Hori
         }
         _ => None,
     };
-    let benefit_cost_ratio = if total_investment.is_zero() { None } else { Some(round_ratio(div(pv_gain, pv_investment)?)) };
+    let benefit_cost_ratio = if total_investment.is_zero() { None } else { Some(Ratio::rounded(div(pv_gain, pv_investment)?)) };
     Ok((
         ActorResult {
-            gain: gain.iter().map(|x| round_money(*x)).collect(),
-            investment: investment.iter().map(|x| round_money(*x)).collect(),
+            gain: gain.iter().map(|x| Money::rounded(*x)).collect(),
+            investment: investment.iter().map(|x| Money::rounded(*x)).collect(),
             net,
-            total_net: round_money(sub(total_gain, total_investment)?),
-            total_gain: round_money(total_gain),
-            total_investment: round_money(total_investment),
+            total_net: Money::rounded(sub(total_gain, total_investment)?),
+            total_gain: Money::rounded(total_gain),
+            total_investment: Money::rounded(total_investment),
             cumulative_net: cumulative,
-            npv: round_money(pv_net),
+            npv: Money::rounded(pv_net),
             payback_year,
             benefit_cost_ratio,
         },
@@ -405,6 +599,53 @@ mod tests {
         }
         assert!(negative_to_the_ore(Decimal::from_str("-0.005").unwrap()));
         assert!(!negative_to_the_ore(Decimal::from_str("-0.0049999").unwrap()));
+    }
+
+    #[test]
+    fn typed_values_write_model_strings() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        let json = |v: &dyn erased::Json| v.json();
+        assert_eq!(json(&Money::new(d("-0.005"))), r#""-0.01""#);
+        assert_eq!(json(&Money::new(d("-0.004"))), r#""0.00""#);
+        assert_eq!(json(&Money::rounded(d("1234.565"))), r#""1234.57""#);
+        assert_eq!(Money::rounded(d("1234.565")).value(), d("1234.57"));
+        assert_eq!(json(&Share::new(d("0.0683449"))), r#""0.068345""#);
+        assert_eq!(json(&Ratio::new(d("5.61505"))), r#""5.6151""#);
+        assert_eq!(json(&Exact::new(d("0.600"))), r#""0.6""#);
+        assert_eq!(json(&Exact::new(d("3E+1"))), r#""30""#);
+        assert_eq!(Share::new(d("0.5")).to_string(), "0.500000");
+        assert!(Money::new(d("1")) > d("0.99") && Money::new(d("1")) == d("1.00"));
+    }
+
+    #[test]
+    fn per_actor_is_seven_actors_then_society() {
+        let p = PerActor::from_fn(|i| i as i64);
+        assert_eq!(*p.get(Actor::Region), 3);
+        assert_eq!(*p.society(), 7);
+        assert_eq!(p.at(8), None);
+        let ids: Vec<&str> = p.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual", "society"]);
+        assert_eq!(p.actors().count(), 7);
+        assert_eq!(p.map(|x| x * 10).society(), &70);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"municipality":0,"employment_service":1,"social_insurance":2,"region":3,"state":4,"employer":5,"individual":6,"society":7}"#
+        );
+        // In a calculation's result the actors are an object of seven, society beside it.
+        let shown = serde_json::to_string(&ActorsOnly(&p)).unwrap();
+        assert!(shown.ends_with(r#""individual":6}"#) && !shown.contains("society"), "{shown}");
+    }
+
+    /// serde_json for a `&dyn` in the test above.
+    mod erased {
+        pub trait Json {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Json for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).unwrap()
+            }
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub struct Scenario {
     /// Version of the method (1).
     #[serde(default = "one_i64")]
     pub version: i64,
+    /// A name for people; may be empty.
     #[serde(default)]
     pub name: String,
     /// Calendar year of year 1.
@@ -31,14 +32,17 @@ pub struct Scenario {
     /// Years in the calculation (a political term: 4).
     #[serde(default = "four")]
     pub horizon_years: i64,
+    /// Yearly discount rate for the NPV, in [0, 1); 0 sums the years undiscounted.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub discount_rate: Decimal,
+    /// Tax rates on the gross wage; a rate left out takes the built-in default.
     #[serde(default)]
     pub tax: TaxRates,
     /// States the user defines; an id that is built in replaces the built-in state whole.
     #[serde(default)]
     pub states: BTreeMap<String, State>,
+    /// The groups of participants, each with its intervention and outcomes.
     #[serde(default)]
     pub cohorts: Vec<Cohort>,
 }
@@ -66,12 +70,15 @@ fn one_month() -> i64 {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaxRates {
+    /// Municipal income tax, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
     pub municipal_rate: Option<Decimal>,
+    /// Regional income tax, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
     pub regional_rate: Option<Decimal>,
+    /// Employer's contributions, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
     pub employer_contribution_rate: Option<Decimal>,
@@ -82,12 +89,16 @@ pub struct TaxRates {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct State {
+    /// A name for people ("Arbete").
     #[serde(default)]
     pub label: String,
+    /// A longer description for people.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// What a person in the state moves between actors in a year.
     #[serde(default)]
     pub flows: Vec<Flow>,
+    /// A wage, from which the taxes and contributions follow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earnings: Option<Earnings>,
 }
@@ -97,15 +108,19 @@ pub struct State {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
+    /// A name for people ("Försörjningsstöd").
     #[serde(default)]
     pub label: String,
+    /// Who pays; None: someone outside the public economy.
     #[serde(default)]
     pub payer: Option<Actor>,
+    /// Who receives; None: someone outside the public economy.
     #[serde(default)]
     pub payee: Option<Actor>,
     /// Kronor per person and year.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub amount: Decimal,
+    /// Where the amount comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
 }
@@ -115,11 +130,14 @@ pub struct Flow {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Earnings {
+    /// Gross wage per month of full-time work, in kronor.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub monthly_wage: Decimal,
+    /// Share of full time worked (default 1).
     #[serde(default = "one")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub employment_rate: Decimal,
+    /// Production as a multiple of the wage cost, the employer's gain (default 1).
     #[serde(default = "one")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub productivity: Decimal,
@@ -130,13 +148,17 @@ pub struct Earnings {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
+    /// A name for people; may be empty.
     #[serde(default)]
     pub name: String,
     /// The state the participants start in.
     pub origin: String,
+    /// Number of participants.
     pub participants: i64,
+    /// What the intervention costs, when, and who pays.
     #[serde(default)]
     pub intervention: Intervention,
+    /// Where shares of the participants move; break-even is on the first.
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
 }
@@ -146,17 +168,22 @@ pub struct Cohort {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
+    /// Cost per participant, in kronor.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub cost_per_participant: Decimal,
+    /// Cost whatever the number of participants, in kronor.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub fixed_cost: Decimal,
+    /// Markup on the cost for optimism (0.2 adds 20 %).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub optimism_bias: Decimal,
+    /// Length in whole months; the cost is spread evenly over them.
     #[serde(default = "one_month")]
     pub duration_months: i64,
+    /// First month, counted from January of the start year (0).
     #[serde(default)]
     pub start_month: i64,
     /// Actor → share of the cost; the shares sum to exactly 1. Default: all municipality.
@@ -187,24 +214,32 @@ impl Default for Intervention {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
+    /// The state the share moves to.
     pub target: String,
+    /// Share of the participants that moves, in [0, 1].
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub share: Decimal,
+    /// Share that would have moved without the intervention; only the difference counts.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub counterfactual_share: Decimal,
+    /// Share of the effect that would have happened anyway.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub deadweight: Decimal,
+    /// Share of the effect owed to others than the intervention.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub attribution: Decimal,
+    /// Share of the effect that only moves others out of the target state.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub displacement: Decimal,
+    /// Share still in the target state one year later (default 1).
     #[serde(default = "one")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub retention: Decimal,
+    /// Whole months from the intervention's end to the move.
     #[serde(default)]
     pub lag_months: i64,
 }

@@ -11,11 +11,17 @@ use crate::error::{Fault, FieldError, RangeNote, Unit};
 use crate::path::Path;
 use crate::scenario::{Cohort, Scenario, State};
 
+/// Most states a scenario defines.
 pub const MAX_STATES: usize = 200;
+/// Most flows in a state.
 pub const MAX_FLOWS: usize = 200;
+/// Most cohorts in a scenario.
 pub const MAX_COHORTS: usize = 1000;
+/// Most outcomes in a cohort.
 pub const MAX_OUTCOMES: usize = 20;
+/// Largest amount of money a field may hold: 10^12 kronor.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
+/// Most participants in a cohort.
 pub const MAX_PARTICIPANTS: i64 = 10_000_000;
 
 /// Every rule fault of a typed scenario (one built in Rust, say), each at its path.

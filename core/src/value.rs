@@ -7,11 +7,15 @@ use crate::number::float_text;
 /// A parsed input document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number as spelled (JSON text, or the shortest text of a host float or integer).
     Number(String),
+    /// Text.
     String(String),
+    /// Elements in order.
     Array(Vec<Value>),
     /// Members in input order; a key may repeat (validation reports it).
     Object(Vec<(String, Value)>),
@@ -55,7 +59,9 @@ pub const MAX_DEPTH: usize = 128;
 /// Why a text is not JSON, with the byte offset where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
+    /// Byte offset in the text where reading stopped.
     pub offset: usize,
+    /// What was wrong there.
     pub message: String,
 }
 

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use samkalk::analysis::{run, run_with, Analysis, AnalysisError, RunOptions, SwitchingKind, Who};
+use samkalk::analysis::{run, run_with, Analysis, AnalysisError, Exact, Money, RunOptions, SwitchingKind, Who};
 use samkalk::{calculate, parse_json, Actor, CalculationResult, Scenario, Value};
 
 fn repo(path: &str) -> std::path::PathBuf {
@@ -36,9 +36,9 @@ fn go(s: &Scenario, a: &Analysis) -> samkalk::analysis::AnalysisResult {
 }
 
 /// NPV and total net per actor, then society, from a calculation.
-fn figures(r: &CalculationResult) -> ([Decimal; 8], [Decimal; 8]) {
-    let mut npv = [Decimal::ZERO; 8];
-    let mut net = [Decimal::ZERO; 8];
+fn figures(r: &CalculationResult) -> ([Money; 8], [Money; 8]) {
+    let mut npv = [Money::ZERO; 8];
+    let mut net = [Money::ZERO; 8];
     for (i, (_, a)) in r.rows().enumerate() {
         npv[i] = a.npv;
         net[i] = a.total_net;
@@ -56,14 +56,14 @@ fn sweep_equals_calculate_exactly() {
     assert_eq!(sweep.rows.len(), 5);
     for row in &sweep.rows {
         let mut m = s.clone();
-        m.cohorts[0].outcomes[0].share = row.value;
+        m.cohorts[0].outcomes[0].share = row.value.value();
         let (npv, net) = figures(&calculate(&m).unwrap());
-        assert_eq!(row.outcome.npv.0, npv, "share {}", row.value);
-        assert_eq!(row.outcome.total_net.0, net, "share {}", row.value);
+        assert_eq!(*row.outcome.npv.as_array(), npv, "share {}", row.value);
+        assert_eq!(*row.outcome.total_net.as_array(), net, "share {}", row.value);
     }
     // At the base value the sweep reproduces the vector's expected society NPV.
-    assert_eq!(sweep.rows[3].outcome.npv.society(), d("37110096.80"));
-    assert_eq!(r.base.npv.society(), d("37110096.80"));
+    assert_eq!(*sweep.rows[3].outcome.npv.society(), d("37110096.80"));
+    assert_eq!(*r.base.npv.society(), d("37110096.80"));
 }
 
 #[test]
@@ -80,9 +80,9 @@ fn sweep_over_built_in_state_and_tax_and_integer() {
     for row in &r.sweep.unwrap().rows {
         let mut m = s.clone();
         let mut state = samkalk::calculate::resolve_state(&s, "AM2").unwrap().clone();
-        state.flows[0].amount = row.value;
+        state.flows[0].amount = row.value.value();
         m.states.insert("AM2".into(), state);
-        assert_eq!(row.outcome.npv.0, figures(&calculate(&m).unwrap()).0);
+        assert_eq!(*row.outcome.npv.as_array(), figures(&calculate(&m).unwrap()).0);
     }
     for (path, values, set) in [
         (
@@ -97,8 +97,8 @@ fn sweep_over_built_in_state_and_tax_and_integer() {
         let a = analysis(&format!(r#"{{"sweep": {{"parameter": "{path}", "values": ["{}", "{}"]}}}}"#, values[0], values[1]));
         for row in &go(&s, &a).sweep.unwrap().rows {
             let mut m = s.clone();
-            set(&mut m, row.value);
-            assert_eq!(row.outcome.npv.0, figures(&calculate(&m).unwrap()).0, "{path} = {}", row.value);
+            set(&mut m, row.value.value());
+            assert_eq!(*row.outcome.npv.as_array(), figures(&calculate(&m).unwrap()).0, "{path} = {}", row.value);
         }
     }
 }
@@ -114,9 +114,9 @@ fn financing_share_moves_the_difference_to_the_balancing_actor() {
     let a = analysis(r#"{"sweep": {"parameter": "cohorts[0].intervention.financing.region", "values": ["0", "0.2", "1"]}}"#);
     for row in &go(&s, &a).sweep.unwrap().rows {
         let mut m = s.clone();
-        m.cohorts[0].intervention.financing.insert(Actor::Region, row.value);
-        m.cohorts[0].intervention.financing.insert(Actor::Municipality, Decimal::ONE - row.value);
-        assert_eq!(row.outcome.npv.0, figures(&calculate(&m).unwrap()).0);
+        m.cohorts[0].intervention.financing.insert(Actor::Region, row.value.value());
+        m.cohorts[0].intervention.financing.insert(Actor::Municipality, Decimal::ONE - row.value.value());
+        assert_eq!(*row.outcome.npv.as_array(), figures(&calculate(&m).unwrap()).0);
     }
 }
 
@@ -133,11 +133,11 @@ fn grid_equals_calculate_exactly() {
     assert_eq!(g.rows[1].values, [d("0.3"), d("1")]);
     for row in &g.rows {
         let mut m = s.clone();
-        m.cohorts[0].outcomes[0].share = row.values[0];
-        m.cohorts[1].outcomes[0].retention = row.values[1];
+        m.cohorts[0].outcomes[0].share = row.values[0].value();
+        m.cohorts[1].outcomes[0].retention = row.values[1].value();
         let (npv, net) = figures(&calculate(&m).unwrap());
-        assert_eq!(row.outcome.npv.0, npv);
-        assert_eq!(row.outcome.total_net.0, net);
+        assert_eq!(*row.outcome.npv.as_array(), npv);
+        assert_eq!(*row.outcome.total_net.as_array(), net);
     }
 }
 
@@ -157,14 +157,14 @@ fn tornado_is_sorted_by_society_swing_and_exact() {
     // Taxes move money between actors: society's swing is zero, so it comes last.
     assert_eq!(t.rows[3].parameter, "tax.municipal_rate");
     assert_eq!(t.rows[3].swing, Decimal::ZERO);
-    assert_ne!(t.rows[3].npv_low.actor(Actor::Municipality), t.rows[3].npv_high.actor(Actor::Municipality));
+    assert_ne!(t.rows[3].npv_low.get(Actor::Municipality), t.rows[3].npv_high.get(Actor::Municipality));
     for row in &t.rows {
-        assert_eq!(row.swing, (row.npv_high.society() - row.npv_low.society()).abs());
+        assert_eq!(row.swing, (row.npv_high.society().value() - row.npv_low.society().value()).abs());
     }
     let share = t.rows.iter().find(|r| r.parameter == "cohorts[0].outcomes[0].share").unwrap();
     let mut m = s.clone();
     m.cohorts[0].outcomes[0].share = d("0.8");
-    assert_eq!(share.npv_high.0, figures(&calculate(&m).unwrap()).0);
+    assert_eq!(*share.npv_high.as_array(), figures(&calculate(&m).unwrap()).0);
 }
 
 /// The NPV of `who` with `path` set to `x`, by calculate on a modified scenario.
@@ -172,7 +172,7 @@ fn npv_at(s: &Scenario, path: &str, x: Decimal, who: Who) -> Decimal {
     let mut m = s.clone();
     let p = samkalk::analysis::Param::resolve(path, &mut m).unwrap();
     p.set(&mut m, x).unwrap();
-    figures(&calculate(&m).unwrap()).0[who.index()]
+    figures(&calculate(&m).unwrap()).0[who.index()].value()
 }
 
 #[test]
@@ -190,12 +190,12 @@ fn switching_values_give_npv_zero_to_the_ore() {
     assert_eq!(r.switching.len(), 5);
     for sw in &r.switching[..4] {
         assert_eq!(sw.kind, SwitchingKind::Linear, "{sw:?}");
-        let x = sw.value.unwrap();
+        let x = sw.value.unwrap().value();
         let who = Who::from_id(&sw.actor).unwrap();
         assert_eq!(npv_at(&s, &sw.parameter, x, who), Decimal::ZERO, "{sw:?}");
-        assert_eq!(sw.npv, Some(Decimal::ZERO));
+        assert_eq!(sw.npv, Some(Money::ZERO));
     }
-    assert_eq!(r.switching[0].value, Some(d("747649.48")));
+    assert_eq!(r.switching[0].value, Some(Exact::new(d("747649.48"))));
     assert_eq!(r.switching[0].gains, Some("below"));
     // The municipality gains whatever share of the AM2 group works (the AM3 group pays off).
     assert_eq!(r.switching[4].kind, SwitchingKind::None);
@@ -231,23 +231,26 @@ fn switching_by_search_where_the_model_is_not_linear() {
     let retention = &r.switching[0];
     assert_eq!(retention.kind, SwitchingKind::Search);
     assert_eq!(retention.gains, Some("above"));
-    assert_eq!(npv_at(&s, "cohorts[0].outcomes[0].retention", retention.value.unwrap(), Who::Actor(Actor::Municipality)), Decimal::ZERO);
+    assert_eq!(
+        npv_at(&s, "cohorts[0].outcomes[0].retention", retention.value.unwrap().value(), Who::Actor(Actor::Municipality)),
+        Decimal::ZERO
+    );
     let rate = &r.switching[1];
     assert_eq!(rate.kind, SwitchingKind::Search, "{rate:?}");
     assert_eq!(rate.gains, Some("below"));
-    assert_eq!(npv_at(&s, "discount_rate", rate.value.unwrap(), Who::Actor(Actor::Municipality)), Decimal::ZERO);
+    assert_eq!(npv_at(&s, "discount_rate", rate.value.unwrap().value(), Who::Actor(Actor::Municipality)), Decimal::ZERO);
     // The share is linear even with discounting; the value is exact and gives 0.00.
     let share = &r.switching[2];
     assert_eq!(share.kind, SwitchingKind::Linear);
-    assert_eq!(npv_at(&s, "cohorts[0].outcomes[0].share", share.value.unwrap(), Who::Actor(Actor::Municipality)), Decimal::ZERO);
-    assert_eq!((share.low, share.high), (d("0.1"), d("0.9")));
+    assert_eq!(npv_at(&s, "cohorts[0].outcomes[0].share", share.value.unwrap().value(), Who::Actor(Actor::Municipality)), Decimal::ZERO);
+    assert_eq!((share.low.value(), share.high.value()), (d("0.1"), d("0.9")));
     // Participants scale everything: society's NPV is 0 only at 0 participants (or always
     // positive): a whole-number parameter that is linear gives the line's crossing.
     let participants = &r.switching[3];
-    assert_eq!((participants.kind, participants.value, participants.npv), (SwitchingKind::Linear, Some(Decimal::ZERO), None));
+    assert_eq!((participants.kind, participants.value, participants.npv), (SwitchingKind::Linear, Some(Exact::new(Decimal::ZERO)), None));
     // lag_months: a whole number, not linear; the result is a whole number where it gains.
     let lag = &r.switching[4];
-    assert_eq!((lag.kind, lag.value, lag.gains), (SwitchingKind::Search, Some(d("8")), Some("below")));
+    assert_eq!((lag.kind, lag.value, lag.gains), (SwitchingKind::Search, Some(Exact::new(d("8"))), Some("below")));
     assert!(npv_at(&s, "cohorts[0].outcomes[0].lag_months", d("8"), Who::Actor(Actor::Municipality)) >= Decimal::ZERO);
     assert!(npv_at(&s, "cohorts[0].outcomes[0].lag_months", d("9"), Who::Actor(Actor::Municipality)) < Decimal::ZERO);
 }
@@ -269,10 +272,10 @@ proptest! {
         let r = go(&s, &a);
         let mut m = s.clone();
         m.cohorts[0].outcomes[0].share = share;
-        prop_assert_eq!(r.sweep.unwrap().rows[0].outcome.npv.0, figures(&calculate(&m).unwrap()).0);
+        prop_assert_eq!(*r.sweep.unwrap().rows[0].outcome.npv.as_array(), figures(&calculate(&m).unwrap()).0);
         let sw = &r.switching[0];
         if let Some(x) = sw.value {
-            prop_assert_eq!(npv_at(&s, &sw.parameter, x, Who::from_id(&who).unwrap()), Decimal::ZERO);
+            prop_assert_eq!(npv_at(&s, &sw.parameter, x.value(), Who::from_id(&who).unwrap()), Decimal::ZERO);
         }
     }
 
@@ -304,7 +307,7 @@ fn degenerate_monte_carlo_equals_calculate() {
     m.cohorts[0].participants = 33;
     let (npv, _) = figures(&calculate(&m).unwrap());
     let mc = r.monte_carlo.unwrap();
-    for (i, st) in mc.statistics.0.iter().enumerate() {
+    for (i, st) in mc.statistics.as_array().iter().enumerate() {
         assert_eq!(st.mean, npv[i]);
         assert_eq!((st.p5, st.p50, st.p95, st.min, st.max), (npv[i], npv[i], npv[i], npv[i], npv[i]));
         assert_eq!(st.sd, Decimal::ZERO);
@@ -323,10 +326,10 @@ fn uniform_share_mean_is_within_three_standard_errors_of_npv_at_mean_share() {
     let mut m = s.clone();
     m.cohorts[0].outcomes[0].share = d("0.5");
     let (npv, _) = figures(&calculate(&m).unwrap());
-    for (i, st) in mc.statistics.0.iter().enumerate() {
-        let gap = (st.mean - npv[i]).abs();
+    for (i, st) in mc.statistics.as_array().iter().enumerate() {
+        let gap = (st.mean.value() - npv[i].value()).abs();
         assert!(
-            gap <= Decimal::from(3) * st.standard_error + d("0.01"),
+            gap <= Decimal::from(3) * st.standard_error.value() + d("0.01"),
             "who {i}: mean {} vs {} (se {})",
             st.mean,
             npv[i],
@@ -334,7 +337,7 @@ fn uniform_share_mean_is_within_three_standard_errors_of_npv_at_mean_share() {
         );
     }
     // The share is drawn, so society's NPV varies.
-    assert!(mc.statistics.0[7].sd > Decimal::ZERO);
+    assert!(mc.statistics.society().sd > Decimal::ZERO);
 }
 
 const EVERY_KIND: &str = r#"{"monte_carlo": {"draws": 2500, "seed": 42, "keep_draws": true, "parameters": [
@@ -368,21 +371,21 @@ fn draws_respect_ranges_and_distributions() {
     assert!(col("cohorts[0].outcomes[0].share").iter().all(|x| *x >= d("0.3") && *x <= d("0.8")));
     assert!(col("cohorts[1].outcomes[0].retention").iter().all(|x| *x >= Decimal::ZERO && *x <= Decimal::ONE));
     let participants = col("cohorts[0].participants");
-    assert!(participants.iter().all(|x| [d("25"), d("30"), d("35")].contains(x)));
+    assert!(participants.iter().all(|x| [d("25"), d("30"), d("35")].contains(&x.value())));
     let thirty = participants.iter().filter(|x| **x == d("30")).count() as f64 / participants.len() as f64;
     assert!((thirty - 0.5).abs() < 0.05, "{thirty}");
     let wage = col("states.work.earnings.monthly_wage");
-    let mean: f64 = wage.iter().map(|x| x.to_string().parse::<f64>().unwrap()).sum::<f64>() / wage.len() as f64;
+    let mean: f64 = wage.iter().map(|x| x.value().to_string().parse::<f64>().unwrap()).sum::<f64>() / wage.len() as f64;
     assert!((mean - 25000.0).abs() < 200.0, "{mean}");
     // Each kept draw's NPVs are exactly calculate() on the scenario with that draw's values.
     for k in [0usize, 1, 1234] {
         let mut m = s.clone();
         for (name, values) in &samples.values.0 {
             let p = samkalk::analysis::Param::resolve(name, &mut m).unwrap();
-            p.set(&mut m, values[k]).unwrap();
+            p.set(&mut m, values[k].value()).unwrap();
         }
         let (npv, _) = figures(&calculate(&m).unwrap());
-        for (i, column) in samples.npv.0.iter().enumerate() {
+        for (i, column) in samples.npv.as_array().iter().enumerate() {
             assert_eq!(column[k], npv[i], "draw {k}, who {i}");
         }
     }

@@ -92,7 +92,7 @@ fn every_state_loads_and_calculates() {
             intervention: Intervention::default(),
             outcomes: vec![Outcome::new("work", Decimal::ONE)],
         });
-        samkalk::calculate(&one).unwrap().actors.get(Actor::Municipality).total_gain
+        samkalk::calculate(&one).unwrap().actor(Actor::Municipality).total_gain
     };
     assert!(gain("AM3") > gain("AM1"));
 }

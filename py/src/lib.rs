@@ -14,9 +14,11 @@ use samkalk::actor::{Actor, SOCIETY_ID};
 use samkalk::analysis::{Analysis, AnalysisError, AnalysisResult, RunOptions};
 use samkalk::path::Path;
 use samkalk::present;
-use samkalk::result::{fixed, ActorResult, BreakEven, BreakEvenKind};
 use samkalk::value::MAX_DEPTH;
 use samkalk::{CalculationResult, Fault, FieldError, Lang, Scenario, Value};
+
+mod to_py;
+use to_py::to_py;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -328,73 +330,6 @@ fn decimal<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
     decimal_type(py)?.call1((text,))
 }
 
-fn money_list<'py>(py: Python<'py>, xs: &[rust_decimal::Decimal]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for x in xs {
-        list.append(decimal(py, fixed(*x, 2))?)?;
-    }
-    Ok(list)
-}
-
-fn actor_dict<'py>(py: Python<'py>, r: &ActorResult) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("gain", money_list(py, &r.gain)?)?;
-    d.set_item("investment", money_list(py, &r.investment)?)?;
-    d.set_item("net", money_list(py, &r.net)?)?;
-    d.set_item("cumulative_net", money_list(py, &r.cumulative_net)?)?;
-    d.set_item("total_gain", decimal(py, fixed(r.total_gain, 2))?)?;
-    d.set_item("total_investment", decimal(py, fixed(r.total_investment, 2))?)?;
-    d.set_item("total_net", decimal(py, fixed(r.total_net, 2))?)?;
-    d.set_item("npv", decimal(py, fixed(r.npv, 2))?)?;
-    d.set_item("payback_year", r.payback_year)?;
-    d.set_item("benefit_cost_ratio", r.benefit_cost_ratio.map(|x| decimal(py, fixed(x, 4))).transpose()?)?;
-    Ok(d)
-}
-
-fn kind_id(kind: BreakEvenKind) -> &'static str {
-    match kind {
-        BreakEvenKind::Always => "always",
-        BreakEvenKind::Never => "never",
-        BreakEvenKind::AtLeast => "at_least",
-        BreakEvenKind::AtMost => "at_most",
-    }
-}
-
-fn break_even_dict<'py>(py: Python<'py>, be: &BreakEven) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("share", be.share.map(|x| decimal(py, fixed(x, 6))).transpose()?)?;
-    d.set_item("kind", kind_id(be.kind))?;
-    Ok(d)
-}
-
-fn result_dict<'py>(py: Python<'py>, r: &CalculationResult) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("version", r.version)?;
-    d.set_item("years", &r.years)?;
-    let actors = PyDict::new(py);
-    for actor in Actor::ALL {
-        actors.set_item(actor.id(), actor_dict(py, r.actors.get(actor))?)?;
-    }
-    d.set_item("actors", actors)?;
-    d.set_item("society", actor_dict(py, &r.society)?)?;
-    let cohorts = PyList::empty(py);
-    for c in &r.cohorts {
-        let cd = PyDict::new(py);
-        cd.set_item("name", &c.name)?;
-        let be = PyDict::new(py);
-        if let Some(table) = &c.break_even {
-            for actor in Actor::ALL {
-                be.set_item(actor.id(), break_even_dict(py, table.actor(actor))?)?;
-            }
-            be.set_item(SOCIETY_ID, break_even_dict(py, table.society())?)?;
-        }
-        cd.set_item("break_even", be)?;
-        cohorts.append(cd)?;
-    }
-    d.set_item("cohorts", cohorts)?;
-    Ok(d)
-}
-
 /// Fields whose text values are decimals in the scenario format (and `value` in the defaults'
 /// `tax_sources`); members of a `financing` object are decimals too.
 const DECIMAL_FIELDS: &[&str] = &[
@@ -541,8 +476,8 @@ struct PyCalculation {
 #[pymethods]
 impl PyCalculation {
     /// MODEL.md's result structure with decimal.Decimal money, shares and ratios.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        result_dict(py, &self.inner)
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner, decimal_type(py)?, false)
     }
 
     /// The result JSON, byte for byte what the core (and the command line) writes.
@@ -691,8 +626,8 @@ fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
         fields.set_item(f.id(), f.label(lang))?;
     }
     let kinds = PyDict::new(py);
-    for k in [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost] {
-        kinds.set_item(kind_id(k), present::break_even_kind_label(k, lang))?;
+    for k in samkalk::BreakEvenKind::ALL {
+        kinds.set_item(k.id(), present::break_even_kind_label(k, lang))?;
     }
     let d = PyDict::new(py);
     d.set_item("fields", fields)?;
@@ -780,7 +715,7 @@ fn tornado_order(pairs: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)>) -> PyResult<V
     for (low, high) in &pairs {
         decimals.push((number_arg(low)?, number_arg(high)?));
     }
-    Ok(present::tornado_order(&decimals).into_iter().map(|(i, swing)| (i, fixed(swing, 2))).collect())
+    Ok(present::tornado_order(&decimals).into_iter().map(|(i, swing)| (i, samkalk::result::fixed(swing, 2))).collect())
 }
 
 /// The seven actor ids in the order every result lists them.
@@ -911,74 +846,6 @@ fn analyse(
     }
 }
 
-/// True for text the result writes as a decimal: an optional minus, digits, optionally a point
-/// and digits (parameter paths, actor ids and kinds never look like this).
-fn is_decimal_text(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (whole, fraction) = match body.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (body, None),
-    };
-    !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The analysis result JSON → Python: decimal strings as decimal.Decimal, counts as int.
-fn analysis_value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(text) => match (text.parse::<i64>(), text.parse::<u64>()) {
-            (Ok(i), _) => i.into_pyobject(py)?.into_any(),
-            (_, Ok(u)) => u.into_pyobject(py)?.into_any(),
-            _ => decimal(py, text.clone())?,
-        },
-        Value::String(s) if is_decimal_text(s) => decimal(py, s.clone())?,
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(analysis_value_to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(members) => {
-            let d = PyDict::new(py);
-            for (k, item) in members {
-                d.set_item(k, analysis_value_to_py(py, item)?)?;
-            }
-            d.into_any()
-        }
-    })
-}
-
-/// The nearest f64 to a decimal: one correctly rounded division when the mantissa and the
-/// power of ten are exact in f64, else through the text (correctly rounded too).
-fn f64_of(x: rust_decimal::Decimal) -> f64 {
-    let (m, scale) = (x.mantissa(), x.scale());
-    if m.unsigned_abs() < (1u128 << 53) && scale <= 22 {
-        #[allow(clippy::cast_precision_loss)]
-        let m = m as f64;
-        m / 10f64.powi(scale as i32)
-    } else {
-        x.to_string().parse().unwrap_or(f64::NAN)
-    }
-}
-
-fn decimal_column<'py>(py: Python<'py>, xs: &[rust_decimal::Decimal], as_float: bool, money: bool) -> PyResult<Bound<'py, PyList>> {
-    if as_float {
-        return PyList::new(py, xs.iter().map(|x| f64_of(*x)));
-    }
-    let class = decimal_type(py)?;
-    let list = PyList::empty(py);
-    for x in xs {
-        let text = if money { fixed(*x, 2) } else { x.normalize().to_string() };
-        list.append(class.call1((text,))?)?;
-    }
-    Ok(list)
-}
-
 /// An analysis's result (wrapped by samkalk.AnalysisResult).
 #[pyclass(name = "NativeAnalysis", module = "samkalk._samkalk", frozen)]
 struct PyAnalysis {
@@ -990,8 +857,7 @@ impl PyAnalysis {
     /// The result of docs/analysis.md as a dict: money, values and probabilities as
     /// decimal.Decimal, counts and the seed as int.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let value = samkalk::parse_json(&self.inner.to_json()).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        analysis_value_to_py(py, &value)
+        to_py(py, &self.inner, decimal_type(py)?, false)
     }
 
     /// The result JSON, byte for byte what the core writes (indented like the command line's
@@ -1026,22 +892,11 @@ impl PyAnalysis {
     /// Monte Carlo's kept draws by column, `{"values": {path: [...]}, "npv": {id: [...]}}`, as
     /// float (as_float=True: the nearest double) or decimal.Decimal; None without keep_draws.
     #[pyo3(signature = (as_float = false))]
-    fn samples<'py>(&self, py: Python<'py>, as_float: bool) -> PyResult<Option<Bound<'py, PyDict>>> {
+    fn samples<'py>(&self, py: Python<'py>, as_float: bool) -> PyResult<Option<Bound<'py, PyAny>>> {
         let Some(samples) = self.inner.monte_carlo.as_ref().and_then(|mc| mc.samples.as_ref()) else {
             return Ok(None);
         };
-        let values = PyDict::new(py);
-        for (name, column) in &samples.values.0 {
-            values.set_item(name, decimal_column(py, column, as_float, false)?)?;
-        }
-        let npv = PyDict::new(py);
-        for (id, column) in samkalk::analysis::who_ids().zip(samples.npv.0.iter()) {
-            npv.set_item(id, decimal_column(py, column, as_float, true)?)?;
-        }
-        let d = PyDict::new(py);
-        d.set_item("values", values)?;
-        d.set_item("npv", npv)?;
-        Ok(Some(d))
+        to_py(py, samples, decimal_type(py)?, as_float).map(Some)
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

@@ -1,11 +1,29 @@
 import json
+import os
+import subprocess
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 VECTORS = sorted((ROOT / "tests" / "vectors").glob("*.json"))
+
+
+@lru_cache(maxsize=None)
+def cli() -> Path:
+    """The command line built from this tree (the Rust core's own output is the reference the
+    layers are compared with): $SAMKALK_CLI, else `cargo build -p samkalk-cli` (quick when it is
+    up to date, and never a stale binary)."""
+    given = os.environ.get("SAMKALK_CLI")
+    if given:
+        return Path(given)
+    built = subprocess.run(["cargo", "build", "-q", "-p", "samkalk-cli"], cwd=ROOT, capture_output=True, text=True, check=False)
+    path = ROOT / "target" / "debug" / "samkalk"
+    if built.returncode != 0 or not path.exists():
+        pytest.fail(f"could not build the command line: {built.stderr[-1000:]}")
+    return path
 
 
 def load_vector(path: Path) -> dict:

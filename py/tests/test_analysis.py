@@ -14,13 +14,13 @@ import time
 from decimal import Decimal
 
 import pytest
+from conftest import cli
 
 import samkalk
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEED_FILE = ROOT / "tests" / "analysis" / "montecarlo_seed.json"
 EXAMPLE_REQUEST = ROOT / "examples" / "analysis.json"
-CLI = ROOT / "target" / "debug" / "samkalk"
 WHO = list(samkalk.ACTORS) + ["society"]
 SHARE0 = "cohorts[0].outcomes[0].share"
 
@@ -163,15 +163,11 @@ def test_uniform_and_discrete_draws_reproduce_in_plain_python(main_scenario):
 
 
 def cli_json(scenario, request, tmp_path):
-    if not CLI.exists():
-        built = subprocess.run(["cargo", "build", "-q", "-p", "samkalk-cli"], cwd=ROOT, capture_output=True, text=True, check=False)
-        if built.returncode != 0 or not CLI.exists():
-            pytest.skip(f"the command line is not built ({CLI}): {built.stderr[-500:]}")
     scenario_path = tmp_path / "scenario.json"
     request_path = tmp_path / "analysis.json"
     scenario_path.write_text(json.dumps(scenario), encoding="utf-8")
     request_path.write_text(json.dumps(request), encoding="utf-8")
-    out = subprocess.run([str(CLI), "analyse", str(scenario_path), str(request_path)], capture_output=True, text=True, check=False)
+    out = subprocess.run([str(cli()), "analyse", str(scenario_path), str(request_path)], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     return out.stdout
 
@@ -180,6 +176,40 @@ def test_result_json_is_the_command_lines(main_scenario, example_request, exampl
     stdout = cli_json(main_scenario, example_request, tmp_path)
     assert example_result.to_json(pretty=True) + "\n" == stdout
     assert json.loads(example_result.to_json()) == json.loads(stdout)
+
+
+def _as_text(tree):
+    if isinstance(tree, dict):
+        return {k: _as_text(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_as_text(v) for v in tree]
+    return str(tree) if isinstance(tree, Decimal) else tree
+
+
+def _text_keys(tree, key=""):
+    if isinstance(tree, dict):
+        return set().union(*(_text_keys(v, k) for k, v in tree.items())) if tree else set()
+    if isinstance(tree, list):
+        return set().union(*(_text_keys(v, key) for v in tree)) if tree else set()
+    return {key} if isinstance(tree, str) else set()
+
+
+def test_to_dict_holds_exactly_the_command_lines_values(main_scenario, example_request, kept, tmp_path):
+    """Every money, share and parameter value of to_dict() is a Decimal whose text is the CLI's
+    JSON string (the core's typed values, converted by kind); only names stay text."""
+    kept_request = {"monte_carlo": {**example_request["monte_carlo"], "draws": 2000, "keep_draws": True}}
+    for request, result in [(example_request, samkalk.analyse(main_scenario, example_request)), (kept_request, kept)]:
+        stdout = cli_json(main_scenario, request, tmp_path)
+        as_dict = result.to_dict()
+        assert _as_text(as_dict) == json.loads(stdout)
+        assert _text_keys(as_dict) <= {"parameter", "parameters", "actor", "kind", "gains"}
+        samples = result._native.samples(False)
+        if samples is not None:
+            assert samples == as_dict["monte_carlo"]["samples"]
+            floats = result._native.samples(True)
+            assert floats["npv"]["society"] == [float(x) for x in samples["npv"]["society"]]
+            assert floats["values"][SHARE0] == [float(x) for x in samples["values"][SHARE0]]
+    assert kept._native.samples(False) is not None
 
 
 def test_seed_file_json_is_the_command_lines(seed_file, tmp_path):

@@ -3,7 +3,6 @@ Scenario objects; every bad input a ScenarioError at its path, never another exc
 
 import json
 import math
-import pathlib
 from collections import OrderedDict
 from decimal import Decimal
 from types import MappingProxyType

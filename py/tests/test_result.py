@@ -69,7 +69,7 @@ def test_decimal_round_trip_through_the_result(result, main_scenario):
 
 
 def test_to_pandas_shape_and_values(result):
-    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pandas")
     frame = result.to_pandas()
     assert list(frame.columns) == ["actor", "year", "gain", "investment", "net", "cumulative_net"]
     assert frame.shape == (8 * 4, 6)
@@ -196,13 +196,10 @@ def test_defaults():
 
 def test_to_json_is_byte_for_byte_the_command_lines_output(main_scenario):
     """`Result.to_json()` is exactly what `samkalk calculate FILE` prints (less its newline)."""
-    import pathlib
     import subprocess
 
-    root = pathlib.Path(__file__).resolve().parents[2]
-    cli = root / "target" / "debug" / "samkalk"
-    if not cli.exists():  # built by `cargo test --workspace`, which the test command runs first
-        subprocess.run(["cargo", "build", "-q", "-p", "samkalk-cli"], cwd=root, check=True)
+    from conftest import cli
+
     text = json.dumps(main_scenario) if isinstance(main_scenario, dict) else main_scenario.to_json()
-    printed = subprocess.run([str(cli), "calculate", "-"], input=text, capture_output=True, text=True, check=True).stdout
+    printed = subprocess.run([str(cli()), "calculate", "-"], input=text, capture_output=True, text=True, check=True).stdout
     assert printed == samkalk.calculate(text).to_json() + "\n"

@@ -1,13 +1,17 @@
-"""Every vector in tests/vectors through the package: results within MODEL.md's tolerances and
-error vectors with exactly the expected set of paths, from a dict, JSON text and a file."""
+"""Every vector in tests/vectors through the package: results within MODEL.md's tolerances of
+the vector's expected values and error vectors with exactly the expected set of paths, from a
+dict, JSON text and a file; and every vector's result exactly the Rust core's (the command
+line's output, byte for byte as JSON text and to the öre as a dict), its faults exactly the
+core's."""
 
 import json
+import subprocess
 from decimal import Decimal
 
 import pytest
+from conftest import VECTORS, cli, load_vector
 
 import samkalk
-from conftest import VECTORS, load_vector
 
 TOLERANCE = {"share": Decimal("0.000001"), "benefit_cost_ratio": Decimal("0.0001")}
 
@@ -127,3 +131,61 @@ def _decimal_json(x):
     if isinstance(x, Decimal):
         return f"__DEC__{x}__DEC__"
     raise TypeError(type(x))
+
+
+# ---------------------------------------------------------------------------------------------
+# Exactly the core's output: the command line built from the same tree is the reference.
+
+
+def _cli(*args, text):
+    return subprocess.run([str(cli()), *args, "-"], input=text, capture_output=True, text=True, check=False)
+
+
+def _as_text(tree):
+    """The dict with every decimal.Decimal as its str: JSON's strings if the values are exact."""
+    if isinstance(tree, dict):
+        return {k: _as_text(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_as_text(v) for v in tree]
+    if isinstance(tree, Decimal):
+        return str(tree)
+    return tree
+
+
+def _text_leaves(tree, key=""):
+    if isinstance(tree, dict):
+        for k, v in tree.items():
+            yield from _text_leaves(v, k)
+    elif isinstance(tree, list):
+        for v in tree:
+            yield from _text_leaves(v, key)
+    elif isinstance(tree, str):
+        yield key, tree
+
+
+@pytest.mark.parametrize("path", [p for p in VECTORS if "expected" in load_vector(p)], ids=lambda p: p.stem)
+def test_vector_result_is_exactly_the_cores(path):
+    text = _scenario_text(path)
+    printed = _cli("calculate", text=text)
+    assert printed.returncode == 0, printed.stderr
+    result = samkalk.calculate(text)
+    assert result.to_json() + "\n" == printed.stdout
+    from_dict = samkalk.calculate(load_vector(path)["scenario"])
+    assert from_dict.to_json() == result.to_json()
+    # to_dict holds the same values: each Decimal's text is the JSON's string (to the öre, same
+    # number of decimals), and only names and kinds stay text.
+    as_dict = result.to_dict()
+    assert _as_text(as_dict) == json.loads(printed.stdout)
+    assert {k for k, _ in _text_leaves(as_dict)} <= {"name", "kind"}
+
+
+@pytest.mark.parametrize("path", [p for p in VECTORS if "expected" not in load_vector(p)], ids=lambda p: p.stem)
+def test_vector_faults_are_exactly_the_cores(path):
+    printed = _cli("validate", text=_scenario_text(path))
+    assert printed.returncode == 1, printed.stderr
+    core = [(e["path"], e["message"]) for e in json.loads(printed.stdout)["errors"]]
+    ours = [(e["path"], e["message"]) for e in samkalk.validate(_scenario_text(path))]
+    assert ours == core
+    with pytest.raises(samkalk.ScenarioError) as info:
+        samkalk.calculate(_scenario_text(path))
+    assert [(e["path"], e["message"]) for e in info.value.errors] == core

@@ -110,10 +110,11 @@ export interface SwitchingResult {
   kind: 'linear' | 'search' | 'none';
   /** Where the actor's NPV crosses zero; null for kind "none". */
   value: string | null;
-  /** For "linear": the solved crossing to 28 digits. */
-  exact_value?: string | null;
+  /** For "linear": the solved crossing to 28 digits; else null. */
+  exact_value: string | null;
   npv: Money | null;
-  gains: 'above' | 'below' | null;
+  /** Where the actor gains (NPV ≥ 0): above or below the value; absent for kind "none". */
+  gains?: 'above' | 'below';
   base_value: string;
   base_npv: Money;
   low: string;

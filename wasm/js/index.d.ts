@@ -170,7 +170,8 @@ export interface FieldError {
 /** Thrown by every function that takes a scenario, when the scenario cannot be calculated. */
 export class ScenarioError extends Error {
   constructor(errors: FieldError[]);
-  readonly name: 'ScenarioError';
+  /** 'AnalysisError' for the subclass of samkalk/analysis. */
+  readonly name: 'ScenarioError' | 'AnalysisError';
   readonly errors: FieldError[];
 }
 

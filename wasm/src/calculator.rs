@@ -86,7 +86,7 @@ fn sentence(actor: &'static str, who: &'static str, be: &BreakEven, target: &str
         actor,
         who,
         kind: be.kind,
-        share: be.share.map(|s| samkalk::result::fixed(s, 6)),
+        share: be.share.map(|s| s.to_string()),
         text: present::break_even_sentence(who, be, target, Some(comparison), lang),
     }
 }
@@ -113,7 +113,7 @@ pub fn break_even_text(text: &str, lang_code: Option<String>) -> Result<String, 
             let mut sentences = Vec::new();
             if let (Some(table), Some(phrase)) = (&cr.break_even, &target) {
                 for actor in Actor::ALL {
-                    sentences.push(sentence(actor.id(), present::actor_label(actor, lang), table.actor(actor), phrase, comparison, lang));
+                    sentences.push(sentence(actor.id(), present::actor_label(actor, lang), table.get(actor), phrase, comparison, lang));
                 }
                 sentences.push(sentence(SOCIETY_ID, present::society_label(lang), table.society(), phrase, comparison, lang));
             }

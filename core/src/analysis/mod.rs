@@ -1,6 +1,6 @@
 //! Sensitivity and uncertainty analysis on the exact engine: sweeps and grids over parameters,
 //! a tornado, switching values (break-even values of one parameter) and Monte Carlo. Every
-//! scenario an analysis builds is validated and calculated exactly like [`crate::calculate`];
+//! scenario an analysis builds is validated and calculated exactly like [`crate::calculate()`];
 //! only Monte Carlo's sampling uses binary floating point, through a portable generator
 //! ([`rng`]) so that a seed gives the same draws on every platform. The request and result
 //! formats are docs/analysis.md.
@@ -14,7 +14,7 @@
 //!   "sweep": {"parameter": "cohorts[0].outcomes[0].share", "values": ["0.3", "0.6"]},
 //!   "switching": [{"parameter": "cohorts[0].outcomes[0].share", "actor": "municipality"}]}"#).unwrap();
 //! let result = samkalk::analysis::run(&scenario, &analysis, &mut |_, _| true).unwrap();
-//! assert_eq!(result.switching[0].npv.map(|x| x.is_zero()), Some(true));
+//! assert_eq!(result.switching[0].npv.map(|x| x.value().is_zero()), Some(true));
 //! println!("{}", result.to_json());
 //! ```
 
@@ -29,7 +29,6 @@ use rust_decimal::Decimal;
 
 use crate::calculate::calculate_valid;
 use crate::error::{Context, FieldError};
-use crate::result::round_money;
 use crate::scenario::Scenario;
 use crate::validate::validate;
 
@@ -39,8 +38,8 @@ pub use request::{
     MAX_KEPT_DRAWS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
 };
 pub use result::{
-    who_ids, AnalysisResult, ByActor, GridResult, GridRow, MoneyColumns, MonteCarloResult, NamedColumns, Outcome, Samples, Statistics,
-    Stats, SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
+    who_ids, AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
+    Statistics, Stats, SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
 };
 
 /// Why an analysis gave no result.
@@ -157,11 +156,7 @@ pub(crate) fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<FieldError>> {
 /// Calculates a scenario already validated.
 pub(crate) fn evaluate_valid(s: &Scenario) -> Result<Evaluation, Vec<FieldError>> {
     let (r, exact_npv) = calculate_valid(s).map_err(|e| e.errors)?;
-    let mut outcome = Outcome::default();
-    for (i, (_, a)) in r.rows().enumerate().take(WHO_COUNT) {
-        outcome.npv.0[i] = a.npv;
-        outcome.total_net.0[i] = a.total_net;
-    }
+    let outcome = Outcome { npv: r.per_actor.map(|a| a.npv), total_net: r.per_actor.map(|a| a.total_net) };
     Ok(Evaluation { outcome, exact_npv })
 }
 
@@ -294,12 +289,12 @@ impl<'p> Engine<'p> {
         let mut rows = Vec::with_capacity(sweep.values.len());
         for (i, x) in sweep.values.iter().enumerate() {
             match self.evaluate_with(&[(&param, *x)], &format!("sweep.values[{i}]")) {
-                Ok(e) => rows.push(SweepRow { value: *x, outcome: e.outcome }),
+                Ok(e) => rows.push(SweepRow { value: Exact::new(*x), outcome: e.outcome }),
                 Err(e) => errors.extend(e),
             }
             self.tick(1)?;
         }
-        Ok(Some(SweepResult { parameter: sweep.parameter.clone(), base_value, rows }))
+        Ok(Some(SweepResult { parameter: sweep.parameter.clone(), base_value: Exact::new(base_value), rows }))
     }
 
     fn grid(&mut self, grid: &Grid, errors: &mut Vec<FieldError>) -> Result<Option<GridResult>, AnalysisError> {
@@ -320,7 +315,7 @@ impl<'p> Engine<'p> {
             for (j, y) in grid.second.values.iter().enumerate() {
                 let at = format!("grid.parameters[0].values[{i}]");
                 match self.evaluate_with(&[(&first, *x), (&second, *y)], &at) {
-                    Ok(e) => rows.push(GridRow { values: [*x, *y], outcome: e.outcome }),
+                    Ok(e) => rows.push(GridRow { values: [Exact::new(*x), Exact::new(*y)], outcome: e.outcome }),
                     Err(e) => {
                         // Name both values: the fault may come from either or from the pair.
                         for f in e {
@@ -352,15 +347,16 @@ impl<'p> Engine<'p> {
             self.tick(1)?;
             match (low, high) {
                 (Ok(l), Ok(h)) => {
-                    let swing = h.outcome.npv.society().checked_sub(l.outcome.npv.society()).unwrap_or(Decimal::MAX).abs();
+                    let (npv_low, npv_high) = (l.outcome.npv.society().value(), h.outcome.npv.society().value());
+                    let swing = npv_high.checked_sub(npv_low).unwrap_or(Decimal::MAX).abs();
                     rows.push(TornadoRow {
                         parameter: t.parameter.clone(),
-                        base_value: param.get(&self.base).unwrap_or_default(),
-                        low: t.low,
-                        high: t.high,
+                        base_value: Exact::new(param.get(&self.base).unwrap_or_default()),
+                        low: Exact::new(t.low),
+                        high: Exact::new(t.high),
                         npv_low: l.outcome.npv,
                         npv_high: h.outcome.npv,
-                        swing: round_money(swing),
+                        swing: Money::rounded(swing),
                     });
                 }
                 (l, h) => {

@@ -16,8 +16,8 @@ use crate::validate::validate;
 use super::param::Param;
 use super::rng::{inverse_normal_cdf, normal_cdf, Xoshiro256};
 use super::{
-    AnalysisError, Distribution, Engine, MoneyColumns, MonteCarlo, MonteCarloResult, NamedColumns, RunOptions, Samples, Statistics, Stats,
-    WHO_COUNT,
+    AnalysisError, Distribution, Engine, Exact, Money, MonteCarlo, MonteCarloResult, NamedColumns, PerActor, RunOptions, Samples, Share,
+    Stats, WHO_COUNT,
 };
 
 /// Draws per unit of work (and between progress reports).
@@ -398,16 +398,16 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
     }
     engine.report_at(done_before + draws)?;
 
-    let statistics = Statistics((0..WHO_COUNT).map(|w| statistics(npv.iter().map(|row| row[w]).collect())).collect());
+    let statistics = PerActor::from_fn(|w| statistics(npv.iter().map(|row| row[w]).collect()));
     let samples = mc.keep_draws.then(|| Samples {
         values: NamedColumns(
             samplers
                 .iter()
                 .enumerate()
-                .map(|(k, s)| (s.param.path.clone(), values.iter().map(|v| v.get(k).copied().unwrap_or_default()).collect()))
+                .map(|(k, s)| (s.param.path.clone(), values.iter().map(|v| Exact::new(v.get(k).copied().unwrap_or_default())).collect()))
                 .collect(),
         ),
-        npv: MoneyColumns((0..WHO_COUNT).map(|w| npv.iter().map(|row| money_of(row[w])).collect()).collect()),
+        npv: PerActor::from_fn(|w| npv.iter().map(|row| Money::new(money_of(row[w]))).collect()),
     });
     Ok(MonteCarloResult { draws, seed: mc.seed, parameters: samplers.iter().map(|s| s.param.path.clone()).collect(), statistics, samples })
 }
@@ -416,15 +416,15 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
 pub(crate) fn statistics(mut column: Vec<i128>) -> Stats {
     let n = column.len() as i128;
     let zero = Stats {
-        mean: Decimal::ZERO,
-        sd: Decimal::ZERO,
-        standard_error: Decimal::ZERO,
-        min: Decimal::ZERO,
-        p5: Decimal::ZERO,
-        p50: Decimal::ZERO,
-        p95: Decimal::ZERO,
-        max: Decimal::ZERO,
-        probability_gain: Decimal::ZERO,
+        mean: Money::ZERO,
+        sd: Money::ZERO,
+        standard_error: Money::ZERO,
+        min: Money::ZERO,
+        p5: Money::ZERO,
+        p50: Money::ZERO,
+        p95: Money::ZERO,
+        max: Money::ZERO,
+        probability_gain: Share::ZERO,
         gains: 0,
     };
     if n == 0 {
@@ -461,15 +461,15 @@ pub(crate) fn statistics(mut column: Vec<i128>) -> Stats {
         column.get(k - 1).copied().map_or(Decimal::ZERO, money_of)
     };
     Stats {
-        mean,
-        sd: kronor(sd_ore),
-        standard_error: kronor(se_ore),
-        min: column.first().copied().map_or(Decimal::ZERO, money_of),
-        p5: rank(5),
-        p50: rank(50),
-        p95: rank(95),
-        max: column.last().copied().map_or(Decimal::ZERO, money_of),
-        probability_gain: Decimal::from(gains).checked_div(Decimal::from(n as u64)).unwrap_or_default(),
+        mean: Money::new(mean),
+        sd: Money::new(kronor(sd_ore)),
+        standard_error: Money::new(kronor(se_ore)),
+        min: Money::new(column.first().copied().map_or(Decimal::ZERO, money_of)),
+        p5: Money::new(rank(5)),
+        p50: Money::new(rank(50)),
+        p95: Money::new(rank(95)),
+        max: Money::new(column.last().copied().map_or(Decimal::ZERO, money_of)),
+        probability_gain: Share::new(Decimal::from(gains).checked_div(Decimal::from(n as u64)).unwrap_or_default()),
         gains,
     }
 }

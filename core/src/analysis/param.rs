@@ -14,53 +14,110 @@ use crate::validate::{MAX_AMOUNT, MAX_PARTICIPANTS};
 /// A field of an outcome that holds a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutcomeField {
+    /// `share`.
     Share,
+    /// `counterfactual_share`.
     CounterfactualShare,
+    /// `deadweight`.
     Deadweight,
+    /// `attribution`.
     Attribution,
+    /// `displacement`.
     Displacement,
+    /// `retention`.
     Retention,
+    /// `lag_months` (whole months).
     LagMonths,
 }
 
 /// A field of an intervention that holds a number (financing shares are [`Target::Financing`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InterventionField {
+    /// `cost_per_participant`.
     CostPerParticipant,
+    /// `fixed_cost`.
     FixedCost,
+    /// `optimism_bias`.
     OptimismBias,
+    /// `duration_months` (whole months).
     DurationMonths,
+    /// `start_month` (whole months).
     StartMonth,
 }
 
 /// A field of a state's earnings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EarningsField {
+    /// `monthly_wage`.
     MonthlyWage,
+    /// `employment_rate`.
     EmploymentRate,
+    /// `productivity`.
     Productivity,
 }
 
 /// One of the three tax rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaxField {
+    /// `tax.municipal_rate`.
     Municipal,
+    /// `tax.regional_rate`.
     Regional,
+    /// `tax.employer_contribution_rate`.
     EmployerContribution,
 }
 
 /// What a parameter path names, by shape (whether it exists is checked against a scenario).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
+    /// `discount_rate`.
     DiscountRate,
+    /// `horizon_years`.
     HorizonYears,
+    /// `tax.<rate>`.
     Tax(TaxField),
-    FlowAmount { state: String, flow: usize },
-    Earnings { state: String, field: EarningsField },
-    Participants { cohort: usize },
-    Intervention { cohort: usize, field: InterventionField },
-    Financing { cohort: usize, actor: Actor },
-    Outcome { cohort: usize, outcome: usize, field: OutcomeField },
+    /// `states.<id>.flows[<i>].amount`.
+    FlowAmount {
+        /// The state's id.
+        state: String,
+        /// The flow's index in the state.
+        flow: usize,
+    },
+    /// `states.<id>.earnings.<field>`.
+    Earnings {
+        /// The state's id.
+        state: String,
+        /// Which number of the earnings.
+        field: EarningsField,
+    },
+    /// `cohorts[<i>].participants`.
+    Participants {
+        /// The cohort's index.
+        cohort: usize,
+    },
+    /// `cohorts[<i>].intervention.<field>`.
+    Intervention {
+        /// The cohort's index.
+        cohort: usize,
+        /// Which number of the intervention.
+        field: InterventionField,
+    },
+    /// `cohorts[<i>].intervention.financing.<actor>`.
+    Financing {
+        /// The cohort's index.
+        cohort: usize,
+        /// The actor whose share of the cost it is.
+        actor: Actor,
+    },
+    /// `cohorts[<i>].outcomes[<k>].<field>`.
+    Outcome {
+        /// The cohort's index.
+        cohort: usize,
+        /// The outcome's index in the cohort.
+        outcome: usize,
+        /// Which number of the outcome.
+        field: OutcomeField,
+    },
 }
 
 #[derive(Debug, PartialEq)]
@@ -168,8 +225,11 @@ pub fn parse_target(path: &str) -> Result<Target, FieldError> {
 /// The valid range of a parameter: `lo ≤ x ≤ hi` (or `< hi` when `hi_open`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Range {
+    /// The lowest valid value.
     pub lo: Decimal,
+    /// The highest valid value (or the bound below it when `hi_open`).
     pub hi: Decimal,
+    /// True when `hi` itself is not valid (a discount rate is below 1).
     pub hi_open: bool,
 }
 
@@ -177,6 +237,7 @@ impl Range {
     fn closed(lo: Decimal, hi: Decimal) -> Range {
         Range { lo, hi, hi_open: false }
     }
+    /// True when `x` is in the range.
     pub fn contains(&self, x: Decimal) -> bool {
         x >= self.lo && (x < self.hi || (!self.hi_open && x == self.hi))
     }
@@ -193,6 +254,7 @@ impl Range {
         }
     }
 
+    /// The range as people read it: `[0, 1]`, `[0, 1)`.
     pub fn describe(&self) -> String {
         if self.hi_open {
             format!("[{}, {})", self.lo.normalize(), self.hi.normalize())
@@ -207,6 +269,7 @@ impl Range {
 pub struct Param {
     /// The path as written in the request.
     pub path: String,
+    /// What the path names.
     pub target: Target,
 }
 

@@ -12,60 +12,79 @@ use crate::value::Value;
 
 use super::param::parse_target;
 
-/// Most values in a sweep, cells in a grid, parameters in a tornado, switching requests and
-/// Monte Carlo parameters.
+/// Most values in a sweep (and in each of a grid's two lists).
 pub const MAX_SWEEP_VALUES: usize = 100_000;
+/// Most cells (combinations) in a grid.
 pub const MAX_GRID_CELLS: usize = 1_000_000;
+/// Most parameters in a tornado, switching requests, and Monte Carlo parameters.
 pub const MAX_PARAMETERS: usize = 200;
-/// Most Monte Carlo draws (and most draws kept with `keep_draws`).
+/// Most Monte Carlo draws.
 pub const MAX_DRAWS: u64 = 10_000_000;
+/// Most Monte Carlo draws kept with `keep_draws`.
 pub const MAX_KEPT_DRAWS: u64 = 1_000_000;
 
 /// A typed analysis request; any subset of the analyses may be present.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Analysis {
+    /// `sweep`: one parameter over a list of values.
     pub sweep: Option<Sweep>,
+    /// `grid`: two parameters over every combination of their values.
     pub grid: Option<Grid>,
+    /// `tornado`: each parameter at a low and a high value.
     pub tornado: Option<Tornado>,
-    /// Empty when the request has none.
+    /// `switching`: switching values; empty when the request has none.
     pub switching: Vec<Switching>,
+    /// `monte_carlo`: draws of uncertain parameters.
     pub monte_carlo: Option<MonteCarlo>,
 }
 
 /// One parameter over a list of values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sweep {
+    /// The parameter's path in the scenario (`cohorts[0].outcomes[0].share`).
     pub parameter: String,
+    /// The values, in the order the result lists them.
     pub values: Vec<Decimal>,
 }
 
 /// Two parameters, each over a list of values; every combination, the first parameter outer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
+    /// The outer parameter and its values.
     pub first: Sweep,
+    /// The inner parameter and its values.
     pub second: Sweep,
 }
 
+/// Each parameter set to a low and a high value on its own; rows sorted by society's swing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tornado {
+    /// The parameters, in the request's order.
     pub parameters: Vec<TornadoParameter>,
 }
 
+/// One parameter of a tornado.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TornadoParameter {
+    /// The parameter's path in the scenario.
     pub parameter: String,
+    /// The low value.
     pub low: Decimal,
+    /// The high value.
     pub high: Decimal,
 }
 
 /// An actor or society, as named in a request (`"municipality"`, `"society"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
+    /// One of the seven actors.
     Actor(Actor),
+    /// Society: the sum over the seven.
     Society,
 }
 
 impl Who {
+    /// Reads an id (`"region"`, `"society"`).
     pub fn from_id(id: &str) -> Option<Who> {
         if id == SOCIETY_ID {
             Some(Who::Society)
@@ -73,6 +92,7 @@ impl Who {
             Actor::from_id(id).map(Who::Actor)
         }
     }
+    /// The id used in JSON.
     pub fn id(self) -> &'static str {
         match self {
             Who::Actor(a) => a.id(),
@@ -92,69 +112,101 @@ impl Who {
 /// `[low, high]` (default: the parameter's valid range).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Switching {
+    /// The parameter's path in the scenario.
     pub parameter: String,
+    /// Whose NPV crosses zero.
     pub actor: Who,
+    /// The low end of the range searched; None: the parameter's lowest valid value.
     pub low: Option<Decimal>,
+    /// The high end of the range searched; None: the parameter's highest valid value.
     pub high: Option<Decimal>,
 }
 
+/// Monte Carlo: draws of uncertain parameters, each draw calculated exactly.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonteCarlo {
+    /// Number of draws, 1..=[`MAX_DRAWS`].
     pub draws: u64,
+    /// The seed: the same seed gives the same draws on every platform and thread count.
     pub seed: u64,
     /// Return every draw's parameter values and NPVs.
     pub keep_draws: bool,
+    /// The drawn parameters, in the request's order.
     pub parameters: Vec<Uncertain>,
 }
 
 /// A parameter and the distribution it is drawn from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncertain {
+    /// The parameter's path in the scenario.
     pub parameter: String,
+    /// What it is drawn from.
     pub distribution: Distribution,
 }
 
 /// The distributions of docs/analysis.md; bounds are in the parameter's own unit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Distribution {
+    /// Uniform on [low, high].
     Uniform {
+        /// Lowest value.
         low: Decimal,
+        /// Highest value.
         high: Decimal,
     },
+    /// Triangular on [low, high], most likely at `mode`.
     Triangular {
+        /// Lowest value.
         low: Decimal,
+        /// Most likely value.
         mode: Decimal,
+        /// Highest value.
         high: Decimal,
     },
     /// Beta-PERT; `lambda` defaults to 4.
     Pert {
+        /// Lowest value.
         low: Decimal,
+        /// Most likely value.
         mode: Decimal,
+        /// Highest value.
         high: Decimal,
+        /// Weight of the mode.
         lambda: Decimal,
     },
     /// Normal, truncated to the parameter's valid range and to `low`/`high` when given.
     Normal {
+        /// Mean before truncation.
         mean: Decimal,
+        /// Standard deviation before truncation.
         sd: Decimal,
+        /// Lower truncation bound.
         low: Option<Decimal>,
+        /// Upper truncation bound.
         high: Option<Decimal>,
     },
     /// Beta(alpha, beta) scaled to [low, high] (default [0, 1]).
     Beta {
+        /// First shape parameter.
         alpha: Decimal,
+        /// Second shape parameter.
         beta: Decimal,
+        /// The value Beta's 0 maps to.
         low: Decimal,
+        /// The value Beta's 1 maps to.
         high: Decimal,
     },
     /// One of `values`, with probability proportional to `weights` (default: equal).
     Discrete {
+        /// The possible values.
         values: Vec<Decimal>,
+        /// Their weights, one per value.
         weights: Vec<Decimal>,
     },
 }
 
 impl Distribution {
+    /// The `kind` it is named by in a request (`"pert"`).
     pub fn kind(&self) -> &'static str {
         match self {
             Distribution::Uniform { .. } => "uniform",

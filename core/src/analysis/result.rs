@@ -2,90 +2,45 @@
 //! decimals like the core's results, parameter values as exact decimal strings, probabilities
 //! as strings with six decimals, counts as numbers.
 
-use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
-use crate::result::{fixed, money, FixedText};
+pub use crate::result::{who_ids, Exact, Money, PerActor, Share, WHO_COUNT};
 
-/// The seven actors, then society.
-pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
-
-/// The ids in result order: the seven actors, then `society`.
-pub fn who_ids() -> impl Iterator<Item = &'static str> {
-    Actor::ALL.into_iter().map(|a| a.id()).chain(std::iter::once(SOCIETY_ID))
-}
-
-/// An amount per actor and for society (index as [`super::Who::index`]); serialises as an
-/// object keyed by id, each amount as money (`"-1345020.00"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ByActor(pub [Decimal; WHO_COUNT]);
-
-impl ByActor {
-    pub fn society(&self) -> Decimal {
-        self.0[ACTOR_COUNT]
-    }
-    pub fn actor(&self, actor: Actor) -> Decimal {
-        self.0[actor.index()]
-    }
-}
-
-impl Serialize for ByActor {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(WHO_COUNT))?;
-        for (id, x) in who_ids().zip(self.0.iter()) {
-            map.serialize_entry(id, FixedText::new(*x, 2).as_str())?;
-        }
-        map.end()
-    }
-}
-
-/// An exact parameter value as the shortest decimal string (`"0.6"`, `"30"`).
-pub(crate) fn exact<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&x.normalize().to_string())
-}
-fn exact_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => exact(x, s),
-        None => s.serialize_none(),
-    }
-}
-fn exact_list<S: Serializer>(xs: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(xs.iter().map(|x| x.normalize().to_string()))
-}
-fn money_opt<S: Serializer>(x: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(x) => money(x, s),
-        None => s.serialize_none(),
-    }
-}
-fn probability<S: Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(FixedText::new(*x, 6).as_str())
-}
+/// An amount per actor and for society; serialises as an object keyed by id, each amount as
+/// money (`"-1345020.00"`).
+pub type ByActor = PerActor<Money>;
 
 /// NPV and total net (undiscounted sum of net) per actor and for society, each rounded to öre
 /// from the exact value, as `calculate` reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Outcome {
+    /// Net present value.
     pub npv: ByActor,
+    /// Undiscounted sum of net over the years.
     pub total_net: ByActor,
 }
 
 /// Everything an analysis request asked for, keyed like the request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnalysisResult {
+    /// Version of the result format (1).
     pub version: i64,
     /// The scenario as given.
     pub base: Outcome,
+    /// The sweep, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sweep: Option<SweepResult>,
+    /// The grid, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grid: Option<GridResult>,
+    /// The tornado, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tornado: Option<TornadoResult>,
+    /// One result per switching request, in the request's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub switching: Vec<SwitchingResult>,
+    /// Monte Carlo, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monte_carlo: Option<MonteCarloResult>,
 }
@@ -101,38 +56,47 @@ impl AnalysisResult {
     }
 }
 
+/// A sweep: the outcome at each value of one parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepResult {
+    /// The parameter's path in the scenario.
     pub parameter: String,
     /// The parameter's value in the scenario as given.
-    #[serde(serialize_with = "exact")]
-    pub base_value: Decimal,
+    pub base_value: Exact,
+    /// One row per value, in the request's order.
     pub rows: Vec<SweepRow>,
 }
 
+/// One value of a sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepRow {
-    #[serde(serialize_with = "exact")]
-    pub value: Decimal,
+    /// The parameter's value.
+    pub value: Exact,
+    /// NPV and total net at that value.
     #[serde(flatten)]
     pub outcome: Outcome,
 }
 
+/// A grid: the outcome at every combination of two parameters' values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridResult {
+    /// The two parameters' paths, outer first.
     pub parameters: [String; 2],
     /// Every combination, the first parameter's values outer, the second's inner.
     pub rows: Vec<GridRow>,
 }
 
+/// One combination of a grid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridRow {
-    #[serde(serialize_with = "exact_list")]
-    pub values: [Decimal; 2],
+    /// The two parameters' values.
+    pub values: [Exact; 2],
+    /// NPV and total net at those values.
     #[serde(flatten)]
     pub outcome: Outcome,
 }
 
+/// A tornado: each parameter at its low and high value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoResult {
     /// Each actor's and society's NPV in the scenario as given.
@@ -141,20 +105,23 @@ pub struct TornadoResult {
     pub rows: Vec<TornadoRow>,
 }
 
+/// One parameter of a tornado.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoRow {
+    /// The parameter's path in the scenario.
     pub parameter: String,
-    #[serde(serialize_with = "exact")]
-    pub base_value: Decimal,
-    #[serde(serialize_with = "exact")]
-    pub low: Decimal,
-    #[serde(serialize_with = "exact")]
-    pub high: Decimal,
+    /// The parameter's value in the scenario as given.
+    pub base_value: Exact,
+    /// The low value tried.
+    pub low: Exact,
+    /// The high value tried.
+    pub high: Exact,
+    /// Each actor's and society's NPV at `low`.
     pub npv_low: ByActor,
+    /// Each actor's and society's NPV at `high`.
     pub npv_high: ByActor,
     /// |society's NPV at high − society's NPV at low|.
-    #[serde(serialize_with = "money")]
-    pub swing: Decimal,
+    pub swing: Money,
 }
 
 /// How a switching value was found.
@@ -169,40 +136,44 @@ pub enum SwitchingKind {
     None,
 }
 
+/// A switching value: where one actor's NPV crosses zero as one parameter moves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SwitchingResult {
+    /// The parameter's path in the scenario.
     pub parameter: String,
+    /// The actor (or `society`) whose NPV crosses zero.
     pub actor: String,
+    /// How the value was found.
     pub kind: SwitchingKind,
     /// The switching value: the shortest decimal (fewest decimals, at most 28) at which the
     /// actor's NPV rounds to 0.00; for a whole-number parameter see docs/analysis.md. Null
     /// for kind `none`.
-    #[serde(serialize_with = "exact_opt")]
-    pub value: Option<Decimal>,
+    pub value: Option<Exact>,
     /// For kind `linear`: the exact crossing solved from the line (to 28 digits).
-    #[serde(serialize_with = "exact_opt")]
-    pub exact_value: Option<Decimal>,
+    pub exact_value: Option<Exact>,
     /// The actor's NPV at `value`, rounded to öre (null when `value` cannot be set).
-    #[serde(serialize_with = "money_opt")]
-    pub npv: Option<Decimal>,
+    pub npv: Option<Money>,
     /// The actor gains (NPV ≥ 0) above the value (`"above"`) or below it (`"below"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gains: Option<&'static str>,
-    #[serde(serialize_with = "exact")]
-    pub base_value: Decimal,
-    #[serde(serialize_with = "money")]
-    pub base_npv: Decimal,
-    /// The range searched.
-    #[serde(serialize_with = "exact")]
-    pub low: Decimal,
-    #[serde(serialize_with = "exact")]
-    pub high: Decimal,
+    /// The parameter's value in the scenario as given.
+    pub base_value: Exact,
+    /// The actor's NPV in the scenario as given.
+    pub base_npv: Money,
+    /// The low end of the range searched.
+    pub low: Exact,
+    /// The high end of the range searched.
+    pub high: Exact,
 }
 
+/// Monte Carlo: statistics of each actor's NPV over draws of the uncertain parameters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonteCarloResult {
+    /// Number of draws.
     pub draws: u64,
+    /// The seed the draws come from.
     pub seed: u64,
+    /// The drawn parameters' paths, in the request's order.
     pub parameters: Vec<String>,
     /// Per actor and society, over the draws' NPVs rounded to öre.
     pub statistics: Statistics,
@@ -212,48 +183,29 @@ pub struct MonteCarloResult {
 }
 
 /// Statistics per actor, then society; serialises as an object keyed by id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Statistics(pub Vec<Stats>);
+pub type Statistics = PerActor<Stats>;
 
-impl Statistics {
-    pub fn get(&self, who: super::Who) -> Option<&Stats> {
-        self.0.get(who.index())
-    }
-}
-
-impl Serialize for Statistics {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (id, x) in who_ids().zip(self.0.iter()) {
-            map.serialize_entry(id, x)?;
-        }
-        map.end()
-    }
-}
-
+/// One actor's (or society's) statistics over the draws' NPVs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
-    #[serde(serialize_with = "money")]
-    pub mean: Decimal,
+    /// Mean (held to 28 digits, written to öre).
+    pub mean: Money,
     /// Sample standard deviation (divisor n − 1; 0 for one draw).
-    #[serde(serialize_with = "money")]
-    pub sd: Decimal,
+    pub sd: Money,
     /// sd / √n.
-    #[serde(serialize_with = "money")]
-    pub standard_error: Decimal,
-    #[serde(serialize_with = "money")]
-    pub min: Decimal,
-    #[serde(serialize_with = "money")]
-    pub p5: Decimal,
-    #[serde(serialize_with = "money")]
-    pub p50: Decimal,
-    #[serde(serialize_with = "money")]
-    pub p95: Decimal,
-    #[serde(serialize_with = "money")]
-    pub max: Decimal,
+    pub standard_error: Money,
+    /// Smallest.
+    pub min: Money,
+    /// 5th percentile (nearest rank).
+    pub p5: Money,
+    /// Median (nearest rank).
+    pub p50: Money,
+    /// 95th percentile (nearest rank).
+    pub p95: Money,
+    /// Largest.
+    pub max: Money,
     /// Share of draws whose NPV (to öre) is at least 0.
-    #[serde(serialize_with = "probability")]
-    pub probability_gain: Decimal,
+    pub probability_gain: Share,
     /// Number of such draws.
     pub gains: u64,
 }
@@ -261,45 +213,21 @@ pub struct Stats {
 /// Every draw: each parameter's value and each actor's NPV, in draw order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Samples {
+    /// Each parameter's values.
     pub values: NamedColumns,
-    pub npv: MoneyColumns,
+    /// Each actor's and society's NPVs.
+    pub npv: PerActor<Vec<Money>>,
 }
 
 /// Columns of exact values keyed by parameter path, in the request's order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NamedColumns(pub Vec<(String, Vec<Decimal>)>);
+pub struct NamedColumns(pub Vec<(String, Vec<Exact>)>);
 
 impl Serialize for NamedColumns {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Col<'a>(&'a [Decimal]);
-        impl Serialize for Col<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                exact_list(self.0, s)
-            }
-        }
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (name, col) in &self.0 {
-            map.serialize_entry(name, &Col(col))?;
-        }
-        map.end()
-    }
-}
-
-/// NPV columns per actor, then society, each draw's NPV in öre.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MoneyColumns(pub Vec<Vec<Decimal>>);
-
-impl Serialize for MoneyColumns {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Col<'a>(&'a [Decimal]);
-        impl Serialize for Col<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(|x| fixed(*x, 2)))
-            }
-        }
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (id, col) in who_ids().zip(self.0.iter()) {
-            map.serialize_entry(id, &Col(col))?;
+            map.serialize_entry(name, col)?;
         }
         map.end()
     }

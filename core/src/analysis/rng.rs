@@ -39,6 +39,7 @@ impl Xoshiro256 {
         Xoshiro256 { s }
     }
 
+    /// The next output of the generator (xoshiro256**).
     pub fn next_u64(&mut self) -> u64 {
         let s = &mut self.s;
         let result = s[1].wrapping_mul(5).rotate_left(7).wrapping_mul(9);

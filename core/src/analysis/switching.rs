@@ -6,7 +6,7 @@ use crate::error::{Context, Fault, FieldError};
 use crate::result::round_money;
 
 use super::param::Param;
-use super::{Engine, Switching, SwitchingKind, SwitchingResult};
+use super::{Engine, Exact, Money, Switching, SwitchingKind, SwitchingResult};
 
 /// Tolerance (kronor) for calling the NPV linear: exact decimals agree far closer than this
 /// (division rounds only in the 28th digit), while any real curvature is far larger.
@@ -83,14 +83,14 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
             parameter: request.parameter.clone(),
             actor: request.actor.id().to_string(),
             kind: found.kind,
-            value: found.value,
-            exact_value: found.exact_value,
-            npv: found.npv.map(round_money),
+            value: found.value.map(Exact::new),
+            exact_value: found.exact_value.map(Exact::new),
+            npv: found.npv.map(Money::rounded),
             gains: found.gains_above.map(|above| if above { "above" } else { "below" }),
-            base_value,
-            base_npv: round_money(base_npv),
-            low: lo,
-            high: hi,
+            base_value: Exact::new(base_value),
+            base_npv: Money::rounded(base_npv),
+            low: Exact::new(lo),
+            high: Exact::new(hi),
         }),
         (Err(e), _) | (_, Err(e)) => {
             errors.extend(e);

@@ -46,8 +46,8 @@ fn lpad(text: &str, width: usize) -> String {
     }
 }
 
-fn value(x: Decimal) -> String {
-    x.normalize().to_string()
+fn value(x: crate::result::Exact) -> String {
+    x.to_string()
 }
 
 const W: usize = 16;
@@ -63,8 +63,8 @@ fn npv_head(first: &str, first_width: usize, lang: Lang) -> String {
 
 fn npv_row(first: &str, first_width: usize, npv: &ByActor, lang: Lang) -> String {
     let mut line = pad(first, first_width);
-    for x in npv.0 {
-        line.push_str(&lpad(&kronor(x, lang), W));
+    for x in npv.as_array() {
+        line.push_str(&lpad(&kronor(x.value(), lang), W));
     }
     line.push('\n');
     line
@@ -81,7 +81,7 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
     out.push_str("Grundkalkyl / Base case: nuvärde (NPV) per aktör\n");
     out.push_str(&format!("{}  {}\n", pad("Aktör", 20), lpad("Nuvärde (NPV)", W)));
     for i in 0..WHO_COUNT {
-        out.push_str(&format!("{}  {}\n", pad(who_name(i, lang), 20), lpad(&kronor(r.base.npv.0[i], lang), W)));
+        out.push_str(&format!("{}  {}\n", pad(who_name(i, lang), 20), lpad(&kronor(r.base.npv.as_array()[i].value(), lang), W)));
     }
 
     if let Some(sweep) = &r.sweep {
@@ -114,12 +114,13 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
         ));
         let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
         for row in &tornado.rows {
-            let bar_len = if widest.is_zero() {
+            let bar_len = if widest.value().is_zero() {
                 0
             } else {
                 // Checked: a swing near the Decimal range must not overflow the scaling.
-                let scaled = row.swing.checked_mul(Decimal::from(20)).and_then(|x| x.checked_div(widest));
-                let scaled = scaled.or_else(|| row.swing.checked_div(widest).and_then(|q| q.checked_mul(Decimal::from(20))));
+                let scaled = row.swing.value().checked_mul(Decimal::from(20)).and_then(|x| x.checked_div(widest.value()));
+                let scaled =
+                    scaled.or_else(|| row.swing.value().checked_div(widest.value()).and_then(|q| q.checked_mul(Decimal::from(20))));
                 scaled.unwrap_or_default().round().to_string().parse::<usize>().unwrap_or(0)
             };
             out.push_str(&format!(
@@ -127,9 +128,9 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
                 pad(&row.parameter, width),
                 lpad(&value(row.low), 12),
                 lpad(&value(row.high), 12),
-                lpad(&kronor(row.npv_low.society(), lang), W),
-                lpad(&kronor(row.npv_high.society(), lang), W),
-                lpad(&kronor(row.swing, lang), W),
+                lpad(&kronor(row.npv_low.society().value(), lang), W),
+                lpad(&kronor(row.npv_high.society().value(), lang), W),
+                lpad(&kronor(row.swing.value(), lang), W),
                 "█".repeat(bar_len.min(20))
             ));
         }
@@ -184,16 +185,16 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             lpad("P95", W),
             "Sannolikhet att gå plus / P(NPV ≥ 0)"
         ));
-        for (i, st) in mc.statistics.0.iter().enumerate() {
+        for (i, st) in mc.statistics.as_array().iter().enumerate() {
             out.push_str(&format!(
                 "{}{}{}{}{}{}  {}\n",
                 pad(who_name(i, lang), 20),
-                lpad(&kronor(st.mean, lang), W),
-                lpad(&kronor(st.sd, lang), W),
-                lpad(&kronor(st.p5, lang), W),
-                lpad(&kronor(st.p50, lang), W),
-                lpad(&kronor(st.p95, lang), W),
-                lpad(&percent(st.probability_gain, lang), 8)
+                lpad(&kronor(st.mean.value(), lang), W),
+                lpad(&kronor(st.sd.value(), lang), W),
+                lpad(&kronor(st.p5.value(), lang), W),
+                lpad(&kronor(st.p50.value(), lang), W),
+                lpad(&kronor(st.p95.value(), lang), W),
+                lpad(&percent(st.probability_gain.value(), lang), 8)
             ));
         }
     }

@@ -64,7 +64,8 @@ pub struct TornadoBar {
 /// society, the analysis result's own order).
 pub fn tornado_bars(tornado: &TornadoResult, who: Who) -> Vec<TornadoBar> {
     let i = who.index();
-    let pairs: Vec<(Decimal, Decimal)> = tornado.rows.iter().map(|r| (r.npv_low.0[i], r.npv_high.0[i])).collect();
+    let pairs: Vec<(Decimal, Decimal)> =
+        tornado.rows.iter().map(|r| (r.npv_low.as_array()[i].value(), r.npv_high.as_array()[i].value())).collect();
     tornado_order(&pairs)
         .into_iter()
         .filter_map(|(index, swing)| {
@@ -72,10 +73,10 @@ pub fn tornado_bars(tornado: &TornadoResult, who: Who) -> Vec<TornadoBar> {
             Some(TornadoBar {
                 index,
                 parameter: r.parameter.clone(),
-                low: r.low,
-                high: r.high,
-                npv_low: r.npv_low.0[i],
-                npv_high: r.npv_high.0[i],
+                low: r.low.into(),
+                high: r.high.into(),
+                npv_low: r.npv_low.as_array()[i].value(),
+                npv_high: r.npv_high.as_array()[i].value(),
                 swing,
             })
         })

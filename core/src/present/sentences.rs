@@ -67,16 +67,16 @@ pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str, comparison: 
             format!("{who} loses as soon as more than the comparison group ({}) reach {target}.", percent(c, lang))
         }
         (BreakEvenKind::AtLeast, Some(s), Lang::Sv) => {
-            format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s, lang))
+            format!("{who} går jämnt ut om minst {} av deltagarna når {target}.", percent(s.value(), lang))
         }
         (BreakEvenKind::AtLeast, Some(s), Lang::En) => {
-            format!("{who} breaks even if at least {} of the participants reach {target}.", percent(s, lang))
+            format!("{who} breaks even if at least {} of the participants reach {target}.", percent(s.value(), lang))
         }
         (BreakEvenKind::AtMost, Some(s), Lang::Sv) => {
-            format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s, lang))
+            format!("{who} går jämnt ut om högst {} av deltagarna når {target}.", percent(s.value(), lang))
         }
         (BreakEvenKind::AtMost, Some(s), Lang::En) => {
-            format!("{who} breaks even if at most {} of the participants reach {target}.", percent(s, lang))
+            format!("{who} breaks even if at most {} of the participants reach {target}.", percent(s.value(), lang))
         }
         (BreakEvenKind::Never, _, Lang::Sv) => format!("{who} går inte jämnt ut, oavsett hur många som når {target}."),
         (BreakEvenKind::Never, _, Lang::En) => format!("{who} does not break even, however many reach {target}."),

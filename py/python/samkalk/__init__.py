@@ -26,10 +26,10 @@ sensitivity and uncertainty analysis (docs/analysis.md) :func:`analyse` and its 
 optional: only the DataFrame and plot methods need them.
 """
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 import html as _html
 import os
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _samkalk
 from ._errors import InputError, ScenarioError
@@ -143,7 +143,7 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]:
     return _samkalk.actor_labels(lang)
 
 
-def format_kronor(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+def format_kronor(amount: Union[Decimal, float, str], lang: str = "sv") -> str:
     """Whole kronor with a space between thousands, as samkalk's reports write money.
 
     >>> samkalk.format_kronor(Decimal("1234567.49"))
@@ -154,12 +154,12 @@ def format_kronor(amount: Union[Decimal, int, float, str], lang: str = "sv") -> 
     return _samkalk.format_number("kronor", amount, lang)
 
 
-def format_kronor_ore(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+def format_kronor_ore(amount: Union[Decimal, float, str], lang: str = "sv") -> str:
     """Kronor with öre: ``"35 000,50 kr"`` (en ``"35,000.50 kr"``)."""
     return _samkalk.format_number("kronor_ore", amount, lang)
 
 
-def format_percent(share: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+def format_percent(share: Union[Decimal, float, str], lang: str = "sv") -> str:
     """A share as a percentage with one decimal, the core's format.
 
     >>> samkalk.format_percent(Decimal("0.068345")), samkalk.format_percent(Decimal("0.068345"), "en")
@@ -168,12 +168,12 @@ def format_percent(share: Union[Decimal, int, float, str], lang: str = "sv") -> 
     return _samkalk.format_number("percent", share, lang)
 
 
-def format_ratio(ratio: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+def format_ratio(ratio: Union[Decimal, float, str], lang: str = "sv") -> str:
     """A ratio (the benefit-cost ratio) with two decimals: ``"1,23"`` (en ``"1.23"``)."""
     return _samkalk.format_number("ratio", ratio, lang)
 
 
-def format_rounded_amount(amount: Union[Decimal, int, float, str], lang: str = "sv") -> str:
+def format_rounded_amount(amount: Union[Decimal, float, str], lang: str = "sv") -> str:
     """An amount rounded for a sentence: ``"3,8 miljoner kr"`` (en ``"3.8 million kronor"``)."""
     return _samkalk.format_number("rounded", amount, lang)
 

@@ -20,10 +20,10 @@ import os
 import sys
 import time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _samkalk
-from ._errors import AnalysisCancelled, AnalysisError, ScenarioError
+from ._errors import AnalysisCancelled, AnalysisError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -184,7 +184,8 @@ class _Bar:
                 return None
             from IPython.display import display
 
-            return display({"text/plain": ""}, raw=True, display_id=True)
+            # IPython has no type annotations.
+            return display({"text/plain": ""}, raw=True, display_id=True)  # type: ignore[no-untyped-call]
         except Exception:
             return None
 
@@ -562,7 +563,9 @@ class AnalysisResult:
         s = self._section("sweep")
         who = self._who(lang)
         records = [
-            {"value": row["value"], "actor": who(w), "npv": row["npv"][w], "total_net": row["total_net"][w]} for row in s["rows"] for w in _WHO
+            {"value": row["value"], "actor": who(w), "npv": row["npv"][w], "total_net": row["total_net"][w]}
+            for row in s["rows"]
+            for w in _WHO
         ]
         frame = pd.DataFrame.from_records(records, columns=["value", "actor", "npv", "total_net"])
         if dtype == "float":
@@ -755,7 +758,8 @@ class AnalysisResult:
         labels = _pkg().actor_labels(lang)
         for w in chosen:
             p = mc["statistics"][w]["probability_gain"]
-            ax.hist(npv[w], bins=bins, histtype="stepfilled", alpha=0.45, label=f"{labels[w]} ({text['probability_gain'].lower()} {_percent(p, lang)})")
+            label = f"{labels[w]} ({text['probability_gain'].lower()} {_percent(p, lang)})"
+            ax.hist(npv[w], bins=bins, histtype="stepfilled", alpha=0.45, label=label)
         ax.axvline(0, color="grey", linewidth=1)
         ax.xaxis.set_major_formatter(money)
         ax.set_xlabel(text["npv_axis"])
@@ -776,7 +780,7 @@ class AnalysisResult:
         else:
             chosen = [self._actor(a) for a in actors]
         for w in chosen:
-            style = {"color": "black", "linewidth": 2.5} if w == "society" else {}
+            style: Dict[str, Any] = {"color": "black", "linewidth": 2.5} if w == "society" else {}
             ax.plot(xs, [float(r["npv"][w]) for r in s["rows"]], marker="o", label=labels[w], **style)
         ax.axhline(0, color="grey", linewidth=1, zorder=0)
         ax.axvline(float(s["base_value"]), color="grey", linestyle=":", linewidth=1)
@@ -812,7 +816,8 @@ class AnalysisResult:
         who_head = [th(labels[w]) for w in _WHO]
         out = ["<div class='samkalk-analysis'>", f"<p><strong>{esc(text['title'])}</strong></p>"]
         out.append(f"<p>{esc(text['base'])}</p>")
-        out.append(table([th(base_text["npv"], True)] + who_head, [f"<tr>{th(text['base'], True)}{''.join(cell(d['base']['npv'][w]) for w in _WHO)}</tr>"]))
+        base_row = f"<tr>{th(text['base'], True)}{''.join(cell(d['base']['npv'][w]) for w in _WHO)}</tr>"
+        out.append(table([th(base_text["npv"], True)] + who_head, [base_row]))
         if "sweep" in d:
             s = d["sweep"]
             out.append(f"<p><strong>{esc(text['sweep'])}</strong>: {esc(base_text['npv'])}, <code>{esc(s['parameter'])}</code></p>")
@@ -831,7 +836,14 @@ class AnalysisResult:
             t = d["tornado"]
             society = labels["society"]
             out.append(f"<p><strong>{esc(text['tornado'])}</strong> ({esc(society)})</p>")
-            head = [th(text["parameter"], True), th(text["low"]), th(text["high"]), th(f"{base_text['npv']} ({text['low'].lower()})"), th(f"{base_text['npv']} ({text['high'].lower()})"), th(text["swing"])]
+            head = [
+                th(text["parameter"], True),
+                th(text["low"]),
+                th(text["high"]),
+                th(f"{base_text['npv']} ({text['low'].lower()})"),
+                th(f"{base_text['npv']} ({text['high'].lower()})"),
+                th(text["swing"]),
+            ]
             rows = [
                 f"<tr><td><code>{esc(r['parameter'])}</code></td><td>{esc(str(r['low']))}</td><td>{esc(str(r['high']))}</td>"
                 f"{cell(r['npv_low']['society'])}{cell(r['npv_high']['society'])}{cell(r['swing'])}</tr>"
@@ -840,19 +852,28 @@ class AnalysisResult:
             out.append(table(head, rows))
         if "switching" in d:
             out.append(f"<p><strong>{esc(text['switching'])}</strong></p>")
-            head = [th(text["parameter"], True), th(base_text["actor"], True), th(text["value"]), th(text["gains"]), th(text["kind"]), th(text["base_npv"])]
+            head = [
+                th(text["parameter"], True),
+                th(base_text["actor"], True),
+                th(text["value"]),
+                th(text["gains"]),
+                th(text["kind"]),
+                th(text["base_npv"]),
+            ]
             rows = []
             for r in d["switching"]:
                 value = "–" if r["value"] is None else str(r["value"])
                 gains = text.get(r.get("gains") or "", "") if r["value"] is not None else text["none"]
                 rows.append(
                     f"<tr><td><code>{esc(r['parameter'])}</code></td><td>{esc(labels.get(r['actor'], r['actor']))}</td>"
-                    f"<td style='text-align:right'>{esc(value)}</td><td>{esc(gains)}</td><td>{esc(text.get(r['kind'], r['kind']))}</td>{cell(r['base_npv'])}</tr>"
+                    f"<td style='text-align:right'>{esc(value)}</td><td>{esc(gains)}</td>"
+                    f"<td>{esc(text.get(r['kind'], r['kind']))}</td>{cell(r['base_npv'])}</tr>"
                 )
             out.append(table(head, rows))
         if "monte_carlo" in d:
             mc = d["monte_carlo"]
-            out.append(f"<p><strong>{esc(text['monte_carlo'])}</strong>: {mc['draws']} {esc(text['draws'])}, {esc(text['seed'])} {mc['seed']}</p>")
+            title = f"<strong>{esc(text['monte_carlo'])}</strong>"
+            out.append(f"<p>{title}: {mc['draws']} {esc(text['draws'])}, {esc(text['seed'])} {mc['seed']}</p>")
             keys = ("mean", "sd", "p5", "p50", "p95")
             head = [th(base_text["actor"], True)] + [th(text[k]) for k in keys] + [th(text["probability_gain"])]
             rows = []

@@ -4,6 +4,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 import pandas  # type: ignore[import-untyped, import-not-found, unused-ignore]
 from matplotlib.axes import Axes
+from typing_extensions import TypeAlias
 
 from . import ScenarioInput, _samkalk
 from ._errors import AnalysisCancelled as AnalysisCancelled, AnalysisError as AnalysisError
@@ -22,11 +23,13 @@ __all__ = [
     "tornado",
 ]
 
-AnalysisInput = Union[Mapping[str, Any], str, os.PathLike[str], bytes]
-Progress = Union[None, bool, Callable[[int, int], Any]]
-_Number = Union[Decimal, int, float, str]
+AnalysisInput: TypeAlias = Union[Mapping[str, Any], str, os.PathLike[str], bytes]
+Progress: TypeAlias = Union[None, bool, Callable[[int, int], Any]]
+_Number: TypeAlias = Union[Decimal, int, float, str]
 
-def analyse(scenario: ScenarioInput, analysis: AnalysisInput, *, progress: Progress = None, threads: Optional[int] = None) -> AnalysisResult: ...
+def analyse(
+    scenario: ScenarioInput, analysis: AnalysisInput, *, progress: Progress = None, threads: Optional[int] = None
+) -> AnalysisResult: ...
 def sweep(
     scenario: ScenarioInput, parameter: str, values: Iterable[_Number], *, progress: Progress = None, threads: Optional[int] = None
 ) -> AnalysisResult: ...

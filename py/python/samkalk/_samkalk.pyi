@@ -3,9 +3,11 @@
 import os
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
+from typing_extensions import TypeAlias
+
 from ._errors import ScenarioError
 
-_Input = Union[Mapping[str, Any], str, os.PathLike[str], bytes, bytearray, "Scenario"]
+_Input: TypeAlias = Union[Mapping[str, Any], str, os.PathLike[str], bytes, bytearray, Scenario]
 
 __version__: str
 __all__ = [

@@ -1,10 +1,20 @@
-// Every vector in tests/vectors through the node build: results within MODEL.md's tolerance,
-// error vectors by their set of paths; both as the file's raw text and as a JS object.
+// Every vector in tests/vectors through the node build: results within MODEL.md's tolerance of
+// the vector's expected values, error vectors by their set of paths; both as the file's raw text
+// and as a JS object. And every vector exactly as the Rust core gives it: the result JSON, CSV
+// and report byte for byte what the command line (built from the same tree) prints, the faults
+// the same paths and messages.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
-import { calculate, validate, ScenarioError } from '../../pkg/node/index.mjs';
-import { loadVectors, compareResult, pathSet } from '../vectors.mjs';
+import { calculate, validate, toCsv, report, ScenarioError } from '../../pkg/node/index.mjs';
+import { loadVectors, compareResult, pathSet, ROOT } from '../vectors.mjs';
+
+// The raw text exports (what the JS API parses), to compare bytes before JSON.parse.
+const raw = createRequire(import.meta.url)('../../pkg/node/samkalk_wasm.js');
 
 const vectors = loadVectors();
 
@@ -60,4 +70,41 @@ for (const v of vectors) {
 function sameNumbers(text) {
   const tokens = text.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g) ?? [];
   return tokens.every((t) => JSON.stringify(JSON.parse(t)) === t);
+}
+
+/** The command line of this tree: $SAMKALK_CLI, else `cargo build -p samkalk-cli` (quick when up to date). */
+function cliPath() {
+  if (process.env.SAMKALK_CLI) return process.env.SAMKALK_CLI;
+  execFileSync('cargo', ['build', '-q', '-p', 'samkalk-cli'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const path = join(ROOT, 'target', 'debug', 'samkalk');
+  assert.ok(existsSync(path), `no command line at ${path}`);
+  return path;
+}
+const CLI = cliPath();
+
+/** The command line's output for a scenario text on standard input. */
+function cli(args, input) {
+  const out = spawnSync(CLI, [...args, '-'], { input, encoding: 'utf8' });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+for (const v of vectors) {
+  const { file, parsed, scenarioText } = v;
+  test(`${file}: exactly the core's output`, () => {
+    if ('expected' in parsed) {
+      const json = cli(['calculate'], scenarioText);
+      assert.equal(json.status, 0, json.stderr);
+      assert.equal(raw.calculateText(scenarioText) + '\n', json.stdout);
+      // The parsed result is the same text again (money, shares and ratios stay strings).
+      assert.equal(JSON.stringify(calculate(scenarioText)) + '\n', json.stdout);
+      assert.equal(toCsv(scenarioText), cli(['calculate', '--format', 'csv'], scenarioText).stdout);
+      assert.equal(report(scenarioText), cli(['calculate', '--format', 'table'], scenarioText).stdout);
+    } else {
+      const checked = cli(['validate'], scenarioText);
+      assert.equal(checked.status, 1, checked.stderr);
+      const core = JSON.parse(checked.stdout).errors.map((e) => [e.path, e.message]);
+      assert.deepEqual(validate(scenarioText).map((e) => [e.path, e.message]), core);
+      assert.deepEqual(outcome(scenarioText).errors.map((e) => [e.path, e.message]), core);
+    }
+  });
 }

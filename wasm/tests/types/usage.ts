@@ -1,0 +1,91 @@
+// Type-checks the hand-written declarations (wasm/js/index.d.ts, analysis.d.ts) the way a
+// TypeScript user calls the package: `tsc -p wasm/tests/types` (run by wasm/test.sh). Never
+// executed; a declaration that drifts from real use fails to compile here, and each line
+// expected to be an error (marked so) must stay one.
+import samkalk, { calculate, validate, ScenarioError, kronor, percent, actors, loadAnalysis } from '../../js/index';
+import type { ActorId, CalculationResult, FieldError, Money, RowId, Scenario } from '../../js/index';
+import { analyse, analyseText, AnalysisError, AnalysisCancelled } from '../../js/analysis';
+import type { AnalysisRequest, AnalysisResult, ByWho, Statistics } from '../../js/analysis';
+
+const scenario: Scenario = {
+  start_year: 2026,
+  discount_rate: '0.035',
+  cohorts: [
+    {
+      name: 'AM2-grupp',
+      origin: 'AM2',
+      participants: 20,
+      intervention: { cost_per_participant: 40000, duration_months: 6, financing: { municipality: '0.5', region: 0.5 } },
+      outcomes: [{ target: 'work', share: '0.6', retention: 0.9 }],
+    },
+  ],
+};
+
+// @ts-expect-error start_year is required
+const noYear: Scenario = { cohorts: [] };
+void noYear;
+
+export function npvs(): Money[] {
+  const result: CalculationResult = calculate(scenario);
+  const ids: ActorId[] = ['municipality', 'region'];
+  const rows: Money[] = ids.map((id) => result.actors[id].npv);
+  rows.push(result.society.npv);
+  const ratio: string | null = result.society.benefit_cost_ratio;
+  const payback: number | null = result.actors.municipality.payback_year;
+  const first = result.cohorts[0]?.break_even.society;
+  const share: string | null = first ? first.share : null;
+  // @ts-expect-error money is an exact string, not a number
+  const wrong: number = result.society.npv;
+  void [ratio, payback, share, wrong];
+  return rows;
+}
+
+export function faults(text: string): FieldError[] {
+  try {
+    calculate(text);
+    return validate(JSON.parse(text) as unknown);
+  } catch (e) {
+    if (e instanceof ScenarioError) {
+      const paths: string[] = e.errors.map((f) => f.path);
+      void paths;
+      return e.errors;
+    }
+    throw e;
+  }
+}
+
+export function labels(): string[] {
+  const ids: RowId[] = actors().map((a) => a.id);
+  return [...ids, kronor('1234567.49'), percent(0.068345), samkalk.version];
+}
+
+export async function analysis(): Promise<Money> {
+  const request: AnalysisRequest = {
+    sweep: { parameter: 'cohorts[0].outcomes[0].share', values: ['0.3', 0.6] },
+    tornado: { parameters: [{ parameter: 'discount_rate', low: 0, high: '0.05' }] },
+    switching: [{ parameter: 'cohorts[0].intervention.cost_per_participant', actor: 'society' }],
+    monte_carlo: {
+      draws: 1000,
+      seed: 42,
+      parameters: [{ parameter: 'cohorts[0].outcomes[0].share', distribution: { kind: 'pert', low: '0.3', mode: '0.6', high: '0.8' } }],
+    },
+  };
+  // @ts-expect-error a distribution needs its kind's fields
+  const bad: AnalysisRequest = { monte_carlo: { draws: 1, seed: 1, parameters: [{ parameter: 'x', distribution: { kind: 'uniform' } }] } };
+  void bad;
+  try {
+    const result: AnalysisResult = analyse(scenario, request, { onProgress: (done, total) => done < total });
+    const text: string = analyseText(scenario, request, { pretty: true });
+    const stats: ByWho<Statistics> | undefined = result.monte_carlo?.statistics;
+    const gains: string | undefined = stats?.municipality.probability_gain;
+    const switching = result.switching?.[0];
+    const side: 'above' | 'below' | undefined = switching?.gains;
+    void [text, gains, side];
+    const lazy = await loadAnalysis();
+    return lazy.analyse(scenario, request).base.npv.society;
+  } catch (e) {
+    if (e instanceof AnalysisError) return e.kind === 'analysis' ? e.errors[0]?.message ?? '' : '';
+    if (e instanceof AnalysisCancelled) return `${e.done}/${e.total}`;
+    throw e;
+  }
+}
