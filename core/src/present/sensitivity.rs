@@ -347,7 +347,7 @@ mod tests {
         // Society: the engine's own order and swings.
         let society = tornado_bars(&tornado, Who::Society);
         assert_eq!(society.iter().map(|b| b.index).collect::<Vec<_>>(), (0..tornado.rows.len()).collect::<Vec<_>>());
-        assert!(society.iter().zip(&tornado.rows).all(|(b, r)| b.swing == r.swing));
+        assert!(society.iter().zip(&tornado.rows).all(|(b, r)| b.swing == r.swing.value()));
         for who in crate::actor::Actor::ALL.map(Who::Actor) {
             let bars = tornado_bars(&tornado, who);
             assert_eq!(bars.len(), tornado.rows.len());

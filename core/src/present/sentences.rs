@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn every_kind_in_both_languages() {
-        let at = |kind, s: &str| BreakEven { share: Some(d(s)), kind };
+        let at = |kind, s: &str| BreakEven { share: Some(crate::result::Share::new(d(s))), kind };
         let none = |kind| BreakEven { share: None, kind };
         let s = |be: &BreakEven, c: Option<&str>, lang| break_even_sentence("X", be, "arbete", c.map(d), lang);
         assert_eq!(
