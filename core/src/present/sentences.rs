@@ -27,11 +27,12 @@ pub fn target_phrase(scenario: &Scenario, id: &str, lang: Lang) -> String {
 ///
 /// ```
 /// use rust_decimal::Decimal;
-/// use samkalk::{present::break_even_sentence, BreakEven, BreakEvenKind, Lang};
-/// let be = BreakEven { share: Some("0.068345".parse().unwrap()), kind: BreakEvenKind::AtLeast };
+/// use samkalk::{present::break_even_sentence, BreakEven, BreakEvenKind, Lang, Share};
+/// let share = |s: &str| Some(Share::new(s.parse::<Decimal>().unwrap()));
+/// let be = BreakEven { share: share("0.068345"), kind: BreakEvenKind::AtLeast };
 /// assert_eq!(break_even_sentence("Kommunen", &be, "arbete", None, Lang::Sv),
 ///            "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
-/// let af = BreakEven { share: Some("0.1".parse().unwrap()), kind: BreakEvenKind::AtLeast };
+/// let af = BreakEven { share: share("0.1"), kind: BreakEvenKind::AtLeast };
 /// assert_eq!(break_even_sentence("Arbetsförmedlingen", &af, "arbete", Some("0.1".parse().unwrap()), Lang::Sv),
 ///            "Arbetsförmedlingen vinner så snart fler än jämförelsegruppen (10,0 %) når arbete.");
 /// ```
