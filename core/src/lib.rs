@@ -31,6 +31,7 @@ pub mod flow;
 pub mod lang;
 pub mod number;
 pub mod path;
+mod pathway;
 mod read;
 pub mod report;
 pub mod result;
@@ -47,7 +48,7 @@ pub use defaults::{defaults, defaults_json, Defaults};
 pub use error::{FieldError, ScenarioError};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
-pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
+pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxRates};
 pub use validate::validate;
 pub use value::{parse_json, Value};
 
