@@ -336,6 +336,12 @@ impl Checker<'_> {
         let mut shares_ok = ends_ok;
         for (j, m) in o.then.iter().enumerate() {
             let mp = tp.index(j);
+            if self.reported.iter().any(|r| r == &mp.to_string()) {
+                // Not an object: nothing in it to check, and the whole-outcome rules wait.
+                ends_ok = false;
+                shares_ok = false;
+                continue;
+            }
             let fp = mp.key("from");
             let mut from_ok = !self.reported(&fp);
             if from_ok {
