@@ -25,7 +25,8 @@ enum Command {
     /// Calculate a scenario (JSON or TOML; `-` reads standard input).
     Calculate {
         file: PathBuf,
-        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net.
+        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net;
+        /// trace: the effect trace (method version 2) as CSV: cohort, year, state, participants.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -54,6 +55,7 @@ enum Format {
     Json,
     Table,
     Csv,
+    Trace,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -100,6 +102,13 @@ fn main() -> ExitCode {
                         Format::Json => println!("{}", result.to_json()),
                         Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
                         Format::Csv => print!("{}", samkalk::report::csv(&result)),
+                        Format::Trace => match samkalk::trace(&scenario) {
+                            Ok(trace) => print!("{}", trace.to_csv()),
+                            Err(e) => {
+                                print_errors(&e);
+                                return ExitCode::from(1);
+                            }
+                        },
                     }
                     ExitCode::SUCCESS
                 }

@@ -39,6 +39,7 @@ pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
+pub mod trace;
 pub mod validate;
 pub mod value;
 
@@ -49,6 +50,7 @@ pub use error::{FieldError, ScenarioError};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxRates};
+pub use trace::{trace, Trace, TraceRow};
 pub use validate::validate;
 pub use value::{parse_json, Value};
 
@@ -66,6 +68,11 @@ pub fn validate_json(text: &str) -> Vec<FieldError> {
         Ok(_) => Vec::new(),
         Err(e) => e.errors,
     }
+}
+
+/// Reads and validates a scenario in JSON text and gives its effect trace (method version 2).
+pub fn trace_json(text: &str) -> Result<Trace, ScenarioError> {
+    trace(&Scenario::from_json(text)?)
 }
 
 /// Reads, validates and calculates a scenario in JSON text.
