@@ -18,8 +18,8 @@ pub struct TraceRow {
     pub cohort_name: String,
     pub year: i64,
     pub state: String,
-    /// Exact (unrounded): P × Y(s, t) / 12 summed over the cohort's outcomes; for the origin,
-    /// participants minus the other states of the cohort and year.
+    /// P × Y(s, t) / 12 summed over the cohort's outcomes, to 20 decimals; for the origin,
+    /// participants minus the other states of the cohort and year (exactly).
     pub participants: Decimal,
 }
 
@@ -29,6 +29,10 @@ pub struct TraceRow {
 pub struct Trace {
     pub rows: Vec<TraceRow>,
 }
+
+/// Decimals the trace's numbers are held with: each state's figure is rounded to them (half
+/// away from zero) before the origin's is computed from them.
+pub const TRACE_EXACT_DECIMALS: u32 = 20;
 
 /// Decimals the trace's numbers are written with.
 pub const TRACE_DECIMALS: u32 = 6;
@@ -73,6 +77,8 @@ pub fn trace(scenario: &Scenario) -> Result<Trace, ScenarioError> {
     trace_valid(scenario)
 }
 
+// The (state, year) grid reads most plainly with indices.
+#[allow(clippy::needless_range_loop)]
 fn trace_valid(scenario: &Scenario) -> Result<Trace, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, 60) as usize;
     let mut rows = Vec::new();
@@ -103,6 +109,13 @@ fn trace_valid(scenario: &Scenario) -> Result<Trace, ScenarioError> {
                         values[s][t] = add(values[s][t], v).map_err(overflow)?;
                     }
                 }
+            }
+        }
+        // The states' figures to 20 decimals, so that the origin's (participants minus them) is
+        // exact and the trace conserves participants exactly.
+        for v in values.iter_mut().skip(1) {
+            for x in v.iter_mut() {
+                *x = x.round_dp_with_strategy(TRACE_EXACT_DECIMALS, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             }
         }
         for t in 0..years {

@@ -156,6 +156,8 @@ def calculate(sc):
                             first_unit[t][a] += (unit * Y * (net[a] - onet[a]) - unit * Y * step[a]) / 12
                         else:
                             others[t][a] += g - i
+        for s in trace:
+            trace[s] = [v.quantize(Decimal(1).scaleb(-20), rounding=ROUND_HALF_UP) for v in trace[s]]
         for t in range(H):
             trace[origin][t] = participants - sum((v[t] for s, v in trace.items() if s != origin), Decimal(0))
         traces.append((c.get("name", "") or f"cohorts[{ci}]", trace))
