@@ -53,6 +53,24 @@ impl Trace {
         out
     }
 
+    /// JSON: a list of `{"cohort", "year", "state", "participants"}`, participants a string
+    /// with six decimals, as in the CSV.
+    pub fn to_json(&self) -> String {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "cohort": r.cohort_name,
+                    "year": r.year,
+                    "state": r.state,
+                    "participants": fixed(r.participants, TRACE_DECIMALS),
+                })
+            })
+            .collect();
+        serde_json::to_string(&rows).unwrap_or_default()
+    }
+
     /// The participants of a row written as the CSV writes them.
     pub fn written(x: Decimal) -> String {
         fixed(x, TRACE_DECIMALS)

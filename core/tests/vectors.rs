@@ -102,6 +102,17 @@ fn run(files: &[std::path::PathBuf]) {
                     if !diffs.is_empty() {
                         failures.push(format!("{name}: {}", diffs.iter().take(8).cloned().collect::<Vec<_>>().join("; ")));
                     }
+                    // Version 2's vectors also carry the effect trace as CSV lines.
+                    if let Some(Value::Array(lines)) = vector.get("expected_trace") {
+                        let s = Scenario::from_value(scenario).unwrap();
+                        let csv = samkalk::trace(&s).map(|t| t.to_csv()).unwrap_or_default();
+                        let want: Vec<&str> = lines.iter().map(|l| if let Value::String(l) = l { l.as_str() } else { "" }).collect();
+                        let got: Vec<&str> = csv.lines().collect();
+                        if want != got {
+                            let first = want.iter().zip(&got).find(|(w, g)| w != g);
+                            failures.push(format!("{name}: trace differs ({} vs {} lines), first: {first:?}", want.len(), got.len()));
+                        }
+                    }
                 }
                 Err(e) => failures.push(format!("{name}: unexpected error {e}")),
             }

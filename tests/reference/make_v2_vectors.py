@@ -200,8 +200,9 @@ os.makedirs(os.path.join(ROOT, "v2"), exist_ok=True)
 for file, description, sc, paths in VECTORS:
     vector = {"description": description, "scenario": sc}
     if paths is None:
-        vector["expected"], _ = pathways.calculate(sc)
-        vector["derivation"] = "expected computed by tests/reference/pathways.py (independent of the Rust engine)"
+        vector["expected"], traces = pathways.calculate(sc)
+        vector["expected_trace"] = pathways.trace_csv(sc, traces).splitlines()
+        vector["derivation"] = "expected and expected_trace computed by tests/reference/pathways.py (independent of the Rust engine)"
     else:
         vector["expected_error_paths"] = sorted(paths)
     with open(os.path.join(ROOT, "v2", file), "w") as f:
