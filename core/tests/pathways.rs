@@ -342,3 +342,43 @@ fn version_1_faults_say_to_set_version_2() {
     let paths: Vec<String> = validate(&s).into_iter().map(|f| f.path).collect();
     assert_eq!(paths, ["version"]);
 }
+
+fn example(name: &str) -> Scenario {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").join(name);
+    Scenario::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn traced(s: &Scenario, year: i64, state: &str) -> String {
+    let t = trace(s).unwrap();
+    let row = t.rows.iter().find(|r| r.year == year && r.state == state).unwrap_or_else(|| panic!("no {state} in {year}"));
+    samkalk::Trace::written(row.participants)
+}
+
+/// The examples of examples/ are valid version-2 scenarios, and their traces start as the
+/// arithmetic in their comments says.
+#[test]
+fn pathway_examples() {
+    // Trelleborg: 30 × 0.9 = 27 with a mentor from month 1 to 6: 27 × 6 / 12 = 13.5 in 2026;
+    // 80 % of them in group activity in months 7 to 11: 21.6 × 5 / 12 = 9.
+    let t = example("trelleborg.toml");
+    assert_eq!(calculate(&t).unwrap().version, 2);
+    assert_eq!(traced(&t, 2026, "mentor"), "13.500000");
+    assert_eq!(traced(&t, 2026, "group"), "9.000000");
+    assert_eq!(traced(&t, 2026, "AM3"), "7.500000");
+    // Step investments are in the investment row: the municipality pays 30 × 8 000 = 240 000
+    // for the intake (the intervention), 27 × 43 300 × 6 / 12 = 584 550 for mentors and 21.6 × 120 000 × 5 / 12 =
+    // 1 080 000 for group activity in 2026 (and a quarter of Jollen from 2027).
+    let r = calculate(&t).unwrap();
+    assert_eq!(r.actors.get(Actor::Municipality).investment[0], Decimal::from_str("1904550.00").unwrap());
+    // Nynäshamn: 40 × 0.426 = 17.04 in AM2 through 2027 (the first onward moves are in month 24).
+    let n = example("nynashamn.toml");
+    assert_eq!(traced(&n, 2027, "AM2"), "17.040000");
+    assert_eq!(traced(&n, 2027, "AM3"), "22.960000");
+    // Relapse: 15 × 0.4 = 6 in work from month 18: 6 × 6 / 12 = 3 in 2027.
+    let j = example("relapse.toml");
+    assert_eq!(traced(&j, 2027, "work"), "3.000000");
+    // 20 % of the 6 relapse to AM2 in month 30: 1.2 × 6 / 12 = 0.6 in 2028; in 2029, 1.2 for six
+    // months and 1.2 + 0.2 × 4.8 = 2.16 for six: (7.2 + 12.96) / 12 = 1.68.
+    assert_eq!(traced(&j, 2028, "AM2"), "0.600000");
+    assert_eq!(traced(&j, 2029, "AM2"), "1.680000");
+}
