@@ -382,3 +382,50 @@ fn pathway_examples() {
     assert_eq!(traced(&j, 2028, "AM2"), "0.600000");
     assert_eq!(traced(&j, 2029, "AM2"), "1.680000");
 }
+
+fn any_share() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        Just(Decimal::ZERO),
+        Just(Decimal::ONE),
+        (0u64..=10_000_000_000_000_000_000u64).prop_map(|n| Decimal::from_i128_with_scale(n as i128 * 1_000_000_000, 28)),
+        (0i64..=1000).prop_map(|n| dec(n, 3)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Any moves the rules accept calculate without a fault, over up to 60 years, and the
+    /// rules themselves never panic on any moves.
+    #[test]
+    fn any_valid_moves_calculate(
+        moves in proptest::collection::vec((0usize..4, 0usize..4, any_share(), 0i64..=720, proptest::option::of(1i64..=720)), 0..21),
+        retention in any_share(),
+        horizon in prop_oneof![Just(60i64), 1i64..60],
+    ) {
+        let mut s = Scenario::new(2026);
+        s.version = 2;
+        s.horizon_years = horizon;
+        s.states = states(100_000, 400_000, 50_000, 80_000, 150_000);
+        let mut o = Outcome::new("B", Decimal::ONE);
+        o.retention = retention;
+        for (from, to, share, after, every) in moves {
+            let mut m = Move::new(IDS[to], share);
+            m.from = Some(IDS[from].to_string());
+            m.after_months = after;
+            m.every_months = every;
+            o.then.push(m);
+        }
+        s.cohorts = vec![Cohort { name: "k".into(), origin: "A".into(), participants: 10_000_000, intervention: Intervention::default(), outcomes: vec![o] }];
+        if validate(&s).is_empty() {
+            prop_assert!(calculate(&s).is_ok());
+            let tr = trace(&s).unwrap();
+            for y in 0..horizon {
+                let total: Decimal = tr.rows.iter().filter(|r| r.year == 2026 + y).map(|r| r.participants).sum();
+                prop_assert_eq!(total, Decimal::from(10_000_000));
+            }
+        } else {
+            prop_assert!(calculate(&s).is_err());
+        }
+    }
+}
