@@ -43,7 +43,8 @@ enum Command {
     /// Calculate a scenario (JSON or TOML; `-` reads standard input).
     Calculate {
         file: PathBuf,
-        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net.
+        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net;
+        /// trace: the effect trace (method version 2) as CSV: cohort, year, state, participants.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -72,6 +73,7 @@ enum Format {
     Json,
     Table,
     Csv,
+    Trace,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -122,6 +124,13 @@ fn main() -> ExitCode {
                         Format::Json => println!("{}", result.to_json()),
                         Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
                         Format::Csv => print!("{}", samkalk::report::csv(&result)),
+                        Format::Trace => match samkalk::trace(&scenario) {
+                            Ok(trace) => print!("{}", trace.to_csv()),
+                            Err(e) => {
+                                print_errors(&e, lang);
+                                return ExitCode::from(1);
+                            }
+                        },
                     }
                     ExitCode::SUCCESS
                 }

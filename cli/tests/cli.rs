@@ -122,3 +122,34 @@ fn missing_file_is_an_error_not_a_crash() {
     assert_eq!(code, 1);
     assert!(err.contains("(scenariot): kan inte läsa /nonexistent/scenario.json"), "{err}");
 }
+
+#[test]
+fn trace_prints_the_effect_trace_as_csv() {
+    // tests/vectors/v2/011-by-hand.json: 10 participants; B holds 8.5 / 12 of them on average
+    // in 2026, C 2.5 / 12; in 2027 each 3 / 12.
+    let (code, out, _) = samkalk(&["calculate", "--format", "trace", "-"], Some(&vector_scenario("v2/011-by-hand.json")));
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "cohort,year,state,participants",
+            "hand,2026,A,0.833333",
+            "hand,2026,B,7.083333",
+            "hand,2026,C,2.083333",
+            "hand,2027,A,5.000000",
+            "hand,2027,B,2.500000",
+            "hand,2027,C,2.500000",
+        ]
+    );
+}
+
+#[test]
+fn table_shows_step_investments_in_the_investment_row() {
+    // The same vector: the municipality invests 10 × 8.5 × 2 400 / 12 = 17 000 in group B in 2026.
+    let (code, out, _) = samkalk(&["calculate", "--format", "table", "-"], Some(&vector_scenario("v2/011-by-hand.json")));
+    assert_eq!(code, 0);
+    let kommunen = out.split("\nKommunen\n").nth(1).unwrap();
+    let row = kommunen.lines().find(|l| l.starts_with("Investering")).unwrap();
+    assert!(row.contains("17 000 kr") && row.contains("6 000 kr") && row.contains("23 000 kr"), "{row}");
+}

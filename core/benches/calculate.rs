@@ -1,5 +1,6 @@
 //! calculate() on the main example (examples/programme.toml, built-in defaults) and on a
-//! scenario with 200 cohorts; also reading + calculating from JSON text.
+//! scenario with 200 cohorts; also reading + calculating from JSON text; and method version 2's
+//! pathways: the Trelleborg chain and Nynäshamn's yearly movement (examples/) over 60 years.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -23,6 +24,13 @@ fn many_cohorts(n: usize) -> samkalk::Scenario {
     s
 }
 
+/// A pathways example over the longest horizon (60 years).
+fn sixty_years(toml: &str) -> samkalk::Scenario {
+    let mut s = samkalk::Scenario::from_toml(toml).expect("the example is valid");
+    s.horizon_years = 60;
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let main = main_example();
     c.bench_function("calculate/main_example", |b| b.iter(|| samkalk::calculate(black_box(&main)).unwrap()));
@@ -32,6 +40,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("read_json_and_calculate/main_example", |b| b.iter(|| samkalk::calculate_json(black_box(&json)).unwrap()));
     let result = samkalk::calculate(&main).unwrap();
     c.bench_function("result_to_json/main_example", |b| b.iter(|| black_box(&result).to_json()));
+    let trelleborg = sixty_years(include_str!("../../examples/trelleborg.toml"));
+    c.bench_function("calculate/trelleborg_60_years", |b| b.iter(|| samkalk::calculate(black_box(&trelleborg)).unwrap()));
+    let nynashamn = sixty_years(include_str!("../../examples/nynashamn.toml"));
+    c.bench_function("calculate/nynashamn_60_years", |b| b.iter(|| samkalk::calculate(black_box(&nynashamn)).unwrap()));
+    c.bench_function("trace/trelleborg_60_years", |b| b.iter(|| samkalk::trace(black_box(&trelleborg)).unwrap()));
 }
 
 criterion_group!(benches, bench);

@@ -3,14 +3,14 @@
 use rust_decimal::Decimal;
 
 use crate::actor::{Actor, ACTOR_COUNT};
-use crate::arith::{add, sub, Calc, Overflow};
-use crate::cohort::{add_cohort, Horizon, Scratch};
+use crate::arith::{add, mul, sub, Calc, Overflow};
+use crate::cohort::{add_cohort, Effect, Horizon, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
 use crate::flow::{Net, Tax};
 use crate::result::{summarise, ActorResult, CalculationResult, CohortResult, PerActor};
 use crate::scenario::{Scenario, State};
-use crate::state::yearly_net;
+use crate::state::{step_costs, yearly_net};
 use crate::validate::validate;
 
 /// Calculates a scenario. It is validated first: an invalid one gives every fault at its path.
@@ -62,6 +62,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
         nets.push((id, n));
         Ok(n)
     };
+    let has_step_costs = |id: &str| resolve_state(scenario, id).is_some_and(|s| s.flows.iter().any(|f| f.investment));
 
     let mut gain = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
     let mut investment = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
@@ -70,16 +71,60 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
     for (i, cohort) in scenario.cohorts.iter().enumerate() {
         let at = || format!("cohorts[{i}]");
         let origin = net_of(&cohort.origin).map_err(overflow_at(|| format!("states.{}", cohort.origin)))?;
-        let mut deltas = Vec::with_capacity(cohort.outcomes.len());
+        let mut effects = Vec::with_capacity(cohort.outcomes.len());
         for (k, o) in cohort.outcomes.iter().enumerate() {
-            let target = net_of(&o.target).map_err(overflow_at(|| format!("states.{}", o.target)))?;
-            let mut d = [Decimal::ZERO; ACTOR_COUNT];
-            for a in 0..ACTOR_COUNT {
-                d[a] = sub(target[a], origin[a]).map_err(overflow_at(|| format!("cohorts[{i}].outcomes[{k}].target")))?;
+            let outcome_at = || format!("cohorts[{i}].outcomes[{k}]");
+            // Version 1's formula unless the outcome has moves or reaches a step cost; it keeps
+            // every version-1 result byte for byte.
+            if o.then.is_empty() && !has_step_costs(&o.target) {
+                let target = net_of(&o.target).map_err(overflow_at(|| format!("states.{}", o.target)))?;
+                let mut d = [Decimal::ZERO; ACTOR_COUNT];
+                for a in 0..ACTOR_COUNT {
+                    d[a] = sub(target[a], origin[a]).map_err(overflow_at(|| format!("cohorts[{i}].outcomes[{k}].target")))?;
+                }
+                effects.push(Effect::Direct(d));
+                continue;
             }
-            deltas.push(d);
+            let move_month = move_month(cohort, o);
+            let occ = crate::pathway::occupancy(o, &cohort.origin, move_month, years).map_err(overflow_at(outcome_at))?;
+            let mut deltas = Vec::with_capacity(occ.states.len());
+            for id in &occ.states {
+                let net = net_of(id).map_err(overflow_at(|| format!("states.{id}")))?;
+                let cost = match resolve_state(scenario, id) {
+                    Some(state) => step_costs(state).map_err(overflow_at(|| format!("states.{id}")))?,
+                    None => [Decimal::ZERO; ACTOR_COUNT],
+                };
+                let mut d = [Decimal::ZERO; ACTOR_COUNT];
+                for a in 0..ACTOR_COUNT {
+                    d[a] = sub(net[a], origin[a]).map_err(overflow_at(|| format!("states.{id}")))?;
+                }
+                deltas.push((d, cost));
+            }
+            let per_year = || -> Calc<Vec<(Net, Net)>> {
+                let mut out = Vec::with_capacity(years);
+                for t in 0..years {
+                    let (mut u, mut c) = ([Decimal::ZERO; ACTOR_COUNT], [Decimal::ZERO; ACTOR_COUNT]);
+                    for (s, (d, cost)) in deltas.iter().enumerate() {
+                        let y = occ.year_sum(t, s)?;
+                        if y.is_zero() {
+                            continue;
+                        }
+                        for a in 0..ACTOR_COUNT {
+                            if !d[a].is_zero() {
+                                u[a] = add(u[a], mul(y, d[a])?)?;
+                            }
+                            if !cost[a].is_zero() {
+                                c[a] = add(c[a], mul(y, cost[a])?)?;
+                            }
+                        }
+                    }
+                    out.push((u, c));
+                }
+                Ok(out)
+            };
+            effects.push(Effect::Monthly(per_year().map_err(overflow_at(outcome_at))?));
         }
-        let break_even = add_cohort(cohort, &deltas, &horizon, &mut scratch, &mut gain, &mut investment).map_err(overflow_at(at))?;
+        let break_even = add_cohort(cohort, &effects, &horizon, &mut scratch, &mut gain, &mut investment).map_err(overflow_at(at))?;
         cohorts.push(CohortResult { name: cohort.name.clone(), break_even });
     }
 
@@ -114,5 +159,19 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
         Ok((PerActor::from_array(all), npv))
     };
     let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
-    Ok((CalculationResult { version: 1, years: (0..years as i64).map(|t| scenario.start_year + t).collect(), per_actor, cohorts }, npv))
+    Ok((
+        CalculationResult {
+            version: scenario.version,
+            years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
+            per_actor,
+            cohorts,
+        },
+        npv,
+    ))
+}
+
+/// The month e of an outcome's move: start_month + duration_months + lag_months.
+pub(crate) fn move_month(cohort: &crate::scenario::Cohort, outcome: &crate::scenario::Outcome) -> i64 {
+    let it = &cohort.intervention;
+    it.start_month.saturating_add(it.duration_months).saturating_add(outcome.lag_months)
 }

@@ -11,6 +11,16 @@ use crate::scenario::Cohort;
 
 const ZERO_NET: Net = [Decimal::ZERO; ACTOR_COUNT];
 
+/// How an outcome's effect reaches the actors.
+pub(crate) enum Effect {
+    /// Version 1's formula: net(target) − net(origin) per actor, scaled by retention and the
+    /// months in each year.
+    Direct(Net),
+    /// Version 2, pathways: per year index, Σ_s Y(s, t) × (net(s) − net(origin)) and
+    /// Σ_s Y(s, t) × step cost(s), per actor and per unit of P, before dividing by 12.
+    Monthly(Vec<(Net, Net)>),
+}
+
 /// The calculation's years and their discount factors d_t = (1 + r)^(t−1).
 pub(crate) struct Horizon {
     pub years: usize,
@@ -71,11 +81,10 @@ fn months_in_year(start: i64, duration: i64, t: usize) -> i64 {
 // The (year, actor) grids read most plainly with indices.
 #[allow(clippy::needless_range_loop)]
 /// Adds the cohort's investments and gains into the yearly totals and returns its break-even
-/// table (None for a cohort without outcomes). `deltas[k]` is net(target) − net(origin) per
-/// actor for outcome k.
+/// table (None for a cohort without outcomes). `effects[k]` is how outcome k reaches the actors.
 pub(crate) fn add_cohort(
     cohort: &Cohort,
-    deltas: &[Net],
+    effects: &[Effect],
     horizon: &Horizon,
     scratch: &mut Scratch,
     gain: &mut [Net],
@@ -108,7 +117,13 @@ pub(crate) fn add_cohort(
     // Outcomes: P × retention^(t − t_e) × n_t × Δ_a / 12 from the year of the move on.
     let twelve = Decimal::from(12);
     for (index, outcome) in cohort.outcomes.iter().enumerate() {
-        let d = deltas[index];
+        let d = match &effects[index] {
+            Effect::Direct(d) => *d,
+            Effect::Monthly(per_year) => {
+                add_monthly(outcome, index, participants, per_year, scratch, gain, investment)?;
+                continue;
+            }
+        };
         let filters = mul(
             mul(sub(Decimal::ONE, outcome.deadweight)?, sub(Decimal::ONE, outcome.attribution)?)?,
             sub(Decimal::ONE, outcome.displacement)?,
@@ -180,6 +195,52 @@ pub(crate) fn add_cohort(
         table[i] = break_even(a_sum[i], b_sum[i], c)?;
     }
     Ok(Some(PerActor::from_array(table)))
+}
+
+/// P for an outcome, and P with (share − counterfactual) replaced by 1.
+fn effect_and_unit(outcome: &crate::scenario::Outcome, participants: Decimal) -> Calc<(Decimal, Decimal)> {
+    let filters = mul(
+        mul(sub(Decimal::ONE, outcome.deadweight)?, sub(Decimal::ONE, outcome.attribution)?)?,
+        sub(Decimal::ONE, outcome.displacement)?,
+    )?;
+    let unit = mul(participants, filters)?;
+    Ok((mul(unit, sub(outcome.share, outcome.counterfactual_share)?)?, unit))
+}
+
+/// Version 2: an outcome's gains (P × Σ Y × Δ) / 12 and step investments (P × Σ Y × cost) / 12;
+/// for break-even, the first outcome's per-unit gain minus step investment, and the other
+/// outcomes' gains minus step investments.
+#[allow(clippy::needless_range_loop)]
+fn add_monthly(
+    outcome: &crate::scenario::Outcome,
+    index: usize,
+    participants: Decimal,
+    per_year: &[(Net, Net)],
+    scratch: &mut Scratch,
+    gain: &mut [Net],
+    investment: &mut [Net],
+) -> Calc<()> {
+    let twelve = Decimal::from(12);
+    let (effect, unit) = effect_and_unit(outcome, participants)?;
+    for (t, (u, k)) in per_year.iter().enumerate() {
+        for a in 0..ACTOR_COUNT {
+            if u[a].is_zero() && k[a].is_zero() {
+                continue;
+            }
+            let g = div(mul(effect, u[a])?, twelve)?;
+            let i = div(mul(effect, k[a])?, twelve)?;
+            gain[t][a] = add(gain[t][a], g)?;
+            investment[t][a] = add(investment[t][a], i)?;
+            if index == 0 {
+                let gu = div(mul(unit, u[a])?, twelve)?;
+                let iu = div(mul(unit, k[a])?, twelve)?;
+                scratch.first_unit[t][a] = sub(gu, iu)?;
+            } else {
+                scratch.others[t][a] = add(scratch.others[t][a], sub(g, i)?)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Kind and share from NPV(s) = A × (s − c) + B; decided on NPV(0) and NPV(1) rounded to öre,

@@ -264,6 +264,20 @@ pub enum Fault {
     KeyNotText { type_name: String, key: String },
     /// A scenario passed where an analysis request belongs.
     ScenarioNotRequest,
+    /// A field of method version 2 in a version-1 scenario.
+    RequiresVersion2,
+    /// A flow marked `investment` that is not paid by an actor to null.
+    InvestmentNotToNull,
+    /// A cohort whose origin holds a flow marked `investment`.
+    OriginHasStepCost { origin: String },
+    /// An onward move from the cohort's origin.
+    MoveFromOrigin { origin: String },
+    /// An onward move whose `from` and `to` are the same state.
+    MoveToSameState { state: String },
+    /// A move from a state that the outcome's effect population can never be in.
+    Unreachable { from: String, target: String },
+    /// The shares of one outcome's moves that leave the same state sum to more than 1.
+    MoveSharesAboveOne { from: String, sum: Decimal },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -326,12 +340,19 @@ pub enum FaultCode {
     UnsupportedType,
     KeyNotText,
     ScenarioNotRequest,
+    RequiresVersion2,
+    InvestmentNotToNull,
+    OriginHasStepCost,
+    MoveFromOrigin,
+    MoveToSameState,
+    Unreachable,
+    MoveSharesAboveOne,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 54] = [
+    pub const ALL: [FaultCode; 61] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -385,6 +406,13 @@ impl FaultCode {
         FaultCode::UnsupportedType,
         FaultCode::KeyNotText,
         FaultCode::ScenarioNotRequest,
+        FaultCode::RequiresVersion2,
+        FaultCode::InvestmentNotToNull,
+        FaultCode::OriginHasStepCost,
+        FaultCode::MoveFromOrigin,
+        FaultCode::MoveToSameState,
+        FaultCode::Unreachable,
+        FaultCode::MoveSharesAboveOne,
         FaultCode::Internal,
     ];
 
@@ -621,6 +649,13 @@ impl Fault {
             F::UnsupportedType { .. } => C::UnsupportedType,
             F::KeyNotText { .. } => C::KeyNotText,
             F::ScenarioNotRequest => C::ScenarioNotRequest,
+            F::RequiresVersion2 => C::RequiresVersion2,
+            F::InvestmentNotToNull => C::InvestmentNotToNull,
+            F::OriginHasStepCost { .. } => C::OriginHasStepCost,
+            F::MoveFromOrigin { .. } => C::MoveFromOrigin,
+            F::MoveToSameState { .. } => C::MoveToSameState,
+            F::Unreachable { .. } => C::Unreachable,
+            F::MoveSharesAboveOne { .. } => C::MoveSharesAboveOne,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -725,13 +760,12 @@ impl Fault {
                     format!("must be at least {other} ({}), got {}", num(other_value), num(got))
                 }
             }
-            F::UnsupportedVersion { got, supported } => {
-                if sv {
-                    format!("måste vara {supported} (metodens enda version), fick {got}")
-                } else {
-                    format!("must be {supported} (the only version of the method), got {got}")
-                }
-            }
+            F::UnsupportedVersion { got, supported } => match (sv, *supported) {
+                (true, 1) => format!("måste vara 1 (metodens enda version), fick {got}"),
+                (false, 1) => format!("must be 1 (the only version of the method), got {got}"),
+                (true, n) => format!("måste vara en av metodens versioner 1 till {n}, fick {got}"),
+                (false, n) => format!("must be one of the method's versions 1 to {n}, got {got}"),
+            },
             F::BadStateId => (if sv {
                 "ett tillstånds-id är 1 till 64 tecken av A–Z, a–z, 0–9, _ och -"
             } else {
@@ -978,6 +1012,55 @@ impl Fault {
                 "a Scenario is not an analysis request: pass the request (a dict, JSON text or a path) second"
             })
             .into(),
+            F::RequiresVersion2 => {
+                if sv {
+                    "är ett fält i metodens version 2: ange version = 2 för att använda det".into()
+                } else {
+                    "is a field of method version 2: set version = 2 to use it".into()
+                }
+            }
+            F::InvestmentNotToNull => {
+                if sv {
+                    "bara ett flöde som en aktör betalar till null (en resurs som förbrukas) kan vara en investering".into()
+                } else {
+                    "only a flow paid by an actor to null (a resource used up) can be an investment".into()
+                }
+            }
+            F::OriginHasStepCost { origin } => {
+                if sv {
+                    format!("utgångsläget {origin:?} har ett flöde markerat som investering: stegkostnader hör till stegen i en kedja")
+                } else {
+                    format!("the origin {origin:?} holds a flow marked investment: step costs belong to the states of a pathway")
+                }
+            }
+            F::MoveFromOrigin { origin } => {
+                if sv {
+                    format!("får inte vara gruppens utgångsläge ({origin:?}): en förflyttning lämnar ett tillstånd inom effekten")
+                } else {
+                    format!("must not be the cohort's origin ({origin:?}): moves leave states of the effect")
+                }
+            }
+            F::MoveToSameState { state } => {
+                if sv {
+                    format!("från och till är båda {state:?}: en förflyttning går till ett annat tillstånd")
+                } else {
+                    format!("from and to are both {state:?}: a move goes to another state")
+                }
+            }
+            F::Unreachable { from, target } => {
+                if sv {
+                    format!("{from:?} kan inte nås från målet {target:?} genom utfallets förflyttningar")
+                } else {
+                    format!("{from:?} cannot be reached from the target {target:?} through this outcome's moves")
+                }
+            }
+            F::MoveSharesAboveOne { from, sum } => {
+                if sv {
+                    format!("andelarna av förflyttningarna från {from:?} blir {} tillsammans, mer än 1", num(sum))
+                } else {
+                    format!("the shares of the moves from {from:?} sum to {}, more than 1", num(sum))
+                }
+            }
             F::Internal { detail } => {
                 if sv {
                     format!("internt fel i samkalk ({detail}); rapportera det tillsammans med scenariot")

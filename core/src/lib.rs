@@ -33,6 +33,7 @@ pub mod flow;
 pub mod lang;
 pub mod number;
 pub mod path;
+mod pathway;
 pub mod present;
 mod read;
 pub mod report;
@@ -41,6 +42,7 @@ pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
+pub mod trace;
 pub mod validate;
 pub mod value;
 
@@ -50,7 +52,8 @@ pub use defaults::{defaults, defaults_json, Defaults};
 pub use error::{AlsoAllowed, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
-pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
+pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxRates};
+pub use trace::{trace, Trace, TraceRow};
 pub use validate::validate;
 pub use value::{parse_json, Value};
 
@@ -68,6 +71,11 @@ pub fn validate_json(text: &str) -> Vec<FieldError> {
         Ok(_) => Vec::new(),
         Err(e) => e.errors,
     }
+}
+
+/// Reads and validates a scenario in JSON text and gives its effect trace (method version 2).
+pub fn trace_json(text: &str) -> Result<Trace, ScenarioError> {
+    trace(&Scenario::from_json(text)?)
 }
 
 /// Reads, validates and calculates a scenario in JSON text.

@@ -30,6 +30,9 @@ pub(crate) fn shown(value: &Value) -> String {
 #[derive(Default)]
 pub(crate) struct Reader {
     pub(crate) errors: Vec<FieldError>,
+    /// The scenario's method version once read and valid (1 or 2); None before, or when the
+    /// version is invalid (then no field is judged against it).
+    pub(crate) version: Option<i64>,
 }
 
 impl Reader {
@@ -175,5 +178,32 @@ impl Reader {
 
     pub(crate) fn opt_text(&mut self, value: Option<&Value>, path: &Path) -> String {
         value.and_then(|v| self.text(v, path)).unwrap_or_default()
+    }
+}
+
+// Version 2: the gate on version-2 fields, and the one boolean field (`investment`).
+impl Reader {
+    /// True when a version-2 field at `path` may be read: the scenario is version 2. In a
+    /// version-1 scenario the field is a fault that says to set `version = 2`.
+    pub(crate) fn requires_v2(&mut self, path: &Path) -> bool {
+        match self.version {
+            Some(v) if v >= 2 => true,
+            Some(_) => {
+                self.errors.push(crate::validate::requires_v2_fault(path));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// `true` or `false`.
+    pub(crate) fn boolean(&mut self, value: &Value, path: &Path) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.fault(path, Fault::WrongType { expected: Expected::Boolean, got: ValueKind::of(other) });
+                None
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::value::Value;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Version of the method (1).
+    /// Version of the method: 1, or 2 for pathways (`then`, `investment`).
     #[serde(default = "one_i64")]
     pub version: i64,
     /// A name for people; may be empty.
@@ -123,6 +123,10 @@ pub struct Flow {
     /// Where the amount comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Version 2: a step cost, paid by an actor to null, invested for the effect population in
+    /// the state instead of counted in the state's net.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub investment: bool,
 }
 
 /// A wage in a state: adds production, wage, employer contributions and income taxes.
@@ -242,6 +246,43 @@ pub struct Outcome {
     /// Whole months from the intervention's end to the move.
     #[serde(default)]
     pub lag_months: i64,
+    /// Version 2: onward moves of the effect population after the outcome's move.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then: Vec<Move>,
+}
+
+/// Version 2: an onward move of an outcome's effect population from one state to another (or
+/// out of the effect, when `to` is the cohort's origin), once or repeatedly.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    /// The state the move leaves; `None` is the outcome's target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The state the move reaches; the cohort's origin means leaving the effect.
+    pub to: String,
+    /// The share of the effect population in `from` that moves.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    pub share: Decimal,
+    /// Months after the outcome's move month of the move's first month.
+    #[serde(default)]
+    pub after_months: i64,
+    /// The move repeats every so many months after its first month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_months: Option<i64>,
+}
+
+impl Move {
+    /// A single move of `share` of the target's population to `to`, in the outcome's move month.
+    pub fn new(to: impl Into<String>, share: Decimal) -> Self {
+        Move { from: None, to: to.into(), share, after_months: 0, every_months: None }
+    }
+
+    /// The state the move leaves: `from`, else the outcome's target.
+    pub fn from_state<'a>(&'a self, outcome: &'a Outcome) -> &'a str {
+        self.from.as_deref().unwrap_or(&outcome.target)
+    }
 }
 
 impl Outcome {
@@ -256,6 +297,7 @@ impl Outcome {
             displacement: Decimal::ZERO,
             retention: Decimal::ONE,
             lag_months: 0,
+            then: Vec::new(),
         }
     }
 }
@@ -332,6 +374,9 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
         return (s, r.errors);
     };
     s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
+    // Which version's fields are allowed; None when the version itself is unreadable or
+    // unknown, so that no field is reported against it.
+    r.version = crate::validate::known_version(&r.errors, s.version);
     s.name = r.opt_text(fields.get("name"), &root.key("name"));
     s.start_year = r.required(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
     s.price_year = fields.get("price_year").and_then(|v| r.int(v, &root.key("price_year")));
@@ -412,7 +457,7 @@ impl Reader {
 
     fn flow(&mut self, value: &Value, path: &Path) -> Flow {
         let mut flow = Flow::default();
-        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source"]) else {
+        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source", "investment"]) else {
             return flow;
         };
         flow.label = self.opt_text(f.get("label"), &path.key("label"));
@@ -420,6 +465,12 @@ impl Reader {
         flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
         flow.amount = self.required(f.get("amount"), &path.key("amount"), Reader::decimal).unwrap_or_default();
         flow.source = self.opt_text(f.get("source"), &path.key("source"));
+        if let Some(v) = f.get("investment") {
+            let ipath = path.key("investment");
+            if self.requires_v2(&ipath) {
+                flow.investment = self.boolean(v, &ipath).unwrap_or(false);
+            }
+        }
         flow
     }
 
@@ -484,7 +535,7 @@ impl Reader {
         let Some(f) = self.object(
             value,
             path,
-            &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months"],
+            &["target", "share", "counterfactual_share", "deadweight", "attribution", "displacement", "retention", "lag_months", "then"],
         ) else {
             return o;
         };
@@ -502,7 +553,29 @@ impl Reader {
             }
         }
         o.lag_months = self.opt_int(f.get("lag_months"), &path.key("lag_months")).unwrap_or(0);
+        if let Some(then) = f.get("then") {
+            let tpath = path.key("then");
+            if self.requires_v2(&tpath) {
+                if let Some(items) = self.list(then, &tpath, 0, crate::validate::MAX_MOVES) {
+                    o.then = items.iter().enumerate().map(|(j, v)| self.onward_move(v, &tpath.index(j))).collect();
+                }
+            }
+        }
         o
+    }
+
+    /// A move of `then` (version 2).
+    fn onward_move(&mut self, value: &Value, path: &Path) -> Move {
+        let mut m = Move::new("", Decimal::ZERO);
+        let Some(f) = self.object(value, path, &["from", "to", "share", "after_months", "every_months"]) else {
+            return m;
+        };
+        m.from = f.get("from").and_then(|v| self.text(v, &path.key("from")));
+        m.to = self.required(f.get("to"), &path.key("to"), Reader::text).unwrap_or_default();
+        m.share = self.required(f.get("share"), &path.key("share"), Reader::decimal).unwrap_or_default();
+        m.after_months = self.opt_int(f.get("after_months"), &path.key("after_months")).unwrap_or(0);
+        m.every_months = f.get("every_months").and_then(|v| self.int(v, &path.key("every_months")));
+        m
     }
 }
 

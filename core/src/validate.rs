@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, RangeNote, Unit};
 use crate::path::Path;
-use crate::scenario::{Cohort, Scenario, State};
+use crate::scenario::{Cohort, Outcome, Scenario, State};
 
 /// Most states a scenario defines.
 pub const MAX_STATES: usize = 200;
@@ -23,6 +23,8 @@ pub const MAX_OUTCOMES: usize = 20;
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
 /// Most participants in a cohort.
 pub const MAX_PARTICIPANTS: i64 = 10_000_000;
+/// Version 2: at most this many onward moves per outcome.
+pub const MAX_MOVES: usize = 20;
 
 /// Every rule fault of a typed scenario (one built in Rust, say), each at its path.
 pub fn validate(scenario: &Scenario) -> Vec<FieldError> {
@@ -93,9 +95,7 @@ impl Checker<'_> {
     fn scenario(&mut self, s: &Scenario) {
         let root = Path::Root;
         let version = root.key("version");
-        if !self.reported(&version) && s.version != 1 {
-            self.fault(&version, Fault::UnsupportedVersion { got: s.version, supported: 1 });
-        }
+        self.version(&version, s.version);
         self.whole_within(&root.key("start_year"), s.start_year, 1900, 2200, Unit::Year);
         if let Some(p) = s.price_year {
             self.whole_within(&root.key("price_year"), p, 1900, 2200, Unit::Year);
@@ -132,6 +132,7 @@ impl Checker<'_> {
         } else {
             for (id, state) in &s.states {
                 self.state(&states.key(id), id, state);
+                self.step_costs(&states.key(id), state, s.version);
             }
         }
         let cohorts = root.key("cohorts");
@@ -142,6 +143,7 @@ impl Checker<'_> {
             let states_unreadable = self.reported.iter().any(|r| r == "states");
             for (i, cohort) in s.cohorts.iter().enumerate() {
                 self.cohort(&cohorts.index(i), cohort, s, states_unreadable);
+                self.pathways(&cohorts.index(i), cohort, s, states_unreadable);
             }
         }
     }
@@ -249,6 +251,182 @@ impl Checker<'_> {
         }
         if shares_ok && sum > Decimal::ONE {
             self.fault(&op, Fault::SumAboveOne { sum });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: the version rule, the gate on version-2 fields, and the rules of pathways
+// (docs/method.md, "Version 2").
+
+/// The highest version of the method.
+pub const MAX_VERSION: i64 = 2;
+
+/// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
+pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
+    FieldError::new(path, Fault::RequiresVersion2)
+}
+
+/// The version that fields are judged against: None when reading reported `version`, or when
+/// it is not a version of the method (that fault is enough).
+pub(crate) fn known_version(read_faults: &[FieldError], version: i64) -> Option<i64> {
+    let unreadable = read_faults.iter().any(|e| e.path == "version");
+    (!unreadable && (1..=MAX_VERSION).contains(&version)).then_some(version)
+}
+
+impl Checker<'_> {
+    fn version(&mut self, path: &Path, version: i64) {
+        if !self.reported(path) && !(1..=MAX_VERSION).contains(&version) {
+            self.fault(path, Fault::UnsupportedVersion { got: version, supported: MAX_VERSION });
+        }
+    }
+
+    /// A version-2 field in use at `path` (given in a typed scenario): false, with a fault, in
+    /// a version-1 scenario; false without one when the version is invalid or the field was
+    /// already reported while reading.
+    fn requires_v2(&mut self, path: &Path, version: i64) -> bool {
+        if version >= 2 && version <= MAX_VERSION {
+            return true;
+        }
+        if version == 1 && !self.reported(path) {
+            self.errors.push(requires_v2_fault(path));
+        }
+        false
+    }
+
+    /// `investment: true` only on a flow paid by an actor to null.
+    fn step_costs(&mut self, path: &Path, state: &State, version: i64) {
+        let flows = path.key("flows");
+        if state.flows.len() > MAX_FLOWS {
+            return;
+        }
+        for (k, flow) in state.flows.iter().enumerate() {
+            if !flow.investment {
+                continue;
+            }
+            let fp = flows.index(k);
+            let ip = fp.key("investment");
+            if !self.requires_v2(&ip, version) || self.reported(&ip) {
+                continue;
+            }
+            if self.reported(&fp.key("payer")) || self.reported(&fp.key("payee")) {
+                continue;
+            }
+            if flow.payer.is_none() || flow.payee.is_some() {
+                self.fault(&ip, Fault::InvestmentNotToNull);
+            }
+        }
+    }
+
+    /// The origin holds no step cost; each outcome's onward moves.
+    fn pathways(&mut self, path: &Path, c: &Cohort, s: &Scenario, states_unreadable: bool) {
+        let origin = path.key("origin");
+        let origin_ok = !self.reported(&origin);
+        if origin_ok && s.states.get(&c.origin).is_some_and(|st| st.flows.iter().any(|f| f.investment)) {
+            self.fault(&origin, Fault::OriginHasStepCost { origin: c.origin.clone() });
+        }
+        let op = path.key("outcomes");
+        if c.outcomes.len() > MAX_OUTCOMES {
+            return;
+        }
+        for (k, o) in c.outcomes.iter().enumerate() {
+            let p = op.index(k);
+            self.moves(&p, o, c, s, states_unreadable, origin_ok);
+        }
+    }
+
+    fn moves(&mut self, path: &Path, o: &Outcome, c: &Cohort, s: &Scenario, states_unreadable: bool, origin_ok: bool) {
+        if o.then.is_empty() {
+            return;
+        }
+        let tp = path.key("then");
+        if !self.requires_v2(&tp, s.version) {
+            return;
+        }
+        if o.then.len() > MAX_MOVES {
+            if !self.reported(&tp) {
+                self.fault(&tp, Fault::TooMany { max: MAX_MOVES as u64, got: o.then.len() as u64 });
+            }
+            return;
+        }
+        let known = |id: &str| (s.states.contains_key(id) && valid_state_id(id)) || defaults().states.contains_key(id);
+        let target_ok = !self.reported(&path.key("target")) && (states_unreadable || known(&o.target)) && o.target != c.origin;
+        let mut ends_ok = target_ok && !states_unreadable;
+        let mut shares_ok = ends_ok;
+        for (j, m) in o.then.iter().enumerate() {
+            let mp = tp.index(j);
+            if self.reported.iter().any(|r| r == &mp.to_string()) {
+                // Not an object: nothing in it to check, and the whole-outcome rules wait.
+                ends_ok = false;
+                shares_ok = false;
+                continue;
+            }
+            let fp = mp.key("from");
+            let mut from_ok = !self.reported(&fp);
+            if from_ok {
+                if let Some(from) = &m.from {
+                    if !states_unreadable && !known(from) {
+                        self.fault(&fp, Fault::NotAState { id: from.clone() });
+                        from_ok = false;
+                    } else if origin_ok && *from == c.origin {
+                        self.fault(&fp, Fault::MoveFromOrigin { origin: c.origin.clone() });
+                        from_ok = false;
+                    }
+                }
+            }
+            let to = mp.key("to");
+            let mut to_ok = !self.reported(&to);
+            if to_ok && !states_unreadable && !known(&m.to) {
+                self.fault(&to, Fault::NotAState { id: m.to.clone() });
+                to_ok = false;
+            }
+            let share_ok = self.within(&mp.key("share"), m.share, zero(), Decimal::ONE, Unit::Share);
+            self.whole_within(&mp.key("after_months"), m.after_months, 0, 720, Unit::Number);
+            if let Some(every) = m.every_months {
+                self.whole_within(&mp.key("every_months"), every, 1, 720, Unit::Number);
+            }
+            let mut distinct = true;
+            if from_ok && to_ok && target_ok && !self.reported(&mp) && m.from_state(o) == m.to {
+                self.fault(&mp, Fault::MoveToSameState { state: m.to.clone() });
+                distinct = false;
+            }
+            ends_ok &= from_ok && to_ok && distinct && !self.reported(&mp);
+            shares_ok &= from_ok && share_ok && !self.reported(&mp);
+        }
+        if ends_ok {
+            // The states the effect population can be in: the target, and wherever a move from
+            // such a state leads, whatever the timing.
+            let mut reachable: Vec<&str> = vec![&o.target];
+            loop {
+                let before = reachable.len();
+                for m in &o.then {
+                    if reachable.contains(&m.from_state(o)) && m.to != c.origin && !reachable.contains(&m.to.as_str()) {
+                        reachable.push(&m.to);
+                    }
+                }
+                if reachable.len() == before {
+                    break;
+                }
+            }
+            for (j, m) in o.then.iter().enumerate() {
+                if !reachable.contains(&m.from_state(o)) {
+                    let mp = tp.index(j);
+                    self.fault(&mp.key("from"), Fault::Unreachable { from: m.from_state(o).to_string(), target: o.target.clone() });
+                }
+            }
+        }
+        if shares_ok {
+            let mut sums: Vec<(&str, Decimal)> = Vec::new();
+            for m in &o.then {
+                let from = m.from_state(o);
+                match sums.iter_mut().find(|(f, _)| *f == from) {
+                    Some((_, sum)) => *sum += m.share,
+                    None => sums.push((from, m.share)),
+                }
+            }
+            if let Some((from, sum)) = sums.iter().find(|(_, sum)| *sum > Decimal::ONE) {
+                self.fault(&tp, Fault::MoveSharesAboveOne { from: from.to_string(), sum: *sum });
+            }
         }
     }
 }

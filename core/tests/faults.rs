@@ -66,6 +66,13 @@ fn sample(code: FaultCode) -> Fault {
         C::UnsupportedType => Fault::UnsupportedType { type_name: s() },
         C::KeyNotText => Fault::KeyNotText { type_name: s(), key: s() },
         C::ScenarioNotRequest => Fault::ScenarioNotRequest,
+        C::RequiresVersion2 => Fault::RequiresVersion2,
+        C::InvestmentNotToNull => Fault::InvestmentNotToNull,
+        C::OriginHasStepCost => Fault::OriginHasStepCost { origin: s() },
+        C::MoveFromOrigin => Fault::MoveFromOrigin { origin: s() },
+        C::MoveToSameState => Fault::MoveToSameState { state: s() },
+        C::Unreachable => Fault::Unreachable { from: s(), target: s() },
+        C::MoveSharesAboveOne => Fault::MoveSharesAboveOne { from: s(), sum: d("1.2") },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

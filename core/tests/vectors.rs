@@ -1,5 +1,7 @@
-//! Every vector in tests/vectors (copied from ../shared/vectors) through the Rust API: results
-//! within MODEL.md's tolerances, error vectors with exactly the expected set of paths.
+//! Every vector in tests/vectors (copied from ../shared/vectors) and tests/vectors/v2 (method
+//! version 2) through the Rust API: results within MODEL.md's tolerances, error vectors with
+//! exactly the expected set of paths. A version-1 vector that method version 2 supersedes is
+//! listed in tests/vectors/v2/superseded.txt and checked there instead.
 
 use std::collections::BTreeSet;
 use std::str::FromStr;
@@ -51,13 +53,42 @@ fn compare(expected: &Value, actual: &Value, path: &str, key: &str, diffs: &mut 
     }
 }
 
+fn json_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("the vectors folder exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Version-1 vectors whose expectation method version 2 replaces: the first word of each line.
+fn superseded() -> Vec<String> {
+    let text = std::fs::read_to_string(vectors_dir().join("v2/superseded.txt")).unwrap_or_default();
+    text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_whitespace().next()).map(String::from).collect()
+}
+
 #[test]
 fn every_vector_passes() {
-    let mut files: Vec<_> = std::fs::read_dir(vectors_dir()).expect("tests/vectors exists").map(|e| e.unwrap().path()).collect();
-    files.sort();
+    let files = json_files(&vectors_dir());
     assert!(files.len() >= 66, "expected the shared vectors, found {}", files.len());
+    let skip = superseded();
+    let files: Vec<_> = files.into_iter().filter(|f| !skip.contains(&f.file_name().unwrap().to_string_lossy().to_string())).collect();
+    assert!(files.len() >= 65, "superseded.txt lists more than it should");
+    run(&files);
+}
+
+#[test]
+fn every_version_2_vector_passes() {
+    let files = json_files(&vectors_dir().join("v2"));
+    assert!(files.len() >= 20, "expected the version-2 vectors, found {}", files.len());
+    run(&files);
+}
+
+fn run(files: &[std::path::PathBuf]) {
     let mut failures = Vec::new();
-    for file in &files {
+    for file in files {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         let vector = parse_json(&std::fs::read_to_string(file).unwrap()).unwrap();
         let scenario = vector.get("scenario").expect("vector has a scenario");
@@ -70,6 +101,17 @@ fn every_vector_passes() {
                     compare(expected, &actual, "", "", &mut diffs);
                     if !diffs.is_empty() {
                         failures.push(format!("{name}: {}", diffs.iter().take(8).cloned().collect::<Vec<_>>().join("; ")));
+                    }
+                    // Version 2's vectors also carry the effect trace as CSV lines.
+                    if let Some(Value::Array(lines)) = vector.get("expected_trace") {
+                        let s = Scenario::from_value(scenario).unwrap();
+                        let csv = samkalk::trace(&s).map(|t| t.to_csv()).unwrap_or_default();
+                        let want: Vec<&str> = lines.iter().map(|l| if let Value::String(l) = l { l.as_str() } else { "" }).collect();
+                        let got: Vec<&str> = csv.lines().collect();
+                        if want != got {
+                            let first = want.iter().zip(&got).find(|(w, g)| w != g);
+                            failures.push(format!("{name}: trace differs ({} vs {} lines), first: {first:?}", want.len(), got.len()));
+                        }
                     }
                 }
                 Err(e) => failures.push(format!("{name}: unexpected error {e}")),

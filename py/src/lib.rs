@@ -316,11 +316,26 @@ fn scenario_of(input: Input) -> Result<Scenario, Vec<FieldError>> {
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
 }
 
-fn calculate_input(input: Input) -> Result<CalculationResult, Vec<FieldError>> {
+fn calculate_input(input: Input) -> Outcome {
     let scenario = scenario_of(input)?;
     catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
         .map_err(|e| e.errors)
+        .map(|inner| PyCalculation { inner, scenario })
+}
+
+/// The effect trace's rows as (cohort, year, state, participants) with participants a Decimal
+/// written by the core (six decimals).
+fn trace_rows<'py>(py: Python<'py>, scenario: &Scenario) -> PyResult<Bound<'py, PyList>> {
+    let trace = catch_unwind(AssertUnwindSafe(|| samkalk::trace(scenario)))
+        .unwrap_or_else(|_| Err(internal("tracing").into()))
+        .map_err(|e| scenario_error(py, &e.errors))?;
+    let out = PyList::empty(py);
+    for row in &trace.rows {
+        let participants = decimal(py, samkalk::Trace::written(row.participants))?;
+        out.append((row.cohort_name.as_str(), row.year, row.state.as_str(), participants))?;
+    }
+    Ok(out)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -471,6 +486,8 @@ impl PyScenario {
 #[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
 struct PyCalculation {
     inner: CalculationResult,
+    /// The scenario calculated, for its effect trace.
+    scenario: Scenario,
 }
 
 #[pymethods]
@@ -496,6 +513,11 @@ impl PyCalculation {
         self.inner.years.clone()
     }
 
+    /// The effect trace (method version 2): (cohort, year, state, participants) rows.
+    fn trace<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        trace_rows(py, &self.scenario)
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyCalculation>().is_ok_and(|o| o.get().inner == self.inner)
     }
@@ -504,13 +526,23 @@ impl PyCalculation {
 // ------------------------------------------------------------------------------------------
 // Functions
 
+/// The effect trace of one scenario (method version 2) as (cohort, year, state, participants)
+/// rows; raises samkalk.ScenarioError when the scenario is invalid.
+#[pyfunction]
+#[pyo3(signature = (scenario, /))]
+fn trace<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let input = read_input(scenario)?;
+    let scenario = scenario_of(input).map_err(|errors| scenario_error(py, &errors))?;
+    trace_rows(py, &scenario)
+}
+
 /// Reads, validates and calculates one scenario; raises samkalk.ScenarioError when invalid.
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn calculate(py: Python<'_>, scenario: &Bound<'_, PyAny>) -> PyResult<PyCalculation> {
     let input = read_input(scenario)?;
     match calculate_input(input) {
-        Ok(inner) => Ok(PyCalculation { inner }),
+        Ok(calculation) => Ok(calculation),
         Err(errors) => Err(scenario_error(py, &errors)),
     }
 }
@@ -540,14 +572,14 @@ fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: 
     let out = PyList::empty(py);
     for outcome in outcomes {
         match outcome {
-            Ok(inner) => out.append(Bound::new(py, PyCalculation { inner })?)?,
+            Ok(calculation) => out.append(Bound::new(py, calculation)?)?,
             Err(errors) => out.append(scenario_error_value(py, &errors)?)?,
         }
     }
     Ok(out)
 }
 
-type Outcome = Result<CalculationResult, Vec<FieldError>>;
+type Outcome = Result<PyCalculation, Vec<FieldError>>;
 
 /// Below this many scenarios per thread a batch is not split: starting threads costs more.
 const MIN_PER_THREAD: usize = 32;
@@ -928,6 +960,7 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(trace, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;
     m.add_function(wrap_pyfunction!(actor_labels, m)?)?;
     m.add_function(wrap_pyfunction!(actor_ids, m)?)?;

@@ -215,6 +215,18 @@ export function makeApi(raw, schemaText) {
     toCsv(scenario) {
       return withScenario(raw.csvText, scenario);
     },
+    /**
+     * The effect trace (method version 2): [{cohort, year, state, participants}], participants
+     * an exact string with six decimals; per cohort, year and state, the mean persons the
+     * intervention has moved there (the origin shows the rest).
+     */
+    trace(scenario) {
+      return JSON.parse(withScenario(raw.traceText, scenario));
+    },
+    /** The effect trace as CSV: cohort,year,state,participants. */
+    traceCsv(scenario) {
+      return withScenario(raw.traceCsvText, scenario);
+    },
     /** The core's readable Swedish report as plain text. */
     report(scenario) {
       return withScenario(raw.reportText, scenario);

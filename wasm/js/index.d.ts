@@ -34,6 +34,8 @@ export interface Flow {
   /** Kronor per person and year, 0..=10^12. */
   amount: DecimalInput;
   source?: string;
+  /** Version 2: a step cost (paid by an actor to null), invested for the effect population. */
+  investment?: boolean;
 }
 
 export interface Earnings {
@@ -75,6 +77,20 @@ export interface Outcome {
   /** Share still in the target state one year later; default 1. */
   retention?: DecimalInput;
   lag_months?: number;
+  /** Version 2: onward moves of the effect population (at most 20). */
+  then?: Move[];
+}
+
+/** Version 2: an onward move from `from` (default the target) to `to` (the origin: leaving). */
+export interface Move {
+  from?: string;
+  to: string;
+  /** Share of the effect population in `from`, in [0, 1]. */
+  share: DecimalInput;
+  /** Months after the outcome's move month, 0..=720; default 0. */
+  after_months?: number;
+  /** Repeat every so many months, 1..=720. */
+  every_months?: number;
 }
 
 export interface Cohort {
@@ -89,7 +105,8 @@ export interface Cohort {
 
 /** A scenario (MODEL.md). */
 export interface Scenario {
-  version?: 1;
+  /** 1 (default), or 2 for pathways (`then`, `investment`). */
+  version?: 1 | 2;
   name?: string;
   start_year: number;
   price_year?: number;
@@ -264,6 +281,19 @@ export function defaults(): Defaults;
 export function schema(): Record<string, unknown>;
 /** The result as CSV: `actor,year,gain,investment,net,cumulative_net`, money in öre. */
 export function toCsv(scenario: Scenario | string): string;
+/** One row of the effect trace (method version 2). */
+export interface TraceRow {
+  /** The cohort's name, or `cohorts[i]` when it has none. */
+  cohort: string;
+  year: number;
+  state: string;
+  /** Mean persons over the year's months, an exact decimal string with six decimals. */
+  participants: string;
+}
+/** The effect trace: per cohort, year and state, the persons the intervention has moved there. */
+export function trace(scenario: Scenario | string): TraceRow[];
+/** The effect trace as CSV: `cohort,year,state,participants`. */
+export function traceCsv(scenario: Scenario | string): string;
 /** The core's readable report in Swedish (plain text). */
 export function report(scenario: Scenario | string): string;
 /** Each cohort's break-even as sentences (Swedish unless `lang` is "en"). */
@@ -309,6 +339,8 @@ declare const api: {
   defaults: typeof defaults;
   schema: typeof schema;
   toCsv: typeof toCsv;
+  trace: typeof trace;
+  traceCsv: typeof traceCsv;
   report: typeof report;
   InputError: typeof InputError;
   breakEven: typeof breakEven;

@@ -57,6 +57,18 @@ pub fn csv_text(text: &str) -> Result<String, JsValue> {
     scenario_and_result(text).map(|(_, r)| samkalk::report::csv(&r))
 }
 
+/// The effect trace (method version 2) as JSON: `[{cohort, year, state, participants}]`.
+#[wasm_bindgen(js_name = traceText)]
+pub fn trace_text(text: &str) -> Result<String, JsValue> {
+    samkalk::trace_json(text).map(|t| t.to_json()).map_err(|e| fault(&e.errors))
+}
+
+/// The effect trace as the core's CSV (`cohort,year,state,participants`).
+#[wasm_bindgen(js_name = traceCsvText)]
+pub fn trace_csv_text(text: &str) -> Result<String, JsValue> {
+    samkalk::trace_json(text).map(|t| t.to_csv()).map_err(|e| fault(&e.errors))
+}
+
 /// The core's readable Swedish report (plain text).
 #[wasm_bindgen(js_name = reportText)]
 pub fn report_text(text: &str) -> Result<String, JsValue> {

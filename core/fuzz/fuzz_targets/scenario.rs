@@ -1,5 +1,8 @@
-//! Arbitrary bytes through reading (JSON and TOML), validation and calculation: every input
-//! gives a result or faults, never a panic. Run: `cargo +nightly fuzz run scenario` in core/.
+//! Arbitrary bytes through reading (JSON and TOML), validation, calculation and the effect trace
+//! (method version 2): every input gives a result or faults, never a panic. Run:
+//! `cargo +nightly fuzz run scenario -- -dict=fuzz/scenario.dict` in core/ (the dictionary
+//! holds the format's field names, version 2's `then` and `investment` among them, so that
+//! mutations reach the pathway engine quickly).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,6 +14,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(faults.is_empty(), result.is_ok());
         if let Ok(r) = result {
             let _ = r.to_json();
+            // The trace is valid exactly when the calculation is.
+            let trace = samkalk::trace_json(text).expect("a valid scenario has a trace");
+            let _ = trace.to_csv();
         }
         if let Ok(s) = samkalk::Scenario::from_toml(text) {
             let _ = samkalk::calculate(&s);

@@ -74,6 +74,7 @@ __all__ = [
     "sweep",
     "switching_value",
     "tornado",
+    "trace",
     "validate",
     "__version__",
 ]
@@ -96,6 +97,8 @@ _TEXT = {
         "break_even": "När går man jämnt ut? Andel deltagare som behöver nå första utfallet",
         "cohort": "Kohort",
         "kr": "kr",
+        "persons": "Personer (medeltal under året)",
+        "trace_title": "Effektspår",
     },
     "en": {
         "actor": "Actor",
@@ -104,6 +107,8 @@ _TEXT = {
         "break_even": "Break-even: share of participants who must reach the first outcome",
         "cohort": "Cohort",
         "kr": "SEK",
+        "persons": "Persons (mean over the year)",
+        "trace_title": "Effect trace",
     },
 }
 
@@ -552,6 +557,32 @@ class Result:
         ax.legend(loc="best", fontsize="small")
         return ax
 
+    def trace_rows(self) -> List[Dict[str, Any]]:
+        """The effect trace (method version 2) as a list of dicts ``{cohort, year, state,
+        participants}``: per cohort, year and state, the mean over the year's months of the
+        persons the intervention has moved there (the origin shows the rest). ``participants``
+        is a ``Decimal`` with six decimals, as the core writes it. It is the net effect against
+        the counterfactual, not a head count of a real group."""
+        return _trace_dicts(self._native.trace())
+
+    def trace_frame(self, *, dtype: str = "decimal") -> "pandas.DataFrame":
+        """The effect trace as a tidy DataFrame with columns ``cohort``, ``year``, ``state``,
+        ``participants`` (``Decimal``; ``dtype="float"`` for float64). Needs pandas."""
+        return _trace_frame(self._native.trace(), dtype)
+
+    def plot_trace(
+        self,
+        *,
+        cohort: Optional[str] = None,
+        ax: Optional["Axes"] = None,
+        lang: str = "sv",
+        title: Optional[str] = None,
+    ) -> "Axes":
+        """A stacked area plot of the effect trace of one cohort (default: the first): persons
+        per state and year. Draws on ``ax`` or on a new figure and returns the Axes. Needs
+        matplotlib."""
+        return _plot_trace(self._native.trace(), cohort=cohort, ax=ax, lang=lang, title=title)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Result) and self._native == other._native
 
@@ -596,6 +627,61 @@ def calculate(scenario: ScenarioInput) -> Result:
     samkalk._errors.ScenarioError: invalid scenario: discount_rate: must be a number, got a boolean
     """
     return Result(_samkalk.calculate(scenario))
+
+
+def _trace_dicts(rows: List[Any]) -> List[Dict[str, Any]]:
+    return [{"cohort": c, "year": y, "state": s, "participants": p} for c, y, s, p in rows]
+
+
+def _trace_frame(rows: List[Any], dtype: str) -> "pandas.DataFrame":
+    pd = _require("pandas", "pandas", "pandas", "the effect trace as a DataFrame")
+    if dtype not in ("decimal", "float"):
+        raise ValueError(f'dtype must be "decimal" or "float", got {dtype!r}')
+    frame = pd.DataFrame(
+        {
+            "cohort": [r[0] for r in rows],
+            "year": [r[1] for r in rows],
+            "state": [r[2] for r in rows],
+            "participants": [r[3] for r in rows],
+        }
+    )
+    frame["year"] = frame["year"].astype("int64")
+    if dtype == "float":
+        frame["participants"] = frame["participants"].astype("float64")
+    return frame
+
+
+def _plot_trace(rows: List[Any], *, cohort: Optional[str], ax: Optional["Axes"], lang: str, title: Optional[str]) -> "Axes":
+    _require("matplotlib", "matplotlib", "plot", "plot_trace()")
+    t = _text(lang)
+    names = list(dict.fromkeys(r[0] for r in rows))
+    if not names:
+        raise ValueError("the scenario has no cohorts: there is no trace to plot")
+    chosen = names[0] if cohort is None else cohort
+    if chosen not in names:
+        raise ValueError(f"unknown cohort {chosen!r} (expected one of: {', '.join(names)})")
+    mine = [r for r in rows if r[0] == chosen]
+    years = list(dict.fromkeys(r[1] for r in mine))
+    states = list(dict.fromkeys(r[2] for r in mine))
+    values = {(r[1], r[2]): float(r[3]) for r in mine}
+    if ax is None:
+        plt = _require("matplotlib.pyplot", "matplotlib", "plot", "plot_trace()")
+        _, ax = plt.subplots(figsize=(8, 4.5))
+    ax.stackplot(years, [[values[(y, s)] for y in years] for s in states], labels=states)
+    ax.set_xticks(years)
+    ax.set_xlabel(t["year"])
+    ax.set_ylabel(t["persons"])
+    ax.set_title(title if title is not None else f"{t['trace_title']}: {chosen}")
+    ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def trace(scenario: ScenarioInput, *, dtype: str = "decimal") -> "pandas.DataFrame":
+    """The effect trace of a scenario (method version 2) as a tidy DataFrame: columns
+    ``cohort``, ``year``, ``state``, ``participants``; the same as
+    ``calculate(scenario).trace_frame()``. Needs pandas. An invalid scenario raises
+    :class:`ScenarioError`."""
+    return _trace_frame(_samkalk.trace(scenario), dtype)
 
 
 def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int] = None) -> List[Union[Result, ScenarioError]]:

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
-import { calculate, validate, toCsv, report, ScenarioError } from '../../pkg/node/index.mjs';
+import { calculate, validate, toCsv, report, trace, traceCsv, ScenarioError } from '../../pkg/node/index.mjs';
 import { loadVectors, compareResult, pathSet, ROOT } from '../vectors.mjs';
 
 // The raw text exports (what the JS API parses), to compare bytes before JSON.parse.
@@ -42,6 +42,12 @@ for (const v of vectors) {
       const diffs = compareResult(parsed.expected, got.result);
       assert.deepEqual(diffs, [], `${file}: ${diffs.slice(0, 5).join('; ')}`);
       assert.deepEqual(validate(scenarioText), []);
+      if ('expected_trace' in parsed) {
+        // Version 2: the effect trace, as CSV and as rows.
+        assert.deepEqual(traceCsv(scenarioText).trimEnd().split('\n'), parsed.expected_trace);
+        const rows = trace(scenarioText).map((r) => `${r.cohort},${r.year},${r.state},${r.participants}`);
+        assert.deepEqual(rows, parsed.expected_trace.slice(1));
+      }
     } else {
       assert.ok(got.errors, `${file}: expected errors at ${parsed.expected_error_paths}, got a result`);
       assert.deepEqual(pathSet(got.errors), [...new Set(parsed.expected_error_paths)].sort());

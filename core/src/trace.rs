@@ -1,0 +1,168 @@
+//! Version 2: the effect trace (docs/method.md, "The effect trace"): per cohort, year and state,
+//! the mean number of persons the intervention has moved there, beside the result.
+
+use rust_decimal::Decimal;
+
+use crate::arith::{add, div, mul, sub, Calc};
+use crate::error::{FieldError, ScenarioError};
+use crate::result::fixed;
+use crate::scenario::Scenario;
+use crate::validate::validate;
+
+/// One row of the trace: the mean over year `year`'s 12 months of the persons in `state`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceRow {
+    /// The cohort's position in the scenario.
+    pub cohort: usize,
+    /// The cohort as the trace names it: its `name`, or `cohorts[i]` when the name is empty.
+    pub cohort_name: String,
+    /// The calendar year.
+    pub year: i64,
+    /// The state's id.
+    pub state: String,
+    /// P × Y(s, t) / 12 summed over the cohort's outcomes, to 20 decimals; for the origin,
+    /// participants minus the other states of the cohort and year (exactly).
+    pub participants: Decimal,
+}
+
+/// The effect trace: rows per cohort (input order), year (in order) and state (the origin
+/// first, then the states as the cohort's outcomes and moves first name them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    /// The rows, in the order above.
+    pub rows: Vec<TraceRow>,
+}
+
+/// Decimals the trace's numbers are held with: each state's figure is rounded to them (half
+/// away from zero) before the origin's is computed from them.
+pub const TRACE_EXACT_DECIMALS: u32 = 20;
+
+/// Decimals the trace's numbers are written with.
+pub const TRACE_DECIMALS: u32 = 6;
+
+impl Trace {
+    /// CSV with the header `cohort,year,state,participants`, numbers to six decimals.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("cohort,year,state,participants\n");
+        for r in &self.rows {
+            out.push_str(&format!(
+                "{},{},{},{}\n",
+                csv_text(&r.cohort_name),
+                r.year,
+                csv_text(&r.state),
+                fixed(r.participants, TRACE_DECIMALS)
+            ));
+        }
+        out
+    }
+
+    /// JSON: a list of `{"cohort", "year", "state", "participants"}`, participants a string
+    /// with six decimals, as in the CSV.
+    pub fn to_json(&self) -> String {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "cohort": r.cohort_name,
+                    "year": r.year,
+                    "state": r.state,
+                    "participants": fixed(r.participants, TRACE_DECIMALS),
+                })
+            })
+            .collect();
+        serde_json::to_string(&rows).unwrap_or_default()
+    }
+
+    /// The participants of a row written as the CSV writes them.
+    pub fn written(x: Decimal) -> String {
+        fixed(x, TRACE_DECIMALS)
+    }
+}
+
+/// RFC 4180: quoted when the text holds a comma, a quote or a line break.
+fn csv_text(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The effect trace of a scenario; it is validated first, as by [`crate::calculate`].
+pub fn trace(scenario: &Scenario) -> Result<Trace, ScenarioError> {
+    let errors = validate(scenario);
+    if !errors.is_empty() {
+        return Err(ScenarioError { errors });
+    }
+    trace_valid(scenario)
+}
+
+// The (state, year) grid reads most plainly with indices.
+#[allow(clippy::needless_range_loop)]
+fn trace_valid(scenario: &Scenario) -> Result<Trace, ScenarioError> {
+    let years = scenario.horizon_years.clamp(1, 60) as usize;
+    let mut rows = Vec::new();
+    let twelve = Decimal::from(12);
+    for (i, cohort) in scenario.cohorts.iter().enumerate() {
+        let overflow = |_| ScenarioError::from(FieldError::new(format!("cohorts[{i}]"), crate::error::Fault::Overflow));
+        let mut states: Vec<&str> = vec![&cohort.origin];
+        // values[s][t]
+        let mut values: Vec<Vec<Decimal>> = vec![vec![Decimal::ZERO; years]];
+        let participants = Decimal::from(cohort.participants);
+        for o in &cohort.outcomes {
+            let occ = crate::pathway::occupancy(o, &cohort.origin, crate::calculate::move_month(cohort, o), years).map_err(overflow)?;
+            let p = outcome_p(o, participants).map_err(overflow)?;
+            for (k, id) in occ.states.iter().enumerate() {
+                let s = match states.iter().position(|x| x == id) {
+                    Some(s) => s,
+                    None => {
+                        states.push(id);
+                        values.push(vec![Decimal::ZERO; years]);
+                        states.len() - 1
+                    }
+                };
+                for t in 0..years {
+                    let y = occ.year_sum(t, k).map_err(overflow)?;
+                    if !y.is_zero() {
+                        let v = div(mul(p, y).map_err(overflow)?, twelve).map_err(overflow)?;
+                        values[s][t] = add(values[s][t], v).map_err(overflow)?;
+                    }
+                }
+            }
+        }
+        // The states' figures to 20 decimals, so that the origin's (participants minus them) is
+        // exact and the trace conserves participants exactly.
+        for v in values.iter_mut().skip(1) {
+            for x in v.iter_mut() {
+                *x = x.round_dp_with_strategy(TRACE_EXACT_DECIMALS, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            }
+        }
+        for t in 0..years {
+            let mut rest = participants;
+            for v in values.iter().skip(1) {
+                rest = sub(rest, v[t]).map_err(overflow)?;
+            }
+            values[0][t] = rest;
+        }
+        let name = if cohort.name.is_empty() { format!("cohorts[{i}]") } else { cohort.name.clone() };
+        for t in 0..years {
+            for (s, id) in states.iter().enumerate() {
+                rows.push(TraceRow {
+                    cohort: i,
+                    cohort_name: name.clone(),
+                    year: scenario.start_year + t as i64,
+                    state: id.to_string(),
+                    participants: values[s][t],
+                });
+            }
+        }
+    }
+    Ok(Trace { rows })
+}
+
+/// P = participants × (share − counterfactual) × (1 − deadweight) × (1 − attribution) × (1 − displacement).
+fn outcome_p(o: &crate::scenario::Outcome, participants: Decimal) -> Calc<Decimal> {
+    let filters = mul(mul(sub(Decimal::ONE, o.deadweight)?, sub(Decimal::ONE, o.attribution)?)?, sub(Decimal::ONE, o.displacement)?)?;
+    mul(mul(participants, filters)?, sub(o.share, o.counterfactual_share)?)
+}
