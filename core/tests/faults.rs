@@ -93,7 +93,15 @@ fn every_code_has_a_swedish_and_an_english_message_that_differ() {
         assert!(!sv.trim().is_empty() && !en.trim().is_empty(), "{code:?}");
         assert_ne!(sv, en, "{code:?} has no Swedish text");
     }
-    assert_eq!(seen.len(), 54);
+    assert_eq!(seen.len(), FaultCode::ALL.len());
+    // docs/method.md lists every code, once, and no other.
+    let doc = include_str!("../../docs/method.md");
+    let listed: Vec<&str> =
+        doc.lines().filter_map(|l| l.strip_prefix("| `")).filter_map(|l| l.split_once("` |")).map(|(code, _)| code).collect();
+    for code in &seen {
+        assert_eq!(listed.iter().filter(|c| **c == code.as_str()).count(), 1, "docs/method.md lists {code} once");
+    }
+    assert!(listed.iter().filter(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_')).all(|c| seen.contains(*c)));
 }
 
 fn faults(json: &str) -> Vec<FieldError> {
