@@ -38,6 +38,7 @@ pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
+pub mod tax;
 pub mod validate;
 pub mod value;
 
