@@ -48,7 +48,7 @@ pub use defaults::{defaults, defaults_json, Defaults};
 pub use error::{FieldError, ScenarioError};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};
-pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxRates};
+pub use scenario::{Cohort, Earnings, Flow, Intervention, Outcome, Scenario, State, TaxMethod, TaxRates};
 pub use validate::validate;
 pub use value::{parse_json, Value};
 

@@ -87,8 +87,8 @@ impl Checker<'_> {
     fn scenario(&mut self, s: &Scenario) {
         let root = Path::Root;
         let version = root.key("version");
-        if !self.reported(&version) && s.version != 1 {
-            self.fault(&version, format!("must be 1 (the only version of the method), got {}", s.version));
+        if !self.reported(&version) && !(1..=MAX_VERSION).contains(&s.version) {
+            self.fault(&version, format!("must be 1 or 2 (the versions of the method), got {}", s.version));
         }
         self.whole_within(&root.key("start_year"), s.start_year, 1900, 2200);
         if let Some(p) = s.price_year {
@@ -109,6 +109,7 @@ impl Checker<'_> {
                 self.within(&tax.key(name), rate, zero(), Decimal::ONE);
             }
         }
+        self.tax_v2(s);
         let states = root.key("states");
         if s.states.len() > MAX_STATES {
             self.fault(&states, format!("at most {MAX_STATES} entries, got {}", s.states.len()));
@@ -234,4 +235,140 @@ impl Checker<'_> {
 /// 1–64 characters of `A-Z a-z 0-9 _ -`.
 pub fn valid_state_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: the tax fields (docs/method.md, "Tax from the rules", "Price years"). The version
+// gate is the same as the pathways branch's (`requires_v2_fault`, `MAX_VERSION`): keep one copy
+// when both are merged.
+
+/// The highest version of the method.
+pub const MAX_VERSION: i64 = 2;
+
+/// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
+pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
+    FieldError::new(path, "is a field of method version 2: set version = 2 to use it")
+}
+
+fn list_years(years: &[i64]) -> String {
+    years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+impl Checker<'_> {
+    /// `tax.method`, `tax.municipality`, `tax.year`, `tax.equalisation`, flows' `taxable` and
+    /// the restating `price_year`: version 2 only, each checked against the data.
+    fn tax_v2(&mut self, s: &Scenario) {
+        let root = Path::Root;
+        let tax = root.key("tax");
+        let (mp, up, yp, ep) = (tax.key("method"), tax.key("municipality"), tax.key("year"), tax.key("equalisation"));
+        let t = &s.tax;
+        let given = [(&mp, t.method.is_some()), (&up, t.municipality.is_some()), (&yp, t.year.is_some()), (&ep, t.equalisation.is_some())];
+        let mut taxable = Vec::new();
+        for (id, state) in &s.states {
+            if state.flows.len() <= MAX_FLOWS {
+                for (k, f) in state.flows.iter().enumerate() {
+                    if f.taxable {
+                        taxable.push((id.as_str(), k, f.payee));
+                    }
+                }
+            }
+        }
+        if s.version == 1 {
+            for (path, present) in given {
+                if present && !self.reported(path) {
+                    self.errors.push(requires_v2_fault(path));
+                }
+            }
+            let states = root.key("states");
+            for (id, k, _) in &taxable {
+                let sp = states.key(id);
+                let flows = sp.key("flows");
+                let fp = flows.index(*k);
+                let p = fp.key("taxable");
+                if !self.reported(&p) {
+                    self.errors.push(requires_v2_fault(&p));
+                }
+            }
+            return;
+        }
+        if s.version != MAX_VERSION {
+            return;
+        }
+        let states = root.key("states");
+        for (id, k, payee) in &taxable {
+            let sp = states.key(id);
+            let flows = sp.key("flows");
+            let fp = flows.index(*k);
+            let p = fp.key("taxable");
+            if !self.reported(&fp.key("payee")) && *payee != Some(crate::actor::Actor::Individual) {
+                self.fault(
+                    &p,
+                    "only a flow paid to the individual can be taxable (skattepliktig ersättning betalas till individen)".to_string(),
+                );
+            }
+        }
+        let rules = t.method == Some(crate::scenario::TaxMethod::Rules);
+        if !rules {
+            for (path, present) in [(&up, t.municipality.is_some()), (&yp, t.year.is_some()), (&ep, t.equalisation.is_some())] {
+                if present && !self.reported(path) {
+                    self.fault(path, "applies only with tax.method = \"rules\" (gäller bara med tax.method = \"rules\")".to_string());
+                }
+            }
+        }
+        let years = crate::tax::tax_years();
+        let year = t.year.unwrap_or_else(crate::tax::default_tax_year);
+        if let Some(y) = t.year {
+            if !self.reported(&yp) && !years.contains(&y) {
+                self.fault(
+                    &yp,
+                    format!(
+                        "no tax rules for income year {y} (inga skatteregler för inkomståret {y}); years in the data: {}",
+                        list_years(&years)
+                    ),
+                );
+            }
+        }
+        if let Some(q) = &t.municipality {
+            if !self.reported(&up) && rules && years.contains(&year) {
+                match crate::tax::municipalities(year) {
+                    None => {
+                        self.fault(&up, format!("no municipal tax rates for {year} in the data (inga kommunala skattesatser för {year})"))
+                    }
+                    Some(list) => {
+                        if let Err(close) = list.find(q) {
+                            let hint = if close.is_empty() {
+                                "give a kommunkod (\"2262\") or a name (\"Timrå\"); `samkalk municipalities` lists them".to_string()
+                            } else {
+                                format!("close names (närmaste namn): {}", close.join(", "))
+                            };
+                            self.fault(&up, format!("unknown municipality {q:?} for {year} (okänd kommun); {hint}"));
+                        }
+                    }
+                }
+                for name in ["municipal_rate", "regional_rate"] {
+                    let rp = tax.key(name);
+                    let present = if name == "municipal_rate" { t.municipal_rate.is_some() } else { t.regional_rate.is_some() };
+                    if present && !self.reported(&rp) {
+                        self.fault(
+                            &rp,
+                            "give either tax.municipality or the rate, not both (ange antingen kommun eller skattesats)".to_string(),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(p) = s.price_year {
+            let pp = root.key("price_year");
+            let index = crate::tax::price_years();
+            if !self.reported(&pp) && (1900..=2200).contains(&p) && p != defaults().price_year && !index.contains(&p) {
+                self.fault(
+                    &pp,
+                    format!(
+                        "no prisbasbelopp for {p} to restate the built-in states with (inget prisbasbelopp för {p}); years in the index: {}",
+                        list_years(&index)
+                    ),
+                );
+            }
+        }
+    }
 }

@@ -56,6 +56,10 @@ fn every_vector_passes() {
     let mut files: Vec<_> = std::fs::read_dir(vectors_dir()).expect("tests/vectors exists").map(|e| e.unwrap().path()).collect();
     files.sort();
     assert!(files.len() >= 66, "expected the shared vectors, found {}", files.len());
+    // Version-1 vectors that method version 2 supersedes (052: "version": 2 is now valid).
+    let superseded = std::fs::read_to_string(vectors_dir().join("v2/superseded.txt")).unwrap_or_default();
+    let skip: Vec<&str> = superseded.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_whitespace().next()).collect();
+    files.retain(|f| f.is_file() && !skip.contains(&f.file_name().unwrap().to_string_lossy().as_ref()));
     let mut failures = Vec::new();
     for file in &files {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
