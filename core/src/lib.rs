@@ -44,7 +44,7 @@ pub mod value;
 
 pub use actor::Actor;
 pub use calculate::calculate;
-pub use defaults::{defaults, defaults_json, Defaults};
+pub use defaults::{defaults, defaults_json, defaults_json_at, Defaults};
 pub use error::{FieldError, ScenarioError};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult};

@@ -174,3 +174,25 @@ pub fn municipalities_json(year: Option<i64>) -> Option<serde_json::Value> {
         "municipalities": list,
     }))
 }
+
+/// The municipalities of an income year as a table for people: kommunkod, name, municipal,
+/// regional and total rate and burial fee in percent, Swedish decimal commas; then the source.
+pub fn municipalities_table(year: Option<i64>) -> Option<String> {
+    let y = municipalities(year.unwrap_or_else(default_tax_year))?;
+    let pct = |x: Decimal| format!("{:.2}", x * Decimal::ONE_HUNDRED).replace('.', ",");
+    let mut out = format!("Kommunala skattesatser {} (procent)\n", y.year);
+    out += &format!("{:<6} {:<20} {:>8} {:>8} {:>8} {:>8}\n", "Kod", "Kommun", "Kommun", "Region", "Summa", "Begr.");
+    for m in &y.municipalities {
+        out += &format!(
+            "{:<6} {:<20} {:>8} {:>8} {:>8} {:>8}\n",
+            m.code,
+            m.name,
+            pct(m.municipal_rate),
+            pct(m.regional_rate),
+            pct(m.municipal_rate + m.regional_rate),
+            format!("{:.3}", m.burial_fee * Decimal::ONE_HUNDRED).replace('.', ",")
+        );
+    }
+    out += &format!("Källa: {}\n", y.source);
+    Some(out)
+}
