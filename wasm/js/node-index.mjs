@@ -4,7 +4,7 @@ import schemaText from './schema.mjs';
 import { makeApi, ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.mjs';
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
+export const { calculate, validate, defaults, municipalities, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
 export { ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
 /** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */
 export const loadAnalysis = () => import('./analysis.mjs');

@@ -7,7 +7,7 @@ import { makeApi, ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_
 await init({ module_or_path: new URL('./samkalk_wasm_bg.wasm', import.meta.url) });
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
+export const { calculate, validate, defaults, municipalities, schema, toCsv, report, breakEven, kronor, percent, actors, version } = api;
 export { ScenarioError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
 /** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */
 export const loadAnalysis = () => import('./analysis.js');
