@@ -113,3 +113,21 @@ fn prisbasbelopp_index() {
     assert_eq!(samkalk::tax::restate(Decimal::from(58_800), 2025, 2026).unwrap().unwrap(), Decimal::from(59_200));
     assert_eq!(samkalk::tax::price_years().first(), Some(&2017));
 }
+
+#[test]
+fn the_report_names_the_tax_convention() {
+    let s = Scenario::from_json(
+        r#"{"version": 2, "start_year": 2026, "tax": {"method": "rules", "municipality": "2262", "equalisation": true}}"#,
+    )
+    .unwrap();
+    let r = samkalk::calculate(&s).unwrap();
+    let text = samkalk::report::table(&s, &r);
+    assert!(
+        text.contains(
+            "Skatt enligt reglerna för inkomståret 2025, Timrå (2262): kommunalskatt 23,19 %, regionskatt 11,29 %; den utjämnade delen"
+        ),
+        "{text}"
+    );
+    let v1 = Scenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    assert!(!samkalk::report::table(&v1, &samkalk::calculate(&v1).unwrap()).contains("Skatt enligt reglerna"));
+}
