@@ -5,7 +5,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-VECTORS = sorted((ROOT / "tests" / "vectors").glob("*.json"))
+_SUPERSEDED = {
+    line.split()[0]
+    for line in (ROOT / "tests" / "vectors" / "v2" / "superseded.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
+# Version 1's vectors (less those method version 2 supersedes), then version 2's.
+VECTORS = [p for p in sorted((ROOT / "tests" / "vectors").glob("*.json")) if p.name not in _SUPERSEDED] + sorted(
+    (ROOT / "tests" / "vectors" / "v2").glob("*.json")
+)
 
 
 def load_vector(path: Path) -> dict:
@@ -15,7 +23,7 @@ def load_vector(path: Path) -> dict:
 
 @pytest.fixture(scope="session")
 def vectors():
-    return {p.name: load_vector(p) for p in VECTORS}
+    return {(p.name if p.parent.name != "v2" else f"v2/{p.name}"): load_vector(p) for p in VECTORS}
 
 
 @pytest.fixture(scope="session")

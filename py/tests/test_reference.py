@@ -16,7 +16,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "bench"))
 import reference  # noqa: E402
 
 
-@pytest.mark.parametrize("path", [p for p in VECTORS if "expected" in load_vector(p)], ids=lambda p: p.stem)
+# The baseline knows method version 1 only; tests/reference/pathways.py covers version 2.
+@pytest.mark.parametrize("path", [p for p in VECTORS if p.parent.name != "v2" and "expected" in load_vector(p)], ids=lambda p: p.stem)
 def test_reference_agrees_with_samkalk(path):
     scenario = load_vector(path)["scenario"]
     ours = reference.calculate(scenario, samkalk.defaults())

@@ -157,8 +157,8 @@ rules_vector("tax-03-taxable-benefits.json",
                                                            origin="AM3", participants=12, cost="90000", duration=12)]}, (D("0.20"), D("0.12")))
 
 rules_vector("tax-04-equalisation.json",
-             "Equalisation in Timrå (2262, county 22 Västernorrland: 21.04 % and 8.04 %, förordningen (2004:881) 2 §): that part of the municipal and regional tax is booked to the state",
-             {"version": 2, "name": "utjämning", "start_year": 2026, "tax": dict(ECR, method="rules", municipality="2262", equalisation=True),
+             "Equalisation in Timrå (given as 'timrå'; 2262, county 22 Västernorrland: 21.04 % and 8.04 %, förordningen (2004:881) 2 §): that part of the municipal and regional tax is booked to the state",
+             {"version": 2, "name": "utjämning", "start_year": 2026, "tax": dict(ECR, method="rules", municipality="timrå", equalisation=True),
               "states": STATES, "cohorts": [cohort([{"target": "work", "share": "0.6"}])]}, TIMRA, equalisation=VASTERNORRLAND)
 
 effective_vector("tax-05-price-year-2026.json",

@@ -63,10 +63,19 @@ export function memberText(text, key) {
   }
 }
 
+/** Version 1's vectors (less those method version 2 supersedes, v2/superseded.txt), then version 2's. */
 export function loadVectors() {
-  return readdirSync(VECTOR_DIR)
+  const superseded = new Set(
+    readFileSync(join(VECTOR_DIR, 'v2', 'superseded.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/)[0]),
+  );
+  const v1 = readdirSync(VECTOR_DIR).filter((f) => f.endsWith('.json') && !superseded.has(f));
+  const v2 = readdirSync(join(VECTOR_DIR, 'v2'))
     .filter((f) => f.endsWith('.json'))
-    .sort()
+    .map((f) => `v2/${f}`);
+  return [...v1.sort(), ...v2.sort()]
     .map((file) => {
       const text = readFileSync(join(VECTOR_DIR, file), 'utf8');
       const parsed = JSON.parse(text);
