@@ -30,9 +30,21 @@ pub struct MunicipalityYear {
 }
 
 /// Lower case, with å, ä, ö (and é, ü) kept apart from a, o, e: "Timrå" and "TIMRÅ" are the
-/// same name, "Timra" is not.
+/// same name, "Timra" is not. Only the letters of Swedish municipality names are mapped (the
+/// full Unicode tables would add their weight to the WebAssembly build).
 fn lower(s: &str) -> String {
-    s.trim().chars().flat_map(char::to_lowercase).collect()
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'Å' => 'å',
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'É' => 'é',
+            'Ü' => 'ü',
+            c => c,
+        })
+        .collect()
 }
 
 /// For suggestions only: the letters a reader without a Swedish keyboard might type instead.

@@ -4,7 +4,31 @@
 
 use rust_decimal::Decimal;
 
-use crate::arith::{add, mul, sub, Calc, Overflow};
+use crate::arith::{Calc, Overflow};
+
+// The decimal operations of the rules, each instantiated once: the engine is built at
+// opt-level 3 for WebAssembly, where inlining rust_decimal into every step of these cold
+// yearly computations would cost far more code than it saves time.
+#[inline(never)]
+fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    a.checked_add(b).ok_or(Overflow)
+}
+#[inline(never)]
+fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+#[inline(never)]
+fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+#[inline(never)]
+fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    a.checked_div(b).ok_or(Overflow)
+}
+#[inline(never)]
+fn floor(x: Decimal) -> Decimal {
+    x.floor()
+}
 use crate::value::Value;
 
 /// One band of a piecewise-linear rule in prisbasbelopp (pbb): for an amount x up to and
@@ -111,16 +135,17 @@ impl IncomeTax {
 
 fn floor_to(x: Decimal, step: Decimal) -> Calc<Decimal> {
     if step.is_zero() {
-        return Ok(x.floor());
+        return Ok(floor(x));
     }
-    mul(x.checked_div(step).ok_or(Overflow)?.floor(), step)
+    mul(floor(div(x, step)?), step)
 }
 
+#[inline(never)]
 fn ceil_to(x: Decimal, step: Decimal) -> Calc<Decimal> {
     if step.is_zero() {
         return Ok(x.ceil());
     }
-    mul(x.checked_div(step).ok_or(Overflow)?.ceil(), step)
+    mul(div(x, step)?.ceil(), step)
 }
 
 /// To the nearest multiple of `step`, a half rounded down (the pension fee's rule).
@@ -128,8 +153,8 @@ fn nearest_half_down(x: Decimal, step: Decimal) -> Calc<Decimal> {
     if step.is_zero() {
         return Ok(x);
     }
-    let q = x.checked_div(step).ok_or(Overflow)?;
-    let whole = q.floor();
+    let q = div(x, step)?;
+    let whole = floor(q);
     let up = sub(q, whole)? > Decimal::new(5, 1);
     mul(if up { add(whole, Decimal::ONE)? } else { whole }, step)
 }
@@ -179,11 +204,11 @@ impl TaxRules {
         let assessed = floor_to(add(earned, other)?, hundred)?;
         let grundavdrag = self.grundavdrag_of(assessed)?;
         let taxable = sub(assessed, grundavdrag)?;
-        let municipal_tax = mul(taxable, rates.municipal.max(zero))?.floor();
-        let regional_tax = mul(taxable, rates.regional.max(zero))?.floor();
+        let municipal_tax = floor(mul(taxable, rates.municipal.max(zero))?);
+        let regional_tax = floor(mul(taxable, rates.regional.max(zero))?);
         let kommunal = add(municipal_tax, regional_tax)?;
-        let fees = mul(taxable, rates.fees.max(zero))?.floor();
-        let state_tax = mul(sub(taxable, self.state_tax_threshold)?.max(zero), self.state_tax_rate)?.floor();
+        let fees = floor(mul(taxable, rates.fees.max(zero))?);
+        let state_tax = floor(mul(sub(taxable, self.state_tax_threshold)?.max(zero), self.state_tax_rate)?);
         let pension_fee = self.pension_fee_of(assessed)?;
         // The pension fee's reduction comes first, against kommunal then state income tax.
         let pension_fee_reduction = pension_fee.min(add(kommunal, state_tax)?);
@@ -191,14 +216,14 @@ impl TaxRules {
         let jobbskatteavdrag = if earned > zero {
             let base = sub(self.band_value(&self.jobbskatteavdrag, earned)?, grundavdrag)?;
             let rate = add(rates.municipal.max(zero), rates.regional.max(zero))?;
-            mul(base.max(zero), rate)?.floor().min(kommunal_left)
+            floor(mul(base.max(zero), rate)?).min(kommunal_left)
         } else {
             zero
         };
         let tax_left = sub(sub(add(kommunal, state_tax)?, pension_fee_reduction)?, jobbskatteavdrag)?.max(zero);
         let eir = mul(sub(taxable, self.earned_income_reduction_threshold)?.max(zero), self.earned_income_reduction_rate)?;
-        let earned_income_reduction = eir.min(self.earned_income_reduction_max).floor().min(tax_left);
-        let public_service_fee = mul(taxable, self.public_service_fee_rate)?.floor().min(self.public_service_fee_max);
+        let earned_income_reduction = floor(eir.min(self.earned_income_reduction_max)).min(tax_left);
+        let public_service_fee = floor(mul(taxable, self.public_service_fee_rate)?).min(self.public_service_fee_max);
         Ok(IncomeTax {
             assessed_income: assessed,
             grundavdrag,
@@ -224,10 +249,10 @@ impl TaxRules {
     pub fn table_column_1(&self, table: i64, upper: Decimal) -> Calc<Decimal> {
         let hundred = Decimal::ONE_HUNDRED;
         let yearly = floor_to(mul(upper, Decimal::from(12))?, hundred)?;
-        let points = Decimal::from(table).checked_div(hundred).ok_or(Overflow)?;
+        let points = div(Decimal::from(table), hundred)?;
         let rates = LocalRates { municipal: sub(points, self.table_fee_points)?, regional: Decimal::ZERO, fees: self.table_fee_points };
         let tax = self.income_tax(Income { earned: yearly, other: Decimal::ZERO }, rates)?;
-        Ok(tax.total()?.checked_div(Decimal::from(12)).ok_or(Overflow)?.floor())
+        Ok(floor(div(tax.total()?, Decimal::from(12))?))
     }
 }
 
