@@ -54,6 +54,17 @@ enum Command {
     Defaults {
         #[arg(long, value_enum, default_value_t = DefaultsFormat::Json)]
         format: DefaultsFormat,
+        /// Restate the built-in states to this price year by the prisbasbelopp (JSON only).
+        #[arg(long)]
+        price_year: Option<i64>,
+    },
+    /// List the municipalities' income tax rates (Skatteverket, skattesatser).
+    Municipalities {
+        #[arg(long, value_enum, default_value_t = MunicipalitiesFormat::Table)]
+        format: MunicipalitiesFormat,
+        /// The income year (default: the latest in the data).
+        #[arg(long)]
+        year: Option<i64>,
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
@@ -74,6 +85,12 @@ enum Format {
     Table,
     Csv,
     Trace,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MunicipalitiesFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,12 +170,41 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Command::Defaults { format } => {
-            match format {
-                DefaultsFormat::Json => println!("{}", serde_json::to_string_pretty(&samkalk::defaults_json()).unwrap_or_default()),
-                DefaultsFormat::Markdown => print!("{}", samkalk::report::defaults_markdown()),
+        Command::Defaults { format, price_year } => {
+            match (format, price_year) {
+                (DefaultsFormat::Json, None) => println!("{}", serde_json::to_string_pretty(&samkalk::defaults_json()).unwrap_or_default()),
+                (DefaultsFormat::Json, Some(year)) => match samkalk::defaults_json_at(year) {
+                    Ok(json) => println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default()),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::from(1);
+                    }
+                },
+                (DefaultsFormat::Markdown, None) => print!("{}", samkalk::report::defaults_markdown()),
+                (DefaultsFormat::Markdown, Some(_)) => {
+                    eprintln!("--price-year: only with --format json");
+                    return ExitCode::from(2);
+                }
             }
             ExitCode::SUCCESS
+        }
+        Command::Municipalities { format, year } => {
+            let out = match format {
+                MunicipalitiesFormat::Table => samkalk::tax::municipalities_table(year),
+                MunicipalitiesFormat::Json => {
+                    samkalk::tax::municipalities_json(year).map(|j| serde_json::to_string_pretty(&j).unwrap_or_default() + "\n")
+                }
+            };
+            match out {
+                Some(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!("year: no municipal tax rates for that year (years with rates: {:?})", samkalk::tax::tax_years());
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Analyse { scenario, analysis, format } => {
             analyse::analyse(read_input(&scenario).map_err(|e| e.errors), read_input(&analysis).map_err(|e| e.errors), format, lang)

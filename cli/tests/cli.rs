@@ -153,3 +153,34 @@ fn table_shows_step_investments_in_the_investment_row() {
     let row = kommunen.lines().find(|l| l.starts_with("Investering")).unwrap();
     assert!(row.contains("17 000 kr") && row.contains("6 000 kr") && row.contains("23 000 kr"), "{row}");
 }
+
+#[test]
+fn municipalities_table_and_json() {
+    let (code, out, _) = samkalk(&["municipalities"], None);
+    assert_eq!(code, 0);
+    let timra = out.lines().find(|l| l.starts_with("2262")).expect("Timrå is listed");
+    assert!(timra.contains("Timrå") && timra.contains("23,19") && timra.contains("11,29") && timra.contains("34,48"), "{timra}");
+    assert_eq!(out.lines().filter(|l| l.len() > 4 && l.as_bytes()[..4].iter().all(u8::is_ascii_digit)).count(), 290);
+    let (code, out, _) = samkalk(&["municipalities", "--format", "json"], None);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["year"], 2025);
+    let list = json["municipalities"].as_array().unwrap();
+    assert_eq!(list.len(), 290);
+    let gotland = list.iter().find(|m| m["code"] == "0980").unwrap();
+    assert_eq!((gotland["municipal_rate"].as_str(), gotland["regional_rate"].as_str()), (Some("0.336"), Some("0")));
+}
+
+#[test]
+fn defaults_restated_to_a_price_year() {
+    let (code, out, _) = samkalk(&["defaults", "--price-year", "2026"], None);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["price_year"], 2026);
+    // 105 000 x 59 200 / 58 800 = 105 714.285714…
+    let amount = json["states"]["AM2"]["flows"][0]["amount"].as_str().unwrap();
+    assert!(amount.starts_with("105714.285714"), "{amount}");
+    let (code, _, err) = samkalk(&["defaults", "--price-year", "2031"], None);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("price_year: ") && err.contains("2026"), "{err}");
+}

@@ -7,10 +7,10 @@ use crate::arith::{add, mul, sub, Calc, Overflow};
 use crate::cohort::{add_cohort, Effect, Horizon, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
-use crate::flow::{Net, Tax};
+use crate::flow::{Net, RulesTax, Tax, TaxModel};
 use crate::result::{summarise, ActorResult, CalculationResult, CohortResult, PerActor};
-use crate::scenario::{Scenario, State};
-use crate::state::{step_costs, yearly_net};
+use crate::scenario::{Scenario, State, TaxMethod};
+use crate::state::{step_costs, yearly_net_with};
 use crate::validate::validate;
 
 /// Calculates a scenario. It is validated first: an invalid one gives every fault at its path.
@@ -32,9 +32,72 @@ pub fn resolved_tax(scenario: &Scenario) -> Tax {
     }
 }
 
-/// The state an id names: the scenario's own, else the built-in one.
+/// The state an id names: the scenario's own, else the built-in one (as in the defaults, not
+/// restated; see [`resolved_state`]).
 pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> {
     scenario.states.get(id).or_else(|| defaults().states.get(id).map(|d| &d.state))
+}
+
+/// Version 2: the index ratio (pbb of the scenario's price year, pbb of the defaults' price
+/// year) by which the built-in states are restated; None when nothing is restated (version 1,
+/// no price year, the defaults' own year, or a year outside the index, which validation
+/// reports).
+pub fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
+    let to = scenario.price_year?;
+    let from = defaults().price_year;
+    if scenario.version < 2 || to == from {
+        return None;
+    }
+    crate::tax::index_ratio(from, to)
+}
+
+/// A built-in state restated by the ratio num / den: every flow's amount and the wage,
+/// each multiplied by num and divided by den (divided last).
+pub fn restate_state(state: &State, num: Decimal, den: Decimal) -> Calc<State> {
+    let at = |x: Decimal| -> Calc<Decimal> { crate::arith::div(crate::arith::mul(x, num)?, den) };
+    let mut s = state.clone();
+    for f in &mut s.flows {
+        f.amount = at(f.amount)?;
+    }
+    if let Some(e) = &mut s.earnings {
+        e.monthly_wage = at(e.monthly_wage)?;
+    }
+    Ok(s)
+}
+
+/// The state an id names as the calculation uses it: the scenario's own (never restated), else
+/// the built-in one, restated to the scenario's price year (version 2).
+pub fn resolved_state<'s>(scenario: &'s Scenario, id: &str) -> Option<Calc<std::borrow::Cow<'s, State>>> {
+    use std::borrow::Cow;
+    if let Some(s) = scenario.states.get(id) {
+        return Some(Ok(Cow::Borrowed(s)));
+    }
+    let d = &defaults().states.get(id)?.state;
+    Some(match restatement(scenario) {
+        Some((num, den)) => restate_state(d, num, den).map(Cow::Owned),
+        None => Ok(Cow::Borrowed(d)),
+    })
+}
+
+/// The tax model in force: the effective rates (version 1, and version 2 by default), or the
+/// rules of the scenario's tax year with the nominal rates of its municipality (or the
+/// national average, or the scenario's own `municipal_rate` and `regional_rate`).
+pub fn resolved_model(scenario: &Scenario) -> TaxModel {
+    let tax = resolved_tax(scenario);
+    let t = &scenario.tax;
+    if scenario.version < 2 || t.method != Some(TaxMethod::Rules) {
+        return TaxModel { tax, rules: None };
+    }
+    let year = t.year.unwrap_or_else(crate::tax::default_tax_year);
+    let Some(rules) = crate::tax::rules_for(year) else { return TaxModel { tax, rules: None } };
+    let list = crate::tax::municipalities(year);
+    let chosen = t.municipality.as_deref().and_then(|q| list.and_then(|l| l.find(q).ok()));
+    let (nat_m, nat_r) = list.map(|l| (l.national_municipal, l.national_regional)).unwrap_or_default();
+    let municipal_rate = t.municipal_rate.unwrap_or(chosen.map(|m| m.municipal_rate).unwrap_or(nat_m));
+    let regional_rate = t.regional_rate.unwrap_or(chosen.map(|m| m.regional_rate).unwrap_or(nat_r));
+    let equalisation =
+        (t.equalisation == Some(true)).then(|| crate::tax::tax_data().equalisation.rates_for(chosen.map(|m| m.code.as_str())));
+    TaxModel { tax, rules: Some(RulesTax { rules, municipal_rate, regional_rate, equalisation }) }
 }
 
 /// The fault for an overflow at `path`; the path is written only when there is one.
@@ -47,7 +110,7 @@ fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> Scenar
 pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1]), ScenarioError> {
     let years = scenario.horizon_years.clamp(1, 60) as usize;
     let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
-    let tax = resolved_tax(scenario);
+    let model = resolved_model(scenario);
 
     // Each state's yearly net, computed once however many cohorts use it.
     let mut nets: Vec<(&str, Net)> = Vec::new();
@@ -55,8 +118,8 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
         if let Some((_, n)) = nets.iter().find(|(k, _)| *k == id) {
             return Ok(*n);
         }
-        let n = match resolve_state(scenario, id) {
-            Some(state) => yearly_net(state, &tax)?,
+        let n = match resolved_state(scenario, id) {
+            Some(state) => yearly_net_with(&*state?, &model)?,
             None => [Decimal::ZERO; ACTOR_COUNT],
         };
         nets.push((id, n));
@@ -161,7 +224,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
     let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
     Ok((
         CalculationResult {
-            version: scenario.version,
+            version: scenario.version.clamp(1, crate::validate::MAX_VERSION),
             years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
             per_actor,
             cohorts,

@@ -137,12 +137,35 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
 /// every earnings block with its `source` and `note`. The `states` entries, less those `note`s
 /// and the earnings blocks' `source`, are valid scenario states.
 pub fn defaults_json() -> serde_json::Value {
+    defaults_json_with(None)
+}
+
+/// The parameter set as [`defaults_json`], its states restated to `price_year` by the
+/// prisbasbelopp ratio (method version 2, docs/method.md "Price years"): every flow's amount
+/// and every wage × pbb(price_year) / pbb(defaults' year), exact. A year outside the index is
+/// a fault at `price_year`.
+pub fn defaults_json_at(price_year: i64) -> Result<serde_json::Value, crate::FieldError> {
+    let from = defaults().price_year;
+    if price_year == from {
+        return Ok(defaults_json());
+    }
+    match crate::tax::index_ratio(from, price_year) {
+        Some(ratio) => Ok(defaults_json_with(Some((price_year, ratio)))),
+        None => Err(crate::FieldError::new("price_year", crate::Fault::NoPriceIndex { got: price_year, years: crate::tax::price_years() })),
+    }
+}
+
+fn defaults_json_with(restated: Option<(i64, (Decimal, Decimal))>) -> serde_json::Value {
     use serde_json::{json, Map, Value as J};
     let d = defaults();
     let rate = |r: &SourcedRate| json!({"value": r.value.to_string(), "source": r.source, "note": r.note});
     let mut states = Map::new();
     for (id, ds) in &d.states {
-        let mut s = serde_json::to_value(&ds.state).unwrap_or(J::Null);
+        let state = match restated {
+            Some((_, (num, den))) => crate::calculate::restate_state(&ds.state, num, den).unwrap_or_else(|_| ds.state.clone()),
+            None => ds.state.clone(),
+        };
+        let mut s = serde_json::to_value(&state).unwrap_or(J::Null);
         if let Some(J::Array(flows)) = s.get_mut("flows") {
             for (flow, note) in flows.iter_mut().zip(&ds.notes) {
                 if let J::Object(f) = flow {
@@ -157,7 +180,7 @@ pub fn defaults_json() -> serde_json::Value {
         states.insert(id.clone(), s);
     }
     json!({
-        "price_year": d.price_year,
+        "price_year": restated.map(|(y, _)| y).unwrap_or(d.price_year),
         "tax": {
             "municipal_rate": d.tax.municipal_rate.value.to_string(),
             "regional_rate": d.tax.regional_rate.value.to_string(),

@@ -278,6 +278,22 @@ pub enum Fault {
     Unreachable { from: String, target: String },
     /// The shares of one outcome's moves that leave the same state sum to more than 1.
     MoveSharesAboveOne { from: String, sum: Decimal },
+    /// Text that is not one of the allowed words.
+    NotOneOf { expected: Vec<String>, got: String },
+    /// `taxable: true` on a flow not paid to the individual.
+    TaxableNotToIndividual,
+    /// A tax field that applies only with `tax.method = "rules"`.
+    RulesMethodOnly,
+    /// An income year whose tax rules are not in the data.
+    NoTaxYear { got: i64, years: Vec<i64> },
+    /// No municipal tax rates in the data for the year.
+    NoMunicipalRates { year: i64 },
+    /// A municipality that is neither a kommunkod nor a name in the year's data.
+    UnknownMunicipality { got: String, year: i64, close: Vec<String> },
+    /// A municipal or regional rate given together with `tax.municipality`.
+    RateWithMunicipality,
+    /// A price year outside the prisbasbelopp index.
+    NoPriceIndex { got: i64, years: Vec<i64> },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -347,12 +363,20 @@ pub enum FaultCode {
     MoveToSameState,
     Unreachable,
     MoveSharesAboveOne,
+    NotOneOf,
+    TaxableNotToIndividual,
+    RulesMethodOnly,
+    NoTaxYear,
+    NoMunicipalRates,
+    UnknownMunicipality,
+    RateWithMunicipality,
+    NoPriceIndex,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 61] = [
+    pub const ALL: [FaultCode; 69] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -413,6 +437,14 @@ impl FaultCode {
         FaultCode::MoveToSameState,
         FaultCode::Unreachable,
         FaultCode::MoveSharesAboveOne,
+        FaultCode::NotOneOf,
+        FaultCode::TaxableNotToIndividual,
+        FaultCode::RulesMethodOnly,
+        FaultCode::NoTaxYear,
+        FaultCode::NoMunicipalRates,
+        FaultCode::UnknownMunicipality,
+        FaultCode::RateWithMunicipality,
+        FaultCode::NoPriceIndex,
         FaultCode::Internal,
     ];
 
@@ -656,6 +688,14 @@ impl Fault {
             F::MoveToSameState { .. } => C::MoveToSameState,
             F::Unreachable { .. } => C::Unreachable,
             F::MoveSharesAboveOne { .. } => C::MoveSharesAboveOne,
+            F::NotOneOf { .. } => C::NotOneOf,
+            F::TaxableNotToIndividual => C::TaxableNotToIndividual,
+            F::RulesMethodOnly => C::RulesMethodOnly,
+            F::NoTaxYear { .. } => C::NoTaxYear,
+            F::NoMunicipalRates { .. } => C::NoMunicipalRates,
+            F::UnknownMunicipality { .. } => C::UnknownMunicipality,
+            F::RateWithMunicipality => C::RateWithMunicipality,
+            F::NoPriceIndex { .. } => C::NoPriceIndex,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1059,6 +1099,82 @@ impl Fault {
                     format!("andelarna av förflyttningarna från {from:?} blir {} tillsammans, mer än 1", num(sum))
                 } else {
                     format!("the shares of the moves from {from:?} sum to {}, more than 1", num(sum))
+                }
+            }
+            F::NotOneOf { expected, got } => {
+                if sv {
+                    format!("måste vara en av {}, fick {got:?}", expected.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "))
+                } else {
+                    format!("must be one of {}, got {got:?}", expected.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(", "))
+                }
+            }
+            F::TaxableNotToIndividual => {
+                if sv {
+                    "bara ett flöde som betalas till individen kan vara skattepliktigt".into()
+                } else {
+                    "only a flow paid to the individual can be taxable".into()
+                }
+            }
+            F::RulesMethodOnly => {
+                if sv {
+                    "gäller bara med tax.method = \"rules\" (skatt enligt reglerna)".into()
+                } else {
+                    "applies only with tax.method = \"rules\"".into()
+                }
+            }
+            F::NoTaxYear { got, years } => {
+                if sv {
+                    format!(
+                        "inga skatteregler för inkomståret {got}; år i datan: {}",
+                        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    )
+                } else {
+                    format!(
+                        "no tax rules for income year {got}; years in the data: {}",
+                        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            }
+            F::NoMunicipalRates { year } => {
+                if sv {
+                    format!("inga kommunala skattesatser för {year} i datan")
+                } else {
+                    format!("no municipal tax rates for {year} in the data")
+                }
+            }
+            F::UnknownMunicipality { got, year, close } => {
+                if sv {
+                    if close.is_empty() {
+                        format!("okänd kommun {got:?} för {year}: ange en kommunkod (\"2262\") eller ett namn (\"Timrå\"); `samkalk municipalities` listar dem")
+                    } else {
+                        format!("okänd kommun {got:?} för {year}; närmaste namn: {}", close.join(", "))
+                    }
+                } else {
+                    if close.is_empty() {
+                        format!("unknown municipality {got:?} for {year}: give a kommunkod (\"2262\") or a name (\"Timrå\"); `samkalk municipalities` lists them")
+                    } else {
+                        format!("unknown municipality {got:?} for {year}; close names: {}", close.join(", "))
+                    }
+                }
+            }
+            F::RateWithMunicipality => {
+                if sv {
+                    "ange antingen tax.municipality eller skattesatsen, inte båda".into()
+                } else {
+                    "give either tax.municipality or the rate, not both".into()
+                }
+            }
+            F::NoPriceIndex { got, years } => {
+                if sv {
+                    format!(
+                        "inget prisbasbelopp för {got} att räkna om de inbyggda tillstånden med; år i indexet: {}",
+                        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    )
+                } else {
+                    format!(
+                        "no prisbasbelopp for {got} to restate the built-in states with; years in the index: {}",
+                        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    )
                 }
             }
             F::Internal { detail } => {

@@ -42,17 +42,18 @@ pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
+pub mod tax;
 pub mod trace;
 pub mod validate;
 pub mod value;
 
 pub use actor::Actor;
 pub use calculate::calculate;
-pub use defaults::{defaults, defaults_json, Defaults};
+pub use defaults::{defaults, defaults_json, defaults_json_at, Defaults};
 pub use error::{AlsoAllowed, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
-pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxRates};
+pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxMethod, TaxRates};
 pub use trace::{trace, Trace, TraceRow};
 pub use validate::validate;
 pub use value::{parse_json, Value};

@@ -72,6 +72,37 @@ fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
     out.push_str(&format!("Nuvärde {} · återbetalningsår {} · nytta/kostnad {}\n", kronor(r.npv.value()), payback, bcr));
 }
 
+/// Version 2: which tax method and equalisation convention the result uses (None for
+/// version 1 and the effective method, whose report is unchanged).
+fn tax_convention(scenario: &Scenario) -> Option<String> {
+    let model = crate::calculate::resolved_model(scenario);
+    let rt = model.rules?;
+    let place = match &scenario.tax.municipality {
+        Some(q) => crate::tax::municipalities(rt.rules.year)
+            .and_then(|l| l.find(q).ok())
+            .map(|m| format!("{} ({})", m.name, m.code))
+            .unwrap_or_else(|| q.clone()),
+        None if scenario.tax.municipal_rate.is_some() || scenario.tax.regional_rate.is_some() => "angivna skattesatser".to_string(),
+        None => "riksgenomsnittet".to_string(),
+    };
+    let equalisation = if rt.equalisation.is_some() {
+        "den utjämnade delen av kommunal- och regionskatten bokförs på staten (inkomstutjämningen)"
+    } else {
+        "utan inkomstutjämning (KNUT:s och SEE:s konvention)"
+    };
+    Some(format!(
+        "Skatt enligt reglerna för inkomståret {}, {place}: kommunalskatt {}, regionskatt {}; {equalisation}",
+        rt.rules.year,
+        rate_percent(rt.municipal_rate),
+        rate_percent(rt.regional_rate)
+    ))
+}
+
+/// A tax rate in percent with two decimals, Swedish style: 0.2319 → "23,19 %".
+fn rate_percent(rate: Decimal) -> String {
+    format!("{:.2} %", rate * Decimal::ONE_HUNDRED).replace('.', ",")
+}
+
 /// The readable report in Swedish.
 pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     let mut out = String::new();
@@ -91,6 +122,10 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     context.push_str(&format!(", diskonteringsränta {}", percent(scenario.discount_rate)));
     out.push_str(&context);
     out.push('\n');
+    if let Some(line) = tax_convention(scenario) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     for cohort in &scenario.cohorts {
         let name = if cohort.name.is_empty() { "Kohort" } else { &cohort.name };
         out.push_str(&format!("  {name}: {} deltagare från {}\n", cohort.participants, state_phrase(scenario, &cohort.origin)));

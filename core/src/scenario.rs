@@ -65,7 +65,21 @@ fn one_month() -> i64 {
     1
 }
 
-/// Effective rates on the gross wage; a rate left out takes the built-in default.
+/// How a wage's income tax is computed (version 2: `tax.method`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum TaxMethod {
+    /// Version 1: effective rates on the gross wage.
+    #[default]
+    Effective,
+    /// From the Swedish rules of a tax year (docs/method.md, "Tax from the rules").
+    Rules,
+}
+
+/// Effective rates on the gross wage (or, under the rules method, the nominal municipal and
+/// regional rates on taxable income); a rate left out takes the built-in default. The other
+/// fields are version 2.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -82,6 +96,21 @@ pub struct TaxRates {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
     pub employer_contribution_rate: Option<Decimal>,
+    /// Version 2: `effective` (the default) or `rules`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<TaxMethod>,
+    /// Version 2, rules method: a kommunkod ("2262") or name ("Timrå"); default the national
+    /// average.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+    /// Version 2, rules method: the income year whose rules apply; default the latest in the
+    /// data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    /// Version 2, rules method: book the equalised part of municipal and regional tax to the
+    /// state (default false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equalisation: Option<bool>,
 }
 
 /// A situation a person can be in for a year (AM2, work, studies ...).
@@ -127,6 +156,10 @@ pub struct Flow {
     /// the state instead of counted in the state's net.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub investment: bool,
+    /// Version 2: a taxable benefit paid to the individual, taxed with the state's wage under
+    /// the rules method.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub taxable: bool,
 }
 
 /// A wage in a state: adds production, wage, employer contributions and income taxes.
@@ -384,7 +417,11 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
     s.discount_rate = r.opt_decimal(fields.get("discount_rate"), &root.key("discount_rate")).unwrap_or_default();
     if let Some(tax) = fields.get("tax") {
         let path = root.key("tax");
-        if let Some(t) = r.object(tax, &path, &["municipal_rate", "regional_rate", "employer_contribution_rate"]) {
+        if let Some(t) = r.object(
+            tax,
+            &path,
+            &["municipal_rate", "regional_rate", "employer_contribution_rate", "method", "municipality", "year", "equalisation"],
+        ) {
             for (name, slot) in [
                 ("municipal_rate", &mut s.tax.municipal_rate),
                 ("regional_rate", &mut s.tax.regional_rate),
@@ -392,6 +429,21 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
             ] {
                 *slot = t.get(name).and_then(|v| r.decimal(v, &path.key(name)));
             }
+            if let Some(v) = t.get("method") {
+                let mp = path.key("method");
+                s.tax.method = match r.text(v, &mp).as_deref() {
+                    Some("effective") => Some(TaxMethod::Effective),
+                    Some("rules") => Some(TaxMethod::Rules),
+                    Some(other) => {
+                        r.fault(&mp, Fault::NotOneOf { expected: vec!["effective".into(), "rules".into()], got: other.to_string() });
+                        None
+                    }
+                    None => None,
+                };
+            }
+            s.tax.municipality = t.get("municipality").and_then(|v| r.text(v, &path.key("municipality")));
+            s.tax.year = t.get("year").and_then(|v| r.int(v, &path.key("year")));
+            s.tax.equalisation = t.get("equalisation").and_then(|v| r.boolean(v, &path.key("equalisation")));
         }
     }
     if let Some(states) = fields.get("states") {
@@ -457,7 +509,7 @@ impl Reader {
 
     fn flow(&mut self, value: &Value, path: &Path) -> Flow {
         let mut flow = Flow::default();
-        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source", "investment"]) else {
+        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source", "investment", "taxable"]) else {
             return flow;
         };
         flow.label = self.opt_text(f.get("label"), &path.key("label"));
@@ -471,6 +523,7 @@ impl Reader {
                 flow.investment = self.boolean(v, &ipath).unwrap_or(false);
             }
         }
+        flow.taxable = f.get("taxable").and_then(|v| self.boolean(v, &path.key("taxable"))).unwrap_or(false);
         flow
     }
 

@@ -126,6 +126,7 @@ impl Checker<'_> {
                 self.within(&tax.key(name), rate, zero(), Decimal::ONE, Unit::Share);
             }
         }
+        self.tax_v2(s);
         let states = root.key("states");
         if s.states.len() > MAX_STATES {
             self.fault(&states, Fault::TooMany { max: MAX_STATES as u64, got: s.states.len() as u64 });
@@ -434,4 +435,102 @@ impl Checker<'_> {
 /// 1–64 characters of `A-Z a-z 0-9 _ -`.
 pub fn valid_state_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: the tax fields (docs/method.md, "Tax from the rules", "Price years"), gated like
+// the pathways' fields (`requires_v2_fault`).
+
+impl Checker<'_> {
+    /// `tax.method`, `tax.municipality`, `tax.year`, `tax.equalisation`, flows' `taxable` and
+    /// the restating `price_year`: version 2 only, each checked against the data.
+    fn tax_v2(&mut self, s: &Scenario) {
+        let root = Path::Root;
+        let tax = root.key("tax");
+        let (mp, up, yp, ep) = (tax.key("method"), tax.key("municipality"), tax.key("year"), tax.key("equalisation"));
+        let t = &s.tax;
+        let given = [(&mp, t.method.is_some()), (&up, t.municipality.is_some()), (&yp, t.year.is_some()), (&ep, t.equalisation.is_some())];
+        let mut taxable = Vec::new();
+        for (id, state) in &s.states {
+            if state.flows.len() <= MAX_FLOWS {
+                for (k, f) in state.flows.iter().enumerate() {
+                    if f.taxable {
+                        taxable.push((id.as_str(), k, f.payee));
+                    }
+                }
+            }
+        }
+        if s.version == 1 {
+            for (path, present) in given {
+                if present && !self.reported(path) {
+                    self.errors.push(requires_v2_fault(path));
+                }
+            }
+            let states = root.key("states");
+            for (id, k, _) in &taxable {
+                let sp = states.key(id);
+                let flows = sp.key("flows");
+                let fp = flows.index(*k);
+                let p = fp.key("taxable");
+                if !self.reported(&p) {
+                    self.errors.push(requires_v2_fault(&p));
+                }
+            }
+            return;
+        }
+        if s.version != MAX_VERSION {
+            return;
+        }
+        let states = root.key("states");
+        for (id, k, payee) in &taxable {
+            let sp = states.key(id);
+            let flows = sp.key("flows");
+            let fp = flows.index(*k);
+            let p = fp.key("taxable");
+            if !self.reported(&fp.key("payee")) && *payee != Some(crate::actor::Actor::Individual) {
+                self.fault(&p, Fault::TaxableNotToIndividual);
+            }
+        }
+        let rules = t.method == Some(crate::scenario::TaxMethod::Rules);
+        if !rules {
+            for (path, present) in [(&up, t.municipality.is_some()), (&yp, t.year.is_some()), (&ep, t.equalisation.is_some())] {
+                if present && !self.reported(path) {
+                    self.fault(path, Fault::RulesMethodOnly);
+                }
+            }
+        }
+        let years = crate::tax::tax_years();
+        let year = t.year.unwrap_or_else(crate::tax::default_tax_year);
+        if let Some(y) = t.year {
+            if !self.reported(&yp) && !years.contains(&y) {
+                self.fault(&yp, Fault::NoTaxYear { got: y, years: years.clone() });
+            }
+        }
+        if let Some(q) = &t.municipality {
+            if !self.reported(&up) && rules && years.contains(&year) {
+                match crate::tax::municipalities(year) {
+                    None => self.fault(&up, Fault::NoMunicipalRates { year }),
+                    Some(list) => {
+                        if let Err(close) = list.find(q) {
+                            self.fault(&up, Fault::UnknownMunicipality { got: q.clone(), year, close });
+                        }
+                    }
+                }
+                for name in ["municipal_rate", "regional_rate"] {
+                    let rp = tax.key(name);
+                    let present = if name == "municipal_rate" { t.municipal_rate.is_some() } else { t.regional_rate.is_some() };
+                    if present && !self.reported(&rp) {
+                        self.fault(&rp, Fault::RateWithMunicipality);
+                    }
+                }
+            }
+        }
+        if let Some(p) = s.price_year {
+            let pp = root.key("price_year");
+            let index = crate::tax::price_years();
+            if !self.reported(&pp) && (1900..=2200).contains(&p) && p != defaults().price_year && !index.contains(&p) {
+                self.fault(&pp, Fault::NoPriceIndex { got: p, years: index.clone() });
+            }
+        }
+    }
 }

@@ -99,7 +99,8 @@ fn every_state_loads_and_calculates() {
 
 #[test]
 fn printed_states_are_valid_scenario_states() {
-    // `samkalk defaults` prints states that, less each flow's note, paste into a scenario.
+    // `samkalk defaults` prints states that, less each flow's note, paste into a scenario (of
+    // method version 2: the taxable benefits carry `taxable`, a version-2 field).
     let mut json = samkalk::defaults_json();
     for state in json["states"].as_object_mut().unwrap().values_mut() {
         for flow in state["flows"].as_array_mut().unwrap() {
@@ -110,7 +111,7 @@ fn printed_states_are_valid_scenario_states() {
             e.remove("note");
         }
     }
-    let scenario = serde_json::json!({"start_year": 2026, "tax": json["tax"], "states": json["states"]});
+    let scenario = serde_json::json!({"version": 2, "start_year": 2026, "tax": json["tax"], "states": json["states"]});
     let parsed = Scenario::from_json(&scenario.to_string()).expect("defaults are a valid states block");
     assert_eq!(parsed.states.len(), defaults().states.len());
     for (id, state) in &parsed.states {

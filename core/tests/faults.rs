@@ -73,6 +73,14 @@ fn sample(code: FaultCode) -> Fault {
         C::MoveToSameState => Fault::MoveToSameState { state: s() },
         C::Unreachable => Fault::Unreachable { from: s(), target: s() },
         C::MoveSharesAboveOne => Fault::MoveSharesAboveOne { from: s(), sum: d("1.2") },
+        C::NotOneOf => Fault::NotOneOf { expected: vec!["a".into(), "b".into()], got: s() },
+        C::TaxableNotToIndividual => Fault::TaxableNotToIndividual,
+        C::RulesMethodOnly => Fault::RulesMethodOnly,
+        C::NoTaxYear => Fault::NoTaxYear { got: 2019, years: vec![2025] },
+        C::NoMunicipalRates => Fault::NoMunicipalRates { year: 2019 },
+        C::UnknownMunicipality => Fault::UnknownMunicipality { got: s(), year: 2025, close: vec!["Timrå (2262)".into()] },
+        C::RateWithMunicipality => Fault::RateWithMunicipality,
+        C::NoPriceIndex => Fault::NoPriceIndex { got: 1990, years: vec![2025, 2026] },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

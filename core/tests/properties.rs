@@ -21,7 +21,15 @@ fn flow() -> impl Strategy<Value = Flow> {
             if payer == payee {
                 return None;
             }
-            Some(Flow { label: String::new(), payer, payee, amount: dec(cents, 2), source: String::new(), investment: false })
+            Some(Flow {
+                label: String::new(),
+                payer,
+                payee,
+                amount: dec(cents, 2),
+                source: String::new(),
+                investment: false,
+                taxable: false,
+            })
         },
     )
 }
@@ -133,7 +141,7 @@ proptest! {
         let before = run(&s);
         let mut t = s.clone();
         let id = ["A", "B", "C"][which];
-        t.states.get_mut(id).unwrap().flows.push(Flow { label: "överföring".into(), payer: Some(payer), payee: Some(payee), amount: dec(cents, 2), source: String::new(), investment: false });
+        t.states.get_mut(id).unwrap().flows.push(Flow { label: "överföring".into(), payer: Some(payer), payee: Some(payee), amount: dec(cents, 2), source: String::new(), investment: false, taxable: false });
         let after = run(&t);
         prop_assert_eq!(serde_json::to_string(before.society()).unwrap(), serde_json::to_string(after.society()).unwrap());
     }

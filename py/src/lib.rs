@@ -620,10 +620,29 @@ fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Boun
 }
 
 /// The built-in parameter set: price_year, tax, tax_sources and states (each flow with its
-/// source and note), numbers as decimal.Decimal.
+/// source and note), numbers as decimal.Decimal; with `price_year`, the states restated to it
+/// by the prisbasbelopp (method version 2).
 #[pyfunction]
-fn defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    let v = catch_unwind(samkalk::defaults_json).map_err(|_| PyValueError::new_err("samkalk's built-in defaults are broken"))?;
+#[pyo3(signature = (price_year = None))]
+fn defaults(py: Python<'_>, price_year: Option<i64>) -> PyResult<Bound<'_, PyAny>> {
+    let v = catch_unwind(|| match price_year {
+        None => Ok(samkalk::defaults_json()),
+        Some(year) => samkalk::defaults_json_at(year),
+    })
+    .map_err(|_| PyValueError::new_err("samkalk's built-in defaults are broken"))?
+    .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    json_text_to_py(py, &v.to_string())
+}
+
+/// The municipalities' income tax rates of an income year (default the latest):
+/// {year, source, national, municipalities: [{code, name, municipal_rate, regional_rate,
+/// burial_fee}]}, rates as decimal.Decimal fractions.
+#[pyfunction]
+#[pyo3(signature = (year = None))]
+fn municipalities(py: Python<'_>, year: Option<i64>) -> PyResult<Bound<'_, PyAny>> {
+    let v = catch_unwind(|| samkalk::tax::municipalities_json(year))
+        .map_err(|_| PyValueError::new_err("samkalk's built-in tax data is broken"))?
+        .ok_or_else(|| PyValueError::new_err(format!("year: no municipal tax rates for {year:?} in the data")))?;
     json_text_to_py(py, &v.to_string())
 }
 
@@ -962,6 +981,7 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(trace, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;
+    m.add_function(wrap_pyfunction!(municipalities, m)?)?;
     m.add_function(wrap_pyfunction!(actor_labels, m)?)?;
     m.add_function(wrap_pyfunction!(actor_ids, m)?)?;
     m.add_function(wrap_pyfunction!(format_kronor, m)?)?;

@@ -202,10 +202,16 @@ export function makeApi(raw, schemaText) {
       if (errors) return errors;
       return JSON.parse(raw.validateText(text));
     },
-    /** The built-in parameter set: {price_year, tax, tax_sources, states}. A fresh copy. */
-    defaults() {
+    /** The built-in parameter set: {price_year, tax, tax_sources, states}. A fresh copy. With
+     * priceYear (method version 2) the states are restated to it by the prisbasbelopp. */
+    defaults(priceYear) {
+      if (priceYear !== undefined) return JSON.parse(call(raw.defaultsAtText, priceYear));
       defaultsCache ??= raw.defaultsText();
       return JSON.parse(defaultsCache);
+    },
+    /** The municipalities' income tax rates: {year, source, national, municipalities}. */
+    municipalities() {
+      return JSON.parse(raw.municipalitiesText());
     },
     /** The JSON Schema (draft 2020-12) of a scenario. A fresh copy. */
     schema() {

@@ -275,8 +275,24 @@ export interface StandardAnalysis {
 export function calculate(scenario: Scenario | string): CalculationResult;
 /** Every fault of a scenario; [] when valid. Never throws. */
 export function validate(scenario: unknown): FieldError[];
-/** The built-in parameter set (a fresh copy). */
-export function defaults(): Defaults;
+/** The built-in parameter set (a fresh copy); with priceYear (method version 2) its states
+ * restated to that year by the prisbasbelopp. Throws ScenarioError at `price_year` for a year
+ * outside the index. */
+export function defaults(priceYear?: number): Defaults;
+export interface MunicipalityRates {
+  code: string;
+  name: string;
+  municipal_rate: string;
+  regional_rate: string;
+  burial_fee: string;
+}
+/** The municipalities' income tax rates (Skatteverket, skattesatser) of the latest year. */
+export function municipalities(): {
+  year: number;
+  source: string;
+  national: { municipal_rate: string; regional_rate: string; source: string };
+  municipalities: MunicipalityRates[];
+};
 /** The JSON Schema (draft 2020-12) of a scenario (a fresh copy). */
 export function schema(): Record<string, unknown>;
 /** The result as CSV: `actor,year,gain,investment,net,cumulative_net`, money in öre. */
@@ -337,6 +353,7 @@ declare const api: {
   calculate: typeof calculate;
   validate: typeof validate;
   defaults: typeof defaults;
+  municipalities: typeof municipalities;
   schema: typeof schema;
   toCsv: typeof toCsv;
   trace: typeof trace;

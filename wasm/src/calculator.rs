@@ -51,6 +51,19 @@ pub fn defaults_text() -> String {
     to_text(&samkalk::defaults_json())
 }
 
+/// The built-in parameter set restated to a price year (method version 2), as JSON; a year
+/// outside the prisbasbelopp index is a fault at `price_year`.
+#[wasm_bindgen(js_name = defaultsAtText)]
+pub fn defaults_at_text(price_year: i32) -> Result<String, JsValue> {
+    samkalk::defaults_json_at(i64::from(price_year)).map(|v| to_text(&v)).map_err(|e| fault(&[e]))
+}
+
+/// The municipalities' income tax rates of the latest income year in the data, as JSON.
+#[wasm_bindgen(js_name = municipalitiesText)]
+pub fn municipalities_text() -> String {
+    samkalk::tax::municipalities_json(None).map(|v| to_text(&v)).unwrap_or_default()
+}
+
 /// The result as the core's tidy CSV (`actor,year,gain,investment,net,cumulative_net`).
 #[wasm_bindgen(js_name = csvText)]
 pub fn csv_text(text: &str) -> Result<String, JsValue> {

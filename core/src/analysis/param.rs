@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::actor::Actor;
-use crate::calculate::resolve_state;
+use crate::calculate::resolved_state;
 use crate::defaults::defaults;
 use crate::error::{Context, Fault, FieldError};
 use crate::scenario::{Earnings, Scenario};
@@ -502,18 +502,20 @@ pub fn balancing_actor(listed: impl Iterator<Item = Actor>, changed: Actor) -> A
     }
 }
 
-/// Copies a built-in state into the scenario's own states (same numbers), so a path into it
-/// can be set; a state neither given nor built in is an error.
+/// Copies a built-in state into the scenario's own states (same numbers, restated to a
+/// version-2 scenario's price year as the calculation would), so a path into it can be set; a
+/// state neither given nor built in is an error.
 fn materialise(scenario: &mut Scenario, id: &str, path: &str) -> Result<(), FieldError> {
     if scenario.states.contains_key(id) {
         return Ok(());
     }
-    match resolve_state(scenario, id) {
-        Some(state) => {
-            let state = state.clone();
+    match resolved_state(scenario, id) {
+        Some(Ok(state)) => {
+            let state = state.into_owned();
             scenario.states.insert(id.to_string(), state);
             Ok(())
         }
+        Some(Err(_)) => Err(about(path, Fault::Overflow)),
         None => Err(about(path, Fault::NotAState { id: id.to_string() })),
     }
 }

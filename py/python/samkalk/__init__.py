@@ -59,6 +59,7 @@ __all__ = [
     "calculate",
     "calculate_many",
     "defaults",
+    "municipalities",
     "format_kronor",
     "format_kronor_ore",
     "format_percent",
@@ -719,8 +720,12 @@ def validate(scenario: ScenarioInput) -> List[Dict[str, Any]]:
     return _samkalk.validate(scenario)
 
 
-def defaults() -> Dict[str, Any]:
+def defaults(price_year: Optional[int] = None) -> Dict[str, Any]:
     """The built-in parameter set, as the core holds it.
+
+    With ``price_year`` (method version 2) the built-in states are restated to that year's
+    prices by the prisbasbelopp ratio (docs/method.md, "Price years"); a year outside the
+    index raises ``ValueError`` naming ``price_year``.
 
     ``{"price_year", "tax", "tax_sources", "states"}``: the default tax rates, each with its
     source and arithmetic, and the built-in states (AM1, AM2, AM3, work, subsidised_work,
@@ -733,7 +738,20 @@ def defaults() -> Dict[str, Any]:
     >>> type(d["tax"]["municipal_rate"]).__name__
     'Decimal'
     """
-    return _samkalk.defaults()
+    return _samkalk.defaults(price_year)
+
+
+def municipalities(year: Optional[int] = None) -> Dict[str, Any]:
+    """Each municipality's income tax rates (Skatteverket, skattesatser), for the rules method.
+
+    ``{"year", "source", "national", "municipalities": [{"code", "name", "municipal_rate",
+    "regional_rate", "burial_fee"}]}``, rates as ``Decimal`` fractions.
+
+    >>> m = samkalk.municipalities()
+    >>> [x["name"] for x in m["municipalities"] if x["code"] == "2262"]
+    ['Timrå']
+    """
+    return _samkalk.municipalities(year)
 
 
 # Sensitivity and uncertainty analysis (docs/analysis.md); imported last, since it uses the

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import api, {
-  calculate, validate, defaults, schema, toCsv, report, breakEven, kronor, percent, actors, version,
+  calculate, validate, defaults, municipalities, schema, toCsv, report, breakEven, kronor, percent, actors, version,
   ScenarioError, MAX_SCENARIO_CHARS,
 } from '../../pkg/node/index.mjs';
 import { VECTOR_DIR, loadVectors, memberText } from '../vectors.mjs';
@@ -214,4 +214,16 @@ test('the result JSON is byte for byte what the native command line prints', asy
   const odd = { ...small, cohorts: [{ ...small.cohorts[0], name: 'citat " \\ \n\t\u0001 åäö 😀' }, { origin: 'AM3', participants: 0 }] };
   assert.equal(raw.calculateText(JSON.stringify(odd)), native(JSON.stringify(odd)));
   assert.ok(n > 10);
+});
+
+test('municipalities and defaults restated to a price year (method version 2)', () => {
+  const m = municipalities();
+  assert.equal(m.year, 2025);
+  assert.equal(m.municipalities.length, 290);
+  const timra = m.municipalities.find((x) => x.code === '2262');
+  assert.deepEqual([timra.name, timra.municipal_rate, timra.regional_rate], ['Timrå', '0.2319', '0.1129']);
+  const d = defaults(2026);
+  assert.equal(d.price_year, 2026);
+  assert.ok(d.states.AM2.flows[0].amount.startsWith('105714.285714'));
+  assert.throws(() => defaults(2031), (e) => e instanceof ScenarioError && e.errors[0].path === 'price_year');
 });
