@@ -2,7 +2,7 @@
 
 mod analyse;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,9 +25,22 @@ enum Command {
     /// Calculate a scenario (JSON or TOML; `-` reads standard input).
     Calculate {
         file: PathBuf,
-        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net.
+        /// json: MODEL.md's result; table: a report in Swedish; csv: a tidy table (English with
+        /// commas unless --lang sv); xlsx: an Excel workbook that recomputes (needs -o FILE, or a
+        /// pipe). A .xlsx FILE that samkalk wrote is read back (its Grupper, Tillstånd and
+        /// Antaganden sheets).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Language of csv and xlsx: sv (semicolons, decimal commas, Swedish headers, the
+        /// assumptions above the table) or en. Default: en for csv (today's form), sv for xlsx.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The date the workbook states it was written (YYYY-MM-DD); default today (UTC).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Check a scenario; prints {"errors": [...]}, exits 1 when there are any.
     Validate { file: PathBuf },
@@ -54,6 +67,22 @@ enum Format {
     Json,
     Table,
     Csv,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
+}
+
+impl From<LangArg> for samkalk::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Sv => samkalk::Lang::Sv,
+            LangArg::En => samkalk::Lang::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,11 +105,91 @@ fn read_input(file: &PathBuf) -> Result<Value, ScenarioError> {
         let toml = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         (text, toml)
     };
+    parse_text(&text, toml)
+}
+
+fn parse_text(text: &str, toml: bool) -> Result<Value, ScenarioError> {
     if toml {
-        samkalk::value::parse_toml(&text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")).into())
+        samkalk::value::parse_toml(text).map_err(|e| FieldError::new("", format!("not valid TOML: {e}")).into())
     } else {
-        samkalk::parse_json(&text).map_err(|e| FieldError::new("", e.to_string()).into())
+        samkalk::parse_json(text).map_err(|e| FieldError::new("", e.to_string()).into())
     }
+}
+
+/// The scenario of a file to calculate: a workbook samkalk wrote (by the extension .xlsx, or
+/// standard input that starts like a zip file), else JSON or TOML as [`read_input`].
+fn read_scenario(file: &PathBuf) -> Result<Scenario, ScenarioError> {
+    let is_xlsx = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if file.as_os_str() != "-" && !is_xlsx {
+        return Scenario::from_value(&read_input(file)?);
+    }
+    let bytes = if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| FieldError::new("", format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(|e| FieldError::new("", format!("cannot read {}: {e}", file.display())))?
+    };
+    if is_xlsx || bytes.starts_with(b"PK\x03\x04") {
+        return samkalk::export::xlsx_read::scenario_from_xlsx(&bytes);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| FieldError::new("", "standard input is not UTF-8 text"))?;
+    let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
+    Scenario::from_value(&parse_text(&text, toml)?)
+}
+
+/// Writes the output to the file, or to standard output.
+fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), ScenarioError> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| FieldError::new("", format!("cannot write {}: {e}", path.display())).into()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .map_err(|e| FieldError::new("", format!("cannot write standard output: {e}")).into())
+        }
+    }
+}
+
+/// The workbook's date: `--date`, else today in UTC from the system clock.
+fn workbook_date(date: &Option<String>) -> Result<samkalk::export::Date, ScenarioError> {
+    match date {
+        Some(text) => samkalk::export::Date::parse(text)
+            .ok_or_else(|| FieldError::new("", format!("--date must be a date as YYYY-MM-DD, got {text:?}")).into()),
+        None => {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            samkalk::export::Date::from_unix_days((secs / 86_400) as i64)
+                .ok_or_else(|| FieldError::new("", "the system clock is outside the years a workbook can state").into())
+        }
+    }
+}
+
+/// Calculates and writes one scenario in the chosen format.
+fn calculate(
+    file: &PathBuf,
+    format: Format,
+    lang: Option<LangArg>,
+    output: &Option<PathBuf>,
+    date: &Option<String>,
+) -> Result<(), ScenarioError> {
+    if matches!(format, Format::Xlsx) && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(FieldError::new("", "a workbook is binary: write it to a file with -o kalkyl.xlsx (or pipe it)").into());
+    }
+    let scenario = read_scenario(file)?;
+    let result = samkalk::calculate(&scenario)?;
+    let bytes = match format {
+        Format::Json => format!("{}\n", result.to_json()).into_bytes(),
+        Format::Table => samkalk::report::table(&scenario, &result).into_bytes(),
+        Format::Csv => samkalk::export::csv::csv(&scenario, &result, lang.map(Into::into).unwrap_or(samkalk::Lang::En)).into_bytes(),
+        Format::Xlsx => {
+            let options = samkalk::export::xlsx::WorkbookOptions {
+                lang: lang.map(Into::into).unwrap_or(samkalk::Lang::Sv),
+                date: workbook_date(date)?,
+            };
+            samkalk::export::xlsx::workbook(&scenario, &result, &options)?
+        }
+    };
+    emit(output, &bytes)
 }
 
 fn print_errors(error: &ScenarioError) {
@@ -92,23 +201,13 @@ fn print_errors(error: &ScenarioError) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Calculate { file, format } => {
-            let outcome = read_input(&file).and_then(|v| Scenario::from_value(&v)).and_then(|s| samkalk::calculate(&s).map(|r| (s, r)));
-            match outcome {
-                Ok((scenario, result)) => {
-                    match format {
-                        Format::Json => println!("{}", result.to_json()),
-                        Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
-                        Format::Csv => print!("{}", samkalk::report::csv(&result)),
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    print_errors(&e);
-                    ExitCode::from(1)
-                }
+        Command::Calculate { file, format, lang, output, date } => match calculate(&file, format, lang, &output, &date) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                print_errors(&e);
+                ExitCode::from(1)
             }
-        }
+        },
         Command::Validate { file } => {
             let errors = match read_input(&file) {
                 Ok(v) => samkalk::validate_value(&v),
