@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need on a fresh machine and runs every test of every layer:
 # Rust (clippy with warnings denied, unit, vector, property and CLI tests), Python (builds the
-# wheel into .venv, pytest, the notebook in a real kernel) and WebAssembly (wasm32 target,
+# wheel into .venv, pytest, the notebook in a real kernel), the Excel workbook (LibreOffice
+# installed from Debian's packages recalculates it) and WebAssembly (wasm32 target,
 # wasm-bindgen-cli, Node vector tests, the web page in headless Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ cargo test --workspace
 
 step "Python package"
 bash py/test.sh
+
+step "Excel workbook: LibreOffice recalculates it, openpyxl reads it"
+bash scripts/test-xlsx.sh
 
 step "WebAssembly package and web page"
 bash wasm/test.sh

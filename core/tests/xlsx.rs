@@ -159,7 +159,20 @@ fn edited_workbooks_give_faults_at_cells() {
     // A decimal comma typed as text reads exactly.
     let back = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 4, Some("40000,5"), None)).unwrap();
     assert_eq!(back.cohorts[0].intervention.cost_per_participant.to_string(), "40000.5");
-    // An unknown payer on Tillstånd names its cell.
+    // An unknown payer on Tillstånd names its cell; the flow table starts below the states.
+    let tree = samkalk::export::xlsx_read::read_tree(&bytes).unwrap().1;
+    let payer = tree["states.AM2.flows[0].payer"].clone();
+    assert!(payer.starts_with("Tillstånd!C"), "{payer}");
+    let row: u32 = payer["Tillstånd!C".len()..].parse().unwrap();
+    let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", row - 1, 2, Some("Kommunen AB"), None)).unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert_eq!(e.errors[0].path, payer);
+    assert!(e.errors[0].message.starts_with("unknown actor \"Kommunen AB\" (expected (utanför) or one of: Kommunen, "), "{e}");
+    // A state renamed in the state table leaves its flows without a state: each flow row says so.
     let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", 1, 0, Some("AM9"), None)).unwrap_err();
-    assert!(e.errors.iter().all(|f| f.path.starts_with("Tillstånd!") || f.path.starts_with("Grupper!")), "{e}");
+    assert!(!e.errors.is_empty());
+    for f in &e.errors {
+        assert!(f.path.starts_with("Tillstånd!A"), "{e}");
+        assert!(f.message.contains("which is not in the state table above"), "{e}");
+    }
 }

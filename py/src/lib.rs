@@ -323,10 +323,12 @@ fn scenario_of(input: Input) -> Result<Scenario, Vec<FieldError>> {
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
 }
 
-fn calculate_input(input: Input) -> Result<CalculationResult, Vec<FieldError>> {
+/// The scenario is kept with its result: the CSV and the workbook state its assumptions.
+fn calculate_input(input: Input) -> Result<(Scenario, CalculationResult), Vec<FieldError>> {
     let scenario = scenario_of(input)?;
     catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
+        .map(|result| (scenario, result))
         .map_err(|e| e.errors)
 }
 
@@ -545,6 +547,7 @@ impl PyScenario {
 #[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
 struct PyCalculation {
     inner: CalculationResult,
+    scenario: Scenario,
 }
 
 #[pymethods]
@@ -570,6 +573,28 @@ impl PyCalculation {
         self.inner.years.clone()
     }
 
+    /// The tidy CSV as the core writes it: "en" (commas, points, actor ids) or "sv" (what
+    /// Swedish Excel opens: BOM, semicolons, decimal commas, the assumptions above the table).
+    #[pyo3(signature = (lang = "en"))]
+    fn to_csv(&self, lang: &str) -> PyResult<String> {
+        Ok(samkalk::export::csv::csv(&self.scenario, &self.inner, lang_of(lang)?))
+    }
+
+    /// The workbook (.xlsx bytes) as the core writes it, in "sv" or "en", stating `date`
+    /// (YYYY-MM-DD) as the day it was written.
+    #[cfg(feature = "xlsx")]
+    #[pyo3(signature = (lang, date))]
+    fn to_excel_bytes<'py>(&self, py: Python<'py>, lang: &str, date: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let date =
+            samkalk::export::Date::parse(date).ok_or_else(|| PyValueError::new_err(format!("date must be YYYY-MM-DD, got {date:?}")))?;
+        let options = samkalk::export::xlsx::WorkbookOptions { lang: lang_of(lang)?, date };
+        let bytes = py
+            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::export::xlsx::workbook(&self.scenario, &self.inner, &options))))
+            .map_err(|_| PyValueError::new_err("internal error in samkalk while writing the workbook; please report it"))?
+            .map_err(|e| scenario_error(py, &[e]))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyCalculation>().is_ok_and(|o| o.get().inner == self.inner)
     }
@@ -578,13 +603,36 @@ impl PyCalculation {
 // ------------------------------------------------------------------------------------------
 // Functions
 
+fn lang_of(code: &str) -> PyResult<samkalk::Lang> {
+    samkalk::Lang::from_code(code).ok_or_else(|| PyValueError::new_err(format!("lang must be \"sv\" or \"en\", got {code:?}")))
+}
+
+/// Reads, validates and calculates the scenario of a workbook samkalk wrote (.xlsx bytes);
+/// faults name the sheet and cell.
+#[cfg(feature = "xlsx")]
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
+    let outcome = py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| {
+            let scenario = samkalk::export::xlsx_read::scenario_from_xlsx(data)?;
+            samkalk::calculate(&scenario).map(|r| (scenario, r))
+        }))
+        .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
+    });
+    match outcome {
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario }),
+        Err(e) => Err(scenario_error(py, &e.errors)),
+    }
+}
+
 /// Reads, validates and calculates one scenario; raises samkalk.ScenarioError when invalid.
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn calculate(py: Python<'_>, scenario: &Bound<'_, PyAny>) -> PyResult<PyCalculation> {
     let input = read_input(scenario)?;
     match calculate_input(input) {
-        Ok(inner) => Ok(PyCalculation { inner }),
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario }),
         Err(errors) => Err(scenario_error(py, &errors)),
     }
 }
@@ -614,14 +662,14 @@ fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: 
     let out = PyList::empty(py);
     for outcome in outcomes {
         match outcome {
-            Ok(inner) => out.append(Bound::new(py, PyCalculation { inner })?)?,
+            Ok((scenario, inner)) => out.append(Bound::new(py, PyCalculation { inner, scenario })?)?,
             Err(errors) => out.append(scenario_error_value(py, &errors)?)?,
         }
     }
     Ok(out)
 }
 
-type Outcome = Result<CalculationResult, Vec<FieldError>>;
+type Outcome = Result<(Scenario, CalculationResult), Vec<FieldError>>;
 
 /// Below this many scenarios per thread a batch is not split: starting threads costs more.
 const MIN_PER_THREAD: usize = 32;
@@ -1000,6 +1048,8 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
+    #[cfg(feature = "xlsx")]
+    m.add_function(wrap_pyfunction!(calculate_excel, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;
     m.add_function(wrap_pyfunction!(actor_labels, m)?)?;

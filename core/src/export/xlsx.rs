@@ -14,8 +14,9 @@
 //! Every figure that is arithmetic on other cells is a formula (a state's net per actor by
 //! SUMIFS over its flows, net = gain − investment, cumulative net, totals, NPV, benefit-cost
 //! ratio) with the engine's exact value as its cached result, so a reader that does not
-//! recalculate still shows the engine's number. Recalculated, a formula works on figures
-//! rounded to öre, so it may differ from the engine's (unrounded) figure by an öre or so.
+//! recalculate still shows the engine's number. The yearly gains and investments on År för år
+//! are the engine's unrounded figures (shown to the öre), so recalculated formulas land on the
+//! engine's figures to within half an öre plus a double's rounding.
 //!
 //! Inputs are written so that [`crate::export::xlsx_read`] reads them back exactly: a number
 //! whose double's shortest decimal (the conversion MODEL.md uses for floats,
@@ -417,7 +418,7 @@ fn build(scenario: &Scenario, result: &CalculationResult, options: &WorkbookOpti
     book.set_properties(&DocProperties::new().set_title(&title).set_author("samkalk").set_creation_datetime(&when));
 
     book.push_worksheet(summary_sheet(scenario, result, lang, &names, &f, &title)?);
-    book.push_worksheet(years_sheet(result, lang, &names, &f)?);
+    book.push_worksheet(years_sheet(result, &yearly_figures(scenario, result), lang, &names, &f)?);
     book.push_worksheet(states_sheet(scenario, lang, &names, &f)?);
     book.push_worksheet(groups_sheet(scenario, lang, &names, &f)?);
     book.push_worksheet(assumptions_sheet(scenario, lang, &names, &f, when)?);
@@ -439,7 +440,39 @@ fn rows_with_names(result: &CalculationResult, lang: Lang) -> Vec<(&'static str,
         .collect()
 }
 
-fn years_sheet(result: &CalculationResult, lang: Lang, names: &SheetNames, f: &Formats) -> Fallible<Worksheet> {
+/// Each row's (actors, then society) yearly gain and investment as År för år holds them:
+/// unrounded, as the engine adds them up, so that the workbook's totals, cumulative nets and
+/// present values recompute to the engine's figures to the öre (rounded yearly figures would
+/// drift by up to half an öre a year). The cells show them to the öre. When the result is not
+/// the scenario's own, the result's rounded figures.
+fn yearly_figures(scenario: &Scenario, result: &CalculationResult) -> Vec<(Vec<Decimal>, Vec<Decimal>)> {
+    let rounded = || rows_with_names(result, Lang::Sv).into_iter().map(|(_, r)| (r.gain.clone(), r.investment.clone())).collect();
+    if !crate::validate::validate(scenario).is_empty() {
+        return rounded();
+    }
+    let Ok((own, _, (gain, investment))) = crate::calculate::calculate_valid_exact(scenario) else { return rounded() };
+    if own != *result {
+        return rounded();
+    }
+    let sum = |row: &[Decimal; ACTOR_COUNT]| row.iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(*x));
+    let mut out: Vec<(Vec<Decimal>, Vec<Decimal>)> = Actor::ALL
+        .iter()
+        .map(|a| (gain.iter().map(|y| y[a.index()]).collect(), investment.iter().map(|y| y[a.index()]).collect()))
+        .collect();
+    match (gain.iter().map(sum).collect::<Option<Vec<_>>>(), investment.iter().map(sum).collect::<Option<Vec<_>>>()) {
+        (Some(g), Some(i)) => out.push((g, i)),
+        _ => return rounded(),
+    }
+    out
+}
+
+fn years_sheet(
+    result: &CalculationResult,
+    figures: &[(Vec<Decimal>, Vec<Decimal>)],
+    lang: Lang,
+    names: &SheetNames,
+    f: &Formats,
+) -> Fallible<Worksheet> {
     let mut s = Sheet::new(names.years)?;
     let headers = match lang {
         Lang::Sv => ["Aktör", "År", "Vinst", "Investering", "Netto", "Ackumulerat netto"],
@@ -447,15 +480,15 @@ fn years_sheet(result: &CalculationResult, lang: Lang, names: &SheetNames, f: &F
     };
     s.headers(0, 0, &headers, f)?;
     let years = result.years.len() as u32;
-    for (k, (name, r)) in rows_with_names(result, lang).into_iter().enumerate() {
+    for (k, ((name, r), (gain, investment))) in rows_with_names(result, lang).into_iter().zip(figures).enumerate() {
         let (first, _) = year_rows(k, years);
         for (t, year) in result.years.iter().enumerate() {
             let row = first + t as u32;
             let excel = row + 1;
             s.text(row, 0, name)?;
             s.integer(row, 1, *year)?;
-            s.figure(row, 2, r.gain[t], &f.money)?;
-            s.figure(row, 3, r.investment[t], &f.money)?;
+            s.figure(row, 2, gain.get(t).copied().unwrap_or(r.gain[t]), &f.money)?;
+            s.figure(row, 3, investment.get(t).copied().unwrap_or(r.investment[t]), &f.money)?;
             s.formula(row, 4, &format!("=C{excel}-D{excel}"), r.net[t], &f.money)?;
             let cumulative = if t == 0 { format!("=E{excel}") } else { format!("=F{}+E{excel}", excel - 1) };
             s.formula(row, 5, &cumulative, r.cumulative_net[t], &f.money)?;
@@ -726,7 +759,7 @@ fn groups_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
     }
     let n = scenario.cohorts.len() as u32;
     if n > 0 {
-        s.ws.add_table(0, 0, n, (COHORT_COLUMNS + ACTOR_COUNT) as u16 - 1, &Table::new().set_name(tr(lang, "Grupper", "Cohorts")))?;
+        s.ws.add_table(0, 0, n, (COHORT_COLUMNS + ACTOR_COUNT) as u16 - 1, &Table::new().set_name(tr(lang, "Grupptabell", "CohortTable")))?;
     }
     let title = n + 2;
     let head = title + 1;
@@ -748,7 +781,7 @@ fn groups_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
         }
     }
     if row > head + 1 {
-        s.ws.add_table(head, 0, row - 1, OUTCOME_COLUMNS as u16 - 1, &Table::new().set_name(tr(lang, "Utfall", "Outcomes")))?;
+        s.ws.add_table(head, 0, row - 1, OUTCOME_COLUMNS as u16 - 1, &Table::new().set_name(tr(lang, "Utfallstabell", "OutcomeTable")))?;
     }
     s.ws.set_freeze_panes(1, 2)?;
     s.finish()
