@@ -208,7 +208,7 @@ export function defaults(): Defaults;
 /** The JSON Schema (draft 2020-12) of a scenario (a fresh copy). */
 export function schema(): Record<string, unknown>;
 /** The result as CSV: `actor,year,gain,investment,net,cumulative_net`, money in öre. */
-export function toCsv(scenario: Scenario | string): string;
+export function toCsv(scenario: Scenario | string, options?: { lang?: 'sv' | 'en' }): string;
 /** The core's readable report in Swedish (plain text). */
 export function report(scenario: Scenario | string): string;
 /** Each cohort's break-even as Swedish sentences. */
