@@ -19,7 +19,8 @@ py="$venv/bin/python"
 
 need=()
 for spec in "maturin:maturin>=1.5,<2" "pytest:pytest" "pandas:pandas" "matplotlib:matplotlib" \
-            "nbclient:nbclient" "nbformat:nbformat" "ipykernel:ipykernel" "mypy:mypy" "ruff:ruff"; do
+            "nbclient:nbclient" "nbformat:nbformat" "ipykernel:ipykernel" "mypy:mypy" "ruff:ruff" \
+            "openpyxl:openpyxl"; do
     module="${spec%%:*}"
     if ! "$py" -c "import $module" >/dev/null 2>&1; then
         need+=("${spec#*:}")

@@ -2,9 +2,10 @@
 # Sets up everything the tests need on a fresh machine and runs every test of every layer:
 # Rust (formatting, clippy with warnings denied, unit, vector, property and CLI tests, the
 # core's documentation and package), Python (builds the wheel into .venv; ruff, mypy and the
-# stubs; pytest, the notebook in a real kernel) and WebAssembly (wasm32 target,
-# wasm-bindgen-cli, tsc over the .d.ts files, Node vector tests, the web page in headless
-# Chromium). The quick check before a commit is scripts/check.sh.
+# stubs; pytest, the notebook in a real kernel), the Excel workbook (LibreOffice installed from
+# Debian's packages recalculates it) and WebAssembly (wasm32 target, wasm-bindgen-cli, tsc over
+# the .d.ts files, Node vector tests, the web page in headless Chromium). The quick check before
+# a commit is scripts/check.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -32,8 +33,11 @@ step "Rust: the core's documentation (warnings denied) and package (with its dat
 RUSTDOCFLAGS="-D warnings" cargo doc -p samkalk --no-deps
 cargo package -p samkalk --allow-dirty --no-verify --quiet
 
+step "LibreOffice (the Python tests recalculate the Excel workbook with it)"
+bash scripts/test-xlsx.sh --install-only
+
 step "Python package"
-bash py/test.sh
+SAMKALK_REQUIRE_SOFFICE=1 bash py/test.sh
 
 step "WebAssembly package and web page"
 bash wasm/test.sh

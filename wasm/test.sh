@@ -18,7 +18,8 @@ printf '\n== TypeScript declarations (tsc --noEmit, tests/types/usage.ts)\n'
 node "$WASM_DIR/node_modules/typescript/bin/tsc" -p "$WASM_DIR/tests/types"
 
 printf '\n== node tests (vectors and API)\n'
-node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs tests/node/present.test.mjs
+node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs tests/node/present.test.mjs \
+  tests/node/workbook.test.mjs
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
@@ -31,7 +32,7 @@ fi
 
 printf '\n== browser test (headless Chromium)\n'
 mkdir -p "$WASM_DIR/test-output"
-node --test --test-reporter=spec --test-concurrency=1 tests/browser/page.test.mjs
+node --test --test-reporter=spec --test-concurrency=1 tests/browser/page.test.mjs tests/browser/excel.test.mjs
 
 printf '\n== calculate() and analyse() time (Node and browser)\n'
 node bench.mjs --browser

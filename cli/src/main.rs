@@ -2,7 +2,7 @@
 
 mod analyse;
 
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,9 +18,10 @@ use samkalk::{Fault, FieldError, Lang, Scenario, ScenarioError, Value};
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of fault messages on standard error: sv (svenska) or en (English).
-    #[arg(long, value_enum, global = true, default_value_t = LangArg::Sv)]
-    lang: LangArg,
+    /// The language for people: fault messages on standard error (default sv), and the csv
+    /// and xlsx output (default en for csv, today's form; sv for xlsx). sv (svenska) or en.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -43,10 +44,19 @@ enum Command {
     /// Calculate a scenario (JSON or TOML; `-` reads standard input).
     Calculate {
         file: PathBuf,
-        /// json: MODEL.md's result; table: a report in Swedish; csv: actor, year, gain, investment, net, cumulative_net;
-        /// trace: the effect trace (method version 2) as CSV: cohort, year, state, participants.
+        /// json: MODEL.md's result; table: a report in Swedish; csv: a tidy table (English with
+        /// commas unless --lang sv); xlsx: an Excel workbook that recomputes (needs -o FILE, or a
+        /// pipe); trace: the effect trace (method version 2) as CSV: cohort, year, state,
+        /// participants. A .xlsx FILE that samkalk wrote is read back (its Grupper, Tillstånd and
+        /// Antaganden sheets).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The date the workbook states it was written (YYYY-MM-DD); default today (UTC).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Check a scenario; prints {"errors": [...]}, exits 1 when there are any.
     Validate { file: PathBuf },
@@ -85,6 +95,7 @@ enum Format {
     Table,
     Csv,
     Trace,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,11 +127,95 @@ fn read_input(file: &PathBuf) -> Result<Value, ScenarioError> {
         let toml = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         (text, toml)
     };
+    parse_text(&text, toml)
+}
+
+fn parse_text(text: &str, toml: bool) -> Result<Value, ScenarioError> {
     if toml {
-        samkalk::value::parse_toml(&text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }).into())
+        samkalk::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }).into())
     } else {
-        samkalk::parse_json(&text).map_err(|e| e.fault().into())
+        samkalk::parse_json(text).map_err(|e| e.fault().into())
     }
+}
+
+/// The scenario of a file to calculate: a workbook samkalk wrote (by the extension .xlsx, or
+/// standard input that starts like a zip file), else JSON or TOML as [`read_input`].
+fn read_scenario(file: &PathBuf) -> Result<Scenario, ScenarioError> {
+    let is_xlsx = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if file.as_os_str() != "-" && !is_xlsx {
+        return Scenario::from_value(&read_input(file)?);
+    }
+    let bytes = if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| FieldError::new("", Fault::CannotRead { file: None, reason: e.to_string() }))?;
+        bytes
+    } else {
+        std::fs::read(file)
+            .map_err(|e| FieldError::new("", Fault::CannotRead { file: Some(file.display().to_string()), reason: e.to_string() }))?
+    };
+    if is_xlsx || bytes.starts_with(b"PK\x03\x04") {
+        return samkalk::export::xlsx_read::scenario_from_xlsx(&bytes);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| FieldError::new("", Fault::NotUtf8 { file: None }))?;
+    let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
+    Scenario::from_value(&parse_text(&text, toml)?)
+}
+
+/// Writes the output to the file, or to standard output.
+fn emit(output: &Option<PathBuf>, bytes: &[u8]) -> Result<(), ScenarioError> {
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| FieldError::new("", Fault::CannotWrite { file: Some(path.display().to_string()), reason: e.to_string() }).into()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .map_err(|e| FieldError::new("", Fault::CannotWrite { file: None, reason: e.to_string() }).into())
+        }
+    }
+}
+
+/// The workbook's date: `--date`, else today in UTC from the system clock.
+fn workbook_date(date: &Option<String>) -> Result<samkalk::export::Date, ScenarioError> {
+    match date {
+        Some(text) => {
+            samkalk::export::Date::parse(text).ok_or_else(|| FieldError::new("--date", Fault::BadDate { got: text.clone() }).into())
+        }
+        None => {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            samkalk::export::Date::from_unix_days((secs / 86_400) as i64).ok_or_else(|| {
+                FieldError::new("", Fault::Internal { detail: "the system clock is outside the years a workbook can state".into() }).into()
+            })
+        }
+    }
+}
+
+/// Calculates and writes one scenario in the chosen format.
+fn calculate(
+    file: &PathBuf,
+    format: Format,
+    lang: Option<Lang>,
+    output: &Option<PathBuf>,
+    date: &Option<String>,
+) -> Result<(), ScenarioError> {
+    if matches!(format, Format::Xlsx) && output.is_none() && std::io::stdout().is_terminal() {
+        return Err(FieldError::new("--format", Fault::BinaryToTerminal).into());
+    }
+    let scenario = read_scenario(file)?;
+    let result = samkalk::calculate(&scenario)?;
+    let bytes = match format {
+        Format::Json => format!("{}\n", result.to_json()).into_bytes(),
+        Format::Table => samkalk::report::table(&scenario, &result).into_bytes(),
+        Format::Csv => samkalk::export::csv::csv(&scenario, &result, lang.unwrap_or(Lang::En)).into_bytes(),
+        Format::Trace => samkalk::trace(&scenario)?.to_csv().into_bytes(),
+        Format::Xlsx => {
+            let options = samkalk::export::xlsx::WorkbookOptions { lang: lang.unwrap_or(Lang::Sv), date: workbook_date(date)? };
+            samkalk::export::xlsx::workbook(&scenario, &result, &options)?
+        }
+    };
+    emit(output, &bytes)
 }
 
 fn print_errors(error: &ScenarioError, lang: Lang) {
@@ -131,32 +226,15 @@ fn print_errors(error: &ScenarioError, lang: Lang) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = Lang::from(cli.lang);
+    let lang = cli.lang.map(Lang::from).unwrap_or(Lang::Sv);
     match cli.command {
-        Command::Calculate { file, format } => {
-            let outcome = read_input(&file).and_then(|v| Scenario::from_value(&v)).and_then(|s| samkalk::calculate(&s).map(|r| (s, r)));
-            match outcome {
-                Ok((scenario, result)) => {
-                    match format {
-                        Format::Json => println!("{}", result.to_json()),
-                        Format::Table => print!("{}", samkalk::report::table(&scenario, &result)),
-                        Format::Csv => print!("{}", samkalk::report::csv(&result)),
-                        Format::Trace => match samkalk::trace(&scenario) {
-                            Ok(trace) => print!("{}", trace.to_csv()),
-                            Err(e) => {
-                                print_errors(&e, lang);
-                                return ExitCode::from(1);
-                            }
-                        },
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    print_errors(&e, lang);
-                    ExitCode::from(1)
-                }
+        Command::Calculate { file, format, output, date } => match calculate(&file, format, cli.lang.map(Lang::from), &output, &date) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                print_errors(&e, lang);
+                ExitCode::from(1)
             }
-        }
+        },
         Command::Validate { file } => {
             let errors = match read_input(&file) {
                 Ok(v) => samkalk::validate_value(&v),

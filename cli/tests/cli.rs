@@ -184,3 +184,69 @@ fn defaults_restated_to_a_price_year() {
     assert_eq!(code, 1);
     assert!(err.starts_with("price_year: ") && err.contains("2026"), "{err}");
 }
+
+#[test]
+fn csv_in_swedish_for_excel() {
+    let (code, out, _) = samkalk(&["calculate", "--format", "csv", "--lang", "sv", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(code, 0);
+    assert!(out.starts_with('\u{FEFF}'));
+    assert!(
+        out.contains(
+            "\r\nAktör;År;Vinst;Investering;Netto;Ackumulerat netto\r\nKommunen;2026;1003320,00;800000,00;203320,00;203320,00\r\n"
+        ),
+        "{out}"
+    );
+    let (_, en, _) = samkalk(&["calculate", "--format", "csv", "--lang", "en", "-"], Some(&vector_scenario("000.json")));
+    let (_, default, _) = samkalk(&["calculate", "--format", "csv", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(en, default);
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("samkalk-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn xlsx_to_a_file_and_back() {
+    let dir = temp_dir("xlsx");
+    let book = dir.join("kalkyl.xlsx");
+    let scenario = dir.join("s.json");
+    std::fs::write(&scenario, vector_scenario("003.json")).unwrap();
+    let (code, out, err) =
+        samkalk(&["calculate", scenario.to_str().unwrap(), "--format", "xlsx", "-o", book.to_str().unwrap(), "--date", "2026-12-01"], None);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(&std::fs::read(&book).unwrap()[..4], b"PK\x03\x04");
+    let (_, direct, _) = samkalk(&["calculate", scenario.to_str().unwrap()], None);
+    let (code, again, err) = samkalk(&["calculate", book.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(again, direct);
+    // A bad date and a file that is no workbook are faults, not crashes.
+    let (code, _, err) =
+        samkalk(&["calculate", scenario.to_str().unwrap(), "--format", "xlsx", "-o", book.to_str().unwrap(), "--date", "1.12.2026"], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("--date must be a date as YYYY-MM-DD"), "{err}");
+    let fake = dir.join("fake.xlsx");
+    std::fs::write(&fake, "hej").unwrap();
+    let (code, _, err) = samkalk(&["calculate", fake.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("not an Excel workbook"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn xlsx_is_refused_on_a_terminal() {
+    // `script` runs the command with its standard output on a pseudo-terminal.
+    let dir = temp_dir("tty");
+    let scenario = dir.join("s.json");
+    std::fs::write(&scenario, vector_scenario("000.json")).unwrap();
+    let command = format!("{} calculate {} --format xlsx", env!("CARGO_BIN_EXE_samkalk"), scenario.display());
+    let Ok(out) = Command::new("script").args(["-qec", &command, "/dev/null"]).stdin(Stdio::null()).output() else {
+        panic!("util-linux `script` is needed for this test");
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("write it to a file with -o kalkyl.xlsx"), "{text}");
+    assert!(!text.contains("PK"), "no binary on the terminal");
+    std::fs::remove_dir_all(&dir).ok();
+}

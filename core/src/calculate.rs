@@ -107,7 +107,18 @@ fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> Scenar
 
 /// Calculates a scenario already validated; also returns each actor's and society's unrounded
 /// NPV (seven actors, then society), which analyses need to find exact zeros.
-pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1]), ScenarioError> {
+pub(crate) fn calculate_valid(scenario: &Scenario) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1]), ScenarioError> {
+    calculate_valid_exact(scenario).map(|(result, npv, _)| (result, npv))
+}
+
+/// Each year's unrounded gain and investment per actor (one array per year), from which the
+/// result's rounded figures are made; the workbook's formulas work on these.
+pub(crate) type YearlyExact = (Vec<[Decimal; ACTOR_COUNT]>, Vec<[Decimal; ACTOR_COUNT]>);
+
+/// [`calculate_valid`] that also hands back the unrounded yearly figures.
+pub(crate) fn calculate_valid_exact<'s>(
+    scenario: &'s Scenario,
+) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], YearlyExact), ScenarioError> {
     let years = scenario.horizon_years.clamp(1, 60) as usize;
     let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
     let model = resolved_model(scenario);
@@ -230,6 +241,7 @@ pub(crate) fn calculate_valid<'s>(scenario: &'s Scenario) -> Result<(Calculation
             cohorts,
         },
         npv,
+        (gain, investment),
     ))
 }
 

@@ -294,6 +294,14 @@ pub enum Fault {
     RateWithMunicipality,
     /// A price year outside the prisbasbelopp index.
     NoPriceIndex { got: i64, years: Vec<i64> },
+    /// A file or standard output that could not be written (`file` None: standard output); `reason` is the operating system's.
+    CannotWrite { file: Option<String>, reason: String },
+    /// A date that is not written YYYY-MM-DD.
+    BadDate { got: String },
+    /// A binary output (a workbook) asked for on a terminal.
+    BinaryToTerminal,
+    /// A fault in reading or writing a workbook (`en`: the English text; being given codes of its own).
+    Workbook { en: String },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -371,12 +379,16 @@ pub enum FaultCode {
     UnknownMunicipality,
     RateWithMunicipality,
     NoPriceIndex,
+    CannotWrite,
+    BadDate,
+    BinaryToTerminal,
+    Workbook,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 69] = [
+    pub const ALL: [FaultCode; 73] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -445,6 +457,10 @@ impl FaultCode {
         FaultCode::UnknownMunicipality,
         FaultCode::RateWithMunicipality,
         FaultCode::NoPriceIndex,
+        FaultCode::CannotWrite,
+        FaultCode::BadDate,
+        FaultCode::BinaryToTerminal,
+        FaultCode::Workbook,
         FaultCode::Internal,
     ];
 
@@ -696,6 +712,10 @@ impl Fault {
             F::UnknownMunicipality { .. } => C::UnknownMunicipality,
             F::RateWithMunicipality => C::RateWithMunicipality,
             F::NoPriceIndex { .. } => C::NoPriceIndex,
+            F::CannotWrite { .. } => C::CannotWrite,
+            F::BadDate { .. } => C::BadDate,
+            F::BinaryToTerminal => C::BinaryToTerminal,
+            F::Workbook { .. } => C::Workbook,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1175,6 +1195,40 @@ impl Fault {
                         "no prisbasbelopp for {got} to restate the built-in states with; years in the index: {}",
                         years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
                     )
+                }
+            }
+            F::CannotWrite { file, reason } => {
+                if sv {
+                    match file {
+                        Some(f) => format!("kan inte skriva {f}: {reason}"),
+                        None => format!("kan inte skriva till standard ut: {reason}"),
+                    }
+                } else {
+                    match file {
+                        Some(f) => format!("cannot write {f}: {reason}"),
+                        None => format!("cannot write standard output: {reason}"),
+                    }
+                }
+            }
+            F::BadDate { got } => {
+                if sv {
+                    format!("måste vara ett datum skrivet ÅÅÅÅ-MM-DD, fick {got:?}")
+                } else {
+                    format!("must be a date written YYYY-MM-DD, got {got:?}")
+                }
+            }
+            F::BinaryToTerminal => {
+                if sv {
+                    "en arbetsbok är binär: skriv den till en fil med -o kalkyl.xlsx (eller till ett rör)".into()
+                } else {
+                    "a workbook is binary: write it to a file with -o kalkyl.xlsx (or pipe it)".into()
+                }
+            }
+            F::Workbook { en } => {
+                if sv {
+                    format!("arbetsboken: {en}")
+                } else {
+                    en.clone()
                 }
             }
             F::Internal { detail } => {

@@ -29,6 +29,7 @@ pub mod calculate;
 pub mod cohort;
 pub mod defaults;
 pub mod error;
+pub mod export;
 pub mod flow;
 pub mod lang;
 pub mod number;

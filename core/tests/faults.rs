@@ -81,6 +81,10 @@ fn sample(code: FaultCode) -> Fault {
         C::UnknownMunicipality => Fault::UnknownMunicipality { got: s(), year: 2025, close: vec!["Timrå (2262)".into()] },
         C::RateWithMunicipality => Fault::RateWithMunicipality,
         C::NoPriceIndex => Fault::NoPriceIndex { got: 1990, years: vec![2025, 2026] },
+        C::CannotWrite => Fault::CannotWrite { file: Some(s()), reason: s() },
+        C::BadDate => Fault::BadDate { got: s() },
+        C::BinaryToTerminal => Fault::BinaryToTerminal,
+        C::Workbook => Fault::Workbook { en: s() },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

@@ -518,6 +518,28 @@ impl PyCalculation {
         trace_rows(py, &self.scenario)
     }
 
+    /// The tidy CSV as the core writes it: "en" (commas, points, actor ids) or "sv" (what
+    /// Swedish Excel opens: BOM, semicolons, decimal commas, the assumptions above the table).
+    #[pyo3(signature = (lang = "en"))]
+    fn to_csv(&self, lang: &str) -> PyResult<String> {
+        Ok(samkalk::export::csv::csv(&self.scenario, &self.inner, lang_of(lang)?))
+    }
+
+    /// The workbook (.xlsx bytes) as the core writes it, in "sv" or "en", stating `date`
+    /// (YYYY-MM-DD) as the day it was written.
+    #[cfg(feature = "xlsx")]
+    #[pyo3(signature = (lang, date))]
+    fn to_excel_bytes<'py>(&self, py: Python<'py>, lang: &str, date: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let date =
+            samkalk::export::Date::parse(date).ok_or_else(|| PyValueError::new_err(format!("date must be YYYY-MM-DD, got {date:?}")))?;
+        let options = samkalk::export::xlsx::WorkbookOptions { lang: lang_of(lang)?, date };
+        let bytes = py
+            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::export::xlsx::workbook(&self.scenario, &self.inner, &options))))
+            .map_err(|_| PyValueError::new_err("internal error in samkalk while writing the workbook; please report it"))?
+            .map_err(|e| scenario_error(py, &[e]))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyCalculation>().is_ok_and(|o| o.get().inner == self.inner)
     }
@@ -534,6 +556,29 @@ fn trace<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'
     let input = read_input(scenario)?;
     let scenario = scenario_of(input).map_err(|errors| scenario_error(py, &errors))?;
     trace_rows(py, &scenario)
+}
+
+fn lang_of(code: &str) -> PyResult<samkalk::Lang> {
+    samkalk::Lang::from_code(code).ok_or_else(|| PyValueError::new_err(format!("lang must be \"sv\" or \"en\", got {code:?}")))
+}
+
+/// Reads, validates and calculates the scenario of a workbook samkalk wrote (.xlsx bytes);
+/// faults name the sheet and cell.
+#[cfg(feature = "xlsx")]
+#[pyfunction]
+#[pyo3(signature = (data, /))]
+fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
+    let outcome = py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| {
+            let scenario = samkalk::export::xlsx_read::scenario_from_xlsx(data)?;
+            samkalk::calculate(&scenario).map(|r| (scenario, r))
+        }))
+        .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
+    });
+    match outcome {
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario }),
+        Err(e) => Err(scenario_error(py, &e.errors)),
+    }
 }
 
 /// Reads, validates and calculates one scenario; raises samkalk.ScenarioError when invalid.
@@ -978,6 +1023,8 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
+    #[cfg(feature = "xlsx")]
+    m.add_function(wrap_pyfunction!(calculate_excel, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(trace, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;

@@ -218,8 +218,9 @@ export function makeApi(raw, schemaText) {
       return JSON.parse(schemaText);
     },
     /** The result as tidy CSV: actor,year,gain,investment,net,cumulative_net (exact öre). */
-    toCsv(scenario) {
-      return withScenario(raw.csvText, scenario);
+    toCsv(scenario, options) {
+      const lang = options?.lang ?? 'en';
+      return withScenario((text) => raw.csvText(text, lang), scenario);
     },
     /**
      * The effect trace (method version 2): [{cohort, year, state, participants}], participants
@@ -296,6 +297,39 @@ export function makeApi(raw, schemaText) {
     actors() {
       actorsCache ??= raw.actorsText();
       return JSON.parse(actorsCache);
+    },
+    /** The version of the samkalk core inside. */
+    version: raw.coreVersion(),
+  };
+}
+
+/** Today's date in the local calendar as YYYY-MM-DD (the date a workbook states). */
+function today() {
+  const d = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** The workbook API over the workbook module's raw exports (samkalk_workbook.js). */
+export function makeWorkbookApi(raw) {
+  return {
+    ScenarioError,
+    /**
+     * The calculation as an Excel workbook (Uint8Array of .xlsx bytes), written by the core:
+     * `{lang: "sv" | "en", date: "YYYY-MM-DD"}` (defaults: Swedish, today). Faults throw
+     * ScenarioError.
+     */
+    workbook(scenario, options) {
+      const { text, errors } = scenarioText(scenario);
+      if (errors) throw new ScenarioError(errors);
+      const lang = options?.lang ?? 'sv';
+      const date = options?.date ?? today();
+      return call((t) => raw.workbookBytes(t, lang, date), text);
+    },
+    /** Calculates a workbook samkalk wrote (Uint8Array): the result object; faults name cells. */
+    calculateWorkbook(bytes) {
+      if (!(bytes instanceof Uint8Array)) throw new ScenarioError(fault('the workbook must be a Uint8Array of .xlsx bytes'));
+      return JSON.parse(call(raw.calculateWorkbook, bytes));
     },
     /** The version of the samkalk core inside. */
     version: raw.coreVersion(),

@@ -296,7 +296,7 @@ export function municipalities(): {
 /** The JSON Schema (draft 2020-12) of a scenario (a fresh copy). */
 export function schema(): Record<string, unknown>;
 /** The result as CSV: `actor,year,gain,investment,net,cumulative_net`, money in öre. */
-export function toCsv(scenario: Scenario | string): string;
+export function toCsv(scenario: Scenario | string, options?: { lang?: 'sv' | 'en' }): string;
 /** One row of the effect trace (method version 2). */
 export interface TraceRow {
   /** The cohort's name, or `cohorts[i]` when it has none. */

@@ -64,10 +64,12 @@ pub fn municipalities_text() -> String {
     samkalk::tax::municipalities_json(None).map(|v| to_text(&v)).unwrap_or_default()
 }
 
-/// The result as the core's tidy CSV (`actor,year,gain,investment,net,cumulative_net`).
+/// The result as the core's tidy CSV: `lang` "en" is `actor,year,gain,investment,net,cumulative_net`;
+/// "sv" is the form Swedish Excel opens (BOM, semicolons, decimal commas, the assumptions first).
 #[wasm_bindgen(js_name = csvText)]
-pub fn csv_text(text: &str) -> Result<String, JsValue> {
-    scenario_and_result(text).map(|(_, r)| samkalk::report::csv(&r))
+pub fn csv_text(text: &str, lang: &str) -> Result<String, JsValue> {
+    let lang = samkalk::Lang::from_code(lang).ok_or_else(|| fault_at("", &format!("lang must be \"sv\" or \"en\", got {lang:?}")))?;
+    scenario_and_result(text).map(|(s, r)| samkalk::export::csv::csv(&s, &r, lang))
 }
 
 /// The effect trace (method version 2) as JSON: `[{cohort, year, state, participants}]`.

@@ -8,11 +8,14 @@
 //!
 //! The whole crate exists only on wasm targets, so the host workspace is unaffected.
 //!
-//! Built twice by build.sh: without features, the calculator (`samkalk_wasm_bg.wasm`); with the
-//! feature `analysis`, the analysis module (`samkalk_analysis_bg.wasm`, see analysis.rs).
+//! Built three times by build.sh: without features, the calculator (`samkalk_wasm_bg.wasm`); with
+//! the feature `analysis`, the analysis module (`samkalk_analysis_bg.wasm`, see analysis.rs);
+//! with the feature `workbook`, the Excel module (`samkalk_workbook_bg.wasm`, see workbook.rs).
 #![cfg(target_family = "wasm")]
 
 #[cfg(feature = "analysis")]
 mod analysis;
-#[cfg(not(feature = "analysis"))]
+#[cfg(not(any(feature = "analysis", feature = "workbook")))]
 mod calculator;
+#[cfg(feature = "workbook")]
+mod workbook;

@@ -970,7 +970,8 @@ document.addEventListener('toggle', markScrollers, true);
 
 $('csv').addEventListener('click', () => {
   if (!lastGood) return;
-  const text = samkalk.toCsv(lastGood.scenario);
+  // The form Swedish Excel opens as a table (semicolons, decimal commas, the assumptions first).
+  const text = samkalk.toCsv(lastGood.scenario, { lang: 'sv' });
   const years = lastGood.result.years;
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = el('a', { href: url, download: `samkalk-${years[0]}-${years.at(-1)}.csv` });
@@ -978,6 +979,27 @@ $('csv').addEventListener('click', () => {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+// The workbook writer is its own .wasm (pkg/workbook.js), fetched on the first click only.
+$('excel').addEventListener('click', async () => {
+  if (!lastGood) return;
+  const status = $('excel-status');
+  status.textContent = 'Skapar arbetsboken …';
+  try {
+    const { workbook } = await import('./pkg/workbook.js');
+    const bytes = workbook(lastGood.scenario, { lang: 'sv' });
+    const years = lastGood.result.years;
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const a = el('a', { href: url, download: `samkalk-${years[0]}-${years.at(-1)}.xlsx` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    status.textContent = '';
+  } catch (e) {
+    status.textContent = `Arbetsboken kunde inte skapas: ${e.message}`;
+  }
 });
 $('skriv').addEventListener('click', () => window.print());
 $('dela').addEventListener('click', async () => {

@@ -57,6 +57,7 @@ __all__ = [
     "actor_labels",
     "analyse",
     "calculate",
+    "calculate_excel",
     "calculate_many",
     "defaults",
     "municipalities",
@@ -584,6 +585,34 @@ class Result:
         matplotlib."""
         return _plot_trace(self._native.trace(), cohort=cohort, ax=ax, lang=lang, title=title)
 
+    def to_csv(self, *, lang: str = "en") -> str:
+        """The tidy CSV as the core (and ``samkalk calculate --format csv``) writes it.
+
+        ``lang="en"`` (default): ``actor,year,gain,investment,net,cumulative_net`` with actor
+        ids and decimal points, for programs. ``lang="sv"``: what Swedish Excel opens as a
+        table: UTF-8 with a byte order mark, semicolons, decimal commas, Swedish headers and
+        actor names, and the assumptions above the table. Write it with ``newline=""`` (the
+        Swedish form has its own CRLF line ends) and ``encoding="utf-8"``.
+        """
+        return self._native.to_csv(lang)
+
+    def to_excel_bytes(self, *, lang: str = "sv", date: Optional["datetime.date"] = None) -> bytes:
+        """The calculation as an Excel workbook (.xlsx bytes), as the core writes it: sheets
+        Sammanfattning, År för år, Tillstånd, Grupper and Antaganden (English names with
+        ``lang="en"``), formulas with the engine's exact values cached. ``date`` (default:
+        today) is stated as the day the workbook was written."""
+        import datetime
+
+        day = date if date is not None else datetime.date.today()
+        return self._native.to_excel_bytes(lang, day.isoformat())
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], *, lang: str = "sv", date: Optional["datetime.date"] = None) -> None:
+        """Writes :meth:`to_excel_bytes` to ``path`` (``kalkyl.xlsx``). Read it back, edited or
+        not, with :func:`calculate_excel`."""
+        data = self.to_excel_bytes(lang=lang, date=date)
+        with open(path, "wb") as f:
+            f.write(data)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Result) and self._native == other._native
 
@@ -683,6 +712,22 @@ def trace(scenario: ScenarioInput, *, dtype: str = "decimal") -> "pandas.DataFra
     ``calculate(scenario).trace_frame()``. Needs pandas. An invalid scenario raises
     :class:`ScenarioError`."""
     return _trace_frame(_samkalk.trace(scenario), dtype)
+
+
+def calculate_excel(workbook: Union[str, "os.PathLike[str]", bytes]) -> Result:
+    """Calculate the scenario of a workbook samkalk wrote (a path to the .xlsx, or its bytes):
+    its Grupper, Tillstånd and Antaganden sheets are read exactly, so inputs edited in Excel
+    are recomputed. Faults raise :class:`ScenarioError` with the sheet and cell as the path
+    (``Grupper!E2``)."""
+    if isinstance(workbook, (bytes, bytearray)):
+        data = bytes(workbook)
+    else:
+        try:
+            with open(workbook, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise ScenarioError([{"path": "", "message": f"cannot read {os.fspath(workbook)}: {e.strerror}"}]) from None
+    return Result(_samkalk.calculate_excel(data))
 
 
 def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int] = None) -> List[Union[Result, ScenarioError]]:

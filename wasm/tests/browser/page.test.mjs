@@ -301,7 +301,7 @@ test('the table downloads as CSV, from the engine', async () => {
   assert.match(download.suggestedFilename(), /^samkalk-\d{4}-\d{4}\.csv$/);
   const path = join(OUT, download.suggestedFilename());
   await download.saveAs(path);
-  assert.equal(readFileSync(path, 'utf8'), engine.toCsv(scenario));
+  assert.equal(readFileSync(path, 'utf8'), engine.toCsv(scenario, { lang: 'sv' }));
 });
 
 test('keyboard and screen reader: labels, headers, captions, focus', async () => {

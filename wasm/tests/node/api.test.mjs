@@ -91,6 +91,10 @@ test('csv, report, break-even sentences and Swedish formatting come from the cor
   const csv = toCsv(main.scenario).trim().split('\n');
   assert.equal(csv[0], 'actor,year,gain,investment,net,cumulative_net');
   assert.equal(csv.length, 1 + 8 * 4);
+  const sv = toCsv(main.scenario, { lang: 'sv' });
+  assert.ok(sv.startsWith('\uFEFF'));
+  assert.ok(sv.includes('\r\nAktör;År;Vinst;Investering;Netto;Ackumulerat netto\r\n'));
+  assert.throws(() => toCsv(main.scenario, { lang: 'de' }), ScenarioError);
   assert.equal(csv[1], 'municipality,2026,1504980.00,2850000.00,-1345020.00,-1345020.00');
   assert.match(report(main.scenario), /Kommunen/);
   const be = breakEven(main.scenario);

@@ -1,0 +1,179 @@
+//! The workbook (cargo feature `xlsx`): written for every valid vector and read back into a
+//! scenario that gives the same result JSON byte for byte; bad workbooks give faults at cells.
+#![cfg(feature = "xlsx")]
+
+use samkalk::export::xlsx::{workbook, WorkbookOptions};
+use samkalk::export::xlsx_read::scenario_from_xlsx;
+use samkalk::export::Date;
+use samkalk::{parse_json, Lang, Scenario};
+
+fn valid_vectors() -> Vec<(String, Scenario)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut paths: Vec<_> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let v = parse_json(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        if v.get("expected").is_some() {
+            out.push((p.file_name().unwrap().to_string_lossy().into_owned(), Scenario::from_value(v.get("scenario").unwrap()).unwrap()));
+        }
+    }
+    assert!(out.len() >= 31);
+    out
+}
+
+fn options(lang: Lang) -> WorkbookOptions {
+    WorkbookOptions { lang, date: Date::new(2026, 12, 1).unwrap() }
+}
+
+#[test]
+fn every_vector_round_trips_byte_for_byte_in_both_languages() {
+    for (name, scenario) in valid_vectors() {
+        let result = samkalk::calculate(&scenario).unwrap();
+        for lang in Lang::ALL {
+            let bytes = workbook(&scenario, &result, &options(lang)).unwrap();
+            let back = scenario_from_xlsx(&bytes).unwrap_or_else(|e| panic!("{name} ({lang:?}): {e}"));
+            let again = samkalk::calculate(&back).unwrap();
+            assert_eq!(again.to_json(), result.to_json(), "{name} ({lang:?})");
+            assert_eq!(back.cohorts, scenario.cohorts, "{name}: cohorts read back as written");
+            assert_eq!(back.discount_rate, scenario.discount_rate, "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_same_date_gives_the_same_bytes() {
+    let (_, scenario) = valid_vectors().remove(0);
+    let result = samkalk::calculate(&scenario).unwrap();
+    assert_eq!(workbook(&scenario, &result, &options(Lang::Sv)), workbook(&scenario, &result, &options(Lang::Sv)));
+}
+
+#[test]
+fn numbers_beyond_a_double_round_trip_as_text() {
+    let scenario = Scenario::from_json(
+        r#"{"start_year": 2026, "discount_rate": "0.0312345678901234567", "cohorts": [{"origin": "AM2", "participants": 20,
+        "intervention": {"cost_per_participant": "40000.123456789012345678"},
+        "outcomes": [{"target": "work", "share": "0.6000000000000000001"}]}]}"#,
+    )
+    .unwrap();
+    let result = samkalk::calculate(&scenario).unwrap();
+    let back = scenario_from_xlsx(&workbook(&scenario, &result, &options(Lang::Sv)).unwrap()).unwrap();
+    assert_eq!(back.cohorts, scenario.cohorts);
+    assert_eq!(back.discount_rate.to_string(), "0.0312345678901234567");
+    assert_eq!(samkalk::calculate(&back).unwrap().to_json(), result.to_json());
+}
+
+#[test]
+fn not_a_workbook_is_a_fault_not_a_panic() {
+    for bytes in [&b""[..], b"PK\x03\x04 not really a zip", b"{\"start_year\": 2026}", &[0xff; 300]] {
+        let e = scenario_from_xlsx(bytes).unwrap_err();
+        assert_eq!(e.errors.len(), 1);
+        assert!(e.errors[0].message.starts_with("not an Excel workbook"), "{e}");
+    }
+}
+
+/// A workbook rust_xlsxwriter writes without samkalk's sheets or marker.
+/// (label, value, field key) rows of a sheet.
+type Rows<'a> = &'a [(&'a str, &'a str, &'a str)];
+
+fn foreign(sheets: &[(&str, Rows)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, (a, b, c)) in rows.iter().enumerate() {
+            ws.write_string(r as u32 + 1, 0, *a).unwrap();
+            ws.write_string(r as u32 + 1, 1, *b).unwrap();
+            ws.write_string(r as u32 + 1, 2, *c).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_samkalk_did_not_write() {
+    let e = scenario_from_xlsx(&foreign(&[("Blad1", &[])])).unwrap_err();
+    assert!(e.errors[0].message.contains("no sheet Antaganden"), "{e}");
+    let e = scenario_from_xlsx(&foreign(&[("Antaganden", &[("Format", "något annat", "format")])])).unwrap_err();
+    assert_eq!(e.errors[0].path, "Antaganden!B2");
+    assert!(e.errors[0].message.contains("not a workbook written by samkalk"), "{e}");
+    let e = scenario_from_xlsx(&foreign(&[("Antaganden", &[("Format", "samkalk-arbetsbok 1", "format")])])).unwrap_err();
+    let paths: Vec<&str> = e.errors.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["Tillstånd", "Grupper"], "{e}");
+    assert!(e.errors[1].message.starts_with("the sheet is missing"), "{e}");
+}
+
+/// Edits one cell of a written workbook: reads every sheet with calamine and writes it again
+/// with rust_xlsxwriter (values only), replacing one cell.
+fn edited(bytes: &[u8], sheet: &str, row: u32, col: u16, value: Option<&str>, number: Option<f64>) -> Vec<u8> {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let mut src: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for name in src.sheet_names() {
+        let range = src.worksheet_range(&name).unwrap();
+        let ws = book.add_worksheet();
+        ws.set_name(&name).unwrap();
+        for (r, c, d) in range.used_cells() {
+            let (r, c) = (r as u32 + range.start().unwrap().0, c as u16 + range.start().unwrap().1 as u16);
+            if name == sheet && (r, c) == (row, col) {
+                continue;
+            }
+            match d {
+                Data::String(s) => ws.write_string(r, c, s).map(|_| ()).unwrap(),
+                Data::Float(f) => ws.write_number(r, c, *f).map(|_| ()).unwrap(),
+                Data::Int(i) => ws.write_number(r, c, *i as f64).map(|_| ()).unwrap(),
+                _ => {}
+            }
+        }
+        if name == sheet {
+            match (value, number) {
+                (Some(t), _) => ws.write_string(row, col, t).map(|_| ()).unwrap(),
+                (None, Some(f)) => ws.write_number(row, col, f).map(|_| ()).unwrap(),
+                (None, None) => {}
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn edited_workbooks_give_faults_at_cells() {
+    let scenario = valid_vectors().into_iter().find(|(n, _)| n == "000.json").unwrap().1;
+    let result = samkalk::calculate(&scenario).unwrap();
+    let bytes = workbook(&scenario, &result, &options(Lang::Sv)).unwrap();
+    // Text in an amount cell (cost per participant of cohort 1 is Grupper!E2).
+    let e = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 4, Some("fyrtio tusen"), None)).unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+    assert_eq!((e.errors[0].path.as_str(), e.errors[0].message.as_str()), ("Grupper!E2", "must be a number, got text \"fyrtio tusen\""));
+    // A share above 1: the engine's rule, reported at the cell (outcomes start below the cohorts).
+    let e = scenario_from_xlsx(&edited(&bytes, "Grupper", 5, 2, None, Some(1.3))).unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert_eq!(e.errors[0].path, "Grupper!C6");
+    assert!(e.errors[0].message.contains("cohorts[0].outcomes[0].share"), "{e}");
+    // Participants emptied: required, at its cell.
+    let e = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 3, None, None)).unwrap_err();
+    assert_eq!(e.errors[0].path, "Grupper!D2", "{e}");
+    // An edit that is valid is calculated: 30 participants instead of 20.
+    let back = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 3, None, Some(30.0))).unwrap();
+    assert_eq!(back.cohorts[0].participants, 30);
+    // A decimal comma typed as text reads exactly.
+    let back = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 4, Some("40000,5"), None)).unwrap();
+    assert_eq!(back.cohorts[0].intervention.cost_per_participant.to_string(), "40000.5");
+    // An unknown payer on Tillstånd names its cell; the flow table starts below the states.
+    let tree = samkalk::export::xlsx_read::read_tree(&bytes).unwrap().1;
+    let payer = tree["states.AM2.flows[0].payer"].clone();
+    assert!(payer.starts_with("Tillstånd!C"), "{payer}");
+    let row: u32 = payer["Tillstånd!C".len()..].parse().unwrap();
+    let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", row - 1, 2, Some("Kommunen AB"), None)).unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert_eq!(e.errors[0].path, payer);
+    assert!(e.errors[0].message.starts_with("unknown actor \"Kommunen AB\" (expected (utanför) or one of: Kommunen, "), "{e}");
+    // A state renamed in the state table leaves its flows without a state: each flow row says so.
+    let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", 1, 0, Some("AM9"), None)).unwrap_err();
+    assert!(!e.errors.is_empty());
+    for f in &e.errors {
+        assert!(f.path.starts_with("Tillstånd!A"), "{e}");
+        assert!(f.message.contains("which is not in the state table above"), "{e}");
+    }
+}
