@@ -193,7 +193,9 @@ node -e 'const fs=require("fs");fs.writeFileSync(process.argv[2],JSON.stringify(
   "$ROOT/tests/vectors/002.json" "$SITE/bench-scenario.json"
 
 # --- 7. Size -----------------------------------------------------------------------------------
-# The calculator (what every page loads) has the 300 KB / 120 KB budget. The analysis module,
+# The calculator (what every page loads) has the 330 KB / 130 KB budget (300 / 120 before method
+# version 2's pathways, which added ~26 KB: the exact monthly occupancy, the trace, their rules;
+# measured 314 KB / 124 KB). The analysis module,
 # loaded only where analysis is used, has its own: 400 KB raw, 170 KB gzipped.
 over=0
 size_line() {
@@ -208,7 +210,7 @@ size_line() {
   fi
 }
 log "built wasm/pkg/web, wasm/pkg/node and wasm/pkg/site"
-size_line "$PKG/web/samkalk_wasm_bg.wasm" 300 120
+size_line "$PKG/web/samkalk_wasm_bg.wasm" 330 130
 size_line "$PKG/web/samkalk_analysis_bg.wasm" 400 170
 if [ "$over" = 1 ]; then
   # SAMKALK_WASM_BUDGET=warn builds anyway (e.g. while the core is being slimmed down).
