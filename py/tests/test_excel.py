@@ -16,9 +16,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import VECTORS, load_vector
 
 import samkalk
-from conftest import VECTORS, load_vector
 
 SHEETS_SV = ["Sammanfattning", "År för år", "Tillstånd", "Grupper", "Antaganden"]
 SHEETS_EN = ["Summary", "Year by year", "States", "Groups", "Assumptions"]

@@ -3,14 +3,13 @@ and against the independent reference of tests/reference/pathways.py), step inve
 investment row, and the version-2 faults."""
 
 import json
-import pathlib
 import sys
 from decimal import Decimal
 
 import pytest
+from conftest import ROOT, load_vector
 
 import samkalk
-from conftest import ROOT, load_vector
 
 sys.path.insert(0, str(ROOT / "tests" / "reference"))
 import pathways as reference  # noqa: E402

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 import samkalk
 
 

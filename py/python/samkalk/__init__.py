@@ -271,7 +271,8 @@ class Summary(Sequence[Dict[str, Any]]):
     """Per actor (and society): NPV, payback year, benefit-cost ratio and break-even.
 
     A sequence of dicts (one per actor, then society) with keys ``actor`` (the id), ``label``,
-    ``npv`` (Decimal), ``payback_year`` (int or None), ``benefit_cost_ratio`` (Decimal or
+    ``total_gain`` and ``total_investment`` (Decimal, over the horizon: the investment includes
+    version 2's step costs), ``npv`` (Decimal), ``payback_year`` (int or None), ``benefit_cost_ratio`` (Decimal or
     None) and ``break_even`` (cohort name → ``{"kind", "share"}``; kind is ``always``,
     ``never``, ``at_least`` or ``at_most``; share a Decimal or None). It shows as a table in a
     notebook; :meth:`to_pandas` gives a DataFrame.
@@ -301,6 +302,8 @@ class Summary(Sequence[Dict[str, Any]]):
             record: Dict[str, Any] = {
                 "actor": row["actor"],
                 "label": row["label"],
+                "total_gain": row["total_gain"],
+                "total_investment": row["total_investment"],
                 "npv": row["npv"],
                 "payback_year": row["payback_year"],
                 "benefit_cost_ratio": row["benefit_cost_ratio"],
@@ -315,13 +318,17 @@ class Summary(Sequence[Dict[str, Any]]):
 
     def __repr__(self) -> str:
         t = _text(self.lang)
-        header = [t["actor"], t["npv"], t["payback"], t["bcr"]] + [f"{t['cohort']}: {c}" for c in self.cohorts]
+        f = labels(self.lang)["fields"]
+        header = [t["actor"], f["total_gain"], f["total_investment"], t["npv"], t["payback"], t["bcr"]]
+        header += [f"{t['cohort']}: {c}" for c in self.cohorts]
         lines = [header]
         for row in self._rows:
             lines.append(
                 [
                     row["label"],
-                    format_kronor(row["npv"]),
+                    format_kronor(row["total_gain"], self.lang),
+                    format_kronor(row["total_investment"], self.lang),
+                    format_kronor(row["npv"], self.lang),
                     "–" if row["payback_year"] is None else str(row["payback_year"]),
                     "–" if row["benefit_cost_ratio"] is None else format_ratio(row["benefit_cost_ratio"], self.lang),
                 ]
@@ -335,12 +342,16 @@ class Summary(Sequence[Dict[str, Any]]):
 
     def _repr_html_(self) -> str:
         t = _text(self.lang)
-        head = "".join(f"<th>{_html.escape(h)}</th>" for h in [t["actor"], t["npv"], t["payback"], t["bcr"]])
+        f = labels(self.lang)["fields"]
+        columns = [t["actor"], f["total_gain"], f["total_investment"], t["npv"], t["payback"], t["bcr"]]
+        head = "".join(f"<th>{_html.escape(h)}</th>" for h in columns)
         head += "".join(f"<th>{_html.escape(t['cohort'])}: {_html.escape(c)}</th>" for c in self.cohorts)
         body = []
         for row in self._rows:
             cells = [
                 f"<th style='text-align:left'>{_html.escape(row['label'])}</th>",
+                _money_cell(row["total_gain"]),
+                _money_cell(row["total_investment"]),
                 _money_cell(row["npv"]),
                 f"<td>{'–' if row['payback_year'] is None else row['payback_year']}</td>",
                 f"<td>{'–' if row['benefit_cost_ratio'] is None else format_ratio(row['benefit_cost_ratio'], self.lang)}</td>",
@@ -459,6 +470,8 @@ class Result:
                 {
                     "actor": actor,
                     "label": labels[actor],
+                    "total_gain": figures["total_gain"],
+                    "total_investment": figures["total_investment"],
                     "npv": figures["npv"],
                     "payback_year": figures["payback_year"],
                     "benefit_cost_ratio": figures["benefit_cost_ratio"],
