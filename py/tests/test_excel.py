@@ -126,7 +126,7 @@ def test_bad_workbooks_raise_scenario_errors(tmp_path, main_scenario):
     book.save(edited)
     with pytest.raises(samkalk.ScenarioError) as e:
         samkalk.calculate_excel(edited.getvalue())
-    assert e.value.errors == [{"path": "Grupper!D2", "message": 'must be a number, got text "tjugo"'}]
+    assert [(f["path"], f["message"]) for f in e.value.errors] == [("Grupper!D2", 'must be a number, got text "tjugo"')]
     with pytest.raises(ValueError):
         samkalk.calculate(main_scenario).to_excel_bytes(lang="de")
 

@@ -104,6 +104,9 @@ def test_summary(result):
     m = s["municipality"]
     assert m["npv"] == Decimal("13152989.60") and m["payback_year"] == 2027 and m["benefit_cost_ratio"] == Decimal("5.6151")
     assert m["break_even"]["AM2-grupp"] == {"share": Decimal("0.059801"), "kind": "at_least"}
+    figures = result.to_dict()["actors"]["municipality"]
+    assert (m["total_gain"], m["total_investment"]) == (figures["total_gain"], figures["total_investment"])
+    assert m["total_investment"] > 0
     text = repr(s)
     assert "Kommunen" in text and "13 152 990 kr" in text and "minst 6,0 %" in text
     html = s._repr_html_()
@@ -112,8 +115,8 @@ def test_summary(result):
     assert en[0]["label"] == "Municipality" and "at least 6.0%" in repr(en)
     pytest.importorskip("pandas")
     frame = s.to_pandas()
-    assert list(frame.columns[:5]) == ["actor", "label", "npv", "payback_year", "benefit_cost_ratio"]
-    assert frame.shape == (8, 7)
+    assert list(frame.columns[:7]) == ["actor", "label", "total_gain", "total_investment", "npv", "payback_year", "benefit_cost_ratio"]
+    assert frame.shape == (8, 9)
     assert frame.loc[0, "break_even (AM2-grupp)"] == "minst 6,0 %"
 
 
