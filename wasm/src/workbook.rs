@@ -2,14 +2,14 @@
 //! (`samkalk::export::xlsx`) in its own .wasm, `samkalk_workbook_bg.wasm`, loaded only when the
 //! page's "Ladda ner Excel" is used, so the calculator keeps its size budget.
 
-use samkalk::{FieldError, Lang, Scenario};
+use samkalk::{Fault, FieldError, Lang, Scenario};
 use wasm_bindgen::prelude::*;
 
 fn fault(errors: &[FieldError]) -> JsValue {
     JsValue::from_str(&serde_json::to_string(errors).unwrap_or_else(|_| "[]".into()))
 }
 
-fn fault_at(path: &str, message: &str) -> JsValue {
+fn fault_at(path: &str, message: Fault) -> JsValue {
     fault(&[FieldError::new(path, message)])
 }
 
@@ -23,8 +23,9 @@ pub fn core_version() -> String {
 /// `date` (YYYY-MM-DD, the caller's today) as the day it was written.
 #[wasm_bindgen(js_name = workbookBytes)]
 pub fn workbook_bytes(scenario: &str, lang: &str, date: &str) -> Result<Vec<u8>, JsValue> {
-    let lang = Lang::from_code(lang).ok_or_else(|| fault_at("", &format!("lang must be \"sv\" or \"en\", got {lang:?}")))?;
-    let date = samkalk::export::Date::parse(date).ok_or_else(|| fault_at("", &format!("date must be YYYY-MM-DD, got {date:?}")))?;
+    let lang = Lang::from_code(lang)
+        .ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
+    let date = samkalk::export::Date::parse(date).ok_or_else(|| fault_at("date", Fault::BadDate { got: date.to_string() }))?;
     let s = Scenario::from_json(scenario).map_err(|e| fault(&e.errors))?;
     let r = samkalk::calculate(&s).map_err(|e| fault(&e.errors))?;
     samkalk::export::xlsx::workbook(&s, &r, &samkalk::export::xlsx::WorkbookOptions { lang, date }).map_err(|e| fault(&[e]))
