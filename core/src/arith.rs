@@ -44,3 +44,28 @@ pub fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
 pub fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
     a.checked_div(b).ok_or(Overflow)
 }
+
+/// The same operations, never inlined: for code that runs a few times per outcome (version 2's
+/// pathways and trace), where a call costs nothing measurable and inlining rust_decimal's
+/// arithmetic at every site would cost the WebAssembly build tens of kilobytes.
+pub mod outlined {
+    use super::Calc;
+    use rust_decimal::Decimal;
+
+    #[inline(never)]
+    pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
+        super::add(a, b)
+    }
+    #[inline(never)]
+    pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
+        super::sub(a, b)
+    }
+    #[inline(never)]
+    pub fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
+        super::mul(a, b)
+    }
+    #[inline(never)]
+    pub fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
+        super::div(a, b)
+    }
+}

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::actor::{Actor, ACTOR_COUNT};
-use crate::arith::{add, mul, sub, Calc, Overflow};
+use crate::arith::{add, sub, Calc, Overflow};
 use crate::cohort::{add_cohort, Effect, Horizon, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
@@ -175,6 +175,7 @@ pub(crate) fn calculate_valid_exact<'s>(
                 deltas.push((d, cost));
             }
             let per_year = || -> Calc<Vec<(Net, Net)>> {
+                use crate::arith::outlined::{add, mul};
                 let mut out = Vec::with_capacity(years);
                 for t in 0..years {
                     let (mut u, mut c) = ([Decimal::ZERO; ACTOR_COUNT], [Decimal::ZERO; ACTOR_COUNT]);

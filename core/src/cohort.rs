@@ -199,6 +199,7 @@ pub(crate) fn add_cohort(
 
 /// P for an outcome, and P with (share − counterfactual) replaced by 1.
 fn effect_and_unit(outcome: &crate::scenario::Outcome, participants: Decimal) -> Calc<(Decimal, Decimal)> {
+    use crate::arith::outlined::{mul, sub};
     let filters = mul(
         mul(sub(Decimal::ONE, outcome.deadweight)?, sub(Decimal::ONE, outcome.attribution)?)?,
         sub(Decimal::ONE, outcome.displacement)?,
@@ -211,6 +212,7 @@ fn effect_and_unit(outcome: &crate::scenario::Outcome, participants: Decimal) ->
 /// for break-even, the first outcome's per-unit gain minus step investment, and the other
 /// outcomes' gains minus step investments.
 #[allow(clippy::needless_range_loop)]
+#[inline(never)]
 fn add_monthly(
     outcome: &crate::scenario::Outcome,
     index: usize,
@@ -220,6 +222,7 @@ fn add_monthly(
     gain: &mut [Net],
     investment: &mut [Net],
 ) -> Calc<()> {
+    use crate::arith::outlined::{add, div, mul, sub};
     let twelve = Decimal::from(12);
     let (effect, unit) = effect_and_unit(outcome, participants)?;
     for (t, (u, k)) in per_year.iter().enumerate() {

@@ -15,7 +15,9 @@ use crate::scenario::Outcome;
 const UNIT: u128 = 10_000_000_000_000_000_000_000_000_000;
 
 /// A nonnegative integer below 2^384, little-endian 64-bit limbs: room for an occupancy
-/// (< 2^94) times a retention and a share (each < 2^94) summed over 21 terms.
+/// (< 2^94) times a retention and a share (each < 2^94) summed over 21 terms. Its operations
+/// are not inlined: unrolled into every caller they would cost the WebAssembly build more than
+/// the calls cost in time.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 struct Wide([u64; 6]);
 
@@ -24,6 +26,7 @@ impl Wide {
         Wide([x as u64, (x >> 64) as u64, 0, 0, 0, 0])
     }
 
+    #[inline(never)]
     fn add(self, other: Wide) -> Calc<Wide> {
         let mut out = [0u64; 6];
         let mut carry = 0u128;
@@ -38,6 +41,7 @@ impl Wide {
         Ok(Wide(out))
     }
 
+    #[inline(never)]
     fn mul_u64(self, b: u64) -> Calc<Wide> {
         let mut out = [0u64; 6];
         let mut carry = 0u128;
@@ -52,6 +56,7 @@ impl Wide {
         Ok(Wide(out))
     }
 
+    #[inline(never)]
     fn mul_u128(self, b: u128) -> Calc<Wide> {
         let low = self.mul_u64(b as u64)?;
         let high = self.mul_u64((b >> 64) as u64)?;
@@ -63,6 +68,7 @@ impl Wide {
     }
 
     /// Floor division by `d` > 0.
+    #[inline(never)]
     fn div_u64(self, d: u64) -> Wide {
         let mut out = [0u64; 6];
         let mut rem = 0u128;
@@ -82,6 +88,7 @@ impl Wide {
     }
 
     /// self / 10^k rounded half up (the values are never negative), for k ≥ 1.
+    #[inline(never)]
     fn div_pow10_round(self, k: u32) -> Calc<u128> {
         let mut half = Wide::from_u128(5);
         for _ in 1..k {
@@ -169,7 +176,9 @@ pub(crate) fn outcome_states<'s>(outcome: &'s Outcome, origin: &str) -> Vec<&'s 
 }
 
 /// The effect population of `outcome`, whose move month is `move_month`, month by month over
-/// `years` years: steps 1–5 of the method in each month.
+/// `years` years: steps 1–5 of the method in each month. Not inlined: the calculation and the
+/// trace share one copy (it matters for the WebAssembly's size).
+#[inline(never)]
 pub(crate) fn occupancy<'s>(outcome: &'s Outcome, origin: &str, move_month: i64, years: usize) -> Calc<Occupancy<'s>> {
     let states = outcome_states(outcome, origin);
     let n = states.len();

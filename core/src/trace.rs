@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::arith::{add, div, mul, sub, Calc};
+use crate::arith::outlined::{add, div, mul, sub};
+use crate::arith::Calc;
 use crate::error::{FieldError, ScenarioError};
 use crate::result::fixed;
 use crate::scenario::Scenario;
@@ -59,19 +60,23 @@ impl Trace {
     /// JSON: a list of `{"cohort", "year", "state", "participants"}`, participants a string
     /// with six decimals, as in the CSV.
     pub fn to_json(&self) -> String {
-        let rows: Vec<serde_json::Value> = self
-            .rows
-            .iter()
-            .map(|r| {
-                serde_json::json!({
-                    "cohort": r.cohort_name,
-                    "year": r.year,
-                    "state": r.state,
-                    "participants": fixed(r.participants, TRACE_DECIMALS),
-                })
-            })
-            .collect();
-        serde_json::to_string(&rows).unwrap_or_default()
+        // Written by hand rather than through serde_json::Value: it keeps the WebAssembly small.
+        let text = |t: &str| serde_json::to_string(t).unwrap_or_default();
+        let mut out = String::from("[");
+        for (k, r) in self.rows.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!(
+                "{{\"cohort\":{},\"year\":{},\"state\":{},\"participants\":\"{}\"}}",
+                text(&r.cohort_name),
+                r.year,
+                text(&r.state),
+                fixed(r.participants, TRACE_DECIMALS)
+            ));
+        }
+        out.push(']');
+        out
     }
 
     /// The participants of a row written as the CSV writes them.
@@ -100,6 +105,7 @@ pub fn trace(scenario: &Scenario) -> Result<Trace, ScenarioError> {
 
 // The (state, year) grid reads most plainly with indices.
 #[allow(clippy::needless_range_loop)]
+#[inline(never)]
 fn trace_valid(scenario: &Scenario) -> Result<Trace, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, 60) as usize;
     let mut rows = Vec::new();

@@ -336,6 +336,7 @@ impl Checker<'_> {
         }
     }
 
+    #[inline(never)]
     fn moves(&mut self, path: &Path, o: &Outcome, c: &Cohort, s: &Scenario, states_unreadable: bool, origin_ok: bool) {
         if o.then.is_empty() {
             return;

@@ -77,7 +77,11 @@ fn swedish_csv_reads_back_as_the_engines_numbers() {
                 assert_eq!(row[0], *who, "{name}");
                 assert_eq!(row[1].parse::<i64>().unwrap(), *year, "{name}");
                 let got: Vec<Decimal> = row[2..].iter().map(|x| swedish_number(x)).collect();
-                assert_eq!(got, vec![r.gain[t].value(), r.investment[t].value(), r.net[t].value(), r.cumulative_net[t].value()], "{name}: {who} {year}");
+                assert_eq!(
+                    got,
+                    vec![r.gain[t].value(), r.investment[t].value(), r.net[t].value(), r.cumulative_net[t].value()],
+                    "{name}: {who} {year}"
+                );
             }
         }
     }

@@ -236,7 +236,16 @@ proptest! {
         prop_assume!(payer != payee);
         let mut t = s.clone();
         t.states.get_mut(IDS[which]).unwrap().flows.push(flow(Some(Actor::ALL[payer]), Some(Actor::ALL[payee]), amount, false));
-        prop_assert_eq!(serde_json::to_string(run(&s).society()).unwrap(), serde_json::to_string(run(&t).society()).unwrap());
+        // Exactly the same but for the last digit of a 28-digit sum: a figure within about
+        // 10^-20 of a half öre may round either way (docs/method.md), so compare to the öre.
+        let (x, y) = (run(&s), run(&t));
+        let (a, b) = (x.society(), y.society());
+        for (xs, ys) in [(&a.gain, &b.gain), (&a.investment, &b.investment), (&a.net, &b.net), (&a.cumulative_net, &b.cumulative_net)] {
+            for (p, q) in xs.iter().zip(ys.iter()) {
+                prop_assert!((p.value() - q.value()).abs() <= dec(1, 2), "{p} vs {q}");
+            }
+        }
+        prop_assert!((a.npv.value() - b.npv.value()).abs() <= dec(1, 2));
     }
 
     /// At the break-even share the cohort's NPV is 0 (within the six-decimal rounding of the

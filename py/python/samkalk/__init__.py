@@ -36,6 +36,8 @@ from ._errors import InputError, ScenarioError
 from ._samkalk import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime
+
     import pandas
     from matplotlib.axes import Axes
 

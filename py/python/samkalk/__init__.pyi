@@ -10,7 +10,6 @@ from matplotlib.axes import Axes
 from typing_extensions import TypeAlias
 
 from . import _samkalk
-from ._errors import InputError as InputError
 from ._analysis import (
     AnalysisInput as AnalysisInput,
     AnalysisResult as AnalysisResult,
@@ -22,7 +21,12 @@ from ._analysis import (
     switching_value as switching_value,
     tornado as tornado,
 )
-from ._errors import AnalysisCancelled as AnalysisCancelled, AnalysisError as AnalysisError, ScenarioError as ScenarioError
+from ._errors import (
+    AnalysisCancelled as AnalysisCancelled,
+    AnalysisError as AnalysisError,
+    InputError as InputError,
+    ScenarioError as ScenarioError,
+)
 from ._samkalk import Scenario as Scenario
 
 __version__: str

@@ -607,7 +607,9 @@ class AnalysisResult:
         whos = _WHO if actor is None else (self._actor(actor),)
         who = self._who(lang)
         # Each actor's swing is the core's (society's too: the rows' own order).
-        swings = {w: {i: Decimal(s) for i, s in _samkalk.tornado_order([(r["npv_low"][w], r["npv_high"][w]) for r in t["rows"]])} for w in whos}
+        swings = {
+            w: {i: Decimal(s) for i, s in _samkalk.tornado_order([(r["npv_low"][w], r["npv_high"][w]) for r in t["rows"]])} for w in whos
+        }
         records = []
         for index, row in enumerate(t["rows"]):
             for w in whos:
