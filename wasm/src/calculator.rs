@@ -68,7 +68,8 @@ pub fn municipalities_text() -> String {
 /// "sv" is the form Swedish Excel opens (BOM, semicolons, decimal commas, the assumptions first).
 #[wasm_bindgen(js_name = csvText)]
 pub fn csv_text(text: &str, lang: &str) -> Result<String, JsValue> {
-    let lang = samkalk::Lang::from_code(lang).ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
+    let lang = samkalk::Lang::from_code(lang)
+        .ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
     scenario_and_result(text).map(|(s, r)| samkalk::export::csv::csv(&s, &r, lang))
 }
 

@@ -23,7 +23,8 @@ pub fn core_version() -> String {
 /// `date` (YYYY-MM-DD, the caller's today) as the day it was written.
 #[wasm_bindgen(js_name = workbookBytes)]
 pub fn workbook_bytes(scenario: &str, lang: &str, date: &str) -> Result<Vec<u8>, JsValue> {
-    let lang = Lang::from_code(lang).ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
+    let lang = Lang::from_code(lang)
+        .ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
     let date = samkalk::export::Date::parse(date).ok_or_else(|| fault_at("date", Fault::BadDate { got: date.to_string() }))?;
     let s = Scenario::from_json(scenario).map_err(|e| fault(&e.errors))?;
     let r = samkalk::calculate(&s).map_err(|e| fault(&e.errors))?;

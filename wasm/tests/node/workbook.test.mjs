@@ -37,8 +37,8 @@ test('the same date gives the same bytes; today is the default', () => {
 
 test('bad input throws ScenarioError with paths', () => {
   assert.throws(() => workbook({ start_year: 2026, horizon_years: 0 }), (e) => e instanceof ScenarioError && e.errors[0].path === 'horizon_years');
-  assert.throws(() => workbook(valid[0][1], { lang: 'de' }), (e) => e instanceof ScenarioError && /lang must be/.test(e.message));
-  assert.throws(() => workbook(valid[0][1], { date: '1 dec' }), (e) => e instanceof ScenarioError && /YYYY-MM-DD/.test(e.message));
+  assert.throws(() => workbook(valid[0][1], { lang: 'de' }), (e) => e instanceof ScenarioError && e.errors[0].path === 'lang' && e.errors[0].code === 'not_one_of' && /got "de"/.test(e.message));
+  assert.throws(() => workbook(valid[0][1], { date: '1 dec' }), (e) => e instanceof ScenarioError && e.errors[0].path === 'date' && e.errors[0].code === 'bad_date' && /YYYY-MM-DD/.test(e.message));
   assert.throws(() => calculateWorkbook(new Uint8Array([1, 2, 3])), (e) => e instanceof ScenarioError && /not an Excel workbook/.test(e.message));
   assert.throws(() => calculateWorkbook('text'), ScenarioError);
 });
