@@ -77,7 +77,7 @@ pub fn analyse_progress_text(scenario: &str, analysis: &str, pretty: bool, progr
 #[wasm_bindgen(js_name = generatorText)]
 pub fn generator_text(seed: &str, draw: f64, n: u32) -> Result<String, JsValue> {
     let seed: u64 = seed.parse().map_err(|_| fault_at("", Fault::BadSeed { got: seed.to_string() }))?;
-    if !(draw >= 0.0 && draw <= 9_007_199_254_740_991.0 && draw.fract() == 0.0) {
+    if !((0.0..=9_007_199_254_740_991.0).contains(&draw) && draw.fract() == 0.0) {
         return Err(fault_at("", Fault::BadDraw));
     }
     let mut rng = samkalk::analysis::rng::Xoshiro256::for_draw(seed, draw as u64);
