@@ -5,10 +5,15 @@
 use samkalk::export::xlsx::{workbook, WorkbookOptions};
 use samkalk::export::xlsx_read::scenario_from_xlsx;
 use samkalk::export::Date;
-use samkalk::{parse_json, Lang, Scenario};
+use samkalk::{parse_json, FaultCode, Lang, Scenario};
 
 fn valid_vectors() -> Vec<(String, Scenario)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    vectors_in("../tests/vectors", 31)
+}
+
+/// The result vectors (those with `expected`) of a folder of vectors, at least `min` of them.
+fn vectors_in(folder: &str, min: usize) -> Vec<(String, Scenario)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut paths: Vec<_> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
     paths.sort();
@@ -19,8 +24,22 @@ fn valid_vectors() -> Vec<(String, Scenario)> {
             out.push((p.file_name().unwrap().to_string_lossy().into_owned(), Scenario::from_value(v.get("scenario").unwrap()).unwrap()));
         }
     }
-    assert!(out.len() >= 31);
+    assert!(out.len() >= min, "{folder}: {}", out.len());
     out
+}
+
+/// Writes the workbook, reads it back and calculates again: the same result JSON, byte for byte.
+fn assert_round_trip(name: &str, scenario: &Scenario) {
+    let result = samkalk::calculate(scenario).unwrap();
+    for lang in Lang::ALL {
+        let bytes = workbook(scenario, &result, &options(lang)).unwrap();
+        let back = scenario_from_xlsx(&bytes).unwrap_or_else(|e| panic!("{name} ({lang:?}): {e}"));
+        let again = samkalk::calculate(&back).unwrap_or_else(|e| panic!("{name} ({lang:?}): {e}"));
+        assert_eq!(again.to_json(), result.to_json(), "{name} ({lang:?})");
+        assert_eq!(back.cohorts, scenario.cohorts, "{name}: cohorts read back as written");
+        assert_eq!(back.discount_rate, scenario.discount_rate, "{name}");
+        assert_eq!((back.version, back.price_year, &back.tax), (scenario.version, scenario.price_year, &scenario.tax), "{name}");
+    }
 }
 
 fn options(lang: Lang) -> WorkbookOptions {
@@ -30,15 +49,22 @@ fn options(lang: Lang) -> WorkbookOptions {
 #[test]
 fn every_vector_round_trips_byte_for_byte_in_both_languages() {
     for (name, scenario) in valid_vectors() {
-        let result = samkalk::calculate(&scenario).unwrap();
-        for lang in Lang::ALL {
-            let bytes = workbook(&scenario, &result, &options(lang)).unwrap();
-            let back = scenario_from_xlsx(&bytes).unwrap_or_else(|e| panic!("{name} ({lang:?}): {e}"));
-            let again = samkalk::calculate(&back).unwrap();
-            assert_eq!(again.to_json(), result.to_json(), "{name} ({lang:?})");
-            assert_eq!(back.cohorts, scenario.cohorts, "{name}: cohorts read back as written");
-            assert_eq!(back.discount_rate, scenario.discount_rate, "{name}");
-        }
+        assert_round_trip(&name, &scenario);
+    }
+}
+
+/// Version 2: pathway steps, step investments, the rules method, a municipality, taxable
+/// benefits, equalisation and price years all survive the workbook.
+#[test]
+fn every_version_2_vector_round_trips_byte_for_byte_in_both_languages() {
+    let vectors = vectors_in("../tests/vectors/v2", 15);
+    assert!(vectors.iter().any(|(_, s)| s.cohorts.iter().any(|c| c.outcomes.iter().any(|o| !o.then.is_empty()))));
+    assert!(vectors.iter().any(|(_, s)| s.states.values().any(|st| st.flows.iter().any(|f| f.investment))));
+    assert!(vectors.iter().any(|(_, s)| s.states.values().any(|st| st.flows.iter().any(|f| f.taxable))));
+    assert!(vectors.iter().any(|(_, s)| s.tax.municipality.is_some() && s.tax.equalisation.is_none()));
+    assert!(vectors.iter().any(|(_, s)| s.tax.equalisation == Some(true)));
+    for (name, scenario) in vectors {
+        assert_round_trip(&name, &scenario);
     }
 }
 
@@ -69,7 +95,9 @@ fn not_a_workbook_is_a_fault_not_a_panic() {
     for bytes in [&b""[..], b"PK\x03\x04 not really a zip", b"{\"start_year\": 2026}", &[0xff; 300]] {
         let e = scenario_from_xlsx(bytes).unwrap_err();
         assert_eq!(e.errors.len(), 1);
+        assert_eq!(e.errors[0].code(), FaultCode::NotAWorkbook, "{e}");
         assert!(e.errors[0].message.starts_with("not an Excel workbook"), "{e}");
+        assert!(e.errors[0].message_in(Lang::Sv).starts_with("inte en Excel-arbetsbok (.xlsx) som går att läsa"), "{e}");
     }
 }
 
@@ -94,14 +122,26 @@ fn foreign(sheets: &[(&str, Rows)]) -> Vec<u8> {
 #[test]
 fn a_workbook_samkalk_did_not_write() {
     let e = scenario_from_xlsx(&foreign(&[("Blad1", &[])])).unwrap_err();
+    assert_eq!(e.errors[0].code(), FaultCode::NotSamkalkWorkbook);
     assert!(e.errors[0].message.contains("no sheet Antaganden"), "{e}");
+    assert_eq!(
+        e.errors[0].message_in(Lang::Sv),
+        "inte en arbetsbok som samkalk har skrivit: den har inget blad Antaganden (eller Assumptions)"
+    );
     let e = scenario_from_xlsx(&foreign(&[("Antaganden", &[("Format", "något annat", "format")])])).unwrap_err();
     assert_eq!(e.errors[0].path, "Antaganden!B2");
-    assert!(e.errors[0].message.contains("not a workbook written by samkalk"), "{e}");
+    assert_eq!(e.errors[0].code(), FaultCode::WrongFormat);
+    assert_eq!(e.errors[0].message, "not a workbook written by samkalk: expected \"samkalk-arbetsbok 1\" here, got \"något annat\"");
+    let e = scenario_from_xlsx(&foreign(&[("Antaganden", &[("Format", "x", "formatet")])])).unwrap_err();
+    assert_eq!((e.errors[0].path.as_str(), e.errors[0].code()), ("Antaganden", FaultCode::NoFormatRow), "{e}");
     let e = scenario_from_xlsx(&foreign(&[("Antaganden", &[("Format", "samkalk-arbetsbok 1", "format")])])).unwrap_err();
     let paths: Vec<&str> = e.errors.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["Tillstånd", "Grupper"], "{e}");
-    assert!(e.errors[1].message.starts_with("the sheet is missing"), "{e}");
+    assert_eq!(e.errors[1].code(), FaultCode::MissingSheet);
+    assert!(e.errors[1].message.starts_with("the sheet \"Grupper\" is missing"), "{e}");
+    assert!(e.errors[1]
+        .message_in(Lang::Sv)
+        .starts_with("bladet \"Grupper\" saknas; en arbetsbok från samkalk har bladen Sammanfattning, "));
 }
 
 /// Edits one cell of a written workbook: reads every sheet with calamine and writes it again
@@ -146,6 +186,8 @@ fn edited_workbooks_give_faults_at_cells() {
     let e = scenario_from_xlsx(&edited(&bytes, "Grupper", 1, 4, Some("fyrtio tusen"), None)).unwrap_err();
     assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
     assert_eq!((e.errors[0].path.as_str(), e.errors[0].message.as_str()), ("Grupper!E2", "must be a number, got text \"fyrtio tusen\""));
+    assert_eq!(e.errors[0].code(), FaultCode::CellNotANumber);
+    assert_eq!(e.errors[0].message_in(Lang::Sv), "måste vara ett tal, fick texten \"fyrtio tusen\"");
     // A share above 1: the engine's rule, reported at the cell (outcomes start below the cohorts).
     let e = scenario_from_xlsx(&edited(&bytes, "Grupper", 5, 2, None, Some(1.3))).unwrap_err();
     assert_eq!(e.errors.len(), 1, "{e}");
@@ -169,11 +211,15 @@ fn edited_workbooks_give_faults_at_cells() {
     assert_eq!(e.errors.len(), 1, "{e}");
     assert_eq!(e.errors[0].path, payer);
     assert!(e.errors[0].message.starts_with("unknown actor \"Kommunen AB\" (expected (utanför) or one of: Kommunen, "), "{e}");
+    assert_eq!(e.errors[0].code(), FaultCode::UnknownActorName);
+    assert!(e.errors[0].message_in(Lang::Sv).starts_with("okänd aktör \"Kommunen AB\" (ange (utanför) eller en av: Kommunen, "), "{e}");
     // A state renamed in the state table leaves its flows without a state: each flow row says so.
     let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", 1, 0, Some("AM9"), None)).unwrap_err();
     assert!(!e.errors.is_empty());
     for f in &e.errors {
         assert!(f.path.starts_with("Tillstånd!A"), "{e}");
         assert!(f.message.contains("which is not in the state table above"), "{e}");
+        assert_eq!(f.code(), FaultCode::FlowOfUnknownState);
+        assert!(f.message_in(Lang::Sv).contains("som inte finns i tillståndstabellen ovanför"), "{e}");
     }
 }
