@@ -223,3 +223,109 @@ fn edited_workbooks_give_faults_at_cells() {
         assert!(f.message_in(Lang::Sv).contains("som inte finns i tillståndstabellen ovanför"), "{e}");
     }
 }
+
+fn v2_vector(name: &str) -> Scenario {
+    vectors_in("../tests/vectors/v2", 15).into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no vector {name}")).1
+}
+
+/// A cell's text, or its number as text.
+fn cell_text(range: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
+    match range.get_value((row, col)) {
+        Some(calamine::Data::String(s)) => s.clone(),
+        Some(calamine::Data::Float(f)) => f.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A state's net per actor on Tillstånd is SUMIFS over its flows that are not investments:
+/// recomputing the formula's sums from the flow table gives the cached (engine's) value, and
+/// the step costs are left out.
+#[test]
+fn a_states_net_leaves_out_its_step_costs() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let scenario = v2_vector("005-step-investments.json");
+    let result = samkalk::calculate(&scenario).unwrap();
+    let bytes = workbook(&scenario, &result, &options(Lang::Sv)).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let values = book.worksheet_range("Tillstånd").unwrap();
+    let formulas = book.worksheet_formula("Tillstånd").unwrap();
+    let head = (0..=values.end().unwrap().0).find(|&r| cell_text(&values, r, 7) == "Investering (stegkostnad)").unwrap();
+    let flows: Vec<u32> = (head + 1..=values.end().unwrap().0).take_while(|&r| !cell_text(&values, r, 0).is_empty()).collect();
+    let step_flows: Vec<u32> = flows.iter().copied().filter(|&r| cell_text(&values, r, 7) == "ja").collect();
+    assert!(!step_flows.is_empty(), "the vector has step costs");
+    let mut checked_a_step_state = false;
+    for row in 1..head.saturating_sub(2) {
+        let state = cell_text(&values, row, 0);
+        if state.is_empty() {
+            break;
+        }
+        for (k, actor) in samkalk::Actor::ALL.iter().enumerate() {
+            let col = 7 + k as u32;
+            let formula = formulas.get_value((row, col)).cloned().unwrap_or_default();
+            assert!(formula.starts_with("SUMIFS(") && formula.contains(",\"nej\")"), "{state}: {formula}");
+            let who = actor.swedish();
+            let amount = |r: u32| match values.get_value((r, 4)) {
+                Some(Data::Float(f)) => *f,
+                other => panic!("{other:?}"),
+            };
+            let sum = |r_filter: &dyn Fn(u32) -> bool| -> f64 { flows.iter().copied().filter(|&r| r_filter(r)).map(amount).sum() };
+            let ours = |r: u32| cell_text(&values, r, 0) == state && cell_text(&values, r, 7) == "nej";
+            let net = sum(&|r| ours(r) && cell_text(&values, r, 3) == who) - sum(&|r| ours(r) && cell_text(&values, r, 2) == who);
+            let cached = match values.get_value((row, col)) {
+                Some(Data::Float(f)) => *f,
+                other => panic!("{other:?}"),
+            };
+            assert!((net - cached).abs() < 1e-6, "{state} {who}: {net} vs the engine's {cached}");
+            let with_steps =
+                net - sum(&|r| step_flows.contains(&r) && cell_text(&values, r, 0) == state && cell_text(&values, r, 2) == who);
+            if with_steps != net {
+                checked_a_step_state = true;
+            }
+        }
+    }
+    assert!(checked_a_step_state, "a state with step costs was checked");
+}
+
+/// Version 2's cells give coded faults at the cell: a yes/no cell that says neither, a step of
+/// an outcome that is not there, a step's share above 1.
+#[test]
+fn version_2_cells_give_faults_at_cells() {
+    let scenario = v2_vector("005-step-investments.json");
+    let result = samkalk::calculate(&scenario).unwrap();
+    let bytes = workbook(&scenario, &result, &options(Lang::Sv)).unwrap();
+    let cells = samkalk::export::xlsx_read::read_tree(&bytes).unwrap().1;
+    let (state, flow) = scenario
+        .states
+        .iter()
+        .find_map(|(id, s)| s.flows.iter().position(|f| f.investment).map(|k| (id.clone(), k)))
+        .expect("a flow marked investment");
+    let cell = cells[&format!("states.{state}.flows[{flow}].investment")].clone();
+    assert!(cell.starts_with("Tillstånd!H"), "{cell}");
+    let row: u32 = cell["Tillstånd!H".len()..].parse().unwrap();
+    let e = scenario_from_xlsx(&edited(&bytes, "Tillstånd", row - 1, 7, Some("kanske"), None)).unwrap_err();
+    assert_eq!((e.errors.len(), e.errors[0].path.as_str(), e.errors[0].code()), (1, cell.as_str(), FaultCode::CellNotYesNo), "{e}");
+    assert_eq!(e.errors[0].message_in(Lang::Sv), "måste vara ja eller nej (eller tom), fick texten \"kanske\"");
+    // "nej" takes the step cost out of the investments: a valid scenario with another result.
+    let back = scenario_from_xlsx(&edited(&bytes, "Tillstånd", row - 1, 7, Some("nej"), None)).unwrap();
+    assert!(!back.states[&state].flows[flow].investment);
+
+    let scenario = v2_vector("001-single-move.json");
+    let result = samkalk::calculate(&scenario).unwrap();
+    let bytes = workbook(&scenario, &result, &options(Lang::En)).unwrap();
+    let cells = samkalk::export::xlsx_read::read_tree(&bytes).unwrap().1;
+    let to = cells["cohorts[0].outcomes[0].then[0].to"].clone();
+    assert!(to.starts_with("Groups!D"), "{to}");
+    let row: u32 = to["Groups!D".len()..].parse().unwrap();
+    let e = scenario_from_xlsx(&edited(&bytes, "Groups", row - 1, 1, None, Some(9.0))).unwrap_err();
+    assert_eq!(
+        (e.errors[0].path.as_str(), e.errors[0].code()),
+        (format!("Groups!B{row}").as_str(), FaultCode::StepOfUnknownOutcome),
+        "{e}"
+    );
+    assert_eq!(e.errors[0].message, "a step of outcome \"9\" of cohort \"1\", which is not in the outcome table above");
+    assert_eq!(e.errors[0].message_in(Lang::Sv), "ett steg för utfall \"9\" i grupp \"1\", som inte finns i utfallstabellen ovanför");
+    // A share above 1: the engine's rule at the step's share cell, with the scenario path.
+    let e = scenario_from_xlsx(&edited(&bytes, "Groups", row - 1, 4, None, Some(1.5))).unwrap_err();
+    assert_eq!(e.errors[0].path, format!("Groups!E{row}"), "{e}");
+    assert!(e.errors[0].message.starts_with("cohorts[0].outcomes[0].then[0].share: must be between 0 and 1"), "{e}");
+}
