@@ -6,8 +6,10 @@
 //! - **År för år**: the tidy table actor, year, gain, investment, net, cumulative net (an Excel
 //!   table) and a line chart of cumulative net per actor.
 //! - **Tillstånd**: every state the scenario uses with its yearly net per actor, then every
-//!   flow with payer, payee, amount and source (the flows a wage adds marked as derived).
-//! - **Grupper**: the cohorts with their interventions and financing, then the outcomes.
+//!   flow with payer, payee, amount, source and the `investment` and `taxable` flags (the
+//!   flows the engine adds from a wage and the tax rules marked as derived).
+//! - **Grupper**: the cohorts with their interventions and financing, then the outcomes, then
+//!   the pathway steps (version 2's `then`).
 //! - **Antaganden**: method and tax rates, discount rate, horizon, price year, the method's and
 //!   samkalk's versions and the date written (given by the caller: the core reads no clock).
 //!

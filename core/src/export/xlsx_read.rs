@@ -2,16 +2,17 @@
 //! `xlsx`), so an analyst may edit the inputs in Excel and recompute exactly.
 //!
 //! Read: Antaganden (by the field keys in its column C: name, version, start year, horizon,
-//! price year, discount rate, tax rates), Tillstånd (the state table and the stated flows; the
-//! flows marked as derived from a wage are skipped, the engine derives them again) and Grupper
-//! (cohorts with intervention and financing, then outcomes). Sammanfattning and År för år are
+//! price year, discount rate, the `tax.` fields), Tillstånd (the state table and the stated
+//! flows with their `investment` and `taxable` flags; the flows the engine derives are skipped,
+//! it derives them again) and Grupper (cohorts with intervention and financing, then outcomes,
+//! then the pathway steps). Sammanfattning and År för år are
 //! results and are not read.
 //!
 //! Numbers are read exactly: a number cell holds a double, which is taken as its shortest
 //! decimal ([`crate::number::float_text`], the rule MODEL.md gives for floats), so `0.2074`
 //! typed or written reads as 0.2074; a text cell may hold an exact decimal (with a point or a
 //! decimal comma). Every fault names the sheet and cell (`Grupper!E2: must be a number, got
-//! text "abc"`); faults of the scenario itself (a share above 1) are found by the same rules as
+//! text "abc"`, code `cell_not_a_number`); faults of the scenario itself (a share above 1) are found by the same rules as
 //! for JSON and are reported at the cell the field came from.
 
 use std::collections::HashMap;
@@ -165,6 +166,9 @@ struct Read {
 }
 
 type Members = Vec<(String, Value)>;
+
+/// An outcome's members and its pathway steps, as read so far.
+type OutcomeRows = (Members, Vec<Value>);
 
 impl Read {
     fn fault(&mut self, g: &Grid, row: u32, col: u16, fault: Fault) {
@@ -454,7 +458,7 @@ impl Read {
             return Value::Array(Vec::new());
         }
         // (number in column A, members, outcomes with their steps)
-        let mut cohorts: Vec<(String, Members, Vec<(Members, Vec<Value>)>)> = Vec::new();
+        let mut cohorts: Vec<(String, Members, Vec<OutcomeRows>)> = Vec::new();
         let mut row = 1;
         while row <= g.last_row() && !g.is_blank(row, 0) {
             let number = self.text(g, row, 0).trim().to_string();
