@@ -95,7 +95,7 @@ pub(crate) const OUTCOME_COLUMNS: usize = 9;
 /// Columns of the state table on Tillstånd, before the seven net columns and society.
 pub(crate) const STATE_COLUMNS: usize = 7;
 /// Columns of the flow table on Tillstånd.
-pub(crate) const FLOW_COLUMNS: usize = 9;
+pub(crate) const FLOW_COLUMNS: usize = 10;
 /// Columns of the table of pathway steps (version 2's `then`) on Grupper.
 pub(crate) const STEP_COLUMNS: usize = 7;
 
@@ -181,10 +181,20 @@ pub(crate) fn flow_headers(lang: Lang) -> [&'static str; FLOW_COLUMNS] {
             "Typ",
             "Investering (stegkostnad)",
             "Skattepliktig",
+            "Exakt belopp",
         ],
-        Lang::En => {
-            ["State", "Item", "Payer", "Payee", "Amount per person and year", "Source", "Kind", "Investment (step cost)", "Taxable"]
-        }
+        Lang::En => [
+            "State",
+            "Item",
+            "Payer",
+            "Payee",
+            "Amount per person and year",
+            "Source",
+            "Kind",
+            "Investment (step cost)",
+            "Taxable",
+            "Exact amount",
+        ],
     }
 }
 
@@ -814,8 +824,14 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
         s.text(row, 3, end(fl.payee))?;
         if fl.derived {
             s.figure(row, 4, fl.amount, &f.money)?;
-        } else {
+        } else if exact_double(fl.amount).is_some() {
             s.input(row, 4, fl.amount, &f.money)?;
+        } else {
+            // More digits than a double holds (a built-in amount restated to a price year):
+            // the nearest double for the formulas, and the exact decimal as text beside it,
+            // which the reader takes while the amount still is that double.
+            s.figure(row, 4, fl.amount, &f.money)?;
+            s.text(row, 9, &plain(fl.amount))?;
         }
         s.text_with(row, 5, &fl.source, &f.wrap)?;
         s.text(row, 6, flow_kind(fl.derived, lang))?;

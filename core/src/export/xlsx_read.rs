@@ -429,7 +429,18 @@ impl Read {
             self.cells.insert(format!("{path}.payee"), g.cell(row, 3));
             let payee = self.actor(g, row, 3);
             fl.push(("payee".into(), payee));
-            self.put_number(&mut fl, &path, "amount", g, row, 4);
+            self.cells.insert(format!("{path}.amount"), g.cell(row, 4));
+            let shown = self.number(g, row, 4);
+            // The exact amount beside a number cell that could not hold it, taken while the
+            // number cell still holds that amount's nearest double (not edited since).
+            let exact = if g.is_blank(row, 9) { None } else { self.number(g, row, 9) };
+            let amount = match (exact, g.get(row, 4)) {
+                (Some(Value::Number(x)), Data::Float(f)) if x.parse::<f64>().ok() == Some(*f) => Some(Value::Number(x)),
+                _ => shown,
+            };
+            if let Some(a) = amount {
+                fl.push(("amount".into(), a));
+            }
             let source = self.text(g, row, 5);
             if !source.is_empty() {
                 fl.push(("source".into(), Value::String(source)));
