@@ -329,3 +329,27 @@ fn version_2_cells_give_faults_at_cells() {
     assert_eq!(e.errors[0].path, format!("Groups!E{row}"), "{e}");
     assert!(e.errors[0].message.starts_with("cohorts[0].outcomes[0].then[0].share: must be between 0 and 1"), "{e}");
 }
+
+/// A restated built-in amount has more digits than a double: the amount cell is a number (so
+/// the SUMIFS count it) and the exact decimal stands beside it; editing the amount wins.
+#[test]
+fn restated_amounts_are_numbers_with_their_exact_decimal_beside() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let scenario = v2_vector("tax-05-price-year-2026.json");
+    let result = samkalk::calculate(&scenario).unwrap();
+    let bytes = workbook(&scenario, &result, &options(Lang::Sv)).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let values = book.worksheet_range("Tillstånd").unwrap();
+    let last = values.end().unwrap().0;
+    let head = (0..=last).find(|&r| cell_text(&values, r, 9) == "Exakt belopp").expect("the flow table");
+    let row = (head + 1..=last).find(|&r| !cell_text(&values, r, 9).is_empty()).expect("an exact amount");
+    let exact = cell_text(&values, row, 9);
+    assert!(exact.len() > 17, "{exact}");
+    assert!(matches!(values.get_value((row, 4)), Some(Data::Float(f)) if exact.parse::<f64>().unwrap() == *f));
+    let state = cell_text(&values, row, 0);
+    let back = scenario_from_xlsx(&bytes).unwrap();
+    assert!(back.states[&state].flows.iter().any(|f| f.amount.to_string() == exact), "{exact}");
+    let back = scenario_from_xlsx(&edited(&bytes, "Tillstånd", row, 4, None, Some(1000.0))).unwrap();
+    assert!(back.states[&state].flows.iter().any(|f| f.amount.to_string() == "1000"));
+    assert!(!back.states[&state].flows.iter().any(|f| f.amount.to_string() == exact));
+}
