@@ -140,6 +140,47 @@ pub enum AlsoAllowed {
     Society,
 }
 
+/// What a workbook cell holds, for a fault about it (serialised `{"kind", "value"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum CellContent {
+    /// An empty cell.
+    Empty,
+    /// Text, as it stands.
+    Text(String),
+    /// A number, as its shortest decimal.
+    Number(String),
+    /// TRUE or FALSE.
+    Boolean(bool),
+    /// An error value (`#DIV/0!`).
+    Error(String),
+    /// A date or time.
+    Date,
+    /// A duration.
+    Duration,
+}
+
+impl CellContent {
+    fn text(&self, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        match self {
+            CellContent::Empty => (if sv { "ingenting" } else { "nothing" }).into(),
+            CellContent::Text(t) => format!("{} {t:?}", if sv { "texten" } else { "text" }),
+            CellContent::Number(n) if sv => n.replacen('.', ",", 1),
+            CellContent::Number(n) => n.clone(),
+            CellContent::Boolean(b) => match (sv, b) {
+                (true, true) => "sanningsvärdet SANT".into(),
+                (true, false) => "sanningsvärdet FALSKT".into(),
+                (false, true) => "the truth value TRUE".into(),
+                (false, false) => "the truth value FALSE".into(),
+            },
+            CellContent::Error(e) => format!("{} {e}", if sv { "felvärdet" } else { "the error" }),
+            CellContent::Date => (if sv { "ett datum" } else { "a date" }).into(),
+            CellContent::Duration => (if sv { "en tidslängd" } else { "a duration" }).into(),
+        }
+    }
+}
+
 /// A fault: its code (the variant, serialised snake_case as `code`) and the values its
 /// message needs (serialised as `params`). See docs/method.md, "Fault codes", where each
 /// variant's params are listed with their meaning.
@@ -300,8 +341,50 @@ pub enum Fault {
     BadDate { got: String },
     /// A binary output (a workbook) asked for on a terminal.
     BinaryToTerminal,
-    /// A fault in reading or writing a workbook (`en`: the English text; being given codes of its own).
-    Workbook { en: String },
+    /// Bytes that are not an Excel workbook (.xlsx) that can be read; `detail` (English, from
+    /// the reader) says why, when it says.
+    NotAWorkbook { detail: Option<String> },
+    /// A workbook without the sheet Antaganden (or Assumptions): not one samkalk wrote.
+    NotSamkalkWorkbook,
+    /// A sheet Antaganden without the row whose field (column C) is `format`.
+    NoFormatRow,
+    /// A workbook whose format marker is not the one this samkalk reads.
+    WrongFormat { expected: String, got: String },
+    /// A sheet a samkalk workbook has is missing (`sheets`: the sheets it must have).
+    MissingSheet { sheet: String, sheets: Vec<String> },
+    /// A sheet that cannot be read; `detail` (English, from the reader) says why, when it says.
+    UnreadableSheet { detail: Option<String> },
+    /// A table's header cell that is not the one samkalk writes there.
+    UnexpectedHeader { expected: String, got: CellContent },
+    /// A cell that must hold text holds something else.
+    CellNotText { got: CellContent },
+    /// A cell that must hold a number (or an exact decimal as text) holds something else.
+    CellNotANumber { got: CellContent },
+    /// A cell that must say yes or no (`ja`/`nej`, `yes`/`no`, TRUE/FALSE) says something else.
+    CellNotYesNo { got: CellContent },
+    /// A payer or payee cell that names no actor (`outside`: the word for no one, `expected`:
+    /// the actors' names, both in the workbook's language).
+    UnknownActorName { got: String, outside: String, expected: Vec<String> },
+    /// A state listed twice in the state table.
+    DuplicateState { id: String },
+    /// A flow of a state that is not in the state table.
+    FlowOfUnknownState { id: String },
+    /// A cohort number used twice in the cohort table.
+    DuplicateCohort { number: String },
+    /// An outcome of a cohort number that is not in the cohort table.
+    OutcomeOfUnknownCohort { number: String },
+    /// A pathway step of an outcome that is not in the outcome table (`outcome`: its number
+    /// within the cohort).
+    StepOfUnknownOutcome { cohort: String, outcome: String },
+    /// No flow table (a row with these headers) below the state table.
+    NoFlowTable { headers: Vec<String> },
+    /// No outcome table below the cohort table.
+    NoOutcomeTable { headers: Vec<String> },
+    /// No table of pathway steps below the outcome table.
+    NoStepTable { headers: Vec<String> },
+    /// The workbook cannot be written (past one of Excel's limits); `detail` (English, from the
+    /// writer) says which.
+    CannotWriteWorkbook { detail: String },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -382,13 +465,32 @@ pub enum FaultCode {
     CannotWrite,
     BadDate,
     BinaryToTerminal,
-    Workbook,
+    NotAWorkbook,
+    NotSamkalkWorkbook,
+    NoFormatRow,
+    WrongFormat,
+    MissingSheet,
+    UnreadableSheet,
+    UnexpectedHeader,
+    CellNotText,
+    CellNotANumber,
+    CellNotYesNo,
+    UnknownActorName,
+    DuplicateState,
+    FlowOfUnknownState,
+    DuplicateCohort,
+    OutcomeOfUnknownCohort,
+    StepOfUnknownOutcome,
+    NoFlowTable,
+    NoOutcomeTable,
+    NoStepTable,
+    CannotWriteWorkbook,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 73] = [
+    pub const ALL: [FaultCode; 92] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -460,7 +562,26 @@ impl FaultCode {
         FaultCode::CannotWrite,
         FaultCode::BadDate,
         FaultCode::BinaryToTerminal,
-        FaultCode::Workbook,
+        FaultCode::NotAWorkbook,
+        FaultCode::NotSamkalkWorkbook,
+        FaultCode::NoFormatRow,
+        FaultCode::WrongFormat,
+        FaultCode::MissingSheet,
+        FaultCode::UnreadableSheet,
+        FaultCode::UnexpectedHeader,
+        FaultCode::CellNotText,
+        FaultCode::CellNotANumber,
+        FaultCode::CellNotYesNo,
+        FaultCode::UnknownActorName,
+        FaultCode::DuplicateState,
+        FaultCode::FlowOfUnknownState,
+        FaultCode::DuplicateCohort,
+        FaultCode::OutcomeOfUnknownCohort,
+        FaultCode::StepOfUnknownOutcome,
+        FaultCode::NoFlowTable,
+        FaultCode::NoOutcomeTable,
+        FaultCode::NoStepTable,
+        FaultCode::CannotWriteWorkbook,
         FaultCode::Internal,
     ];
 
@@ -715,7 +836,26 @@ impl Fault {
             F::CannotWrite { .. } => C::CannotWrite,
             F::BadDate { .. } => C::BadDate,
             F::BinaryToTerminal => C::BinaryToTerminal,
-            F::Workbook { .. } => C::Workbook,
+            F::NotAWorkbook { .. } => C::NotAWorkbook,
+            F::NotSamkalkWorkbook => C::NotSamkalkWorkbook,
+            F::NoFormatRow => C::NoFormatRow,
+            F::WrongFormat { .. } => C::WrongFormat,
+            F::MissingSheet { .. } => C::MissingSheet,
+            F::UnreadableSheet { .. } => C::UnreadableSheet,
+            F::UnexpectedHeader { .. } => C::UnexpectedHeader,
+            F::CellNotText { .. } => C::CellNotText,
+            F::CellNotANumber { .. } => C::CellNotANumber,
+            F::CellNotYesNo { .. } => C::CellNotYesNo,
+            F::UnknownActorName { .. } => C::UnknownActorName,
+            F::DuplicateState { .. } => C::DuplicateState,
+            F::FlowOfUnknownState { .. } => C::FlowOfUnknownState,
+            F::DuplicateCohort { .. } => C::DuplicateCohort,
+            F::OutcomeOfUnknownCohort { .. } => C::OutcomeOfUnknownCohort,
+            F::StepOfUnknownOutcome { .. } => C::StepOfUnknownOutcome,
+            F::NoFlowTable { .. } => C::NoFlowTable,
+            F::NoOutcomeTable { .. } => C::NoOutcomeTable,
+            F::NoStepTable { .. } => C::NoStepTable,
+            F::CannotWriteWorkbook { .. } => C::CannotWriteWorkbook,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1224,11 +1364,142 @@ impl Fault {
                     "a workbook is binary: write it to a file with -o kalkyl.xlsx (or pipe it)".into()
                 }
             }
-            F::Workbook { en } => {
+            F::NotAWorkbook { detail } => match (sv, detail) {
+                (true, Some(d)) => format!("inte en Excel-arbetsbok (.xlsx) som går att läsa: {d}"),
+                (true, None) => "inte en Excel-arbetsbok (.xlsx) som går att läsa".into(),
+                (false, Some(d)) => format!("not an Excel workbook (.xlsx) that can be read: {d}"),
+                (false, None) => "not an Excel workbook (.xlsx) that can be read".into(),
+            },
+            F::NotSamkalkWorkbook => (if sv {
+                "inte en arbetsbok som samkalk har skrivit: den har inget blad Antaganden (eller Assumptions)"
+            } else {
+                "not a workbook written by samkalk: it has no sheet Antaganden (or Assumptions)"
+            })
+            .into(),
+            F::NoFormatRow => (if sv {
+                "inte en arbetsbok som samkalk har skrivit: ingen rad med fältet `format` i kolumn C"
+            } else {
+                "not a workbook written by samkalk: no row with the field `format` in column C"
+            })
+            .into(),
+            F::WrongFormat { expected, got } => {
                 if sv {
-                    format!("arbetsboken: {en}")
+                    format!("inte en arbetsbok som samkalk har skrivit: här ska det stå {expected:?}, det står {got:?}")
                 } else {
-                    en.clone()
+                    format!("not a workbook written by samkalk: expected {expected:?} here, got {got:?}")
+                }
+            }
+            F::MissingSheet { sheet, sheets } => {
+                let list = sheets.join(", ");
+                if sv {
+                    format!("bladet {sheet:?} saknas; en arbetsbok från samkalk har bladen {list}")
+                } else {
+                    format!("the sheet {sheet:?} is missing; a samkalk workbook has the sheets {list}")
+                }
+            }
+            F::UnreadableSheet { detail } => match (sv, detail) {
+                (true, Some(d)) => format!("bladet går inte att läsa: {d}"),
+                (true, None) => "bladet går inte att läsa".into(),
+                (false, Some(d)) => format!("the sheet cannot be read: {d}"),
+                (false, None) => "the sheet cannot be read".into(),
+            },
+            F::UnexpectedHeader { expected, got } => {
+                if sv {
+                    format!("här ska rubriken {expected:?} stå, det står {}: har samkalk skrivit arbetsboken?", got.text(lang))
+                } else {
+                    format!("expected the header {expected:?}, got {}: is this a workbook samkalk wrote?", got.text(lang))
+                }
+            }
+            F::CellNotText { got } => {
+                if sv {
+                    format!("måste vara text, fick {}", got.text(lang))
+                } else {
+                    format!("must be text, got {}", got.text(lang))
+                }
+            }
+            F::CellNotANumber { got } => {
+                if sv {
+                    format!("måste vara ett tal, fick {}", got.text(lang))
+                } else {
+                    format!("must be a number, got {}", got.text(lang))
+                }
+            }
+            F::CellNotYesNo { got } => {
+                if sv {
+                    format!("måste vara ja eller nej (eller tom), fick {}", got.text(lang))
+                } else {
+                    format!("must be yes or no (or empty), got {}", got.text(lang))
+                }
+            }
+            F::UnknownActorName { got, outside, expected } => {
+                let list = expected.join(", ");
+                if sv {
+                    format!("okänd aktör {got:?} (ange {outside} eller en av: {list})")
+                } else {
+                    format!("unknown actor {got:?} (expected {outside} or one of: {list})")
+                }
+            }
+            F::DuplicateState { id } => {
+                if sv {
+                    format!("tillståndet {id:?} finns två gånger i tabellen")
+                } else {
+                    format!("the state {id:?} is listed twice")
+                }
+            }
+            F::FlowOfUnknownState { id } => {
+                if sv {
+                    format!("ett flöde för tillståndet {id:?}, som inte finns i tillståndstabellen ovanför")
+                } else {
+                    format!("a flow of the state {id:?}, which is not in the state table above")
+                }
+            }
+            F::DuplicateCohort { number } => {
+                if sv {
+                    format!("gruppnumret {number} används två gånger")
+                } else {
+                    format!("the cohort number {number} is used twice")
+                }
+            }
+            F::OutcomeOfUnknownCohort { number } => {
+                if sv {
+                    format!("ett utfall för grupp {number:?}, som inte finns i grupptabellen ovanför")
+                } else {
+                    format!("an outcome of cohort {number:?}, which is not in the cohort table above")
+                }
+            }
+            F::StepOfUnknownOutcome { cohort, outcome } => {
+                if sv {
+                    format!("ett steg för utfall {outcome:?} i grupp {cohort:?}, som inte finns i utfallstabellen ovanför")
+                } else {
+                    format!("a step of outcome {outcome:?} of cohort {cohort:?}, which is not in the outcome table above")
+                }
+            }
+            F::NoFlowTable { headers } => {
+                if sv {
+                    format!("ingen flödestabell: en rad med rubrikerna {} under tillståndstabellen", headers.join(", "))
+                } else {
+                    format!("no flow table: a row with the headers {} below the state table", headers.join(", "))
+                }
+            }
+            F::NoOutcomeTable { headers } => {
+                if sv {
+                    format!("ingen utfallstabell: en rad med rubrikerna {} under grupptabellen", headers.join(", "))
+                } else {
+                    format!("no outcome table: a row with the headers {} below the cohort table", headers.join(", "))
+                }
+            }
+            F::NoStepTable { headers } => {
+                if sv {
+                    format!("ingen tabell över stegen: en rad med rubrikerna {} under utfallstabellen", headers.join(", "))
+                } else {
+                    format!("no table of steps: a row with the headers {} below the outcome table", headers.join(", "))
+                }
+            }
+            F::CannotWriteWorkbook { detail } => {
+                if sv {
+                    format!("arbetsboken kan inte skrivas: {detail}")
+                } else {
+                    format!("cannot write the workbook: {detail}")
                 }
             }
             F::Internal { detail } => {

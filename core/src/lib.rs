@@ -51,7 +51,7 @@ pub mod value;
 pub use actor::Actor;
 pub use calculate::calculate;
 pub use defaults::{defaults, defaults_json, defaults_json_at, Defaults};
-pub use error::{AlsoAllowed, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
+pub use error::{AlsoAllowed, CellContent, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
 pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxMethod, TaxRates};

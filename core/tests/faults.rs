@@ -2,7 +2,7 @@
 //! English.
 
 use rust_decimal::Decimal;
-use samkalk::{Context, Fault, FaultCode, FieldError, Lang, Unit};
+use samkalk::{CellContent, Context, Fault, FaultCode, FieldError, Lang, Unit};
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -84,7 +84,26 @@ fn sample(code: FaultCode) -> Fault {
         C::CannotWrite => Fault::CannotWrite { file: Some(s()), reason: s() },
         C::BadDate => Fault::BadDate { got: s() },
         C::BinaryToTerminal => Fault::BinaryToTerminal,
-        C::Workbook => Fault::Workbook { en: s() },
+        C::NotAWorkbook => Fault::NotAWorkbook { detail: Some(s()) },
+        C::NotSamkalkWorkbook => Fault::NotSamkalkWorkbook,
+        C::NoFormatRow => Fault::NoFormatRow,
+        C::WrongFormat => Fault::WrongFormat { expected: "samkalk-arbetsbok 1".into(), got: s() },
+        C::MissingSheet => Fault::MissingSheet { sheet: "Grupper".into(), sheets: vec!["Grupper".into(), "Tillstånd".into()] },
+        C::UnreadableSheet => Fault::UnreadableSheet { detail: None },
+        C::UnexpectedHeader => Fault::UnexpectedHeader { expected: "Nr".into(), got: CellContent::Empty },
+        C::CellNotText => Fault::CellNotText { got: CellContent::Boolean(true) },
+        C::CellNotANumber => Fault::CellNotANumber { got: CellContent::Text("fyrtio".into()) },
+        C::CellNotYesNo => Fault::CellNotYesNo { got: CellContent::Number("2.5".into()) },
+        C::UnknownActorName => Fault::UnknownActorName { got: s(), outside: "(utanför)".into(), expected: vec!["Kommunen".into()] },
+        C::DuplicateState => Fault::DuplicateState { id: s() },
+        C::FlowOfUnknownState => Fault::FlowOfUnknownState { id: s() },
+        C::DuplicateCohort => Fault::DuplicateCohort { number: "1".into() },
+        C::OutcomeOfUnknownCohort => Fault::OutcomeOfUnknownCohort { number: "2".into() },
+        C::StepOfUnknownOutcome => Fault::StepOfUnknownOutcome { cohort: "1".into(), outcome: "2".into() },
+        C::NoFlowTable => Fault::NoFlowTable { headers: vec!["Tillstånd".into()] },
+        C::NoOutcomeTable => Fault::NoOutcomeTable { headers: vec!["Grupp nr".into()] },
+        C::NoStepTable => Fault::NoStepTable { headers: vec!["Grupp nr".into()] },
+        C::CannotWriteWorkbook => Fault::CannotWriteWorkbook { detail: s() },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

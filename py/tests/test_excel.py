@@ -107,7 +107,9 @@ def test_every_vector_round_trips(vectors):
 def test_bad_workbooks_raise_scenario_errors(tmp_path, main_scenario):
     with pytest.raises(samkalk.ScenarioError) as e:
         samkalk.calculate_excel(b"not a workbook")
+    assert e.value.errors[0]["code"] == "not_a_workbook"
     assert e.value.errors[0]["message"].startswith("not an Excel workbook")
+    assert e.value.errors[0]["message_sv"].startswith("inte en Excel-arbetsbok (.xlsx) som går att läsa")
     with pytest.raises(samkalk.ScenarioError) as e:
         samkalk.calculate_excel(tmp_path / "missing.xlsx")
     assert "cannot read" in e.value.errors[0]["message"]
@@ -119,14 +121,24 @@ def test_bad_workbooks_raise_scenario_errors(tmp_path, main_scenario):
     book.save(edited)
     with pytest.raises(samkalk.ScenarioError) as e:
         samkalk.calculate_excel(edited.getvalue())
-    assert [f["path"] for f in e.value.errors] == ["Tillstånd"]
+    assert [(f["path"], f["code"]) for f in e.value.errors] == [("Tillstånd", "missing_sheet")]
     book = openpyxl.load_workbook(io.BytesIO(data))
     book["Grupper"]["D2"] = "tjugo"
     edited = io.BytesIO()
     book.save(edited)
     with pytest.raises(samkalk.ScenarioError) as e:
         samkalk.calculate_excel(edited.getvalue())
-    assert [(f["path"], f["message"]) for f in e.value.errors] == [("Grupper!D2", 'must be a number, got text "tjugo"')]
+    assert e.value.errors == [
+        {
+            "path": "Grupper!D2",
+            "code": "cell_not_a_number",
+            "params": {"got": {"kind": "text", "value": "tjugo"}},
+            "context": [],
+            "message": 'must be a number, got text "tjugo"',
+            "message_sv": 'måste vara ett tal, fick texten "tjugo"',
+            "message_en": 'must be a number, got text "tjugo"',
+        }
+    ]
     with pytest.raises(ValueError):
         samkalk.calculate(main_scenario).to_excel_bytes(lang="de")
 
@@ -222,3 +234,22 @@ def test_libreoffice_recalculates_every_formula_to_the_engines_value(tmp_path):
                     checked += 1
     assert checked > 31 * 2 * 100
     print(f"LibreOffice recalculated {checked} formulas; largest difference to the engine {worst:.6f}")
+
+
+def test_version_2_columns_and_steps_are_in_the_workbook():
+    from conftest import ROOT
+
+    scenario = load_vector(ROOT / "tests" / "vectors" / "v2" / "005-step-investments.json")["scenario"]
+    result = samkalk.calculate(scenario)
+    book = openpyxl.load_workbook(io.BytesIO(result.to_excel_bytes(date=DAY)))
+    states = book["Tillstånd"]
+    head = next(r for r in states.iter_rows() if r[7].value == "Investering (stegkostnad)")
+    assert [c.value for c in head][:9][-2:] == ["Investering (stegkostnad)", "Skattepliktig"]
+    flags = [r[7].value for r in states.iter_rows(min_row=head[0].row + 1) if r[0].value]
+    assert "ja" in flags and set(flags) == {"ja", "nej"}
+    # The net formulas leave out the step costs.
+    assert ',"nej")' in states["H2"].value
+    groups = book["Grupper"]
+    steps = [r for r in groups.iter_rows() if r[0].value == "Grupp nr" and r[1].value == "Utfall nr"]
+    assert len(steps) == 1
+    assert samkalk.calculate_excel(result.to_excel_bytes(date=DAY)).to_json() == result.to_json()

@@ -6,8 +6,10 @@
 //! - **År för år**: the tidy table actor, year, gain, investment, net, cumulative net (an Excel
 //!   table) and a line chart of cumulative net per actor.
 //! - **Tillstånd**: every state the scenario uses with its yearly net per actor, then every
-//!   flow with payer, payee, amount and source (the flows a wage adds marked as derived).
-//! - **Grupper**: the cohorts with their interventions and financing, then the outcomes.
+//!   flow with payer, payee, amount, source and the `investment` and `taxable` flags (the
+//!   flows the engine adds from a wage and the tax rules marked as derived).
+//! - **Grupper**: the cohorts with their interventions and financing, then the outcomes, then
+//!   the pathway steps (version 2's `then`).
 //! - **Antaganden**: method and tax rates, discount rate, horizon, price year, the method's and
 //!   samkalk's versions and the date written (given by the caller: the core reads no clock).
 //!
@@ -30,16 +32,18 @@ use rust_xlsxwriter::{
 };
 
 use crate::actor::{Actor, ACTOR_COUNT};
-use crate::calculate::{resolve_state, resolved_tax};
+use std::borrow::Cow;
+
+use crate::calculate::{resolve_state, resolved_model, resolved_state, resolved_tax};
 use crate::defaults::defaults;
 use crate::error::FieldError;
 use crate::export::{actor_name, plain, society_name, Date};
-use crate::flow::earnings_flows;
+use crate::flow::{model_earnings_flows, rules_flows};
 use crate::lang::Lang;
 use crate::number::{float_text, parse_decimal};
 use crate::result::{fixed, ActorResult, BreakEvenKind, CalculationResult};
-use crate::scenario::{Scenario, State};
-use crate::state::yearly_net;
+use crate::scenario::{Scenario, State, TaxMethod};
+use crate::state::{taxable_income, yearly_net_with};
 
 /// What the workbook's marker cell (Antaganden, field `format`) holds: the reader takes only
 /// workbooks with this format.
@@ -91,7 +95,9 @@ pub(crate) const OUTCOME_COLUMNS: usize = 9;
 /// Columns of the state table on Tillstånd, before the seven net columns and society.
 pub(crate) const STATE_COLUMNS: usize = 7;
 /// Columns of the flow table on Tillstånd.
-pub(crate) const FLOW_COLUMNS: usize = 7;
+pub(crate) const FLOW_COLUMNS: usize = 10;
+/// Columns of the table of pathway steps (version 2's `then`) on Grupper.
+pub(crate) const STEP_COLUMNS: usize = 7;
 
 pub(crate) fn cohort_headers(lang: Lang) -> [&'static str; COHORT_COLUMNS] {
     match lang {
@@ -165,8 +171,49 @@ pub(crate) fn net_header(actor: Option<Actor>, lang: Lang) -> String {
 
 pub(crate) fn flow_headers(lang: Lang) -> [&'static str; FLOW_COLUMNS] {
     match lang {
-        Lang::Sv => ["Tillstånd", "Post", "Betalare", "Mottagare", "Belopp per person och år", "Källa", "Typ"],
-        Lang::En => ["State", "Item", "Payer", "Payee", "Amount per person and year", "Source", "Kind"],
+        Lang::Sv => [
+            "Tillstånd",
+            "Post",
+            "Betalare",
+            "Mottagare",
+            "Belopp per person och år",
+            "Källa",
+            "Typ",
+            "Investering (stegkostnad)",
+            "Skattepliktig",
+            "Exakt belopp",
+        ],
+        Lang::En => [
+            "State",
+            "Item",
+            "Payer",
+            "Payee",
+            "Amount per person and year",
+            "Source",
+            "Kind",
+            "Investment (step cost)",
+            "Taxable",
+            "Exact amount",
+        ],
+    }
+}
+
+/// The headers of the table of pathway steps: each row one onward move of an outcome, the
+/// outcome given by its cohort's number and its number within the cohort.
+pub(crate) fn step_headers(lang: Lang) -> [&'static str; STEP_COLUMNS] {
+    match lang {
+        Lang::Sv => ["Grupp nr", "Utfall nr", "Från tillstånd", "Till tillstånd", "Andel", "Efter (månader)", "Upprepas var (månader)"],
+        Lang::En => ["Cohort no.", "Outcome no.", "From state", "To state", "Share", "After (months)", "Every (months)"],
+    }
+}
+
+/// A yes/no cell's text (`ja`/`nej`, `yes`/`no`); the reader also takes TRUE/FALSE.
+pub(crate) fn yes_no(value: bool, lang: Lang) -> &'static str {
+    match (value, lang) {
+        (true, Lang::Sv) => "ja",
+        (false, Lang::Sv) => "nej",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
     }
 }
 
@@ -188,7 +235,7 @@ pub(crate) fn flow_kind(derived: bool, lang: Lang) -> &'static str {
 
 /// The Antaganden rows: (field key in column C, Swedish label, English label). The reader
 /// finds values by the key, so rows may be moved.
-pub(crate) const ASSUMPTION_KEYS: [(&str, &str, &str); 14] = [
+pub(crate) const ASSUMPTION_KEYS: [(&str, &str, &str); 17] = [
     ("format", "Arbetsbokens format", "Workbook format"),
     ("name", "Namn", "Name"),
     ("version", "Metodversion", "Method version"),
@@ -196,7 +243,10 @@ pub(crate) const ASSUMPTION_KEYS: [(&str, &str, &str); 14] = [
     ("horizon_years", "Horisont (år)", "Horizon (years)"),
     ("price_year", "Prisår", "Price year"),
     ("discount_rate", "Diskonteringsränta", "Discount rate"),
-    ("tax_method", "Skattemetod", "Tax method"),
+    ("tax.method", "Skattemetod", "Tax method"),
+    ("tax.municipality", "Kommun", "Municipality"),
+    ("tax.year", "Inkomstår för skattereglerna", "Income year of the tax rules"),
+    ("tax.equalisation", "Inkomstutjämning bokförd på staten", "Income equalisation booked to the state"),
     ("tax.municipal_rate", "Kommunalskatt", "Municipal tax rate"),
     ("tax.regional_rate", "Regionskatt", "Regional tax rate"),
     ("tax.employer_contribution_rate", "Arbetsgivaravgifter", "Employer contributions"),
@@ -367,11 +417,22 @@ fn range(sheet: &str, r0: u32, c0: u16, r1: u32, c1: u16) -> String {
 }
 
 /// The states a scenario uses or defines, in the order the workbook lists them: each cohort's
-/// origin and targets as they first appear, then the scenario's other states.
-pub(crate) fn used_states(scenario: &Scenario) -> Vec<(&str, &State, bool)> {
+/// origin, targets and the states its pathway steps name, as they first appear, then the
+/// scenario's other states. Each as the calculation uses it: a built-in state restated to the
+/// scenario's price year (version 2), so that the workbook, read back with the state as the
+/// scenario's own, calculates the same.
+pub(crate) fn used_states(scenario: &Scenario) -> Vec<(&str, Cow<'_, State>, bool)> {
     let mut ids: Vec<&str> = Vec::new();
     for c in &scenario.cohorts {
-        for id in std::iter::once(c.origin.as_str()).chain(c.outcomes.iter().map(|o| o.target.as_str())) {
+        let mut named = vec![c.origin.as_str()];
+        for o in &c.outcomes {
+            named.push(o.target.as_str());
+            for m in &o.then {
+                named.extend(m.from.as_deref());
+                named.push(m.to.as_str());
+            }
+        }
+        for id in named {
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -382,7 +443,15 @@ pub(crate) fn used_states(scenario: &Scenario) -> Vec<(&str, &State, bool)> {
             ids.push(id);
         }
     }
-    ids.into_iter().filter_map(|id| resolve_state(scenario, id).map(|s| (id, s, scenario.states.contains_key(id)))).collect()
+    ids.into_iter()
+        .filter_map(|id| {
+            let state = match resolved_state(scenario, id)? {
+                Ok(s) => s,
+                Err(_) => Cow::Borrowed(resolve_state(scenario, id)?),
+            };
+            Some((id, state, scenario.states.contains_key(id)))
+        })
+        .collect()
 }
 
 /// Writes the workbook as .xlsx bytes. Fails only where Excel's own limits are passed (a text
@@ -398,8 +467,7 @@ pub(crate) fn used_states(scenario: &Scenario) -> Vec<(&str, &State, bool)> {
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
 pub fn workbook(scenario: &Scenario, result: &CalculationResult, options: &WorkbookOptions) -> Result<Vec<u8>, FieldError> {
-    build(scenario, result, options)
-        .map_err(|e| FieldError::new("", crate::error::Fault::Workbook { en: format!("cannot write the workbook: {e}") }))
+    build(scenario, result, options).map_err(|e| FieldError::new("", crate::error::Fault::CannotWriteWorkbook { detail: e.to_string() }))
 }
 
 fn build(scenario: &Scenario, result: &CalculationResult, options: &WorkbookOptions) -> Fallible<Vec<u8>> {
@@ -624,7 +692,7 @@ pub(crate) fn cohort_label(name: &str, index: usize, lang: Lang) -> String {
 
 fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats) -> Fallible<Worksheet> {
     let mut s = Sheet::new(names.states)?;
-    let tax = resolved_tax(scenario);
+    let model = resolved_model(scenario);
     let states = used_states(scenario);
     let mut headers: Vec<String> = state_headers(lang).iter().map(|h| h.to_string()).collect();
     headers.extend(Actor::ALL.iter().map(|a| net_header(Some(*a), lang)));
@@ -640,6 +708,8 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
         amount: Decimal,
         source: String,
         derived: bool,
+        investment: bool,
+        taxable: bool,
     }
     let mut flows: Vec<FlowRow> = Vec::new();
     for (id, state, _) in &states {
@@ -652,15 +722,39 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
                 amount: fl.amount,
                 source: fl.source.clone(),
                 derived: false,
+                investment: fl.investment,
+                taxable: fl.taxable,
             });
         }
+        // The flows the engine derives: from the wage, and under the rules method the income
+        // tax on the wage and the taxable flows together.
+        let mut derived = Vec::new();
+        let from_wage = tr(lang, "samkalk, av månadslönen och skattesatserna", "samkalk, from the monthly wage and the tax rates");
         if let Some(e) = &state.earnings {
-            if let Ok(derived) = earnings_flows(e, &tax) {
-                for (label, payer, payee, amount) in derived {
-                    let source = tr(lang, "samkalk, av månadslönen och skattesatserna", "samkalk, from the monthly wage and the tax rates");
-                    flows.push(FlowRow { state: id, label: label.to_string(), payer, payee, amount, source: source.into(), derived: true });
+            if let Ok(wage) = model_earnings_flows(e, &model) {
+                derived.extend(wage.into_iter().map(|f| (f, from_wage)));
+            }
+        }
+        if let (Some(rt), Ok((earned, other))) = (&model.rules, taxable_income(state)) {
+            if earned > Decimal::ZERO || other > Decimal::ZERO {
+                let from_rules = tr(lang, "samkalk, av skattereglerna (docs/method.md)", "samkalk, from the tax rules (docs/method.md)");
+                if let Ok(tax) = rules_flows(earned, other, rt) {
+                    derived.extend(tax.into_iter().map(|f| (f, from_rules)));
                 }
             }
+        }
+        for ((label, payer, payee, amount), source) in derived {
+            flows.push(FlowRow {
+                state: id,
+                label: label.to_string(),
+                payer,
+                payee,
+                amount,
+                source: source.into(),
+                derived: true,
+                investment: false,
+                taxable: false,
+            });
         }
     }
     let flow_title = states.len() as u32 + 2;
@@ -683,7 +777,7 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
             s.input(row, 5, e.employment_rate, &f.rate)?;
             s.input(row, 6, e.productivity, &f.rate)?;
         }
-        let net = yearly_net(state, &tax).unwrap_or([Decimal::ZERO; ACTOR_COUNT]);
+        let net = yearly_net_with(state, &model).unwrap_or([Decimal::ZERO; ACTOR_COUNT]);
         let first_net = STATE_COLUMNS as u16;
         for a in Actor::ALL {
             let col = first_net + a.index() as u16;
@@ -691,12 +785,15 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
             if flows.is_empty() {
                 s.figure(row, col, net[a.index()], &f.money)?;
             } else {
+                // Step costs (flows marked as investment) are not part of the net.
                 let formula = format!(
-                    "=SUMIFS({amount},{state},$A{r},{payee},\"{who}\")-SUMIFS({amount},{state},$A{r},{payer},\"{who}\")",
+                    "=SUMIFS({amount},{state},$A{r},{payee},\"{who}\",{inv},\"{no}\")-SUMIFS({amount},{state},$A{r},{payer},\"{who}\",{inv},\"{no}\")",
                     amount = flow_col(4),
                     state = flow_col(0),
                     payee = flow_col(3),
                     payer = flow_col(2),
+                    inv = flow_col(7),
+                    no = yes_no(false, lang),
                     r = row + 1
                 );
                 s.formula(row, col, &formula, net[a.index()], &f.money)?;
@@ -727,11 +824,19 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
         s.text(row, 3, end(fl.payee))?;
         if fl.derived {
             s.figure(row, 4, fl.amount, &f.money)?;
-        } else {
+        } else if exact_double(fl.amount).is_some() {
             s.input(row, 4, fl.amount, &f.money)?;
+        } else {
+            // More digits than a double holds (a built-in amount restated to a price year):
+            // the nearest double for the formulas, and the exact decimal as text beside it,
+            // which the reader takes while the amount still is that double.
+            s.figure(row, 4, fl.amount, &f.money)?;
+            s.text(row, 9, &plain(fl.amount))?;
         }
         s.text_with(row, 5, &fl.source, &f.wrap)?;
         s.text(row, 6, flow_kind(fl.derived, lang))?;
+        s.text(row, 7, yes_no(fl.investment, lang))?;
+        s.text(row, 8, yes_no(fl.taxable, lang))?;
     }
     if !flows.is_empty() {
         s.ws.add_table(flow_head, 0, f1, FLOW_COLUMNS as u16 - 1, &Table::new().set_name(tr(lang, "Floden", "Flows")))?;
@@ -789,6 +894,34 @@ fn groups_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
     if row > head + 1 {
         s.ws.add_table(head, 0, row - 1, OUTCOME_COLUMNS as u16 - 1, &Table::new().set_name(tr(lang, "Utfallstabell", "OutcomeTable")))?;
     }
+    // Version 2's pathway steps: each onward move of an outcome, which is named by its
+    // cohort's number and its number within the cohort (its order in the outcome table).
+    let title = row + 1;
+    let head = title + 1;
+    s.text_with(title, 0, tr(lang, "Steg i kedjan (förflyttningar efter utfallet)", "Pathway steps (moves after the outcome)"), &f.title)?;
+    s.headers(head, 0, &step_headers(lang), f)?;
+    let mut row = head + 1;
+    for (i, c) in scenario.cohorts.iter().enumerate() {
+        for (j, o) in c.outcomes.iter().enumerate() {
+            for m in &o.then {
+                s.integer(row, 0, i as i64 + 1)?;
+                s.integer(row, 1, j as i64 + 1)?;
+                if let Some(from) = &m.from {
+                    s.text(row, 2, from)?;
+                }
+                s.text(row, 3, &m.to)?;
+                s.input(row, 4, m.share, &f.rate)?;
+                s.integer(row, 5, m.after_months)?;
+                if let Some(every) = m.every_months {
+                    s.integer(row, 6, every)?;
+                }
+                row += 1;
+            }
+        }
+    }
+    if row > head + 1 {
+        s.ws.add_table(head, 0, row - 1, STEP_COLUMNS as u16 - 1, &Table::new().set_name(tr(lang, "Stegtabell", "StepTable")))?;
+    }
     s.ws.set_freeze_panes(1, 2)?;
     s.finish()
 }
@@ -801,11 +934,22 @@ fn assumptions_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Fo
     };
     s.headers(0, 0, &headers, f)?;
     let tax = resolved_tax(scenario);
+    let model = resolved_model(scenario);
     let d = &defaults().tax;
     let from_scenario = tr(lang, "scenariot", "the scenario");
-    let rate_source = |given: Option<Decimal>, default_source: &str| match given {
+    let pct = |x: Decimal| {
+        let p = crate::report::percent(x);
+        if lang == Lang::En {
+            p.replace(',', ".")
+        } else {
+            p
+        }
+    };
+    // A rate is written in column B only when the scenario gives it, so that the workbook reads
+    // back into the same scenario; the rate in force and its source are in column D.
+    let rate_source = |given: Option<Decimal>, in_force: Decimal, default_source: &str| match given {
         Some(_) => from_scenario.to_string(),
-        None => format!("{} {default_source}", tr(lang, "standardvärde:", "default:")),
+        None => format!("{} {}: {default_source}", tr(lang, "standardvärde", "default"), pct(in_force)),
     };
     for (i, (key, sv, en)) in ASSUMPTION_KEYS.iter().enumerate() {
         let row = 1 + i as u32;
@@ -823,20 +967,86 @@ fn assumptions_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Fo
                 }
             }
             "discount_rate" => s.input(row, 1, scenario.discount_rate, &f.rate)?,
-            "tax_method" => {
-                s.text(row, 1, tr(lang, "effektiva skattesatser på bruttolönen", "effective rates on the gross wage"))?;
+            "tax.method" => {
+                if let Some(m) = scenario.tax.method {
+                    s.text(row, 1, if m == TaxMethod::Rules { "rules" } else { "effective" })?;
+                }
+                let described = match &model.rules {
+                    Some(_) => tr(lang, "skatt enligt skattereglerna (rules)", "tax from the rules (rules)"),
+                    None => tr(lang, "effektiva skattesatser på bruttolönen (effective)", "effective rates on the gross wage (effective)"),
+                };
+                s.text_with(row, 3, described, &f.wrap)?;
+            }
+            "tax.municipality" => {
+                if let Some(m) = &scenario.tax.municipality {
+                    s.text(row, 1, m)?;
+                }
+                if let Some(rt) = &model.rules {
+                    let rates = format!(
+                        "{} {}, {} {}",
+                        tr(lang, "kommunalskatt", "municipal rate"),
+                        pct(rt.municipal_rate),
+                        tr(lang, "regionskatt", "regional rate"),
+                        pct(rt.regional_rate)
+                    );
+                    let who = match scenario.tax.municipality {
+                        Some(_) => rates,
+                        None => format!("{}: {rates}", tr(lang, "riksgenomsnittet", "the national average")),
+                    };
+                    s.text_with(row, 3, &who, &f.wrap)?;
+                }
+            }
+            "tax.year" => {
+                if let Some(y) = scenario.tax.year {
+                    s.integer(row, 1, y)?;
+                }
+                if let Some(rt) = &model.rules {
+                    let year = format!("{} {}", tr(lang, "skatteregler för inkomståret", "the tax rules of income year"), rt.rules.year);
+                    s.text_with(row, 3, &year, &f.wrap)?;
+                }
+            }
+            "tax.equalisation" => {
+                if let Some(b) = scenario.tax.equalisation {
+                    s.text(row, 1, yes_no(b, lang))?;
+                }
+                if model.rules.is_some() {
+                    let used = match model.rules.as_ref().and_then(|rt| rt.equalisation) {
+                        Some(_) => tr(
+                            lang,
+                            "den utjämnade delen av kommunal- och regionskatten bokförs på staten",
+                            "the equalised part of municipal and regional tax is booked to the state",
+                        ),
+                        None => tr(
+                            lang,
+                            "nej: kommunen och regionen behåller hela sin skatt (KNUT:s och SEE:s konvention)",
+                            "no: the municipality and the region keep all their tax (the KNUT and SEE convention)",
+                        ),
+                    };
+                    s.text_with(row, 3, used, &f.wrap)?;
+                }
             }
             "tax.municipal_rate" => {
-                s.input(row, 1, tax.municipal_rate, &f.rate)?;
-                s.text_with(row, 3, &rate_source(scenario.tax.municipal_rate, &d.municipal_rate.source), &f.wrap)?;
+                if let Some(r) = scenario.tax.municipal_rate {
+                    s.input(row, 1, r, &f.rate)?;
+                }
+                s.text_with(row, 3, &rate_source(scenario.tax.municipal_rate, tax.municipal_rate, &d.municipal_rate.source), &f.wrap)?;
             }
             "tax.regional_rate" => {
-                s.input(row, 1, tax.regional_rate, &f.rate)?;
-                s.text_with(row, 3, &rate_source(scenario.tax.regional_rate, &d.regional_rate.source), &f.wrap)?;
+                if let Some(r) = scenario.tax.regional_rate {
+                    s.input(row, 1, r, &f.rate)?;
+                }
+                s.text_with(row, 3, &rate_source(scenario.tax.regional_rate, tax.regional_rate, &d.regional_rate.source), &f.wrap)?;
             }
             "tax.employer_contribution_rate" => {
-                s.input(row, 1, tax.employer_contribution_rate, &f.rate)?;
-                s.text_with(row, 3, &rate_source(scenario.tax.employer_contribution_rate, &d.employer_contribution_rate.source), &f.wrap)?;
+                if let Some(r) = scenario.tax.employer_contribution_rate {
+                    s.input(row, 1, r, &f.rate)?;
+                }
+                let source = rate_source(
+                    scenario.tax.employer_contribution_rate,
+                    tax.employer_contribution_rate,
+                    &d.employer_contribution_rate.source,
+                );
+                s.text_with(row, 3, &source, &f.wrap)?;
             }
             "method" => s.text(row, 1, tr(lang, "samkalks metod (docs/method.md)", "samkalk's method (docs/method.md)"))?,
             "samkalk_version" => s.text(row, 1, env!("CARGO_PKG_VERSION"))?,

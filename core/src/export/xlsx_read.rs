@@ -2,16 +2,17 @@
 //! `xlsx`), so an analyst may edit the inputs in Excel and recompute exactly.
 //!
 //! Read: Antaganden (by the field keys in its column C: name, version, start year, horizon,
-//! price year, discount rate, tax rates), Tillstånd (the state table and the stated flows; the
-//! flows marked as derived from a wage are skipped, the engine derives them again) and Grupper
-//! (cohorts with intervention and financing, then outcomes). Sammanfattning and År för år are
+//! price year, discount rate, the `tax.` fields), Tillstånd (the state table and the stated
+//! flows with their `investment` and `taxable` flags; the flows the engine derives are skipped,
+//! it derives them again) and Grupper (cohorts with intervention and financing, then outcomes,
+//! then the pathway steps). Sammanfattning and År för år are
 //! results and are not read.
 //!
 //! Numbers are read exactly: a number cell holds a double, which is taken as its shortest
 //! decimal ([`crate::number::float_text`], the rule MODEL.md gives for floats), so `0.2074`
 //! typed or written reads as 0.2074; a text cell may hold an exact decimal (with a point or a
 //! decimal comma). Every fault names the sheet and cell (`Grupper!E2: must be a number, got
-//! text "abc"`); faults of the scenario itself (a share above 1) are found by the same rules as
+//! text "abc"`, code `cell_not_a_number`); faults of the scenario itself (a share above 1) are found by the same rules as
 //! for JSON and are reported at the cell the field came from.
 
 use std::collections::HashMap;
@@ -21,11 +22,11 @@ use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
 use rust_xlsxwriter::utility::row_col_to_cell;
 
 use crate::actor::Actor;
-use crate::error::{FieldError, ScenarioError};
+use crate::error::{CellContent, Fault, FieldError, ScenarioError};
 use crate::export::actor_from_name;
 use crate::export::xlsx::{
-    cohort_headers, financing_header, flow_headers, flow_kind, outcome_headers, outside, sheet_names, state_headers, COHORT_COLUMNS,
-    FLOW_COLUMNS, FORMAT_MARKER, OUTCOME_COLUMNS, STATE_COLUMNS,
+    cohort_headers, financing_header, flow_headers, flow_kind, outcome_headers, outside, sheet_names, state_headers, step_headers,
+    COHORT_COLUMNS, FLOW_COLUMNS, FORMAT_MARKER, OUTCOME_COLUMNS, STATE_COLUMNS, STEP_COLUMNS,
 };
 use crate::lang::Lang;
 use crate::number::{float_text, parse_decimal};
@@ -43,48 +44,28 @@ pub fn read_tree(bytes: &[u8]) -> Result<(Value, HashMap<String, String>), Scena
     let opened = std::panic::catch_unwind(|| open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)));
     let mut book = match opened {
         Ok(Ok(book)) => book,
-        Ok(Err(e)) => {
-            return Err(FieldError::new(
-                "",
-                crate::error::Fault::Workbook { en: format!("not an Excel workbook (.xlsx) that can be read: {e}") },
-            )
-            .into())
-        }
-        Err(_) => {
-            return Err(FieldError::new(
-                "",
-                crate::error::Fault::Workbook { en: String::from("not an Excel workbook (.xlsx) that can be read") },
-            )
-            .into())
-        }
+        Ok(Err(e)) => return Err(FieldError::new("", Fault::NotAWorkbook { detail: Some(e.to_string()) }).into()),
+        Err(_) => return Err(FieldError::new("", Fault::NotAWorkbook { detail: None }).into()),
     };
     let sheets = book.sheet_names();
-    let lang = Lang::ALL.into_iter().find(|l| sheets.iter().any(|s| s == sheet_names(*l).assumptions)).ok_or_else(|| {
-        FieldError::new(
-            "",
-            crate::error::Fault::Workbook {
-                en: "not a workbook written by samkalk: it has no sheet Antaganden (or Assumptions)".to_string(),
-            },
-        )
-    })?;
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| sheets.iter().any(|s| s == sheet_names(*l).assumptions))
+        .ok_or_else(|| FieldError::new("", Fault::NotSamkalkWorkbook))?;
     let names = sheet_names(lang);
     let mut grid = |name: &str| -> Result<Grid, FieldError> {
         if !sheets.iter().any(|s| s == name) {
+            let sheets = [names.summary, names.years, names.states, names.groups, names.assumptions];
             return Err(FieldError::new(
                 name,
-                crate::error::Fault::Workbook {
-                    en: format!(
-                        "the sheet is missing; a samkalk workbook has the sheets {}, {}, {}, {} and {}",
-                        names.summary, names.years, names.states, names.groups, names.assumptions
-                    ),
-                },
+                Fault::MissingSheet { sheet: name.to_string(), sheets: sheets.iter().map(|s| s.to_string()).collect() },
             ));
         }
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| book.worksheet_range(name)));
         match caught {
             Ok(Ok(range)) => Ok(Grid { name: name.to_string(), range }),
-            Ok(Err(e)) => Err(FieldError::new(name, crate::error::Fault::Workbook { en: format!("the sheet cannot be read: {e}") })),
-            Err(_) => Err(FieldError::new(name, crate::error::Fault::Workbook { en: String::from("the sheet cannot be read") })),
+            Ok(Err(e)) => Err(FieldError::new(name, Fault::UnreadableSheet { detail: Some(e.to_string()) })),
+            Err(_) => Err(FieldError::new(name, Fault::UnreadableSheet { detail: None })),
         }
     };
     let assumptions = grid(names.assumptions)?;
@@ -164,17 +145,17 @@ fn number_text(f: f64) -> String {
     }
 }
 
-/// What a cell holds, for a message.
-fn shown(d: &Data) -> String {
+/// What a cell holds, for a fault.
+fn content(d: &Data) -> CellContent {
     match d {
-        Data::String(s) => format!("text {s:?}"),
-        Data::Bool(b) => format!("the truth value {}", if *b { "TRUE" } else { "FALSE" }),
-        Data::Error(e) => format!("the error {e}"),
-        Data::DateTime(_) | Data::DateTimeIso(_) => "a date".into(),
-        Data::DurationIso(_) => "a duration".into(),
-        Data::Empty => "nothing".into(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
+        Data::String(s) => CellContent::Text(s.clone()),
+        Data::Bool(b) => CellContent::Boolean(*b),
+        Data::Error(e) => CellContent::Error(e.to_string()),
+        Data::DateTime(_) | Data::DateTimeIso(_) => CellContent::Date,
+        Data::DurationIso(_) => CellContent::Duration,
+        Data::Empty => CellContent::Empty,
+        Data::Int(i) => CellContent::Number(i.to_string()),
+        Data::Float(f) => CellContent::Number(number_text(*f)),
     }
 }
 
@@ -186,9 +167,12 @@ struct Read {
 
 type Members = Vec<(String, Value)>;
 
+/// An outcome's members and its pathway steps, as read so far.
+type OutcomeRows = (Members, Vec<Value>);
+
 impl Read {
-    fn fault(&mut self, g: &Grid, row: u32, col: u16, message: impl Into<String>) {
-        self.errors.push(FieldError::new(g.cell(row, col), crate::error::Fault::Workbook { en: message.into() }));
+    fn fault(&mut self, g: &Grid, row: u32, col: u16, fault: Fault) {
+        self.errors.push(FieldError::new(g.cell(row, col), fault));
     }
 
     /// Text of a cell ("" when empty); a number reads as its shortest text.
@@ -199,8 +183,8 @@ impl Read {
             Data::Int(i) => i.to_string(),
             Data::Float(f) => number_text(*f),
             other => {
-                let message = format!("must be text, got {}", shown(other));
-                self.fault(g, row, col, message);
+                let got = content(other);
+                self.fault(g, row, col, Fault::CellNotText { got });
                 String::new()
             }
         }
@@ -219,14 +203,14 @@ impl Read {
                 match parse_decimal(&spelled) {
                     Ok(_) => Some(Value::Number(spelled)),
                     Err(_) => {
-                        self.fault(g, row, col, format!("must be a number, got text {s:?}"));
+                        self.fault(g, row, col, Fault::CellNotANumber { got: CellContent::Text(s.clone()) });
                         None
                     }
                 }
             }
             other => {
-                let message = format!("must be a number, got {}", shown(other));
-                self.fault(g, row, col, message);
+                let got = content(other);
+                self.fault(g, row, col, Fault::CellNotANumber { got });
                 None
             }
         }
@@ -247,15 +231,53 @@ impl Read {
         into.push((key.to_string(), Value::String(t)));
     }
 
+    /// Adds `key` from a text cell only when the cell is not empty (an optional field).
+    fn put_given_text(&mut self, into: &mut Members, path: &str, key: &str, g: &Grid, row: u32, col: u16) {
+        if !g.is_blank(row, col) {
+            self.put_text(into, path, key, g, row, col);
+        }
+    }
+
+    /// A yes/no cell: `ja`/`nej`, `yes`/`no`, TRUE/FALSE; `None` when empty.
+    fn yes_no(&mut self, g: &Grid, row: u32, col: u16) -> Option<bool> {
+        match g.get(row, col) {
+            Data::Empty => None,
+            Data::Bool(b) => Some(*b),
+            Data::String(s) => match s.trim().to_lowercase().as_str() {
+                "" => None,
+                "ja" | "yes" | "sant" | "true" => Some(true),
+                "nej" | "no" | "falskt" | "false" => Some(false),
+                _ => {
+                    self.fault(g, row, col, Fault::CellNotYesNo { got: CellContent::Text(s.clone()) });
+                    None
+                }
+            },
+            other => {
+                let got = content(other);
+                self.fault(g, row, col, Fault::CellNotYesNo { got });
+                None
+            }
+        }
+    }
+
+    /// Adds `key: true` from a yes/no cell that says yes (nothing otherwise: the version-2
+    /// flags are left out when not set, so a version-1 scenario stays one).
+    fn put_flag(&mut self, into: &mut Members, path: &str, key: &str, g: &Grid, row: u32, col: u16) {
+        self.cells.insert(format!("{path}.{key}"), g.cell(row, col));
+        if self.yes_no(g, row, col) == Some(true) {
+            into.push((key.to_string(), Value::Bool(true)));
+        }
+    }
+
     /// Checks a table's header row; false (with a fault) when it is not the expected one.
     fn expect_headers(&mut self, g: &Grid, row: u32, headers: &[String]) -> bool {
         for (c, h) in headers.iter().enumerate() {
             let got = match g.get(row, c as u16) {
-                Data::String(s) => s.trim().to_string(),
-                other => shown(other),
+                Data::String(s) => CellContent::Text(s.trim().to_string()),
+                other => content(other),
             };
-            if got != *h {
-                self.fault(g, row, c as u16, format!("expected the header {h:?}, got {got:?}: is this a workbook samkalk wrote?"));
+            if got != CellContent::Text(h.clone()) {
+                self.fault(g, row, c as u16, Fault::UnexpectedHeader { expected: h.clone(), got });
                 return false;
             }
         }
@@ -281,7 +303,7 @@ impl Read {
                     found_format = true;
                     let got = self.text(g, row, 1);
                     if got.trim() != FORMAT_MARKER {
-                        self.fault(g, row, 1, format!("not a workbook written by samkalk: expected {FORMAT_MARKER:?} here, got {got:?}"));
+                        self.fault(g, row, 1, Fault::WrongFormat { expected: FORMAT_MARKER.into(), got });
                     }
                 }
                 "name" => {
@@ -298,21 +320,26 @@ impl Read {
         let mut tax: Members = Vec::new();
         for row in 1..=g.last_row() {
             if let Data::String(s) = g.get(row, 2) {
-                if let Some(rate) = s.trim().strip_prefix("tax.") {
-                    if ["municipal_rate", "regional_rate", "employer_contribution_rate"].contains(&rate) {
-                        let rate = rate.to_string();
-                        self.put_number(&mut tax, "tax", &rate, g, row, 1);
+                if let Some(field) = s.trim().strip_prefix("tax.") {
+                    let field = field.to_string();
+                    match field.as_str() {
+                        "municipal_rate" | "regional_rate" | "employer_contribution_rate" | "year" => {
+                            self.put_number(&mut tax, "tax", &field, g, row, 1)
+                        }
+                        "method" | "municipality" => self.put_given_text(&mut tax, "tax", &field, g, row, 1),
+                        "equalisation" => {
+                            self.cells.insert("tax.equalisation".into(), g.cell(row, 1));
+                            if let Some(b) = self.yes_no(g, row, 1) {
+                                tax.push((field, Value::Bool(b)));
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
         }
         if !found_format {
-            self.errors.push(FieldError::new(
-                &g.name,
-                crate::error::Fault::Workbook {
-                    en: String::from("not a workbook written by samkalk: no row with the field `format` in column C"),
-                },
-            ));
+            self.errors.push(FieldError::new(&g.name, Fault::NoFormatRow));
         }
         root.push(("tax".into(), Value::Object(tax)));
         root
@@ -327,9 +354,9 @@ impl Read {
         match actor_from_name(t) {
             Some(a) => Value::String(a.id().to_string()),
             None => {
-                let names: Vec<&str> = Actor::ALL.iter().map(|a| crate::export::actor_name(*a, self.lang)).collect();
-                let message = format!("unknown actor {t:?} (expected {} or one of: {})", outside(self.lang), names.join(", "));
-                self.fault(g, row, col, message);
+                let expected = Actor::ALL.iter().map(|a| crate::export::actor_name(*a, self.lang).to_string()).collect();
+                let fault = Fault::UnknownActorName { got: t.to_string(), outside: outside(self.lang).to_string(), expected };
+                self.fault(g, row, col, fault);
                 Value::Null
             }
         }
@@ -347,7 +374,7 @@ impl Read {
         while row <= g.last_row() && !g.is_blank(row, 0) {
             let id = self.text(g, row, 0).trim().to_string();
             if states.iter().any(|(s, _, _)| *s == id) {
-                self.fault(g, row, 0, format!("the state {id:?} is listed twice"));
+                self.fault(g, row, 0, Fault::DuplicateState { id: id.clone() });
             }
             let path = format!("states.{id}");
             self.cells.insert(path.clone(), g.cell(row, 0));
@@ -372,12 +399,7 @@ impl Read {
         }
         let flow_headers: Vec<String> = flow_headers(lang).iter().map(|h| h.to_string()).collect();
         let Some(head) = self.find_headers(g, row, &flow_headers) else {
-            self.errors.push(FieldError::new(
-                &g.name,
-                crate::error::Fault::Workbook {
-                    en: format!("no flow table: a row with the headers {} below the state table", flow_headers.join(", ")),
-                },
-            ));
+            self.errors.push(FieldError::new(&g.name, Fault::NoFlowTable { headers: flow_headers }));
             return Value::Object(Vec::new());
         };
         if !self.expect_headers(g, head, &flow_headers[..FLOW_COLUMNS]) {
@@ -393,7 +415,7 @@ impl Read {
                 continue;
             }
             let Some(i) = states.iter().position(|(s, _, _)| *s == id) else {
-                self.fault(g, row, 0, format!("a flow of the state {id:?}, which is not in the state table above"));
+                self.fault(g, row, 0, Fault::FlowOfUnknownState { id });
                 row += 1;
                 continue;
             };
@@ -407,11 +429,24 @@ impl Read {
             self.cells.insert(format!("{path}.payee"), g.cell(row, 3));
             let payee = self.actor(g, row, 3);
             fl.push(("payee".into(), payee));
-            self.put_number(&mut fl, &path, "amount", g, row, 4);
+            self.cells.insert(format!("{path}.amount"), g.cell(row, 4));
+            let shown = self.number(g, row, 4);
+            // The exact amount beside a number cell that could not hold it, taken while the
+            // number cell still holds that amount's nearest double (not edited since).
+            let exact = if g.is_blank(row, 9) { None } else { self.number(g, row, 9) };
+            let amount = match (exact, g.get(row, 4)) {
+                (Some(Value::Number(x)), Data::Float(f)) if x.parse::<f64>().ok() == Some(*f) => Some(Value::Number(x)),
+                _ => shown,
+            };
+            if let Some(a) = amount {
+                fl.push(("amount".into(), a));
+            }
             let source = self.text(g, row, 5);
             if !source.is_empty() {
                 fl.push(("source".into(), Value::String(source)));
             }
+            self.put_flag(&mut fl, &path, "investment", g, row, 7);
+            self.put_flag(&mut fl, &path, "taxable", g, row, 8);
             states[i].2.push(Value::Object(fl));
             row += 1;
         }
@@ -433,13 +468,13 @@ impl Read {
         if !self.expect_headers(g, 0, &headers) {
             return Value::Array(Vec::new());
         }
-        // (number in column A, members, outcomes)
-        let mut cohorts: Vec<(String, Members, Vec<Value>)> = Vec::new();
+        // (number in column A, members, outcomes with their steps)
+        let mut cohorts: Vec<(String, Members, Vec<OutcomeRows>)> = Vec::new();
         let mut row = 1;
         while row <= g.last_row() && !g.is_blank(row, 0) {
             let number = self.text(g, row, 0).trim().to_string();
             if cohorts.iter().any(|(n, _, _)| *n == number) {
-                self.fault(g, row, 0, format!("the cohort number {number} is used twice"));
+                self.fault(g, row, 0, Fault::DuplicateCohort { number: number.clone() });
             }
             let path = format!("cohorts[{}]", cohorts.len());
             self.cells.insert(path.clone(), g.cell(row, 0));
@@ -468,12 +503,7 @@ impl Read {
         }
         let outcome_headers: Vec<String> = outcome_headers(lang).iter().map(|h| h.to_string()).collect();
         let Some(head) = self.find_headers(g, row, &outcome_headers) else {
-            self.errors.push(FieldError::new(
-                &g.name,
-                crate::error::Fault::Workbook {
-                    en: format!("no outcome table: a row with the headers {} below the cohort table", outcome_headers.join(", ")),
-                },
-            ));
+            self.errors.push(FieldError::new(&g.name, Fault::NoOutcomeTable { headers: outcome_headers }));
             return Value::Array(Vec::new());
         };
         if !self.expect_headers(g, head, &outcome_headers[..OUTCOME_COLUMNS]) {
@@ -483,7 +513,7 @@ impl Read {
         while row <= g.last_row() && !g.is_blank(row, 0) {
             let number = self.text(g, row, 0).trim().to_string();
             let Some(i) = cohorts.iter().position(|(n, _, _)| *n == number) else {
-                self.fault(g, row, 0, format!("an outcome of cohort {number:?}, which is not in the cohort table above"));
+                self.fault(g, row, 0, Fault::OutcomeOfUnknownCohort { number });
                 row += 1;
                 continue;
             };
@@ -502,13 +532,54 @@ impl Read {
             ] {
                 self.put_number(&mut o, &path, key, g, row, col);
             }
-            cohorts[i].2.push(Value::Object(o));
+            cohorts[i].2.push((o, Vec::new()));
+            row += 1;
+        }
+        let step_headers: Vec<String> = step_headers(lang).iter().map(|h| h.to_string()).collect();
+        let Some(head) = self.find_headers(g, row, &step_headers) else {
+            self.errors.push(FieldError::new(&g.name, Fault::NoStepTable { headers: step_headers }));
+            return Value::Array(Vec::new());
+        };
+        if !self.expect_headers(g, head, &step_headers[..STEP_COLUMNS]) {
+            return Value::Array(Vec::new());
+        }
+        let mut row = head + 1;
+        while row <= g.last_row() && !g.is_blank(row, 0) {
+            let cohort = self.text(g, row, 0).trim().to_string();
+            let outcome = self.text(g, row, 1).trim().to_string();
+            let found = cohorts.iter().position(|(n, _, _)| *n == cohort).and_then(|i| {
+                let j = outcome.parse::<usize>().ok().filter(|j| (1..=cohorts[i].2.len()).contains(j))?;
+                Some((i, j - 1))
+            });
+            let Some((i, j)) = found else {
+                self.fault(g, row, 1, Fault::StepOfUnknownOutcome { cohort, outcome });
+                row += 1;
+                continue;
+            };
+            let path = format!("cohorts[{i}].outcomes[{j}].then[{}]", cohorts[i].2[j].1.len());
+            self.cells.insert(path.clone(), g.cell(row, 3));
+            let mut m: Members = Vec::new();
+            self.put_given_text(&mut m, &path, "from", g, row, 2);
+            self.put_text(&mut m, &path, "to", g, row, 3);
+            for (col, key) in [(4, "share"), (5, "after_months"), (6, "every_months")] {
+                self.put_number(&mut m, &path, key, g, row, col);
+            }
+            cohorts[i].2[j].1.push(Value::Object(m));
             row += 1;
         }
         Value::Array(
             cohorts
                 .into_iter()
                 .map(|(_, mut c, outcomes)| {
+                    let outcomes = outcomes
+                        .into_iter()
+                        .map(|(mut o, then)| {
+                            if !then.is_empty() {
+                                o.push(("then".into(), Value::Array(then)));
+                            }
+                            Value::Object(o)
+                        })
+                        .collect();
                     c.push(("outcomes".into(), Value::Array(outcomes)));
                     Value::Object(c)
                 })
