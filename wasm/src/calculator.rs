@@ -68,7 +68,8 @@ pub fn municipalities_text() -> String {
 /// "sv" is the form Swedish Excel opens (BOM, semicolons, decimal commas, the assumptions first).
 #[wasm_bindgen(js_name = csvText)]
 pub fn csv_text(text: &str, lang: &str) -> Result<String, JsValue> {
-    let lang = samkalk::Lang::from_code(lang).ok_or_else(|| fault_at("", &format!("lang must be \"sv\" or \"en\", got {lang:?}")))?;
+    let lang = samkalk::Lang::from_code(lang)
+        .ok_or_else(|| fault_at("", Fault::UnreadableValue { reason: format!("lang must be \"sv\" or \"en\", got {lang:?}") }))?;
     scenario_and_result(text).map(|(s, r)| samkalk::export::csv::csv(&s, &r, lang))
 }
 

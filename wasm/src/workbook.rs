@@ -10,7 +10,7 @@ fn fault(errors: &[FieldError]) -> JsValue {
 }
 
 fn fault_at(path: &str, message: &str) -> JsValue {
-    fault(&[FieldError::new(path, message)])
+    fault(&[FieldError::new(path, samkalk::Fault::UnreadableValue { reason: message.to_string() })])
 }
 
 /// The core crate's version.
