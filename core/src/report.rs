@@ -205,6 +205,7 @@ pub fn defaults_markdown() -> String {
     ] {
         out.push_str(&format!("| `{name}` | {} | {} | {} |\n", r.value, cell(&r.source), cell(&r.note)));
     }
+    out.push_str(&default_job_tax_markdown());
     for (id, ds) in &d.states {
         out.push_str(&format!("\n## `{id}`: {}\n\n", ds.state.label));
         if !ds.state.description.is_empty() {
@@ -241,6 +242,146 @@ pub fn defaults_markdown() -> String {
     out
 }
 
+/// docs/defaults.md's section on the default job's income tax: each actor's yearly tax in
+/// kronor under the effective rates (version 1) and under the rules (version 2, at the
+/// national average nominal rates), with the rules' derivation step by step. Every figure is
+/// the engine's ([`crate::tax::TaxRules::income_tax`], [`crate::flow::rules_flows`]); empty
+/// when the defaults have no job or the data no rules.
+fn default_job_tax_markdown() -> String {
+    use crate::scenario::TaxMethod;
+    use crate::state::taxable_income;
+    let mut v2 = Scenario::new(crate::defaults::defaults().price_year);
+    v2.version = 2;
+    v2.tax.method = Some(TaxMethod::Rules);
+    let model = crate::calculate::resolved_model(&v2);
+    let (Some(rt), Some(work)) = (model.rules, resolve_state(&v2, "work")) else { return String::new() };
+    let Some(e) = &work.earnings else { return String::new() };
+    let Ok((earned, other)) = taxable_income(work) else { return String::new() };
+    let rates = crate::tax::LocalRates { municipal: rt.municipal_rate, regional: rt.regional_rate, fees: Decimal::ZERO };
+    let Ok(t) = rt.rules.income_tax(crate::tax::Income { earned, other }, rates) else { return String::new() };
+    let Ok(flows) = crate::flow::rules_flows(earned, other, &rt) else { return String::new() };
+    let Ok(total) = t.total() else { return String::new() };
+    let r = rt.rules;
+    let pct = exact_percent;
+    let kr = |x: Decimal| present::kronor_ore(x, Lang::Sv);
+    let nat = crate::tax::municipalities(r.year).map(|m| m.national_source.clone()).unwrap_or_default();
+    let mut out = format!(
+        "\n## Income tax on the default job: effective rates (version 1) and the rules (version 2)\n\n\
+         The default job (`work`, {} a month, employment rate {}) is {} of earned income a year. Version 1 books the effective rates \
+         above on the gross wage. Version 2 with `tax.method = \"rules\"` computes the tax from the rules of income year {} \
+         (core/data/tax.toml, each figure with its source there) at the national average nominal rates, municipal {} and regional {} \
+         ({}), and books it per actor: the municipality and the region receive their nominal rates on the taxable income, the \
+         jobbskatteavdrag and the other tax reductions are borne by the state, state income tax and the fees go to the state. \
+         Every figure below is computed by the engine.\n\n| Step | Kronor a year | Rule |\n|---|---:|---|\n",
+        kronor(e.monthly_wage),
+        e.employment_rate,
+        kronor(earned),
+        r.year,
+        pct(rt.municipal_rate),
+        pct(rt.regional_rate),
+        cell(&nat)
+    );
+    let steps = [
+        ("Earned income (förvärvsinkomst)", earned, "monthly wage × 12 × employment rate".to_string()),
+        ("Fastställd förvärvsinkomst", t.assessed_income, "rounded down to whole hundreds".to_string()),
+        (
+            "Grundavdrag",
+            t.grundavdrag,
+            format!(
+                "by bands of the assessed income in prisbasbelopp ({} kr), rounded up to {} kr",
+                kronor_plain(r.prisbasbelopp),
+                kronor_plain(r.grundavdrag_round_up)
+            ),
+        ),
+        ("Beskattningsbar förvärvsinkomst", t.taxable_income, "fastställd förvärvsinkomst − grundavdrag".to_string()),
+        ("Kommunalskatt (to the municipality)", t.municipal_tax, format!("taxable income × {}, rounded down", pct(rt.municipal_rate))),
+        ("Regionskatt (to the region)", t.regional_tax, format!("taxable income × {}, rounded down", pct(rt.regional_rate))),
+        (
+            "Statlig inkomstskatt (to the state)",
+            t.state_tax,
+            format!("{} of the taxable income above {} kr", pct(r.state_tax_rate), kronor_plain(r.state_tax_threshold)),
+        ),
+        (
+            "Allmän pensionsavgift (to the state)",
+            t.pension_fee,
+            format!("{} of the assessed income, to the nearest {} kr", pct(r.pension_fee_rate), kronor_plain(r.pension_fee_round_to)),
+        ),
+        (
+            "− Skattereduktion för allmän pensionsavgift (state)",
+            t.pension_fee_reduction,
+            "the fee, at most the kommunal and state income tax".to_string(),
+        ),
+        (
+            "− Jobbskatteavdrag (state)",
+            t.jobbskatteavdrag,
+            format!(
+                "(band value of the earned income − grundavdrag) × kommunal rate {}, rounded down, at most the kommunal tax left",
+                pct(rt.municipal_rate + rt.regional_rate)
+            ),
+        ),
+        (
+            "− Skattereduktion för förvärvsinkomst (state)",
+            t.earned_income_reduction,
+            format!(
+                "{} of the taxable income above {} kr, at most {} kr and the tax left",
+                pct(r.earned_income_reduction_rate),
+                kronor_plain(r.earned_income_reduction_threshold),
+                kronor_plain(r.earned_income_reduction_max)
+            ),
+        ),
+        (
+            "Public service-avgift (to the state)",
+            t.public_service_fee,
+            format!("{} of the taxable income, at most {} kr", pct(r.public_service_fee_rate), kronor_plain(r.public_service_fee_max)),
+        ),
+        ("Tax the individual pays in all", total, "taxes and fees − reductions".to_string()),
+    ];
+    for (step, amount, rule) in steps {
+        out.push_str(&format!("| {step} | {} | {} |\n", kr(amount), cell(&rule)));
+    }
+    // Each actor's yearly tax: version 1 from the effective rates on the wage, version 2 from
+    // the rules' flows (a payer's amount counts as paid, a payee's as received).
+    let mut v1 = [Decimal::ZERO; 7];
+    let mut v2 = [Decimal::ZERO; 7];
+    let tax = &model.tax;
+    for (actor, rate) in [(Actor::Municipality, tax.municipal_rate), (Actor::Region, tax.regional_rate)] {
+        let amount = earned.checked_mul(rate).unwrap_or_default();
+        v1[actor.index()] += amount;
+        v1[Actor::Individual.index()] -= amount;
+    }
+    for (_, payer, payee, amount) in flows {
+        if let Some(a) = payer {
+            v2[a.index()] -= amount;
+        }
+        if let Some(a) = payee {
+            v2[a.index()] += amount;
+        }
+    }
+    out.push_str(
+        "\nEach actor's income tax on the default job (received +, paid −; employer contributions are the same under both methods and left out):\n\n\
+         | Actor | Version 1, effective rates | Version 2, rules | Difference |\n|---|---:|---:|---:|\n",
+    );
+    for a in Actor::ALL {
+        let (x, y) = (v1[a.index()], v2[a.index()]);
+        if x.is_zero() && y.is_zero() {
+            continue;
+        }
+        out.push_str(&format!("| {} | {} | {} | {} |\n", a.swedish(), kr(x), kr(y), kr(y - x)));
+    }
+    out
+}
+
+/// A rate as an exact Swedish percentage, every decimal kept: `0.2077` → `20,77 %`.
+fn exact_percent(x: Decimal) -> String {
+    let p = x.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(x).normalize();
+    format!("{} %", p.to_string().replace('.', ","))
+}
+
+/// Whole kronor with thousands separators and no unit, for a figure inside a sentence.
+fn kronor_plain(x: Decimal) -> String {
+    present::kronor(x, Lang::Sv).trim_end_matches(" kr").to_string()
+}
+
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
@@ -250,6 +391,37 @@ mod tests {
     use super::*;
     use crate::result::BreakEvenKind;
     use std::str::FromStr;
+
+    /// The amount in a markdown row's `n`th cell ("57 802,00 kr" → 57802.00).
+    fn amount_in(row: &str, n: usize) -> Decimal {
+        let cell = row.split('|').nth(n).unwrap().trim().trim_end_matches(" kr").replace(' ', "").replace(',', ".");
+        Decimal::from_str(&cell).unwrap()
+    }
+
+    #[test]
+    fn the_default_jobs_tax_under_both_methods() {
+        let md = defaults_markdown();
+        let row = |start: &str| md.lines().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("no row {start}")).to_string();
+        // The derivation holds together: taxable = assessed − grundavdrag, and the municipal
+        // and regional taxes are the national average nominal rates on it, rounded down.
+        let assessed = amount_in(&row("| Fastställd förvärvsinkomst |"), 2);
+        assert_eq!(assessed, Decimal::from(310_800), "25 900 kr × 12");
+        let taxable = amount_in(&row("| Beskattningsbar förvärvsinkomst |"), 2);
+        assert_eq!(taxable, assessed - amount_in(&row("| Grundavdrag |"), 2));
+        assert_eq!(amount_in(&row("| Kommunalskatt (to the municipality) |"), 2), (taxable * Decimal::new(2077, 4)).floor());
+        assert_eq!(amount_in(&row("| Regionskatt (to the region) |"), 2), (taxable * Decimal::new(1164, 4)).floor());
+        // Version 1: the effective rates on the gross wage (0.1205 and 0.0675).
+        assert_eq!(amount_in(&row("| Kommunen |"), 2), Decimal::from_str("37451.40").unwrap());
+        assert_eq!(amount_in(&row("| Regionen |"), 2), Decimal::from_str("20979.00").unwrap());
+        // Version 2: what the individual pays is what the actors receive, and the municipality
+        // receives the whole nominal municipal tax (the jobbskatteavdrag is the state's).
+        let actors = ["| Kommunen |", "| Regionen |", "| Staten |", "| Individen |"];
+        assert_eq!(actors.iter().map(|a| amount_in(&row(a), 3)).sum::<Decimal>(), Decimal::ZERO);
+        assert_eq!(-amount_in(&row("| Individen |"), 3), amount_in(&row("| Tax the individual pays in all |"), 2));
+        assert_eq!(amount_in(&row("| Kommunen |"), 3), amount_in(&row("| Kommunalskatt (to the municipality) |"), 2));
+        let jsa = amount_in(&row("| − Jobbskatteavdrag (state) |"), 2);
+        assert!(jsa > Decimal::ZERO && amount_in(&row("| Staten |"), 3) <= -jsa + Decimal::from(1249));
+    }
 
     #[test]
     fn swedish_amounts_and_percentages() {

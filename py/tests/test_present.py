@@ -76,6 +76,14 @@ def test_standard_analysis_runs_and_orders_the_tornado_per_actor() -> None:
     params = standard["request"]["tornado"]["parameters"]
     assert params[0] == {"parameter": "cohorts[0].outcomes[0].share", "low": "0.4", "high": "1"}
     assert standard["labels"][2]["low"] == "30 000 kr"
+    # The Monte Carlo also draws how many stay in work and the comparison group (none given:
+    # from 0, most likely, to a quarter of the share).
+    drawn = {p["parameter"]: p["distribution"] for p in standard["request"]["monte_carlo"]["parameters"]}
+    assert drawn["cohorts[0].outcomes[0].retention"] == {"kind": "triangular", "low": "0.8", "mode": "1", "high": "1"}
+    assert drawn["cohorts[0].outcomes[0].counterfactual_share"] == {"kind": "triangular", "low": "0", "mode": "0", "high": "0.2"}
+    assert standard["labels"][-1]["what"] == "Hade nått arbete ändå (jämförelsegrupp), AM2"
+    assert "(slumpfrö 2026)" in standard["method"]
+    assert samkalk.standard_analysis(SCENARIO, "en")["method"].startswith("The calculation was repeated 2,000 times")
     request = dict(standard["request"])
     request.pop("monte_carlo")
     result = samkalk.analyse(SCENARIO, request)

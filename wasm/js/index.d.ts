@@ -268,7 +268,10 @@ export interface ParameterLabel {
 /** The standard sensitivity request (docs/analysis.md's format) and a label per tornado parameter. */
 export interface StandardAnalysis {
   request: Record<string, unknown>;
+  /** One per tornado parameter, then one per parameter only the Monte Carlo varies. */
   labels: ParameterLabel[];
+  /** What the Monte Carlo varies and how, for people; "" without a Monte Carlo. */
+  method: string;
 }
 
 /** Calculates a scenario (an object or JSON text). Throws ScenarioError when it is invalid. */

@@ -496,8 +496,8 @@ const ANALYSIS_DELAY_MS = 400;
 
 /** The core's standard sensitivity request for a scenario, and a Swedish label per parameter. */
 function analysisRequest(scenario) {
-  const { request, labels } = samkalk.standardAnalysis(scenario, 'sv');
-  return { request, labels: Object.fromEntries(labels.map((l) => [l.parameter, l])) };
+  const { request, labels, method } = samkalk.standardAnalysis(scenario, 'sv');
+  return { request, method, labels: Object.fromEntries(labels.map((l) => [l.parameter, l])) };
 }
 
 const whoNpv = (byWho, id) => Number(byWho[id]);
@@ -664,8 +664,8 @@ function renderAnalysis() {
   if (result.monte_carlo) {
     $('sannolikhet').replaceChildren(...probabilityList(result));
     $('oddsen').replaceChildren(...oddsSentences(result));
-    const mc = result.monte_carlo;
-    $('sannolikhet-metod').textContent = `Kalkylen räknades om ${mc.draws.toLocaleString('sv-SE')} gånger med slumpvis valda värden: andelen som når arbete mellan hälften och en och en halv gång värdet ovan (oftast nära värdet), och kostnaden per deltagare upp till 20 % lägre eller högre. Procenten visar i hur stor del av omräkningarna aktörens nuvärde blev noll eller mer. Slumptalen är desamma varje gång (slumpfrö ${mc.seed}), så samma kalkyl ger alltid samma svar.`;
+    // What was varied and how: the core's words for its own standard request.
+    $('sannolikhet-metod').textContent = last.method;
   } else {
     $('sannolikhet').replaceChildren();
     $('oddsen').replaceChildren();

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::result::round_money;
 use crate::scenario::Scenario;
 
-use super::format::{kronor, percent};
+use super::format::{count, kronor, percent};
 
 /// Each (NPV at low, NPV at high) pair's swing `|high − low|` (to öre) with its index, largest
 /// first; equal swings keep the given order. A swing beyond the Decimal range is `Decimal::MAX`.
@@ -101,8 +101,12 @@ pub struct ParameterLabel {
 pub struct StandardAnalysis {
     /// The request; serialises in docs/analysis.md's format (values as exact decimal strings).
     pub request: StandardRequest,
-    /// One label per tornado parameter, in the request's order.
+    /// One label per tornado parameter, in the request's order, then one per parameter that only
+    /// the Monte Carlo varies (the comparison groups), with the range it is drawn from.
     pub labels: Vec<ParameterLabel>,
+    /// What the Monte Carlo varies and how, for people (the page's "sannolikhet-metod"); empty
+    /// when there is no Monte Carlo.
+    pub method: String,
 }
 
 impl StandardAnalysis {
@@ -214,8 +218,16 @@ fn times(x: Decimal, hundredths: i64) -> Option<Decimal> {
 /// share at half and one and a half times (at most 1), its retention 0.2 lower and higher
 /// (within 0 and 1) and its cost per participant at 75 % and 125 %; the monthly wage of `work`
 /// at 85 % and 115 %; the discount rate from 0 to 3.5 %. Monte Carlo: 2,000 draws with seed
-/// 2026 of each share (triangular from half to one and a half times, mode as given) and each
-/// cost (uniform, 80 % to 120 %). A parameter whose range cannot be computed is left out.
+/// 2026, per cohort in this order, of its first outcome's
+/// - share: triangular from half to one and a half times (at most 1), mode as given;
+/// - retention: triangular from 0.2 lower to 0.2 higher (within 0 and 1), mode as given;
+/// - counterfactual share (the comparison group): triangular from half to one and a half times
+///   (at most 1), mode as given; when it is 0, triangular from 0 (mode 0) to a quarter of the
+///   share, since "nobody would have found work anyway" is the most likely but not the only case;
+///   left out when that range is empty (share and comparison group both 0);
+///
+/// and its cost per participant (uniform, 80 % to 120 %). A parameter whose range cannot be
+/// computed is left out. [`StandardAnalysis::method`] says the same for people.
 ///
 /// ```
 /// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
@@ -230,6 +242,7 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
     let mut tornado = Vec::new();
     let mut labels = Vec::new();
     let mut monte_carlo = Vec::new();
+    let mut only_drawn: Vec<(String, String, Decimal, Decimal)> = Vec::new();
     let sv = lang == Lang::Sv;
     let mut push = |parameter: String, what: String, low: Decimal, high: Decimal, money: bool| {
         let show = |x: Decimal| if money { kronor(x, lang) } else { percent(x, lang) };
@@ -254,6 +267,24 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
             let high = o.retention.checked_add(step).unwrap_or(Decimal::ONE).min(Decimal::ONE);
             let what = if sv { format!("Kvar i arbete varje år, {origin}") } else { format!("Still in work each year, {origin}") };
             push(format!("{at}.outcomes[0].retention"), what, low, high, false);
+            monte_carlo.push(Drawn {
+                parameter: format!("{at}.outcomes[0].retention"),
+                distribution: StandardDistribution::Triangular { low, mode: o.retention, high },
+            });
+            let c = o.counterfactual_share;
+            let range = if c.is_zero() { times(o.share, 25).map(|high| (Decimal::ZERO, high)) } else { times(c, 50).zip(times(c, 150)) };
+            if let Some((low, high)) = range.map(|(low, high)| (low, high.min(Decimal::ONE))).filter(|(low, high)| low < high) {
+                let what = if sv {
+                    format!("Hade nått arbete ändå (jämförelsegrupp), {origin}")
+                } else {
+                    format!("Would have reached work anyway (comparison group), {origin}")
+                };
+                only_drawn.push((format!("{at}.outcomes[0].counterfactual_share"), what, low, high));
+                monte_carlo.push(Drawn {
+                    parameter: format!("{at}.outcomes[0].counterfactual_share"),
+                    distribution: StandardDistribution::Triangular { low, mode: c, high },
+                });
+            }
         }
         let cost = cohort.intervention.cost_per_participant;
         if let (Some(low), Some(high)) = (times(cost, 75), times(cost, 125)) {
@@ -280,11 +311,46 @@ pub fn standard_analysis(scenario: &Scenario, lang: Lang) -> StandardAnalysis {
     }
     push("discount_rate".into(), if sv { "Diskonteringsränta" } else { "Discount rate" }.into(), Decimal::ZERO, Decimal::new(35, 3), false);
     let name = if sv { "Känslighet och osäkerhet (standard)" } else { "Sensitivity and uncertainty (standard)" };
+    labels.extend(only_drawn.into_iter().map(|(parameter, what, low, high)| ParameterLabel {
+        parameter,
+        what,
+        low: percent(low, lang),
+        high: percent(high, lang),
+    }));
     let monte_carlo =
         (!monte_carlo.is_empty()).then_some(StandardMonteCarlo { draws: STANDARD_DRAWS, seed: STANDARD_SEED, parameters: monte_carlo });
+    let method = monte_carlo.as_ref().map(|mc| method_text(mc, lang)).unwrap_or_default();
     StandardAnalysis {
         request: StandardRequest { version: 1, name: name.to_string(), tornado: StandardTornado { parameters: tornado }, monte_carlo },
         labels,
+        method,
+    }
+}
+
+/// The Monte Carlo of the standard request in words: what is drawn, from which range, and why
+/// the answer is always the same. The ranges are the rules of [`standard_analysis`].
+fn method_text(mc: &StandardMonteCarlo, lang: Lang) -> String {
+    let draws = count(i64::try_from(mc.draws).unwrap_or(i64::MAX), lang);
+    let seed = mc.seed;
+    if lang == Lang::Sv {
+        format!(
+            "Kalkylen räknades om {draws} gånger med slumpvis valda värden för varje grupp: andelen som når arbete mellan hälften \
+             och en och en halv gång värdet ovan; andelen som är kvar i arbete varje år upp till 20 procentenheter lägre eller högre \
+             (mellan 0 och 100 %); jämförelsegruppen som hade nått arbete ändå mellan hälften och en och en halv gång värdet ovan \
+             (är den 0 %: mellan 0 och en fjärdedel av andelen som når arbete); de tre oftast nära värdet ovan; och kostnaden per \
+             deltagare upp till 20 % lägre eller högre. Procenten visar i hur stor del av omräkningarna aktörens nuvärde blev noll \
+             eller mer. Slumptalen är desamma varje gång (slumpfrö {seed}), så samma kalkyl ger alltid samma svar."
+        )
+    } else {
+        format!(
+            "The calculation was repeated {draws} times with randomly chosen values for each group: the share reaching work between \
+             half and one and a half times the value above; the share still in work each year up to 20 percentage points lower or \
+             higher (between 0 and 100%); the comparison group that would have reached work anyway between half and one and a half \
+             times the value above (when it is 0%: between 0 and a quarter of the share reaching work); these three most often near \
+             the value above; and the cost per participant up to 20% lower or higher. The percentage is the part of the draws in which \
+             the actor's present value was zero or more. The random numbers are the same every time (seed {seed}), so the same \
+             calculation always gives the same answer."
+        )
     }
 }
 
@@ -322,7 +388,26 @@ mod tests {
             request["monte_carlo"]["parameters"][0]["distribution"],
             json!({"kind": "triangular", "low": "0.4", "mode": "0.8", "high": "1"})
         );
-        assert_eq!(request["monte_carlo"]["parameters"][1]["distribution"], json!({"kind": "uniform", "low": "32000", "high": "48000"}));
+        let drawn = &request["monte_carlo"]["parameters"];
+        assert_eq!(drawn.as_array().unwrap().len(), 8);
+        assert_eq!(
+            drawn[1],
+            json!({"parameter": "cohorts[0].outcomes[0].retention",
+            "distribution": {"kind": "triangular", "low": "0.7", "mode": "0.9", "high": "1"}})
+        );
+        // No comparison group: from none (most likely) to a quarter of the share.
+        assert_eq!(
+            drawn[2],
+            json!({"parameter": "cohorts[0].outcomes[0].counterfactual_share",
+            "distribution": {"kind": "triangular", "low": "0", "mode": "0", "high": "0.2"}})
+        );
+        assert_eq!(drawn[3]["distribution"], json!({"kind": "uniform", "low": "32000", "high": "48000"}));
+        assert_eq!(drawn[5]["distribution"], json!({"kind": "triangular", "low": "0.8", "mode": "1", "high": "1"}));
+        assert_eq!(
+            drawn[6],
+            json!({"parameter": "cohorts[1].outcomes[0].counterfactual_share",
+            "distribution": {"kind": "triangular", "low": "0.05", "mode": "0.1", "high": "0.15"}})
+        );
         assert_eq!(
             s.labels[2],
             ParameterLabel {
@@ -333,7 +418,72 @@ mod tests {
             }
         );
         assert_eq!(s.labels[3].low, "12,5 %");
-        assert_eq!(standard_analysis(&example(), Lang::En).labels[7].what, "Discount rate");
+        assert_eq!(s.labels.len(), 10);
+        assert_eq!(
+            s.labels[9],
+            ParameterLabel {
+                parameter: "cohorts[1].outcomes[0].counterfactual_share".into(),
+                what: "Hade nått arbete ändå (jämförelsegrupp), AM3".into(),
+                low: "5,0 %".into(),
+                high: "15,0 %".into()
+            }
+        );
+        assert_eq!(s.labels[8].high, "20,0 %");
+        assert!(
+            s.method.starts_with("Kalkylen räknades om 2\u{a0}000 gånger") || s.method.starts_with("Kalkylen räknades om 2 000 gånger")
+        );
+        assert!(s.method.contains("kvar i arbete varje år upp till 20 procentenheter"));
+        assert!(s.method.contains("jämförelsegruppen"));
+        assert!(s.method.contains("(slumpfrö 2026)"));
+        let en = standard_analysis(&example(), Lang::En);
+        assert_eq!(en.labels[7].what, "Discount rate");
+        assert_eq!(en.labels[8].what, "Would have reached work anyway (comparison group), AM2");
+        assert!(en.method.contains("repeated 2,000 times") && en.method.contains("(seed 2026)"));
+    }
+
+    #[test]
+    fn without_a_cohort_there_is_no_monte_carlo_and_no_method() {
+        let s = standard_analysis(&Scenario::from_json(r#"{"start_year": 2026}"#).unwrap(), Lang::Sv);
+        assert!(s.request.monte_carlo.is_none());
+        assert_eq!(s.method, "");
+    }
+
+    #[test]
+    fn the_monte_carlo_varies_retention_and_the_comparison_group() {
+        let scenario = example();
+        let mut s = standard_analysis(&scenario, Lang::Sv);
+        let mc = s.request.monte_carlo.as_mut().unwrap();
+        mc.draws = 50;
+        // Only the retention and the comparison groups vary: the results still spread.
+        mc.parameters.retain(|d| !d.parameter.ends_with(".share") && !d.parameter.ends_with("cost_per_participant"));
+        assert_eq!(mc.parameters.len(), 4);
+        let analysis = Analysis::from_json(&s.request.to_json()).unwrap();
+        let result = run(&scenario, &analysis, &mut |_, _| true).unwrap();
+        let stats = &result.monte_carlo.unwrap().statistics;
+        let society = stats.society();
+        assert!(society.min.value() < society.max.value(), "{society:?}");
+    }
+
+    proptest::proptest! {
+        /// Whatever the share, retention and comparison group (all valid), the request is a valid
+        /// analysis and every drawn range lies within 0 and 1.
+        #[test]
+        fn every_valid_outcome_gives_a_valid_request(share in 0u32..=1000, retention in 0u32..=1000, comparison in 0u32..=1000) {
+            let share = Decimal::new(share.into(), 3);
+            let retention = Decimal::new(retention.into(), 3);
+            let comparison = Decimal::new(comparison.into(), 3);
+            let text = format!(r#"{{"start_year": 2026, "cohorts": [{{"name": "A", "origin": "AM2", "participants": 20,
+                "intervention": {{"cost_per_participant": "40000", "duration_months": 6}},
+                "outcomes": [{{"target": "work", "share": "{share}", "retention": "{retention}", "counterfactual_share": "{comparison}"}}]}}]}}"#);
+            let scenario = Scenario::from_json(&text).unwrap();
+            let s = standard_analysis(&scenario, Lang::Sv);
+            proptest::prop_assert!(Analysis::from_json(&s.request.to_json()).is_ok());
+            for d in &s.request.monte_carlo.unwrap().parameters {
+                if let StandardDistribution::Triangular { low, mode, high } = d.distribution {
+                    proptest::prop_assert!(Decimal::ZERO <= low && low <= mode && mode <= high && high <= Decimal::ONE, "{d:?}");
+                }
+            }
+        }
     }
 
     #[test]

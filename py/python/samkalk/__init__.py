@@ -230,8 +230,10 @@ def labels(lang: str = "sv") -> Dict[str, Any]:
 
 def standard_analysis(scenario: "ScenarioInput", lang: str = "sv") -> Dict[str, Any]:
     """The standard sensitivity request the council page runs, for a scenario: ``request`` (a
-    dict for :func:`analyse`) and ``labels`` (per tornado parameter: ``parameter``, ``what``,
-    ``low``, ``high`` as text). Raises :class:`ScenarioError` for an invalid scenario."""
+    dict for :func:`analyse`), ``labels`` (per tornado parameter, then per parameter only the
+    Monte Carlo varies: ``parameter``, ``what``, ``low``, ``high`` as text) and ``method`` (what
+    the Monte Carlo varies and how, in words). Raises :class:`ScenarioError` for an invalid
+    scenario."""
     import json
 
     return dict(json.loads(_samkalk.standard_analysis(scenario, lang)))

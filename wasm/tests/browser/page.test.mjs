@@ -139,6 +139,14 @@ test('Känslighet och osäkerhet: a tornado and the probability of gaining, from
   assert.equal(shown.request.monte_carlo.draws, 2000);
   assert.match(shown.method, /2\s000 gånger/);
   assert.match(shown.method, /slumpfrö 2026\)/);
+  // Also drawn: how many stay in work and the comparison group, and the page says so in the core's words.
+  assert.deepEqual(shown.request.monte_carlo.parameters.map((p) => p.parameter).filter((p) => /retention|counterfactual/.test(p)), [
+    'cohorts[0].outcomes[0].retention', 'cohorts[0].outcomes[0].counterfactual_share',
+    'cohorts[1].outcomes[0].retention', 'cohorts[1].outcomes[0].counterfactual_share',
+  ]);
+  assert.equal(shown.method, engine.standardAnalysis(shown.scenario, 'sv').method);
+  assert.match(shown.method, /kvar i arbete varje år/);
+  assert.match(shown.method, /jämförelsegruppen/);
   assert.equal(shown.probabilities.length, 8);
   const stats = shown.result.monte_carlo.statistics;
   const unaffected = (id) => stats[id].min === '0.00' && stats[id].max === '0.00';

@@ -103,13 +103,24 @@ const scenario = {
 };
 
 test('the standard sensitivity request', () => {
-  const { request, labels: l } = standardAnalysis(scenario);
+  const { request, labels: l, method } = standardAnalysis(scenario);
   assert.deepEqual(request.tornado.parameters.slice(0, 3), [
     { parameter: 'cohorts[0].outcomes[0].share', low: '0.4', high: '1' },
     { parameter: 'cohorts[0].outcomes[0].retention', low: '0.8', high: '1' },
     { parameter: 'cohorts[0].intervention.cost_per_participant', low: '30000', high: '50000' },
   ]);
   assert.deepEqual(request.monte_carlo.parameters[0].distribution, { kind: 'triangular', low: '0.4', mode: '0.8', high: '1' });
+  // The Monte Carlo also varies how many stay in work and the comparison group.
+  assert.deepEqual(request.monte_carlo.parameters.map((p) => p.parameter), [
+    'cohorts[0].outcomes[0].share', 'cohorts[0].outcomes[0].retention',
+    'cohorts[0].outcomes[0].counterfactual_share', 'cohorts[0].intervention.cost_per_participant',
+  ]);
+  assert.deepEqual(request.monte_carlo.parameters[1].distribution, { kind: 'triangular', low: '0.8', mode: '1', high: '1' });
+  assert.deepEqual(request.monte_carlo.parameters[2].distribution, { kind: 'triangular', low: '0.05', mode: '0.1', high: '0.15' });
+  assert.deepEqual(l.at(-1), { parameter: 'cohorts[0].outcomes[0].counterfactual_share', what: 'Hade nått arbete ändå (jämförelsegrupp), AM2', low: '5,0 %', high: '15,0 %' });
+  assert.match(method, /^Kalkylen räknades om 2\s000 gånger/);
+  assert.match(method, /kvar i arbete varje år upp till 20 procentenheter/);
+  assert.match(method, /\(slumpfrö 2026\)/);
   assert.equal(request.monte_carlo.draws, 2000);
   assert.equal(request.monte_carlo.seed, 2026);
   assert.deepEqual(l[0], { parameter: 'cohorts[0].outcomes[0].share', what: 'Andel som når arbete, AM2', low: '40,0 %', high: '100,0 %' });
