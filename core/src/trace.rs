@@ -94,7 +94,7 @@ fn csv_text(text: &str) -> String {
     }
 }
 
-/// The effect trace of a scenario; it is validated first, as by [`crate::calculate`].
+/// The effect trace of a scenario; it is validated first, as by [`crate::calculate()`].
 pub fn trace(scenario: &Scenario) -> Result<Trace, ScenarioError> {
     let errors = validate(scenario);
     if !errors.is_empty() {
