@@ -1,16 +1,31 @@
 //! A loop for profilers (callgrind, perf): `cargo build --release --example profile_loop`,
-//! then `valgrind --tool=callgrind target/release/examples/profile_loop [read]`.
+//! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
+//! MODE: `calculate` (default: the main example), `read` (reading its JSON), `trelleborg` or
+//! `nynashamn` (the pathway examples over 60 years). N: iterations (default 20000). Run it with
+//! two values of N and divide the difference in instructions by the difference in N to get the
+//! instructions of one call without the setup.
 fn main() {
-    let s = samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap();
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().unwrap_or_else(|| "calculate".into());
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20000);
+    let sixty = |toml: &str| {
+        let mut s = samkalk::Scenario::from_toml(toml).unwrap();
+        s.horizon_years = 60;
+        s
+    };
+    let s = match mode.as_str() {
+        "trelleborg" => sixty(include_str!("trelleborg.toml")),
+        "nynashamn" => sixty(include_str!("nynashamn.toml")),
+        _ => samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap(),
+    };
     let json = s.to_json();
-    let read = std::env::args().nth(1).as_deref() == Some("read");
-    let mut n = 0;
-    for _ in 0..20000 {
-        if read {
-            n += samkalk::Scenario::from_json(&json).unwrap().cohorts.len();
+    let mut total = 0;
+    for _ in 0..n {
+        if mode == "read" {
+            total += samkalk::Scenario::from_json(&json).unwrap().cohorts.len();
         } else {
-            n += samkalk::calculate(&s).unwrap().years.len();
+            total += samkalk::calculate(&s).unwrap().years.len();
         }
     }
-    println!("{n}");
+    println!("{total}");
 }
