@@ -750,13 +750,9 @@ fn number_arg(value: &Bound<'_, PyAny>) -> PyResult<rust_decimal::Decimal> {
 fn format_number(kind: &str, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
     let lang = lang_arg(lang)?;
     let x = number_arg(value)?;
-    match kind {
-        "kronor" => Ok(present::kronor(x, lang)),
-        "kronor_ore" => Ok(present::kronor_ore(x, lang)),
-        "percent" => Ok(present::percent(x, lang)),
-        "ratio" => Ok(present::ratio(x, lang)),
-        "rounded" => Ok(present::rounded_amount(x, lang)),
-        other => Err(PyValueError::new_err(format!("unknown format {other:?}"))),
+    match present::NumberFormat::from_id(kind) {
+        Some(format) => Ok(format.write(x, lang)),
+        None => Err(PyValueError::new_err(format!("unknown format {kind:?}"))),
     }
 }
 

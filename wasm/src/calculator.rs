@@ -177,13 +177,9 @@ fn decimal(text: &str) -> Result<Decimal, JsValue> {
 pub fn format_text(kind: &str, value: &str, lang_code: Option<String>) -> Result<String, JsValue> {
     let x = decimal(value)?;
     let lang = lang(lang_code);
-    match kind {
-        "kronor" => Ok(present::kronor(x, lang)),
-        "kronor_ore" => Ok(present::kronor_ore(x, lang)),
-        "percent" => Ok(present::percent(x, lang)),
-        "ratio" => Ok(present::ratio(x, lang)),
-        "rounded" => Ok(present::rounded_amount(x, lang)),
-        _ => Err(fault_at("", Fault::UnreadableValue { reason: format!("unknown format {kind:?}") })),
+    match present::NumberFormat::from_id(kind) {
+        Some(format) => Ok(format.write(x, lang)),
+        None => Err(fault_at("", Fault::UnreadableValue { reason: format!("unknown format {kind:?}") })),
     }
 }
 

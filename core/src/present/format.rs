@@ -42,6 +42,56 @@ pub(crate) fn grouped(plain: &str, lang: Lang, group: bool) -> String {
     out
 }
 
+/// The formatters by name, for bindings that take the kind as text (`"kronor"`, `"kronor_ore"`,
+/// `"percent"`, `"ratio"`, `"rounded"`).
+///
+/// ```
+/// use samkalk::{present::NumberFormat, Lang};
+/// let f = NumberFormat::from_id("ratio").unwrap();
+/// assert_eq!(f.write("1.2345".parse().unwrap(), Lang::Sv), "1,23");
+/// assert!(NumberFormat::from_id("roman").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFormat {
+    /// [`kronor`]: whole kronor.
+    Kronor,
+    /// [`kronor_ore`]: kronor with öre.
+    KronorOre,
+    /// [`percent`]: a share as a percentage.
+    Percent,
+    /// [`ratio`]: two decimals.
+    Ratio,
+    /// [`rounded_amount`]: an amount rounded for a sentence.
+    Rounded,
+}
+
+impl NumberFormat {
+    /// Every format with its name.
+    pub const ALL: [(NumberFormat, &'static str); 5] = [
+        (NumberFormat::Kronor, "kronor"),
+        (NumberFormat::KronorOre, "kronor_ore"),
+        (NumberFormat::Percent, "percent"),
+        (NumberFormat::Ratio, "ratio"),
+        (NumberFormat::Rounded, "rounded"),
+    ];
+
+    /// The format a name stands for; None for an unknown name.
+    pub fn from_id(id: &str) -> Option<NumberFormat> {
+        NumberFormat::ALL.iter().find(|(_, name)| *name == id).map(|(f, _)| *f)
+    }
+
+    /// Writes `x` in this format.
+    pub fn write(self, x: Decimal, lang: Lang) -> String {
+        match self {
+            NumberFormat::Kronor => kronor(x, lang),
+            NumberFormat::KronorOre => kronor_ore(x, lang),
+            NumberFormat::Percent => percent(x, lang),
+            NumberFormat::Ratio => ratio(x, lang),
+            NumberFormat::Rounded => rounded_amount(x, lang),
+        }
+    }
+}
+
 /// Money in whole kronor: `1 234 567 kr` (sv), `1,234,567 kr` (en), `-800 000 kr`.
 ///
 /// ```
