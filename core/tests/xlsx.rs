@@ -68,6 +68,16 @@ fn every_version_2_vector_round_trips_byte_for_byte_in_both_languages() {
     }
 }
 
+/// The main example (version 1) uses the built-in AM2 and AM3, whose benefits are marked
+/// `taxable` (a version-2 field): its workbook reads back as the same version-1 scenario.
+#[test]
+fn a_version_1_scenario_on_the_built_in_states_round_trips() {
+    let scenario = Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+    assert_eq!(scenario.version, 1);
+    assert!(samkalk::defaults().states["AM3"].state.flows.iter().any(|f| f.taxable), "the defaults mark a taxable flow");
+    assert_round_trip("programme.toml", &scenario);
+}
+
 #[test]
 fn the_same_date_gives_the_same_bytes() {
     let (_, scenario) = valid_vectors().remove(0);

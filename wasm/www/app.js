@@ -882,6 +882,8 @@ function update(mode = 'edit') {
   let result = null;
   let errors = faults;
   // A field the parsers refuse gives no new result: the last valid one stays, marked as old.
+  // The other fields are still checked by the core, so every wrong field gets its message;
+  // a field the parser already refused keeps the parser's one.
   if (faults.length === 0) {
     try {
       result = samkalk.calculate(scenario);
@@ -889,6 +891,9 @@ function update(mode = 'edit') {
       if (!(e instanceof samkalk.ScenarioError)) throw e;
       errors = e.errors;
     }
+  } else {
+    const refused = new Set(faults.map((f) => f.field));
+    errors = faults.concat(samkalk.validate(scenario).filter((e) => !refused.has(fieldFor(e.path, groups))));
   }
   const noGroups = groups.length === 0;
   window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging

@@ -723,7 +723,10 @@ fn states_sheet(scenario: &Scenario, lang: Lang, names: &SheetNames, f: &Formats
                 source: fl.source.clone(),
                 derived: false,
                 investment: fl.investment,
-                taxable: fl.taxable,
+                // `taxable` is a field of method version 2; a version-1 scenario's built-in
+                // states carry it (the defaults mark aktivitetsstöd and sjukersättning) but
+                // it has no effect there, and reading it back would make the scenario invalid.
+                taxable: fl.taxable && scenario.version >= 2,
             });
         }
         // The flows the engine derives: from the wage, and under the rules method the income
