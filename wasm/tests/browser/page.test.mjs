@@ -623,7 +623,13 @@ test('360 px wide: nothing overflows, the title fits, every table cell can be re
   await p.keyboard.press('End');
   await p.keyboard.press('ArrowRight');
   await p.keyboard.press('ArrowRight');
-  assert.ok(await box.evaluate((b) => b.scrollLeft) > 0, 'the arrow keys scroll the table');
+  // Scrolling may be smooth: wait (up to 3 s) for the scroll position to move.
+  const scrolled = await box.evaluate((b) => new Promise((resolve) => {
+    const start = performance.now();
+    const check = () => (b.scrollLeft > 0 ? resolve(true) : performance.now() - start > 3000 ? resolve(false) : requestAnimationFrame(check));
+    check();
+  }));
+  assert.ok(scrolled, 'the arrow keys scroll the table');
   // The chart's text is at least 10 px on screen, and its values are in a table.
   const sizes = await p.$$eval('#diagram svg[role="img"] text, #tornado svg[role="img"] text', (ts) => ts.map((t) => t.getBoundingClientRect().height));
   assert.ok(sizes.length > 10 && Math.min(...sizes) >= 10, `chart text heights ${Math.min(...sizes)}`);
