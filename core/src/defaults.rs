@@ -100,44 +100,33 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
         return Err("states is missing".into());
     };
     for (id, value) in members {
-        // `note` documents a flow; the scenario format has no such field, so take it out
-        // before reading the state like any user's.
-        let mut value = value.clone();
-        let mut notes = Vec::new();
-        let mut earnings_source = None;
-        if let Value::Object(fields) = &mut value {
-            for (k, flows) in fields.iter_mut() {
-                if let (true, Value::Object(e)) = (k == "earnings", &mut *flows) {
-                    let find = |key: &str| e.iter().find(|(k, _)| k == key).map(|(_, v)| text(Some(v))).unwrap_or_default();
-                    earnings_source = Some((find("source"), find("note")));
-                    e.retain(|(k, _)| k != "source" && k != "note");
-                }
-                if let (true, Value::Array(items)) = (k == "flows", flows) {
-                    for item in items.iter_mut() {
-                        if let Value::Object(f) = item {
-                            notes.push(f.iter().find(|(k, _)| k == "note").map(|(_, v)| text(Some(v))).unwrap_or_default());
-                            f.retain(|(k, _)| k != "note");
-                        }
-                    }
-                }
-            }
-        }
+        // Each flow's `note` and the earnings' `source` and `note` are read like any user's,
+        // into the state; `notes` and `earnings_source` repeat them for the tables.
         let root_path = Path::Root;
         let states_path = root_path.key("states");
-        let (state, errors) = read_state(&value, &states_path.key(id));
+        let (state, errors) = read_state(value, &states_path.key(id));
         if let Some(e) = errors.first() {
             return Err(e.to_string());
         }
+        let notes = state.flows.iter().map(|f| f.note.clone()).collect();
+        let earnings_source = state.earnings.as_ref().map(|e| (e.source.clone(), e.note.clone()));
         states.insert(id.clone(), DefaultState { state, notes, earnings_source });
     }
     Ok(Defaults { price_year, tax, states })
 }
 
 /// The parameter set as JSON: `{"price_year", "tax", "tax_sources", "states"}`, every flow and
-/// every earnings block with its `source` and `note`. The `states` entries, less those `note`s
-/// and the earnings blocks' `source`, are valid scenario states.
+/// every earnings block with its `source` and `note`. The `states` entries paste unchanged into
+/// a scenario's `states` (of either method version: the `taxable` flags they carry are the
+/// built-in ones, which version 1 accepts), and `tax` into its `tax`.
 pub fn defaults_json() -> serde_json::Value {
     defaults_json_with(None)
+}
+
+/// True when a built-in state has a flow of this label marked `taxable`: a version-1 scenario
+/// accepts the flag there (it pastes the built-in states back; in version 1 it has no effect).
+pub(crate) fn is_builtin_taxable(label: &str) -> bool {
+    defaults().states.values().any(|d| d.state.flows.iter().any(|f| f.taxable && f.label == label))
 }
 
 /// The parameter set as [`defaults_json`], its states restated to `price_year` by the

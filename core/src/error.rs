@@ -385,6 +385,13 @@ pub enum Fault {
     /// The workbook cannot be written (past one of Excel's limits); `detail` (English, from the
     /// writer) says which.
     CannotWriteWorkbook { detail: String },
+    /// `extends` names no built-in state (`expected`: the built-in ids).
+    NotBuiltIn { id: String, expected: Vec<String> },
+    /// A change or removal, under `extends`, of a flow the built-in state does not have (or a
+    /// new flow without `amount`); `labels`: the built-in state's flows.
+    NotAFlowOf { state: String, label: String, labels: Vec<String> },
+    /// `remove = true` together with other fields (`fields`) of the same entry.
+    RemoveWithChanges { fields: Vec<String> },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -485,12 +492,15 @@ pub enum FaultCode {
     NoOutcomeTable,
     NoStepTable,
     CannotWriteWorkbook,
+    NotBuiltIn,
+    NotAFlowOf,
+    RemoveWithChanges,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 92] = [
+    pub const ALL: [FaultCode; 95] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -582,6 +592,9 @@ impl FaultCode {
         FaultCode::NoOutcomeTable,
         FaultCode::NoStepTable,
         FaultCode::CannotWriteWorkbook,
+        FaultCode::NotBuiltIn,
+        FaultCode::NotAFlowOf,
+        FaultCode::RemoveWithChanges,
         FaultCode::Internal,
     ];
 
@@ -856,6 +869,9 @@ impl Fault {
             F::NoOutcomeTable { .. } => C::NoOutcomeTable,
             F::NoStepTable { .. } => C::NoStepTable,
             F::CannotWriteWorkbook { .. } => C::CannotWriteWorkbook,
+            F::NotBuiltIn { .. } => C::NotBuiltIn,
+            F::NotAFlowOf { .. } => C::NotAFlowOf,
+            F::RemoveWithChanges { .. } => C::RemoveWithChanges,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1500,6 +1516,34 @@ impl Fault {
                     format!("arbetsboken kan inte skrivas: {detail}")
                 } else {
                     format!("cannot write the workbook: {detail}")
+                }
+            }
+            F::NotBuiltIn { id, expected } => {
+                if sv {
+                    format!("{id:?} är inget inbyggt tillstånd (inbyggda: {})", list(expected, lang))
+                } else {
+                    format!("{id:?} is not a built-in state (built in: {})", expected.join(", "))
+                }
+            }
+            F::NotAFlowOf { state, label, labels } => {
+                let quoted: Vec<String> = labels.iter().map(|l| format!("{l:?}")).collect();
+                if sv {
+                    format!(
+                        "det inbyggda tillståndet {state} har inget flöde {label:?} att ändra eller ta bort (dess flöden: {}); ett nytt flöde behöver amount",
+                        list(&quoted, lang)
+                    )
+                } else {
+                    format!(
+                        "the built-in state {state} has no flow {label:?} to change or remove (its flows: {}); a new flow needs amount",
+                        quoted.join(", ")
+                    )
+                }
+            }
+            F::RemoveWithChanges { fields } => {
+                if sv {
+                    format!("remove = true tar bort hela posten: ange inte också {}", list(fields, lang))
+                } else {
+                    format!("remove = true removes the whole entry: do not also give {}", fields.join(", "))
                 }
             }
             F::Internal { detail } => {

@@ -30,6 +30,7 @@ pub mod cohort;
 pub mod defaults;
 pub mod error;
 pub mod export;
+mod extends;
 pub mod flow;
 pub mod lang;
 pub mod number;

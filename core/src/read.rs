@@ -15,6 +15,11 @@ impl<'v> Fields<'v> {
     pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
         self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
     }
+
+    /// The members' names, in input order.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'v str> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
 }
 
 /// A value as a message shows it: numbers as spelled, text quoted, anything else by kind.
@@ -33,6 +38,10 @@ pub(crate) struct Reader {
     /// The scenario's method version once read and valid (1 or 2); None before, or when the
     /// version is invalid (then no field is judged against it).
     pub(crate) version: Option<i64>,
+    /// Paths of the resolved scenario and the input paths they were read from, (resolved,
+    /// input): a flow changed or added under `extends` is `flows[k]` in the resolved state and
+    /// `flows.<label>` in the input.
+    pub(crate) renames: Vec<(String, String)>,
 }
 
 impl Reader {

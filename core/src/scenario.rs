@@ -39,7 +39,9 @@ pub struct Scenario {
     /// Tax rates on the gross wage; a rate left out takes the built-in default.
     #[serde(default)]
     pub tax: TaxRates,
-    /// States the user defines; an id that is built in replaces the built-in state whole.
+    /// States the user defines; an id that is built in replaces the built-in state whole. In
+    /// the input a state may instead start from a built-in one (`extends`, docs/method.md
+    /// "Changing a built-in state"); reading resolves it, so this holds the whole state.
     #[serde(default)]
     pub states: BTreeMap<String, State>,
     /// The groups of participants, each with its intervention and outcomes.
@@ -152,6 +154,9 @@ pub struct Flow {
     /// Where the amount comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// How the amount follows from the source (informational, like `source`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// Version 2: a step cost, paid by an actor to null, invested for the effect population in
     /// the state instead of counted in the state's net.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -178,6 +183,19 @@ pub struct Earnings {
     #[serde(default = "one")]
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
     pub productivity: Decimal,
+    /// Where the wage comes from (informational).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// How the wage follows from the source (informational).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Earnings {
+    /// A wage at full time and productivity 1, without source or note.
+    pub fn new(monthly_wage: Decimal) -> Self {
+        Earnings { monthly_wage, employment_rate: Decimal::ONE, productivity: Decimal::ONE, source: String::new(), note: String::new() }
+    }
 }
 
 /// A group of participants that starts in one state and receives one intervention.
@@ -366,8 +384,12 @@ impl Scenario {
 
     /// Reads and validates a scenario from an input tree; every fault is reported.
     pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
-        let (scenario, mut errors) = read_scenario(value);
+        let (scenario, errors, renames) = read_scenario(value);
+        // The rules are checked on the resolved states (paths `flows[k]`); every fault is
+        // reported at the path the input wrote (`flows.<label>` under `extends`).
+        let mut errors = renamed(errors, &renames, false);
         crate::validate::check_rules(&scenario, &mut errors);
+        let errors = renamed(errors, &renames, true);
         if errors.is_empty() {
             Ok(scenario)
         } else {
@@ -394,8 +416,26 @@ impl<'de> serde::Deserialize<'de> for Scenario {
 // rules over values (ranges, sums, references) are checked on the typed scenario in
 // `validate`, which skips whatever was already reported here.
 
-/// Reads the tree into a typed scenario and the faults of shape and type.
-pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
+/// `errors` with each path under one side of a rename (resolved, input) moved to the other:
+/// to the input's paths when `to_input`, else to the resolved state's.
+fn renamed(mut errors: Vec<FieldError>, renames: &[(String, String)], to_input: bool) -> Vec<FieldError> {
+    for e in &mut errors {
+        for (resolved, input) in renames {
+            let (from, to) = if to_input { (resolved, input) } else { (input, resolved) };
+            if let Some(rest) = e.path.strip_prefix(from) {
+                if rest.is_empty() || rest.starts_with(['.', '[']) {
+                    e.path = format!("{to}{rest}");
+                    break;
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Reads the tree into a typed scenario and the faults of shape and type, with the paths of
+/// the flows resolved under `extends` (resolved, input).
+fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
     let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);
@@ -404,7 +444,7 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
         &root,
         &["version", "name", "start_year", "price_year", "horizon_years", "discount_rate", "tax", "states", "cohorts"],
     ) else {
-        return (s, r.errors);
+        return (s, r.errors, r.renames);
     };
     s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
     // Which version's fields are allowed; None when the version itself is unreadable or
@@ -449,8 +489,14 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
     if let Some(states) = fields.get("states") {
         let path = root.key("states");
         if let Some(members) = r.map(states, &path, crate::validate::MAX_STATES) {
+            // A state that extends a built-in one starts from it as this scenario uses it.
+            let restated = crate::calculate::restatement(&s);
             for (id, state) in members {
-                s.states.insert(id.to_string(), r.state(state, &path.key(id)));
+                let state = match state.get("extends") {
+                    Some(_) => r.extended_state(state, &path.key(id), restated),
+                    None => r.state(state, &path.key(id)),
+                };
+                s.states.insert(id.to_string(), state);
             }
         }
     }
@@ -460,7 +506,7 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>) {
             s.cohorts = items.iter().enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
         }
     }
-    (s, r.errors)
+    (s, r.errors, r.renames)
 }
 
 impl Reader {
@@ -496,35 +542,74 @@ impl Reader {
         }
         if let Some(earnings) = f.get("earnings") {
             let epath = path.key("earnings");
-            if let Some(e) = self.object(earnings, &epath, &["monthly_wage", "employment_rate", "productivity"]) {
-                state.earnings = Some(Earnings {
-                    monthly_wage: self.required(e.get("monthly_wage"), &epath.key("monthly_wage"), Reader::decimal).unwrap_or_default(),
-                    employment_rate: self.opt_decimal(e.get("employment_rate"), &epath.key("employment_rate")).unwrap_or(Decimal::ONE),
-                    productivity: self.opt_decimal(e.get("productivity"), &epath.key("productivity")).unwrap_or(Decimal::ONE),
-                });
+            if let Some(e) = self.object(earnings, &epath, EARNINGS_FIELDS) {
+                let mut earnings = Earnings::new(Decimal::ZERO);
+                if e.get("monthly_wage").is_none() {
+                    self.fault(&epath.key("monthly_wage"), Fault::Missing { expected: Vec::new() });
+                }
+                self.earnings_fields(&mut earnings, &e, &epath);
+                state.earnings = Some(earnings);
             }
         }
         state
     }
 
+    /// Sets each earnings field the input gives (`e`) on `earnings`.
+    pub(crate) fn earnings_fields(&mut self, earnings: &mut Earnings, e: &crate::read::Fields<'_>, path: &Path) {
+        for (name, slot) in [
+            ("monthly_wage", &mut earnings.monthly_wage),
+            ("employment_rate", &mut earnings.employment_rate),
+            ("productivity", &mut earnings.productivity),
+        ] {
+            if let Some(d) = self.opt_decimal(e.get(name), &path.key(name)) {
+                *slot = d;
+            }
+        }
+        for (name, slot) in [("source", &mut earnings.source), ("note", &mut earnings.note)] {
+            if let Some(t) = e.get(name).and_then(|v| self.text(v, &path.key(name))) {
+                *slot = t;
+            }
+        }
+    }
+
     fn flow(&mut self, value: &Value, path: &Path) -> Flow {
         let mut flow = Flow::default();
-        let Some(f) = self.object(value, path, &["label", "payer", "payee", "amount", "source", "investment", "taxable"]) else {
+        let Some(f) = self.object(value, path, FLOW_FIELDS) else {
             return flow;
         };
         flow.label = self.opt_text(f.get("label"), &path.key("label"));
-        flow.payer = self.actor_or_null(f.get("payer"), &path.key("payer"));
-        flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
-        flow.amount = self.required(f.get("amount"), &path.key("amount"), Reader::decimal).unwrap_or_default();
-        flow.source = self.opt_text(f.get("source"), &path.key("source"));
+        self.flow_fields(&mut flow, &f, path);
+        if f.get("amount").is_none() {
+            self.fault(&path.key("amount"), Fault::Missing { expected: Vec::new() });
+        }
+        flow
+    }
+
+    /// Sets each flow field (other than `label`) the input gives (`f`) on `flow`.
+    pub(crate) fn flow_fields(&mut self, flow: &mut Flow, f: &crate::read::Fields<'_>, path: &Path) {
+        if f.get("payer").is_some() {
+            flow.payer = self.actor_or_null(f.get("payer"), &path.key("payer"));
+        }
+        if f.get("payee").is_some() {
+            flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
+        }
+        if let Some(d) = self.opt_decimal(f.get("amount"), &path.key("amount")) {
+            flow.amount = d;
+        }
+        for (name, slot) in [("source", &mut flow.source), ("note", &mut flow.note)] {
+            if let Some(t) = f.get(name).and_then(|v| self.text(v, &path.key(name))) {
+                *slot = t;
+            }
+        }
         if let Some(v) = f.get("investment") {
             let ipath = path.key("investment");
             if self.requires_v2(&ipath) {
                 flow.investment = self.boolean(v, &ipath).unwrap_or(false);
             }
         }
-        flow.taxable = f.get("taxable").and_then(|v| self.boolean(v, &path.key("taxable"))).unwrap_or(false);
-        flow
+        if let Some(b) = f.get("taxable").and_then(|v| self.boolean(v, &path.key("taxable"))) {
+            flow.taxable = b;
+        }
     }
 
     fn cohort(&mut self, value: &Value, path: &Path) -> Cohort {
@@ -631,6 +716,11 @@ impl Reader {
         m
     }
 }
+
+/// A flow's fields in the input (`label` first).
+pub(crate) const FLOW_FIELDS: &[&str] = &["label", "payer", "payee", "amount", "source", "note", "investment", "taxable"];
+/// An earnings block's fields in the input.
+pub(crate) const EARNINGS_FIELDS: &[&str] = &["monthly_wage", "employment_rate", "productivity", "source", "note"];
 
 /// The seven actors' ids, for faults that list them.
 pub(crate) fn actor_ids() -> Vec<String> {

@@ -456,7 +456,7 @@ impl Checker<'_> {
             if state.flows.len() <= MAX_FLOWS {
                 for (k, f) in state.flows.iter().enumerate() {
                     if f.taxable {
-                        taxable.push((id.as_str(), k, f.payee));
+                        taxable.push((id.as_str(), k, f.payee, f.label.as_str()));
                     }
                 }
             }
@@ -468,7 +468,8 @@ impl Checker<'_> {
                 }
             }
             let states = root.key("states");
-            for (id, k, _) in &taxable {
+            // The built-in states' own flags, pasted back or extended, have no effect here.
+            for (id, k, _, _) in taxable.iter().filter(|t| !crate::defaults::is_builtin_taxable(t.3)) {
                 let sp = states.key(id);
                 let flows = sp.key("flows");
                 let fp = flows.index(*k);
@@ -483,7 +484,7 @@ impl Checker<'_> {
             return;
         }
         let states = root.key("states");
-        for (id, k, payee) in &taxable {
+        for (id, k, payee, _) in &taxable {
             let sp = states.key(id);
             let flows = sp.key("flows");
             let fp = flows.index(*k);

@@ -99,24 +99,30 @@ fn every_state_loads_and_calculates() {
 
 #[test]
 fn printed_states_are_valid_scenario_states() {
-    // `samkalk defaults` prints states that, less each flow's note, paste into a scenario (of
-    // method version 2: the taxable benefits carry `taxable`, a version-2 field).
-    let mut json = samkalk::defaults_json();
-    for state in json["states"].as_object_mut().unwrap().values_mut() {
-        for flow in state["flows"].as_array_mut().unwrap() {
-            flow.as_object_mut().unwrap().remove("note");
-        }
-        if let Some(e) = state.get_mut("earnings").and_then(|e| e.as_object_mut()) {
-            e.remove("source");
-            e.remove("note");
+    // `samkalk defaults` prints states that paste unchanged into a scenario of either method
+    // version: notes and sources are informational fields, and version 1 accepts the
+    // built-in `taxable` flags (they have no effect there).
+    let json = samkalk::defaults_json();
+    for version in [1, 2] {
+        let scenario = serde_json::json!({"version": version, "start_year": 2026, "tax": json["tax"], "states": json["states"]});
+        let parsed = Scenario::from_json(&scenario.to_string()).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        assert_eq!(parsed.states.len(), defaults().states.len());
+        for (id, state) in &parsed.states {
+            assert_eq!(state, &defaults().states[id].state, "{id} round-trips in version {version}");
         }
     }
-    let scenario = serde_json::json!({"version": 2, "start_year": 2026, "tax": json["tax"], "states": json["states"]});
-    let parsed = Scenario::from_json(&scenario.to_string()).expect("defaults are a valid states block");
-    assert_eq!(parsed.states.len(), defaults().states.len());
-    for (id, state) in &parsed.states {
-        assert_eq!(state, &defaults().states[id].state, "{id} round-trips");
-    }
+}
+
+#[test]
+fn a_taxable_flag_of_ones_own_is_still_version_2() {
+    // Version 1 accepts `taxable` only where it repeats a built-in flag (by the flow's label).
+    let scenario = r#"{"start_year": 2026, "states": {"x": {"flows": [
+        {"label": "Aktivitetsstöd", "payer": "social_insurance", "payee": "individual", "amount": 1, "taxable": true},
+        {"label": "Eget bidrag", "payer": "social_insurance", "payee": "individual", "amount": 1, "taxable": true}]}}}"#;
+    let errors = samkalk::validate_json(scenario);
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["states.x.flows[1].taxable"]);
+    assert_eq!(errors[0].code(), samkalk::FaultCode::RequiresVersion2);
 }
 
 #[test]

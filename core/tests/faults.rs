@@ -104,6 +104,9 @@ fn sample(code: FaultCode) -> Fault {
         C::NoOutcomeTable => Fault::NoOutcomeTable { headers: vec!["Grupp nr".into()] },
         C::NoStepTable => Fault::NoStepTable { headers: vec!["Grupp nr".into()] },
         C::CannotWriteWorkbook => Fault::CannotWriteWorkbook { detail: s() },
+        C::NotBuiltIn => Fault::NotBuiltIn { id: s(), expected: vec!["AM1".into(), "AM2".into()] },
+        C::NotAFlowOf => Fault::NotAFlowOf { state: "AM3".into(), label: s(), labels: vec!["a".into(), "b".into()] },
+        C::RemoveWithChanges => Fault::RemoveWithChanges { fields: vec!["amount".into()] },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

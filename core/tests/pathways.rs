@@ -13,7 +13,16 @@ fn dec(units: i64, scale: u32) -> Decimal {
 }
 
 fn flow(payer: Option<Actor>, payee: Option<Actor>, amount: i64, investment: bool) -> Flow {
-    Flow { label: String::new(), payer, payee, amount: Decimal::from(amount), source: String::new(), investment, taxable: false }
+    Flow {
+        label: String::new(),
+        payer,
+        payee,
+        amount: Decimal::from(amount),
+        source: String::new(),
+        note: String::new(),
+        investment,
+        taxable: false,
+    }
 }
 
 /// Origin A; B, C, D states of a pathway; D carries step costs (municipality and region).

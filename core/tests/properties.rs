@@ -27,6 +27,7 @@ fn flow() -> impl Strategy<Value = Flow> {
                 payee,
                 amount: dec(cents, 2),
                 source: String::new(),
+                note: String::new(),
                 investment: false,
                 taxable: false,
             })
@@ -44,6 +45,8 @@ fn state(with_earnings: bool) -> impl Strategy<Value = State> {
                 monthly_wage: Decimal::from(wage),
                 employment_rate: dec(rate, 2),
                 productivity: dec(productivity, 2),
+                source: String::new(),
+                note: String::new(),
             }),
         },
     )
@@ -141,7 +144,7 @@ proptest! {
         let before = run(&s);
         let mut t = s.clone();
         let id = ["A", "B", "C"][which];
-        t.states.get_mut(id).unwrap().flows.push(Flow { label: "överföring".into(), payer: Some(payer), payee: Some(payee), amount: dec(cents, 2), source: String::new(), investment: false, taxable: false });
+        t.states.get_mut(id).unwrap().flows.push(Flow { label: "överföring".into(), payer: Some(payer), payee: Some(payee), amount: dec(cents, 2), source: String::new(), note: String::new(), investment: false, taxable: false });
         let after = run(&t);
         prop_assert_eq!(serde_json::to_string(before.society()).unwrap(), serde_json::to_string(after.society()).unwrap());
     }
