@@ -78,3 +78,49 @@ fn run_analysis_prints_the_cores_swedish_report() {
     assert!(expected.contains("Sannolikhet att gå plus"), "{expected}");
     assert_eq!(run_example("run_analysis", &[]), expected);
 }
+
+/// What the `samkalk` command prints on standard output (built from this tree); fails on a
+/// non-zero exit.
+fn run_cli(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "-p", "samkalk-cli", "--manifest-path"])
+        .arg(here().join("../Cargo.toml"))
+        .arg("--")
+        .args(args)
+        .output()
+        .expect("cargo runs");
+    assert!(out.status.success(), "samkalk {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn extends_toml_is_the_programme_with_the_states_written_out_in_full() {
+    let file = here().join("extends.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let scenario = Scenario::from_toml(&text).unwrap();
+    // The same states written out in full from the built-in ones, by hand.
+    let mut am3 = samkalk::defaults().states["AM3"].state.clone();
+    let support = am3.flows.iter_mut().find(|f| f.label == "Försörjningsstöd").unwrap();
+    support.amount = "138000".parse().unwrap();
+    support.source = "Kommunens bokslut 2025 (antagande i exemplet)".into();
+    am3.flows.retain(|f| f.label != "Specialiserad psykiatrisk vård");
+    am3.flows.push(samkalk::Flow {
+        label: "Boendestöd".into(),
+        payer: Some(Actor::Municipality),
+        amount: "18000".parse().unwrap(),
+        note: "Antagande: 1 500 kr i månaden".into(),
+        ..Default::default()
+    });
+    let mut part_time = samkalk::defaults().states["work"].state.clone();
+    part_time.label = "Arbete på deltid (75 %)".into();
+    part_time.earnings.as_mut().unwrap().employment_rate = "0.75".parse().unwrap();
+    assert_eq!(scenario.states["AM3"], am3);
+    assert_eq!(scenario.states["deltid"], part_time);
+    let mut written = scenario.clone();
+    written.states.insert("AM3".into(), am3);
+    written.states.insert("deltid".into(), part_time);
+    let result = samkalk::calculate(&written).unwrap();
+    let file = file.to_str().unwrap();
+    assert_eq!(run_cli(&["calculate", file]).trim_end(), result.to_json().trim_end());
+    assert_eq!(run_cli(&["calculate", file, "--format", "table"]), samkalk::report::table(&written, &result));
+}
