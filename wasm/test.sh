@@ -19,7 +19,7 @@ node "$WASM_DIR/node_modules/typescript/bin/tsc" -p "$WASM_DIR/tests/types"
 
 printf '\n== node tests (vectors and API)\n'
 node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs tests/node/present.test.mjs \
-  tests/node/workbook.test.mjs
+  tests/node/workbook.test.mjs tests/node/extends.test.mjs
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then

@@ -119,7 +119,7 @@ fn read_input(file: &PathBuf) -> Result<Value, ScenarioError> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| FieldError::new("", Fault::CannotRead { file: None, reason: e.to_string() }))?;
-        let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
+        let toml = !matches!(samkalk::value::first_char(&text), Some('{' | '[' | '"') | None);
         (text, toml)
     } else {
         let text = std::fs::read_to_string(file)
@@ -159,7 +159,7 @@ fn read_scenario(file: &PathBuf) -> Result<Scenario, ScenarioError> {
         return samkalk::export::xlsx_read::scenario_from_xlsx(&bytes);
     }
     let text = String::from_utf8(bytes).map_err(|_| FieldError::new("", Fault::NotUtf8 { file: None }))?;
-    let toml = !matches!(text.trim_start().chars().next(), Some('{' | '[' | '"') | None);
+    let toml = !matches!(samkalk::value::first_char(&text), Some('{' | '[' | '"') | None);
     Scenario::from_value(&parse_text(&text, toml)?)
 }
 
@@ -205,6 +205,10 @@ fn calculate(
     }
     let scenario = read_scenario(file)?;
     let result = samkalk::calculate(&scenario)?;
+    // Valid input that looks like a mistake: said on stderr, the output is unchanged.
+    for w in samkalk::warnings(&scenario) {
+        eprintln!("{}", w.line(lang.unwrap_or(Lang::Sv)));
+    }
     let bytes = match format {
         Format::Json => format!("{}\n", result.to_json()).into_bytes(),
         Format::Table => samkalk::report::table(&scenario, &result).into_bytes(),
@@ -236,11 +240,17 @@ fn main() -> ExitCode {
             }
         },
         Command::Validate { file } => {
-            let errors = match read_input(&file) {
-                Ok(v) => samkalk::validate_value(&v),
-                Err(e) => e.errors,
+            let (errors, warnings) = match read_input(&file) {
+                Ok(v) => match Scenario::from_value(&v) {
+                    Ok(s) => (Vec::new(), samkalk::warnings(&s)),
+                    Err(e) => (e.errors, Vec::new()),
+                },
+                Err(e) => (e.errors, Vec::new()),
             };
-            let json = serde_json::json!({ "errors": errors });
+            let mut json = serde_json::json!({ "errors": errors });
+            if !warnings.is_empty() {
+                json["warnings"] = serde_json::json!(warnings);
+            }
             println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
             if errors.is_empty() {
                 ExitCode::SUCCESS

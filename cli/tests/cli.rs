@@ -251,3 +251,24 @@ fn xlsx_is_refused_on_a_terminal() {
     assert!(!text.contains("PK"), "no binary on the terminal");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn helpful_faults_and_a_warning_on_stderr() {
+    // A byte-order mark before JSON on standard input (Windows Notepad), a nominal municipal
+    // rate: the result as without the mark, and a warning on stderr.
+    let text = r#"{"start_year": 2026, "tax": {"municipal_rate": "0.2074"}, "cohorts": [{"origin": "AM2", "participants": 3, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#;
+    let (code, plain, _) = samkalk(&["calculate", "-"], Some(text));
+    assert_eq!(code, 0);
+    let (code, out, err) = samkalk(&["calculate", "-"], Some(&format!("\u{FEFF}{text}")));
+    assert_eq!((code, out), (0, plain));
+    assert!(err.starts_with("varning: tax.municipal_rate: 0,2074 ser ut som en nominell kommunalskatt"), "{err}");
+    let (_, _, err) = samkalk(&["--lang", "en", "calculate", "-"], Some(text));
+    assert!(err.starts_with("warning: tax.municipal_rate: 0.2074 looks like a nominal"), "{err}");
+    let (code, out, _) = samkalk(&["validate", "-"], Some(text));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((code, v["errors"].as_array().unwrap().len(), v["warnings"][0]["code"].as_str()), (0, 0, Some("nominal_municipal_rate")));
+    // A decimal comma, in Swedish by default.
+    let (code, _, err) = samkalk(&["calculate", "-"], Some(&text.replace(r#""0.6""#, r#""0,6""#)));
+    assert_eq!(code, 1);
+    assert!(err.contains("cohorts[0].outcomes[0].share: decimaltecknet är punkt i scenariot: skriv 0.6, inte \"0,6\""), "{err}");
+}

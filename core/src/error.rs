@@ -392,6 +392,11 @@ pub enum Fault {
     NotAFlowOf { state: String, label: String, labels: Vec<String> },
     /// `remove = true` together with other fields (`fields`) of the same entry.
     RemoveWithChanges { fields: Vec<String> },
+    /// A number written with a decimal comma ("0,6"); `suggested` is it with a point.
+    DecimalComma { got: String, suggested: String },
+    /// Financing shares that miss 1 by a rounding error (three times 0.3333333333333333):
+    /// `difference` = 1 − `sum`, at most 10⁻⁹ either way.
+    SumNotOneByRounding { sum: Decimal, difference: Decimal },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -495,12 +500,14 @@ pub enum FaultCode {
     NotBuiltIn,
     NotAFlowOf,
     RemoveWithChanges,
+    DecimalComma,
+    SumNotOneByRounding,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 95] = [
+    pub const ALL: [FaultCode; 97] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -595,6 +602,8 @@ impl FaultCode {
         FaultCode::NotBuiltIn,
         FaultCode::NotAFlowOf,
         FaultCode::RemoveWithChanges,
+        FaultCode::DecimalComma,
+        FaultCode::SumNotOneByRounding,
         FaultCode::Internal,
     ];
 
@@ -723,7 +732,7 @@ impl Serialize for FieldError {
 /// a decimal comma and a space between thousands (not for years).
 // The presentation layer's formatters will own Swedish number text; this stays private until
 // the two are unified.
-fn number(x: Decimal, lang: Lang, unit: Unit) -> String {
+pub(crate) fn number(x: Decimal, lang: Lang, unit: Unit) -> String {
     let text = x.normalize().to_string();
     match lang {
         Lang::En => text,
@@ -872,6 +881,8 @@ impl Fault {
             F::NotBuiltIn { .. } => C::NotBuiltIn,
             F::NotAFlowOf { .. } => C::NotAFlowOf,
             F::RemoveWithChanges { .. } => C::RemoveWithChanges,
+            F::DecimalComma { .. } => C::DecimalComma,
+            F::SumNotOneByRounding { .. } => C::SumNotOneByRounding,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1544,6 +1555,25 @@ impl Fault {
                     format!("remove = true tar bort hela posten: ange inte också {}", list(fields, lang))
                 } else {
                     format!("remove = true removes the whole entry: do not also give {}", fields.join(", "))
+                }
+            }
+            F::DecimalComma { got, suggested } => {
+                if sv {
+                    format!("decimaltecknet är punkt i scenariot: skriv {suggested}, inte {got:?}")
+                } else {
+                    format!("decimals are written with a point: write {suggested}, not {got:?}")
+                }
+            }
+            F::SumNotOneByRounding { sum, difference } => {
+                let (sum, difference) = (number(*sum, lang, Unit::Number), number(*difference, lang, Unit::Number));
+                if sv {
+                    format!(
+                        "finansieringsandelarna summerar till {sum}, inte exakt 1: skillnaden {difference} kommer av avrundade decimaltal (som 1/3 skrivet 0.3333333333333333); skriv andelar med exakta decimaler som går jämnt upp, t.ex. \"0.33\", \"0.33\" och \"0.34\", gärna som text"
+                    )
+                } else {
+                    format!(
+                        "the financing shares sum to {sum}, not exactly 1: the difference {difference} comes from rounded decimals (such as 1/3 written 0.3333333333333333); write shares with exact decimals that add up, e.g. \"0.33\", \"0.33\" and \"0.34\", preferably as text"
+                    )
                 }
             }
             F::Internal { detail } => {

@@ -48,6 +48,7 @@ pub mod tax;
 pub mod trace;
 pub mod validate;
 pub mod value;
+pub mod warning;
 
 pub use actor::Actor;
 pub use calculate::calculate;
@@ -59,6 +60,7 @@ pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario
 pub use trace::{trace, Trace, TraceRow};
 pub use validate::validate;
 pub use value::{parse_json, Value};
+pub use warning::{warnings, ScenarioWarning, Warning};
 
 /// Every fault of an input tree (shape, types and rules), each at its path; empty when valid.
 pub fn validate_value(value: &Value) -> Vec<FieldError> {
@@ -84,4 +86,10 @@ pub fn trace_json(text: &str) -> Result<Trace, ScenarioError> {
 /// Reads, validates and calculates a scenario in JSON text.
 pub fn calculate_json(text: &str) -> Result<CalculationResult, ScenarioError> {
     calculate(&Scenario::from_json(text)?)
+}
+
+/// The warnings of a scenario in JSON text (docs/method.md, "Warning codes"); empty when there
+/// are none or the scenario is invalid (then its faults say what to fix first).
+pub fn warnings_json(text: &str) -> Vec<ScenarioWarning> {
+    Scenario::from_json(text).map(|s| warnings(&s)).unwrap_or_default()
 }

@@ -31,6 +31,15 @@ pub(crate) fn shown(value: &Value) -> String {
     }
 }
 
+/// A number written with one decimal comma ("0,6", "-12,50"), spelled with a point instead;
+/// None for anything else.
+fn decimal_comma(text: &str) -> Option<String> {
+    let (int, frac) = text.split_once(',')?;
+    let suggested = format!("{int}.{frac}");
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(int.strip_prefix('-').unwrap_or(int)) && digits(frac) && parse_decimal(&suggested).is_ok()).then_some(suggested)
+}
+
 /// Collects faults while reading; each document's reader adds its own `impl Reader` block.
 #[derive(Default)]
 pub(crate) struct Reader {
@@ -136,7 +145,10 @@ impl Reader {
         match parse_decimal(text) {
             Ok(d) => Some(d),
             Err(NumberError::NotANumber) => {
-                self.fault(path, Fault::NotANumber { got: shown(value) });
+                match decimal_comma(text) {
+                    Some(suggested) => self.fault(path, Fault::DecimalComma { got: text.clone(), suggested }),
+                    None => self.fault(path, Fault::NotANumber { got: shown(value) }),
+                }
                 None
             }
             Err(NumberError::TooManyDecimals) => {

@@ -23,6 +23,8 @@ pub const MAX_OUTCOMES: usize = 20;
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
 /// Most participants in a cohort.
 pub const MAX_PARTICIPANTS: i64 = 10_000_000;
+/// Financing shares within this of 1 (but not 1) miss it by a rounding error: 10⁻⁹.
+const ROUNDING_ERROR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 /// Version 2: at most this many onward moves per outcome.
 pub const MAX_MOVES: usize = 20;
 
@@ -205,7 +207,10 @@ impl Checker<'_> {
         }
         if members_ok {
             let sum: Decimal = it.financing.values().copied().fold(Decimal::ZERO, |a, b| a + b);
-            if sum != Decimal::ONE {
+            let difference = Decimal::ONE - sum;
+            if sum != Decimal::ONE && difference.abs() <= ROUNDING_ERROR {
+                self.fault(&fp, Fault::SumNotOneByRounding { sum, difference });
+            } else if sum != Decimal::ONE {
                 self.fault(&fp, Fault::SumNotOne { sum });
             }
         }

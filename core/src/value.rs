@@ -78,9 +78,18 @@ impl JsonError {
     }
 }
 
+/// The first character of a document after a leading byte-order mark and whitespace (None
+/// for an empty one): how a caller tells JSON text (`{`, `[`) from TOML or a file's path.
+pub fn first_char(text: &str) -> Option<char> {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text).trim_start().chars().next()
+}
+
 /// Reads JSON text (RFC 8259) into a [`Value`], keeping number spellings and duplicate keys.
+/// A leading UTF-8 byte-order mark (Windows Notepad writes one) is skipped, as the TOML reader
+/// skips it; byte offsets in faults still count from the start of the text.
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
-    let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: 0 };
+    let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: start };
     reader.skip_ws();
     let value = reader.value(0)?;
     reader.skip_ws();
@@ -432,6 +441,15 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(100_000);
         assert!(parse_json(&deep).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_offsets_count_it() {
+        assert_eq!(parse_json("\u{FEFF}{\"a\": 1}").unwrap(), parse_json("{\"a\": 1}").unwrap());
+        assert_eq!(parse_json("\u{FEFF}{\"a\" 1}").unwrap_err().offset, 8);
+        // Only at the start: elsewhere it is not JSON whitespace.
+        assert!(parse_json("{\u{FEFF}\"a\": 1}").is_err());
+        assert!(parse_json("\u{FEFF}").is_err());
     }
 
     #[test]

@@ -107,6 +107,8 @@ fn sample(code: FaultCode) -> Fault {
         C::NotBuiltIn => Fault::NotBuiltIn { id: s(), expected: vec!["AM1".into(), "AM2".into()] },
         C::NotAFlowOf => Fault::NotAFlowOf { state: "AM3".into(), label: s(), labels: vec!["a".into(), "b".into()] },
         C::RemoveWithChanges => Fault::RemoveWithChanges { fields: vec!["amount".into()] },
+        C::DecimalComma => Fault::DecimalComma { got: "0,6".into(), suggested: "0.6".into() },
+        C::SumNotOneByRounding => Fault::SumNotOneByRounding { sum: d("0.9999999999999999"), difference: d("0.0000000000000001") },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

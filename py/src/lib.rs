@@ -231,7 +231,7 @@ enum Input {
 }
 
 fn looks_like_json(text: &str) -> bool {
-    matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['))
+    matches!(samkalk::value::first_char(text), Some('{' | '['))
 }
 
 fn has_extension(path: &str, ext: &str) -> bool {
@@ -664,6 +664,20 @@ fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Boun
     errors_to_py(py, &errors)
 }
 
+/// The warnings of a scenario (valid input that looks like a mistake) as a list of dicts like
+/// the faults; empty when there are none or the scenario is invalid.
+#[pyfunction]
+#[pyo3(signature = (scenario, /))]
+fn warnings<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let input = read_input(scenario)?;
+    let found = match scenario_of(input) {
+        Ok(s) => catch_unwind(AssertUnwindSafe(|| samkalk::warnings(&s))).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let text = serde_json::to_string(&found).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(py.import("json")?.call_method1("loads", (text,))?.cast_into::<PyList>()?)
+}
+
 /// The built-in parameter set: price_year, tax, tax_sources and states (each flow with its
 /// source and note), numbers as decimal.Decimal; with `price_year`, the states restated to it
 /// by the prisbasbelopp (method version 2).
@@ -1022,6 +1036,7 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     #[cfg(feature = "xlsx")]
     m.add_function(wrap_pyfunction!(calculate_excel, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(warnings, m)?)?;
     m.add_function(wrap_pyfunction!(trace, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;
     m.add_function(wrap_pyfunction!(municipalities, m)?)?;

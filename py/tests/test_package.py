@@ -70,6 +70,7 @@ def test_docstring_examples_run():
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     tests = finder.find(samkalk, "samkalk", globs={"samkalk": samkalk, "Decimal": __import__("decimal").Decimal})
     tests += finder.find(samkalk._errors, "samkalk._errors", globs={"samkalk": samkalk})
+    tests += finder.find(samkalk._state, "samkalk._state", globs={"samkalk": samkalk})
     # The analysis examples share one small scenario (its module docstring's).
     scenario = {"start_year": 2026, "cohorts": [{"name": "AM2-grupp", "origin": "AM2", "participants": 20,
                 "intervention": {"cost_per_participant": 40000, "duration_months": 6},

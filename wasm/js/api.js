@@ -171,6 +171,26 @@ function analyseRaw(raw, scenario, analysis, onProgress, pretty = false) {
   }
 }
 
+/**
+ * A state that extends a built-in one (docs/method.md, "Changing a built-in state"): the plain
+ * fragment `{extends, label?, flows?, earnings?}` for a scenario's `states`, with methods (not
+ * enumerable, so copies and JSON.stringify hold only the fragment) that return a new fragment,
+ * checked by `check` (the core's judgement).
+ */
+function stateChange(fragment, check) {
+  const s = { ...fragment };
+  const next = (members) => stateChange(check({ ...s, ...members }), check);
+  const kept = (old) => (old && !old.remove ? old : {});
+  Object.defineProperties(s, {
+    withFlow: { value: (label, fields) => next({ flows: { ...s.flows, [label]: { ...kept(s.flows?.[label]), ...fields } } }) },
+    withoutFlow: { value: (label) => next({ flows: { ...s.flows, [label]: { remove: true } } }) },
+    withEarnings: { value: (fields) => next({ earnings: { ...kept(s.earnings), ...fields } }) },
+    withoutEarnings: { value: () => next({ earnings: { remove: true } }) },
+    withLabel: { value: (label) => next({ label }) },
+  });
+  return s;
+}
+
 /** A language code for the core ("sv" or "en"); anything else is Swedish. */
 const langCode = (lang) => (lang === 'en' ? 'en' : 'sv');
 
@@ -202,12 +222,37 @@ export function makeApi(raw, schemaText) {
       if (errors) return errors;
       return JSON.parse(raw.validateText(text));
     },
+    /** Valid input that looks like a mistake, as [{path, code, params, message, message_sv,
+     * message_en}] like the faults (docs/method.md, "Warning codes"); [] when there are none or
+     * the scenario is invalid. Never throws. */
+    warnings(scenario) {
+      const { text, errors } = scenarioText(scenario);
+      if (errors) return [];
+      return JSON.parse(raw.warningsText(text));
+    },
     /** The built-in parameter set: {price_year, tax, tax_sources, states}. A fresh copy. With
      * priceYear (method version 2) the states are restated to it by the prisbasbelopp. */
     defaults(priceYear) {
       if (priceYear !== undefined) return JSON.parse(call(raw.defaultsAtText, priceYear));
       defaultsCache ??= raw.defaultsText();
       return JSON.parse(defaultsCache);
+    },
+    /**
+     * A state starting from the built-in state `extendsId` (`state("AM3").withFlow("Försörjningsstöd",
+     * {amount: "138000"})`), for a scenario's `states`. The core judges each step: a name that
+     * is not built in, a misspelt flow label or a wrong value throws its ScenarioError.
+     */
+    state(extendsId, options) {
+      const check = (fragment) => {
+        // As a state of a (version 2) scenario, under its own id, so that paths read states.AM3....
+        const text = JSON.stringify({ version: 2, start_year: 2026, states: { [String(fragment.extends)]: fragment } });
+        const errors = JSON.parse(raw.validateText(text));
+        if (errors.length) throw new ScenarioError(errors);
+        return fragment;
+      };
+      const fragment = { extends: extendsId };
+      if (options?.label !== undefined) fragment.label = options.label;
+      return stateChange(check(fragment), check);
     },
     /** The municipalities' income tax rates: {year, source, national, municipalities}. */
     municipalities() {

@@ -34,8 +34,12 @@ export interface Flow {
   /** Kronor per person and year, 0..=10^12. */
   amount: DecimalInput;
   source?: string;
+  /** How the amount follows from the source (informational, like `source`). */
+  note?: string;
   /** Version 2: a step cost (paid by an actor to null), invested for the effect population. */
   investment?: boolean;
+  /** Version 2: a taxable benefit to the individual (version 1 accepts the built-in flags). */
+  taxable?: boolean;
 }
 
 export interface Earnings {
@@ -44,6 +48,8 @@ export interface Earnings {
   employment_rate?: DecimalInput;
   /** Default 1. */
   productivity?: DecimalInput;
+  source?: string;
+  note?: string;
 }
 
 /** A situation a person can be in for a year (AM2, work, studies ...). */
@@ -115,8 +121,9 @@ export interface Scenario {
   /** In [0, 1); default 0. */
   discount_rate?: DecimalInput;
   tax?: TaxRates;
-  /** Your states by id; an id that is built in replaces the built-in state whole. */
-  states?: Record<string, State>;
+  /** Your states by id; an id that is built in replaces the built-in state whole. A state
+   * may instead extend a built-in one (`state("AM3").withFlow(...)`). */
+  states?: Record<string, State | ExtendedState>;
   cohorts?: Cohort[];
 }
 
@@ -203,9 +210,48 @@ export interface Defaults {
   price_year: number;
   tax: { municipal_rate: string; regional_rate: string; employer_contribution_rate: string };
   tax_sources: { municipal_rate: SourcedRate; regional_rate: SourcedRate; employer_contribution_rate: SourcedRate };
-  /** Valid scenario states (each flow also carries a `note` with its arithmetic). */
-  states: Record<string, State & { flows: (Flow & { note?: string })[] }>;
+  /** Scenario states that paste back unchanged (each flow carries a `note` with its arithmetic). */
+  states: Record<string, State & { flows: Flow[] }>;
 }
+
+/** A change of a built-in flow (the fields given replace the built-in ones), or a new flow
+ * (then `amount` is required); `{remove: true}` removes the built-in flow. */
+export interface FlowChange {
+  payer?: ActorId | null;
+  payee?: ActorId | null;
+  amount?: DecimalInput;
+  source?: string;
+  note?: string;
+  investment?: boolean;
+  taxable?: boolean;
+}
+export interface EarningsChange {
+  monthly_wage?: DecimalInput;
+  employment_rate?: DecimalInput;
+  productivity?: DecimalInput;
+  source?: string;
+  note?: string;
+}
+/** A state that starts from a built-in one (docs/method.md, "Changing a built-in state"). */
+export interface ExtendedState {
+  extends: string;
+  label?: string;
+  description?: string;
+  /** Keyed by the flow's label. */
+  flows?: Record<string, FlowChange | { remove: true }>;
+  earnings?: EarningsChange | { remove: true };
+}
+/** An ExtendedState with methods that return a new, checked one (JSON.stringify writes only the fragment). */
+export interface StateChange extends ExtendedState {
+  withFlow(label: string, fields: FlowChange): StateChange;
+  withoutFlow(label: string): StateChange;
+  withEarnings(fields: EarningsChange): StateChange;
+  withoutEarnings(): StateChange;
+  withLabel(label: string): StateChange;
+}
+/** A state starting from the built-in state `extendsId`; throws ScenarioError (`not_built_in`,
+ * or the core's fault for a change) at each step the core refuses. */
+export function state(extendsId: string, options?: { label?: string }): StateChange;
 
 export interface BreakEvenSentence {
   actor: RowId;
@@ -278,6 +324,17 @@ export interface StandardAnalysis {
 export function calculate(scenario: Scenario | string): CalculationResult;
 /** Every fault of a scenario; [] when valid. Never throws. */
 export function validate(scenario: unknown): FieldError[];
+/** A warning: valid input that looks like a mistake (docs/method.md, "Warning codes"). */
+export interface ScenarioWarning {
+  path: string;
+  code: 'nominal_municipal_rate';
+  params: Record<string, unknown>;
+  message: string;
+  message_sv: string;
+  message_en: string;
+}
+/** Every warning of a scenario; [] when there are none or it is invalid. Never throws. */
+export function warnings(scenario: unknown): ScenarioWarning[];
 /** The built-in parameter set (a fresh copy); with priceYear (method version 2) its states
  * restated to that year by the prisbasbelopp. Throws ScenarioError at `price_year` for a year
  * outside the index. */
@@ -356,6 +413,8 @@ declare const api: {
   calculate: typeof calculate;
   validate: typeof validate;
   defaults: typeof defaults;
+  state: typeof state;
+  warnings: typeof warnings;
   municipalities: typeof municipalities;
   schema: typeof schema;
   toCsv: typeof toCsv;

@@ -45,6 +45,13 @@ pub fn validate_text(text: &str) -> String {
     to_text(&samkalk::validate_json(text))
 }
 
+/// The warnings of a scenario in JSON text, as a JSON list like the faults; `[]` when there
+/// are none or the scenario is invalid.
+#[wasm_bindgen(js_name = warningsText)]
+pub fn warnings_text(text: &str) -> String {
+    to_text(&samkalk::warnings_json(text))
+}
+
 /// The built-in parameter set as JSON (`{price_year, tax, tax_sources, states}`).
 #[wasm_bindgen(js_name = defaultsText)]
 pub fn defaults_text() -> String {

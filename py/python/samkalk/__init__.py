@@ -19,7 +19,7 @@ command line and every other binding.
 [Decimal('800000.00'), Decimal('0.00'), Decimal('0.00'), Decimal('0.00')]
 
 Main entry points: :func:`calculate`, :func:`calculate_many`, :func:`validate`,
-:func:`defaults`, :class:`Scenario`, :class:`Result` and :class:`ScenarioError`; for
+:func:`defaults`, :func:`state`, :class:`Scenario`, :class:`Result` and :class:`ScenarioError`; for
 sensitivity and uncertainty analysis (docs/analysis.md) :func:`analyse` and its shortcuts
 :func:`sweep`, :func:`grid`, :func:`tornado`, :func:`switching_value` and
 :func:`monte_carlo`, which return an :class:`AnalysisResult`. pandas and matplotlib are
@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, 
 from . import _samkalk
 from ._errors import InputError, ScenarioError
 from ._samkalk import Scenario
+from ._state import StateChange, state
 
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
@@ -53,6 +54,7 @@ __all__ = [
     "Result",
     "Scenario",
     "ScenarioError",
+    "StateChange",
     "ScenarioInput",
     "Summary",
     "InputError",
@@ -74,12 +76,14 @@ __all__ = [
     "parse_percent",
     "parse_whole",
     "standard_analysis",
+    "state",
     "monte_carlo",
     "sweep",
     "switching_value",
     "tornado",
     "trace",
     "validate",
+    "warnings",
     "__version__",
 ]
 
@@ -782,6 +786,18 @@ def validate(scenario: ScenarioInput) -> List[Dict[str, Any]]:
     return _samkalk.validate(scenario)
 
 
+def warnings(scenario: ScenarioInput) -> List[Dict[str, Any]]:
+    """Valid input that looks like a mistake, each as ``{"path", "code", "params", "message",
+    "message_sv", "message_en"}`` like a fault (docs/method.md, "Warning codes"); ``[]`` when
+    there is none or the scenario is invalid (:func:`validate` says why).
+
+    >>> [w] = samkalk.warnings({"start_year": 2026, "tax": {"municipal_rate": "0.2074"}})
+    >>> w["path"], w["code"], w["params"]["rate"]
+    ('tax.municipal_rate', 'nominal_municipal_rate', '0.2074')
+    """
+    return _samkalk.warnings(scenario)
+
+
 def defaults(price_year: Optional[int] = None) -> Dict[str, Any]:
     """The built-in parameter set, as the core holds it.
 
@@ -792,7 +808,9 @@ def defaults(price_year: Optional[int] = None) -> Dict[str, Any]:
     ``{"price_year", "tax", "tax_sources", "states"}``: the default tax rates, each with its
     source and arithmetic, and the built-in states (AM1, AM2, AM3, work, subsidised_work,
     studies ...) with their yearly flows, each flow with ``source`` and ``note``. Numbers are
-    ``Decimal``. A state here less the flows' ``note`` is a valid scenario state.
+    ``Decimal``. Each state here pastes unchanged into a scenario's ``states`` (``note`` is
+    informational like ``source``); to change one number of a built-in state, see
+    :func:`state`.
 
     >>> d = samkalk.defaults()
     >>> sorted(d)

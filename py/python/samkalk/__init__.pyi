@@ -28,6 +28,7 @@ from ._errors import (
     ScenarioError as ScenarioError,
 )
 from ._samkalk import Scenario as Scenario
+from ._state import StateChange as StateChange, state as state
 
 __version__: str
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Result",
     "Scenario",
     "ScenarioError",
+    "StateChange",
     "ScenarioInput",
     "Summary",
     "InputError",
@@ -61,12 +63,14 @@ __all__ = [
     "parse_percent",
     "parse_whole",
     "standard_analysis",
+    "state",
     "monte_carlo",
     "sweep",
     "switching_value",
     "tornado",
     "trace",
     "validate",
+    "warnings",
     "__version__",
 ]
 
@@ -138,5 +142,6 @@ def calculate_excel(workbook: Union[str, os.PathLike[str], bytes]) -> Result: ..
 def trace(scenario: ScenarioInput, *, dtype: str = "decimal") -> pandas.DataFrame: ...
 def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int] = None) -> List[Union[Result, ScenarioError]]: ...
 def validate(scenario: ScenarioInput) -> List[Dict[str, Any]]: ...
+def warnings(scenario: ScenarioInput) -> List[Dict[str, Any]]: ...
 def defaults(price_year: Optional[int] = None) -> Dict[str, Any]: ...
 def municipalities(year: Optional[int] = None) -> Dict[str, Any]: ...

@@ -89,3 +89,9 @@ export async function analysis(): Promise<Money> {
     throw e;
   }
 }
+
+// A built-in state with one number changed, under a scenario's states.
+export function changedAm3(): CalculationResult {
+  const am3 = samkalk.state('AM3').withFlow('Försörjningsstöd', { amount: '138000' }).withoutFlow('Specialiserad psykiatrisk vård');
+  return calculate({ start_year: 2026, states: { AM3: am3, deltid: samkalk.state('work').withEarnings({ employment_rate: 0.5 }) } });
+}
