@@ -33,6 +33,7 @@ pub mod export;
 mod extends;
 pub mod flow;
 pub mod lang;
+pub mod limits;
 pub mod number;
 pub mod path;
 mod pathway;

@@ -7,7 +7,8 @@
 use rust_decimal::Decimal;
 
 use crate::defaults::defaults;
-use crate::error::{Fault, FieldError, RangeNote, Unit};
+use crate::error::{Fault, FieldError, RangeNote};
+use crate::limits::{self, Limit};
 use crate::path::Path;
 use crate::scenario::{Cohort, Outcome, Scenario, State};
 
@@ -19,10 +20,7 @@ pub const MAX_FLOWS: usize = 200;
 pub const MAX_COHORTS: usize = 1000;
 /// Most outcomes in a cohort.
 pub const MAX_OUTCOMES: usize = 20;
-/// Largest amount of money a field may hold: 10^12 kronor.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
-/// Most participants in a cohort.
-pub const MAX_PARTICIPANTS: i64 = 10_000_000;
+pub use crate::limits::{MAX_AMOUNT, MAX_PARTICIPANTS};
 /// Financing shares within this of 1 (but not 1) miss it by a rounding error: 10⁻⁹.
 const ROUNDING_ERROR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 /// Version 2: at most this many onward moves per outcome.
@@ -51,10 +49,6 @@ struct Checker<'e> {
     errors: &'e mut Vec<FieldError>,
 }
 
-fn zero() -> Decimal {
-    Decimal::ZERO
-}
-
 impl Checker<'_> {
     fn fault(&mut self, path: &Path, fault: Fault) {
         self.errors.push(FieldError::new(path, fault));
@@ -71,53 +65,32 @@ impl Checker<'_> {
             .any(|r| r == &p || (r.starts_with(&p) && (p.is_empty() || matches!(r.as_bytes().get(p.len()), Some(b'.' | b'[')))))
     }
 
-    /// lo ≤ x ≤ hi; false when out of range (or reported).
-    fn within(&mut self, path: &Path, x: Decimal, lo: Decimal, hi: Decimal, unit: Unit) -> bool {
+    /// x within the field's limits (`crate::limits`); false when not (or reported).
+    fn within(&mut self, path: &Path, x: Decimal, limit: Limit) -> bool {
         if self.reported(path) {
             return false;
         }
-        if x < lo || x > hi {
-            self.fault(path, Fault::out_of_range(lo, hi, x, unit));
+        if !limit.contains(x) {
+            self.fault(path, limit.fault(x));
             return false;
         }
         true
     }
 
-    fn whole_within(&mut self, path: &Path, x: i64, lo: i64, hi: i64, unit: Unit) -> bool {
-        if self.reported(path) {
-            return false;
-        }
-        if x < lo || x > hi {
-            self.fault(path, Fault::out_of_range(lo.into(), hi.into(), x.into(), unit));
-            return false;
-        }
-        true
+    fn whole_within(&mut self, path: &Path, x: i64, limit: Limit) -> bool {
+        self.within(path, Decimal::from(x), limit)
     }
 
     fn scenario(&mut self, s: &Scenario) {
         let root = Path::Root;
         let version = root.key("version");
         self.version(&version, s.version);
-        self.whole_within(&root.key("start_year"), s.start_year, 1900, 2200, Unit::Year);
+        self.whole_within(&root.key("start_year"), s.start_year, limits::YEAR);
         if let Some(p) = s.price_year {
-            self.whole_within(&root.key("price_year"), p, 1900, 2200, Unit::Year);
+            self.whole_within(&root.key("price_year"), p, limits::YEAR);
         }
-        self.whole_within(&root.key("horizon_years"), s.horizon_years, 1, 60, Unit::Number);
-        let dr = root.key("discount_rate");
-        if !self.reported(&dr) && (s.discount_rate < zero() || s.discount_rate >= Decimal::ONE) {
-            self.fault(
-                &dr,
-                Fault::OutOfRange {
-                    min: zero(),
-                    max: Some(Decimal::ONE),
-                    min_exclusive: false,
-                    max_exclusive: true,
-                    got: s.discount_rate,
-                    unit: Unit::Share,
-                    note: None,
-                },
-            );
-        }
+        self.whole_within(&root.key("horizon_years"), s.horizon_years, limits::HORIZON_YEARS);
+        self.within(&root.key("discount_rate"), s.discount_rate, limits::DISCOUNT_RATE);
         let tax = root.key("tax");
         for (name, rate) in [
             ("municipal_rate", s.tax.municipal_rate),
@@ -125,7 +98,7 @@ impl Checker<'_> {
             ("employer_contribution_rate", s.tax.employer_contribution_rate),
         ] {
             if let Some(rate) = rate {
-                self.within(&tax.key(name), rate, zero(), Decimal::ONE, Unit::Share);
+                self.within(&tax.key(name), rate, limits::SHARE);
             }
         }
         self.tax_v2(s);
@@ -161,7 +134,7 @@ impl Checker<'_> {
         } else {
             for (k, flow) in state.flows.iter().enumerate() {
                 let fp = flows.index(k);
-                self.within(&fp.key("amount"), flow.amount, zero(), MAX_AMOUNT, Unit::Number);
+                self.within(&fp.key("amount"), flow.amount, limits::AMOUNT);
                 let ends_read = !self.reported(&fp.key("payer"))
                     && !self.reported(&fp.key("payee"))
                     && !self.reported.iter().any(|r| r == &fp.to_string());
@@ -176,9 +149,9 @@ impl Checker<'_> {
         }
         if let Some(e) = &state.earnings {
             let ep = path.key("earnings");
-            self.within(&ep.key("monthly_wage"), e.monthly_wage, zero(), MAX_AMOUNT, Unit::Number);
-            self.within(&ep.key("employment_rate"), e.employment_rate, zero(), Decimal::ONE, Unit::Share);
-            self.within(&ep.key("productivity"), e.productivity, zero(), Decimal::TEN, Unit::Number);
+            self.within(&ep.key("monthly_wage"), e.monthly_wage, limits::AMOUNT);
+            self.within(&ep.key("employment_rate"), e.employment_rate, limits::SHARE);
+            self.within(&ep.key("productivity"), e.productivity, limits::MULTIPLE);
         }
     }
 
@@ -189,21 +162,21 @@ impl Checker<'_> {
         if origin_ok && !states_unreadable && !known(&c.origin) {
             self.fault(&origin, Fault::NotAState { id: c.origin.clone() });
         }
-        self.whole_within(&path.key("participants"), c.participants, 0, MAX_PARTICIPANTS, Unit::Number);
+        self.whole_within(&path.key("participants"), c.participants, limits::PARTICIPANTS);
 
         let ip = path.key("intervention");
         let it = &c.intervention;
-        self.within(&ip.key("cost_per_participant"), it.cost_per_participant, zero(), MAX_AMOUNT, Unit::Number);
-        self.within(&ip.key("fixed_cost"), it.fixed_cost, zero(), MAX_AMOUNT, Unit::Number);
-        self.within(&ip.key("optimism_bias"), it.optimism_bias, zero(), Decimal::TEN, Unit::Number);
+        self.within(&ip.key("cost_per_participant"), it.cost_per_participant, limits::AMOUNT);
+        self.within(&ip.key("fixed_cost"), it.fixed_cost, limits::AMOUNT);
+        self.within(&ip.key("optimism_bias"), it.optimism_bias, limits::MULTIPLE);
         let intervention_unreadable = self.reported.iter().any(|r| r == &ip.to_string());
         let duration_ok =
-            !intervention_unreadable && self.whole_within(&ip.key("duration_months"), it.duration_months, 1, 600, Unit::Number);
-        self.whole_within(&ip.key("start_month"), it.start_month, 0, 720, Unit::Number);
+            !intervention_unreadable && self.whole_within(&ip.key("duration_months"), it.duration_months, limits::DURATION_MONTHS);
+        self.whole_within(&ip.key("start_month"), it.start_month, limits::MONTH);
         let fp = ip.key("financing");
         let mut members_ok = !self.reported(&fp);
         for (actor, share) in &it.financing {
-            members_ok &= self.within(&fp.key(actor.id()), *share, zero(), Decimal::ONE, Unit::Share);
+            members_ok &= self.within(&fp.key(actor.id()), *share, limits::SHARE);
         }
         if members_ok {
             let sum: Decimal = it.financing.values().copied().fold(Decimal::ZERO, |a, b| a + b);
@@ -220,7 +193,7 @@ impl Checker<'_> {
             self.fault(&op, Fault::TooMany { max: MAX_OUTCOMES as u64, got: c.outcomes.len() as u64 });
             return;
         }
-        let lag_floor = if duration_ok { -it.duration_months } else { -600 };
+        let lag_floor = if duration_ok { -it.duration_months } else { limits::LAG_MONTHS.whole().0 };
         let mut shares_ok = !self.reported.iter().any(|r| r == &op.to_string());
         let mut sum = Decimal::ZERO;
         for (k, o) in c.outcomes.iter().enumerate() {
@@ -233,7 +206,7 @@ impl Checker<'_> {
                     self.fault(&target, Fault::SameAsOrigin { origin: c.origin.clone() });
                 }
             }
-            let share_ok = self.within(&p.key("share"), o.share, zero(), Decimal::ONE, Unit::Share);
+            let share_ok = self.within(&p.key("share"), o.share, limits::SHARE);
             shares_ok &= share_ok;
             sum += if share_ok { o.share } else { Decimal::ZERO };
             for (name, x) in [
@@ -243,12 +216,13 @@ impl Checker<'_> {
                 ("displacement", o.displacement),
                 ("retention", o.retention),
             ] {
-                self.within(&p.key(name), x, zero(), Decimal::ONE, Unit::Share);
+                self.within(&p.key(name), x, limits::SHARE);
             }
             let lag = p.key("lag_months");
-            if !self.reported(&lag) && (o.lag_months < lag_floor || o.lag_months > 600) {
+            let lag_limit = Limit { min: lag_floor.into(), ..limits::LAG_MONTHS };
+            if !self.reported(&lag) && !lag_limit.contains(o.lag_months.into()) {
                 let note = if duration_ok { Some(RangeNote::BeforeIntervention) } else { None };
-                let mut fault = Fault::out_of_range(lag_floor.into(), 600.into(), o.lag_months.into(), Unit::Number);
+                let mut fault = lag_limit.fault(o.lag_months.into());
                 if let Fault::OutOfRange { note: n, .. } = &mut fault {
                     *n = note;
                 }
@@ -387,10 +361,10 @@ impl Checker<'_> {
                 self.fault(&to, Fault::NotAState { id: m.to.clone() });
                 to_ok = false;
             }
-            let share_ok = self.within(&mp.key("share"), m.share, zero(), Decimal::ONE, Unit::Share);
-            self.whole_within(&mp.key("after_months"), m.after_months, 0, 720, Unit::Number);
+            let share_ok = self.within(&mp.key("share"), m.share, limits::SHARE);
+            self.whole_within(&mp.key("after_months"), m.after_months, limits::MONTH);
             if let Some(every) = m.every_months {
-                self.whole_within(&mp.key("every_months"), every, 1, 720, Unit::Number);
+                self.whole_within(&mp.key("every_months"), every, limits::EVERY_MONTHS);
             }
             let mut distinct = true;
             if from_ok && to_ok && target_ok && !self.reported(&mp) && m.from_state(o) == m.to {
@@ -535,7 +509,7 @@ impl Checker<'_> {
         if let Some(p) = s.price_year {
             let pp = root.key("price_year");
             let index = crate::tax::price_years();
-            if !self.reported(&pp) && (1900..=2200).contains(&p) && p != defaults().price_year && !index.contains(&p) {
+            if !self.reported(&pp) && limits::YEAR.contains(p.into()) && p != defaults().price_year && !index.contains(&p) {
                 self.fault(&pp, Fault::NoPriceIndex { got: p, years: index.clone() });
             }
         }

@@ -8,8 +8,8 @@ use crate::actor::Actor;
 use crate::calculate::resolved_state;
 use crate::defaults::defaults;
 use crate::error::{Context, Fault, FieldError};
+use crate::limits::{self, Limit};
 use crate::scenario::{Earnings, Scenario};
-use crate::validate::{MAX_AMOUNT, MAX_PARTICIPANTS};
 
 /// A field of an outcome that holds a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,22 +379,24 @@ impl Param {
     pub fn range(&self, s: &Scenario) -> Range {
         let one = Decimal::ONE;
         let zero = Decimal::ZERO;
+        // The field's own limits, from the format's table of record (crate::limits).
+        let of = |l: Limit| Range { lo: l.min, hi: l.max, hi_open: l.max_exclusive };
         match &self.target {
-            Target::DiscountRate => Range { lo: zero, hi: one, hi_open: true },
-            Target::HorizonYears => Range::closed(one, Decimal::from(60)),
-            Target::Tax(_) => Range::closed(zero, one),
-            Target::FlowAmount { .. } => Range::closed(zero, MAX_AMOUNT),
-            Target::Earnings { field: EarningsField::MonthlyWage, .. } => Range::closed(zero, MAX_AMOUNT),
-            Target::Earnings { field: EarningsField::EmploymentRate, .. } => Range::closed(zero, one),
-            Target::Earnings { field: EarningsField::Productivity, .. } => Range::closed(zero, Decimal::TEN),
-            Target::Participants { .. } => Range::closed(zero, Decimal::from(MAX_PARTICIPANTS)),
+            Target::DiscountRate => of(limits::DISCOUNT_RATE),
+            Target::HorizonYears => of(limits::HORIZON_YEARS),
+            Target::Tax(_) => of(limits::SHARE),
+            Target::FlowAmount { .. } => of(limits::AMOUNT),
+            Target::Earnings { field: EarningsField::MonthlyWage, .. } => of(limits::AMOUNT),
+            Target::Earnings { field: EarningsField::EmploymentRate, .. } => of(limits::SHARE),
+            Target::Earnings { field: EarningsField::Productivity, .. } => of(limits::MULTIPLE),
+            Target::Participants { .. } => of(limits::PARTICIPANTS),
             Target::Intervention { field, .. } => match field {
-                InterventionField::CostPerParticipant | InterventionField::FixedCost => Range::closed(zero, MAX_AMOUNT),
-                InterventionField::OptimismBias => Range::closed(zero, Decimal::TEN),
-                InterventionField::DurationMonths => Range::closed(one, Decimal::from(600)),
-                InterventionField::StartMonth => Range::closed(zero, Decimal::from(720)),
+                InterventionField::CostPerParticipant | InterventionField::FixedCost => of(limits::AMOUNT),
+                InterventionField::OptimismBias => of(limits::MULTIPLE),
+                InterventionField::DurationMonths => of(limits::DURATION_MONTHS),
+                InterventionField::StartMonth => of(limits::MONTH),
             },
-            Target::Financing { .. } => Range::closed(zero, one),
+            Target::Financing { .. } => of(limits::SHARE),
             Target::Outcome { cohort, outcome, field } => match field {
                 OutcomeField::Share => {
                     let others = s.cohorts.get(*cohort).map_or(zero, |c| {
@@ -408,10 +410,11 @@ impl Param {
                     Range::closed(zero, hi)
                 }
                 OutcomeField::LagMonths => {
-                    let duration = s.cohorts.get(*cohort).map_or(600, |c| c.intervention.duration_months.clamp(1, 600));
-                    Range::closed(Decimal::from(-duration), Decimal::from(600))
+                    let (lo, hi) = limits::DURATION_MONTHS.whole();
+                    let duration = s.cohorts.get(*cohort).map_or(hi, |c| c.intervention.duration_months.clamp(lo, hi));
+                    Range::closed(Decimal::from(-duration), limits::LAG_MONTHS.max)
                 }
-                _ => Range::closed(zero, one),
+                _ => of(limits::SHARE),
             },
         }
     }
