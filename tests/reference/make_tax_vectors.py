@@ -24,6 +24,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(1, os.path.join(HERE, "../../../pathways/tests/reference"))  # before the merge
 import pathways  # noqa: E402
 import tax_rules  # noqa: E402
+from vector_file import write_vector  # noqa: E402
 
 ROOT = os.path.join(HERE, "..", "vectors")
 BASE = json.load(open(os.path.join(ROOT, "000.json")))["scenario"]
@@ -202,17 +203,13 @@ faults("tax-e07-method-and-types.json", "an unknown tax method, equalisation not
 faults("tax-e08-rate-and-municipality.json", "a rate and tax.municipality together",
        dict(V1, version=2, tax=dict(ECR, method="rules", municipality="2262", municipal_rate="0.2")), ["tax.municipal_rate"])
 
-os.makedirs(os.path.join(ROOT, "v2"), exist_ok=True)
 for file, description, sc, eq, paths in VECTORS:
-    vector = {"description": description, "scenario": sc}
     if paths is None:
-        vector["expected"], _ = pathways.calculate(eq)
-        vector["expected"]["version"] = 2
-        vector["derivation"] = ("expected: tests/reference/make_tax_vectors.py writes each state's tax flows (tests/reference/tax_rules.py) and restated "
-                                "built-in states out, and tests/reference/pathways.py computes that equivalent scenario; neither is the Rust engine")
+        expected, _ = pathways.calculate(eq)
+        expected["version"] = 2
+        write_vector(file, description, sc, expected=expected,
+                     derivation=("expected: tests/reference/make_tax_vectors.py writes each state's tax flows (tests/reference/tax_rules.py) and restated "
+                                 "built-in states out, and tests/reference/pathways.py computes that equivalent scenario; neither is the Rust engine"))
     else:
-        vector["expected_error_paths"] = sorted(paths)
-    with open(os.path.join(ROOT, "v2", file), "w") as f:
-        json.dump(vector, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        write_vector(file, description, sc, error_paths=paths)
 print(len(VECTORS), "vectors written")

@@ -13,6 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pathways  # noqa: E402
+from vector_file import write_vector  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "vectors")
 BASE = json.load(open(os.path.join(ROOT, "000.json")))["scenario"]
@@ -196,16 +197,11 @@ faults("e14-then-not-a-list.json", "then must be a list; a move must be an objec
            cohort([{"target": "work", "share": "0.5", "then": {"to": "AM3"}}, {"target": "AM3", "share": "0.1", "then": ["AM3"]}])]},
        ["cohorts[0].outcomes[0].then", "cohorts[0].outcomes[1].then[0]"])
 
-os.makedirs(os.path.join(ROOT, "v2"), exist_ok=True)
 for file, description, sc, paths in VECTORS:
-    vector = {"description": description, "scenario": sc}
     if paths is None:
-        vector["expected"], traces = pathways.calculate(sc)
-        vector["expected_trace"] = pathways.trace_csv(sc, traces).splitlines()
-        vector["derivation"] = "expected and expected_trace computed by tests/reference/pathways.py (independent of the Rust engine)"
+        expected, traces = pathways.calculate(sc)
+        write_vector(file, description, sc, expected=expected, expected_trace=pathways.trace_csv(sc, traces).splitlines(),
+                     derivation="expected and expected_trace computed by tests/reference/pathways.py (independent of the Rust engine)")
     else:
-        vector["expected_error_paths"] = sorted(paths)
-    with open(os.path.join(ROOT, "v2", file), "w") as f:
-        json.dump(vector, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        write_vector(file, description, sc, error_paths=paths)
 print(len(VECTORS), "vectors written")
