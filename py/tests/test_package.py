@@ -51,7 +51,7 @@ def stub_names(path):
             names.add(node.target.id)
         elif isinstance(node, ast.Assign):
             names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.ImportFrom) and node.module in ("_errors", "_samkalk", "_analysis"):
+        elif isinstance(node, ast.ImportFrom) and node.module in ("_errors", "_samkalk", "_analysis", "_state"):
             names.update(a.asname for a in node.names if a.asname)
     return names
 
