@@ -570,6 +570,16 @@ pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Hori
     ))
 }
 
+/// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.
+pub(crate) fn npv(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon) -> Calc<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for t in 0..gain.len() {
+        let n = sub(gain[t], investment[t])?;
+        sum = add(sum, if horizon.factors.is_some() { horizon.present(n, t)? } else { n })?;
+    }
+    Ok(sum)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
