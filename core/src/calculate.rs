@@ -100,6 +100,9 @@ pub fn resolved_model(scenario: &Scenario) -> TaxModel {
     TaxModel { tax, rules: Some(RulesTax { rules, municipal_rate, regional_rate, equalisation }) }
 }
 
+/// The longest horizon calculated, in years (validation's limit; longer is clamped).
+const MAX_YEARS: usize = 60;
+
 /// The fault for an overflow at `path`; the path is written only when there is one.
 fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> ScenarioError {
     move |_| FieldError::new(path(), Fault::Overflow).into()
@@ -124,20 +127,21 @@ pub(crate) fn calculate_valid_exact(
     let totals = || -> Calc<_> {
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
         let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT + 1);
-        let mut g = vec![Decimal::ZERO; years];
-        let mut inv = vec![Decimal::ZERO; years];
+        // One actor's column at a time, on the stack (at most 60 years).
+        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (g, inv) = (&mut g[..years], &mut inv[..years]);
         for actor in Actor::ALL {
             let a = actor.index();
             for t in 0..years {
                 g[t] = gain[t][a];
                 inv[t] = investment[t][a];
             }
-            let (r, exact) = summarise(&g, &inv, &horizon, scenario.start_year)?;
+            let (r, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
             npv[a] = exact;
             per_actor.push(r);
         }
-        society_columns(&gain, &investment, &mut g, &mut inv)?;
-        let (society, exact) = summarise(&g, &inv, &horizon, scenario.start_year)?;
+        society_columns(&gain, &investment, g, inv)?;
+        let (society, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
         npv[ACTOR_COUNT] = exact;
         per_actor.push(society);
         let all: [ActorResult; ACTOR_COUNT + 1] = per_actor.try_into().map_err(|_| Overflow)?;
@@ -164,17 +168,17 @@ pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1
     let npv = || -> Calc<_> {
         let years = horizon.years;
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        let mut g = vec![Decimal::ZERO; years];
-        let mut inv = vec![Decimal::ZERO; years];
+        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (g, inv) = (&mut g[..years], &mut inv[..years]);
         for a in 0..ACTOR_COUNT {
             for t in 0..years {
                 g[t] = gain[t][a];
                 inv[t] = investment[t][a];
             }
-            npv[a] = crate::result::npv(&g, &inv, &horizon)?;
+            npv[a] = crate::result::npv(g, inv, &horizon)?;
         }
-        society_columns(&gain, &investment, &mut g, &mut inv)?;
-        npv[ACTOR_COUNT] = crate::result::npv(&g, &inv, &horizon)?;
+        society_columns(&gain, &investment, g, inv)?;
+        npv[ACTOR_COUNT] = crate::result::npv(g, inv, &horizon)?;
         Ok(npv)
     };
     match npv() {
@@ -208,7 +212,7 @@ struct Totals {
 }
 
 fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, ScenarioError> {
-    let years = scenario.horizon_years.clamp(1, 60) as usize;
+    let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
     let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
     let model = resolved_model(scenario);
 

@@ -47,7 +47,8 @@ fn round(x: Decimal, dp: u32) -> Decimal {
 
 /// True when `x` rounded to öre is below zero, without rounding: x ≤ −0.005.
 pub(crate) fn negative_to_the_ore(x: Decimal) -> bool {
-    x <= HALF_ORE_BELOW_ZERO
+    // Most figures are not negative; the sign bit decides those without rust_decimal's compare.
+    x.is_sign_negative() && x <= HALF_ORE_BELOW_ZERO
 }
 const HALF_ORE_BELOW_ZERO: Decimal = Decimal::from_parts(5, 0, 0, true, 3);
 
