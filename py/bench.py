@@ -1,10 +1,14 @@
-"""Benchmark (not a test): samkalk through Python, against its own previous run.
+"""Benchmark (not a test): samkalk through Python, against plain Python and its own last run.
 
 Times, on tests/vectors/002.json (AM2 and AM3 cohorts, KNUT goals 60 % and 40 %):
   - one `samkalk.calculate(dict)` call, with `.to_dict()`, and on a prepared `samkalk.Scenario`,
   - `samkalk.calculate_many` per scenario on a batch of variants (default threads, and one
-    thread).
-Each figure is printed with its ratio to the same figure of the last run, read from
+    thread),
+each against the plain-Python implementation tests/reference/plain_python.py timed in the
+same run (a single call, and a Python loop over the same batch), after checking that it gives
+samkalk's result on the scenario and on a sample of the batch. Targets (issue 10): a single
+call at least 30 times, calculate_many at least 100 times the plain-Python figure.
+Each figure is also printed with its ratio to the same figure of the last run, read from
 py/bench/last_run.json (a ratio above 1 is slower); the run then replaces that file, unless
 --no-save. Figures from another machine or Python are shown but not compared.
 
@@ -16,6 +20,7 @@ import json
 import os
 import pathlib
 import platform
+import sys
 import time
 from decimal import Decimal
 from typing import Any, Callable, Dict, List
@@ -25,6 +30,8 @@ import samkalk
 HERE = pathlib.Path(__file__).resolve().parent
 MAIN = HERE.parent / "tests" / "vectors" / "002.json"
 LAST_RUN = HERE / "bench" / "last_run.json"
+sys.path.insert(0, str(HERE.parent / "tests" / "reference"))
+import plain_python  # type: ignore[import-not-found]  # noqa: E402
 
 
 def best_per_call(fn: Callable[[], object], *, min_time: float = 0.2, repeat: int = 7) -> float:
@@ -74,10 +81,24 @@ def main() -> None:
     batch = variants(scenario, args.batch)
     prepared = samkalk.Scenario(scenario)
     n = len(batch)
+
+    # The baseline must compute the same thing before it is timed.
+    defaults = samkalk.defaults()
+    if plain_python.calculate(scenario, defaults) != json.loads(samkalk.calculate(scenario).to_json()):
+        sys.exit("tests/reference/plain_python.py disagrees with samkalk on 002.json: not timing")
+    for s, r in list(zip(batch, samkalk.calculate_many(batch)))[:: max(1, n // 50)]:
+        if isinstance(r, samkalk.ScenarioError) or plain_python.calculate(s, defaults) != json.loads(r.to_json()):
+            sys.exit("tests/reference/plain_python.py disagrees with samkalk on a batch variant: not timing")
+    print(f"plain_python.py agrees with samkalk on 002.json and on a sample of the {n} variants")
+    single_plain = best_per_call(lambda: plain_python.calculate(scenario, defaults), repeat=args.repeat)
+    batch_plain = best_per_call(lambda: [plain_python.calculate(s, defaults) for s in batch], repeat=max(3, args.repeat // 2)) / n
+
     timings = {
+        "single call, plain Python (plain_python.py)": single_plain,
         "single call, calculate(dict)": best_per_call(lambda: samkalk.calculate(scenario), repeat=args.repeat),
         "single call, calculate(dict).to_dict()": best_per_call(lambda: samkalk.calculate(scenario).to_dict(), repeat=args.repeat),
         "single call, calculate(Scenario)": best_per_call(lambda: samkalk.calculate(prepared), repeat=args.repeat),
+        f"batch of {n}, plain Python loop, per scenario": batch_plain,
         f"batch of {n}, calculate_many, per scenario": best_per_call(lambda: samkalk.calculate_many(batch), repeat=args.repeat) / n,
         f"batch of {n}, calculate_many(threads=1), per scenario": best_per_call(
             lambda: samkalk.calculate_many(batch, threads=1), repeat=args.repeat
@@ -98,14 +119,23 @@ def main() -> None:
         print(f"ratio: this run / the last run (samkalk {last.get('samkalk')}); above 1 is slower")
     print()
     previous = last.get("seconds", {})
+    print("x plain: the plain-Python figure of this run over samkalk's (above 1 is faster)")
     for label, seconds in timings.items():
         before = previous.get(label)
+        baseline = single_plain if label.startswith("single") else batch_plain
         line = f"{label:<56}{seconds * 1e6:10.1f} µs"
+        line += "" if "plain Python" in label else f"   {baseline / seconds:6.1f}x plain"
         if before:
             line += f"   last {before * 1e6:10.1f} µs"
             if comparable:
                 line += f"   {seconds / before:5.2f}x"
         print(line)
+
+    single = timings["single call, calculate(dict)"]
+    many = timings[f"batch of {n}, calculate_many, per scenario"]
+    print()
+    print(f"target single call >= 30x plain Python: {single_plain / single:.1f}x {'met' if single_plain / single >= 30 else 'NOT met'}")
+    print(f"target calculate_many >= 100x plain Python: {batch_plain / many:.1f}x {'met' if batch_plain / many >= 100 else 'NOT met'}")
 
     if not args.no_save:
         record = {"samkalk": samkalk.__version__, "machine": machine(), "seconds": timings}

@@ -100,6 +100,9 @@ pub fn resolved_model(scenario: &Scenario) -> TaxModel {
     TaxModel { tax, rules: Some(RulesTax { rules, municipal_rate, regional_rate, equalisation }) }
 }
 
+/// The longest horizon calculated, in years (validation's limit; longer is clamped).
+const MAX_YEARS: usize = 60;
+
 /// The fault for an overflow at `path`; the path is written only when there is one.
 fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> ScenarioError {
     move |_| FieldError::new(path(), Fault::Overflow).into()
@@ -116,10 +119,100 @@ pub(crate) fn calculate_valid(scenario: &Scenario) -> Result<(CalculationResult,
 pub(crate) type YearlyExact = (Vec<[Decimal; ACTOR_COUNT]>, Vec<[Decimal; ACTOR_COUNT]>);
 
 /// [`calculate_valid`] that also hands back the unrounded yearly figures.
-pub(crate) fn calculate_valid_exact<'s>(
-    scenario: &'s Scenario,
+pub(crate) fn calculate_valid_exact(
+    scenario: &Scenario,
 ) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], YearlyExact), ScenarioError> {
-    let years = scenario.horizon_years.clamp(1, 60) as usize;
+    let Totals { horizon, cohorts, gain, investment } = add_cohorts(scenario, true)?;
+    let years = horizon.years;
+    let totals = || -> Calc<_> {
+        let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
+        let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT + 1);
+        // One actor's column at a time, on the stack (at most 60 years).
+        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (g, inv) = (&mut g[..years], &mut inv[..years]);
+        for actor in Actor::ALL {
+            let a = actor.index();
+            for t in 0..years {
+                g[t] = gain[t][a];
+                inv[t] = investment[t][a];
+            }
+            let (r, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
+            npv[a] = exact;
+            per_actor.push(r);
+        }
+        society_columns(&gain, &investment, g, inv)?;
+        let (society, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
+        npv[ACTOR_COUNT] = exact;
+        per_actor.push(society);
+        let all: [ActorResult; ACTOR_COUNT + 1] = per_actor.try_into().map_err(|_| Overflow)?;
+        Ok((PerActor::from_array(all), npv))
+    };
+    let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
+    Ok((
+        CalculationResult {
+            version: scenario.version.clamp(1, crate::validate::MAX_VERSION),
+            years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
+            per_actor,
+            cohorts,
+        },
+        npv,
+        (gain, investment),
+    ))
+}
+
+/// Only the unrounded NPVs of [`calculate_valid`] (seven actors, then society), equal to its
+/// value for value: the same operations in the same order, without the break-even tables and
+/// the rounded yearly figures. Monte Carlo needs nothing else from a draw.
+pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
+    let Totals { horizon, gain, investment, .. } = add_cohorts(scenario, false)?;
+    let npv = || -> Calc<_> {
+        let years = horizon.years;
+        let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
+        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (g, inv) = (&mut g[..years], &mut inv[..years]);
+        for a in 0..ACTOR_COUNT {
+            for t in 0..years {
+                g[t] = gain[t][a];
+                inv[t] = investment[t][a];
+            }
+            npv[a] = crate::result::npv(g, inv, &horizon)?;
+        }
+        society_columns(&gain, &investment, g, inv)?;
+        npv[ACTOR_COUNT] = crate::result::npv(g, inv, &horizon)?;
+        Ok(npv)
+    };
+    match npv() {
+        Ok(npv) => Ok(npv),
+        // The full calculation names the fault as a calculation does.
+        Err(_) => calculate_valid(scenario).map(|(_, npv)| npv),
+    }
+}
+
+/// Society's yearly gain and investment: the seven actors' summed in actor order.
+fn society_columns(gain: &[Net], investment: &[Net], g: &mut [Decimal], inv: &mut [Decimal]) -> Calc<()> {
+    for t in 0..gain.len() {
+        let (mut sg, mut si) = (Decimal::ZERO, Decimal::ZERO);
+        for a in 0..ACTOR_COUNT {
+            sg = add(sg, gain[t][a])?;
+            si = add(si, investment[t][a])?;
+        }
+        g[t] = sg;
+        inv[t] = si;
+    }
+    Ok(())
+}
+
+/// Every cohort added up: the horizon, each cohort's echo (with its break-even table when
+/// `tables`), and each year's unrounded gain and investment per actor.
+struct Totals {
+    horizon: Horizon,
+    cohorts: Vec<CohortResult>,
+    gain: Vec<Net>,
+    investment: Vec<Net>,
+}
+
+fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, ScenarioError> {
+    let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
     let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
     let model = resolved_model(scenario);
 
@@ -140,12 +233,13 @@ pub(crate) fn calculate_valid_exact<'s>(
 
     let mut gain = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
     let mut investment = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
-    let mut cohorts = Vec::with_capacity(scenario.cohorts.len());
+    let mut cohorts = Vec::with_capacity(if tables { scenario.cohorts.len() } else { 0 });
     let mut scratch = Scratch::default();
+    let mut effects = Vec::new();
     for (i, cohort) in scenario.cohorts.iter().enumerate() {
         let at = || format!("cohorts[{i}]");
         let origin = net_of(&cohort.origin).map_err(overflow_at(|| format!("states.{}", cohort.origin)))?;
-        let mut effects = Vec::with_capacity(cohort.outcomes.len());
+        effects.clear();
         for (k, o) in cohort.outcomes.iter().enumerate() {
             let outcome_at = || format!("cohorts[{i}].outcomes[{k}]");
             // Version 1's formula unless the outcome has moves or reaches a step cost; it keeps
@@ -199,51 +293,13 @@ pub(crate) fn calculate_valid_exact<'s>(
             };
             effects.push(Effect::Monthly(per_year().map_err(overflow_at(outcome_at))?));
         }
-        let break_even = add_cohort(cohort, &effects, &horizon, &mut scratch, &mut gain, &mut investment).map_err(overflow_at(at))?;
-        cohorts.push(CohortResult { name: cohort.name.clone(), break_even });
+        let break_even =
+            add_cohort(cohort, &effects, &horizon, &mut scratch, &mut gain, &mut investment, tables).map_err(overflow_at(at))?;
+        if tables {
+            cohorts.push(CohortResult { name: cohort.name.clone(), break_even });
+        }
     }
-
-    let totals = || -> Calc<_> {
-        let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT + 1);
-        let mut g = vec![Decimal::ZERO; years];
-        let mut inv = vec![Decimal::ZERO; years];
-        for actor in Actor::ALL {
-            let a = actor.index();
-            for t in 0..years {
-                g[t] = gain[t][a];
-                inv[t] = investment[t][a];
-            }
-            let (r, exact) = summarise(&g, &inv, &horizon, scenario.start_year)?;
-            npv[a] = exact;
-            per_actor.push(r);
-        }
-        for t in 0..years {
-            let (mut sg, mut si) = (Decimal::ZERO, Decimal::ZERO);
-            for a in 0..ACTOR_COUNT {
-                sg = add(sg, gain[t][a])?;
-                si = add(si, investment[t][a])?;
-            }
-            g[t] = sg;
-            inv[t] = si;
-        }
-        let (society, exact) = summarise(&g, &inv, &horizon, scenario.start_year)?;
-        npv[ACTOR_COUNT] = exact;
-        per_actor.push(society);
-        let all: [ActorResult; ACTOR_COUNT + 1] = per_actor.try_into().map_err(|_| Overflow)?;
-        Ok((PerActor::from_array(all), npv))
-    };
-    let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
-    Ok((
-        CalculationResult {
-            version: scenario.version.clamp(1, crate::validate::MAX_VERSION),
-            years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
-            per_actor,
-            cohorts,
-        },
-        npv,
-        (gain, investment),
-    ))
+    Ok(Totals { horizon, cohorts, gain, investment })
 }
 
 /// The month e of an outcome's move: start_month + duration_months + lag_months.

@@ -81,7 +81,10 @@ fn months_in_year(start: i64, duration: i64, t: usize) -> i64 {
 // The (year, actor) grids read most plainly with indices.
 #[allow(clippy::needless_range_loop)]
 /// Adds the cohort's investments and gains into the yearly totals and returns its break-even
-/// table (None for a cohort without outcomes). `effects[k]` is how outcome k reaches the actors.
+/// table (None for a cohort without outcomes, or when `tables` is false: Monte Carlo needs
+/// only the totals, and skipping the per-unit figures halves the work). `effects[k]` is how
+/// outcome k reaches the actors. The totals are the same either way: the per-unit figures
+/// feed the table only.
 pub(crate) fn add_cohort(
     cohort: &Cohort,
     effects: &[Effect],
@@ -89,6 +92,7 @@ pub(crate) fn add_cohort(
     scratch: &mut Scratch,
     gain: &mut [Net],
     investment: &mut [Net],
+    tables: bool,
 ) -> Calc<Option<BreakEvenTable>> {
     let years = horizon.years;
     scratch.reset(years);
@@ -120,7 +124,7 @@ pub(crate) fn add_cohort(
         let d = match &effects[index] {
             Effect::Direct(d) => *d,
             Effect::Monthly(per_year) => {
-                add_monthly(outcome, index, participants, per_year, scratch, gain, investment)?;
+                add_monthly(outcome, index, participants, per_year, scratch, gain, investment, tables)?;
                 continue;
             }
         };
@@ -142,7 +146,7 @@ pub(crate) fn add_cohort(
             }
             let months = if t == move_year { 12 * (t as i64 + 1) - move_month } else { 12 };
             for (factor, first_unit) in [(effect, false), (unit, true)] {
-                if first_unit && index != 0 {
+                if first_unit && (index != 0 || !tables) {
                     continue;
                 }
                 let scaled = mul(factor, survival)?;
@@ -155,7 +159,7 @@ pub(crate) fn add_cohort(
                         scratch.first_unit[t][a] = g;
                     } else {
                         gain[t][a] = add(gain[t][a], g)?;
-                        if index != 0 {
+                        if index != 0 && tables {
                             scratch.others[t][a] = add(scratch.others[t][a], g)?;
                         }
                     }
@@ -169,7 +173,7 @@ pub(crate) fn add_cohort(
         }
     }
 
-    let Some(first) = cohort.outcomes.first() else {
+    let Some(first) = cohort.outcomes.first().filter(|_| tables) else {
         return Ok(None);
     };
     // Break-even on the first outcome's share s: NPV(s) = A × (s − c) + B.
@@ -211,7 +215,7 @@ fn effect_and_unit(outcome: &crate::scenario::Outcome, participants: Decimal) ->
 /// Version 2: an outcome's gains (P × Σ Y × Δ) / 12 and step investments (P × Σ Y × cost) / 12;
 /// for break-even, the first outcome's per-unit gain minus step investment, and the other
 /// outcomes' gains minus step investments.
-#[allow(clippy::needless_range_loop)]
+#[allow(clippy::needless_range_loop, clippy::too_many_arguments)]
 #[inline(never)]
 fn add_monthly(
     outcome: &crate::scenario::Outcome,
@@ -221,6 +225,7 @@ fn add_monthly(
     scratch: &mut Scratch,
     gain: &mut [Net],
     investment: &mut [Net],
+    tables: bool,
 ) -> Calc<()> {
     use crate::arith::outlined::{add, div, mul, sub};
     let twelve = Decimal::from(12);
@@ -234,6 +239,9 @@ fn add_monthly(
             let i = div(mul(effect, k[a])?, twelve)?;
             gain[t][a] = add(gain[t][a], g)?;
             investment[t][a] = add(investment[t][a], i)?;
+            if !tables {
+                continue;
+            }
             if index == 0 {
                 let gu = div(mul(unit, u[a])?, twelve)?;
                 let iu = div(mul(unit, k[a])?, twelve)?;

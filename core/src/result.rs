@@ -47,7 +47,8 @@ fn round(x: Decimal, dp: u32) -> Decimal {
 
 /// True when `x` rounded to öre is below zero, without rounding: x ≤ −0.005.
 pub(crate) fn negative_to_the_ore(x: Decimal) -> bool {
-    x <= HALF_ORE_BELOW_ZERO
+    // Most figures are not negative; the sign bit decides those without rust_decimal's compare.
+    x.is_sign_negative() && x <= HALF_ORE_BELOW_ZERO
 }
 const HALF_ORE_BELOW_ZERO: Decimal = Decimal::from_parts(5, 0, 0, true, 3);
 
@@ -568,6 +569,16 @@ pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Hori
         },
         pv_net,
     ))
+}
+
+/// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.
+pub(crate) fn npv(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon) -> Calc<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for t in 0..gain.len() {
+        let n = sub(gain[t], investment[t])?;
+        sum = add(sum, if horizon.factors.is_some() { horizon.present(n, t)? } else { n })?;
+    }
+    Ok(sum)
 }
 
 #[cfg(test)]

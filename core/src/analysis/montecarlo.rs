@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::switching::about;
-use crate::calculate::calculate_valid;
+use crate::calculate::npv_valid;
 use crate::error::{Context, Fault, FieldError};
 use crate::number::{float_text, parse_decimal};
 use crate::result::round_money;
@@ -287,7 +287,7 @@ fn run_chunk(scenario: &mut Scenario, samplers: &[Sampler], seed: u64, from: u64
             let values = samplers.iter().zip(&values).map(|(s, x)| (s.param.path.clone(), *x)).collect();
             return Err(super::fault("monte_carlo", e).within(Context::InvalidDraw { draw, values }));
         }
-        let (_, exact) = calculate_valid(scenario).map_err(|e| match e.errors.into_iter().next() {
+        let exact = npv_valid(scenario).map_err(|e| match e.errors.into_iter().next() {
             Some(f) => super::fault("monte_carlo", f).within(Context::Draw { draw }),
             None => FieldError::new("monte_carlo", Fault::Overflow).within(Context::Draw { draw }),
         })?;
