@@ -215,7 +215,9 @@ fn xlsx_to_a_file_and_back() {
     std::fs::write(&scenario, vector_scenario("003.json")).unwrap();
     let (code, out, err) =
         samkalk(&["calculate", scenario.to_str().unwrap(), "--format", "xlsx", "-o", book.to_str().unwrap(), "--date", "2026-12-01"], None);
-    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    // Vector 003's effective municipal rate (0.2074) looks nominal: a warning, nothing else.
+    assert_eq!((code, out.as_str()), (0, ""));
+    assert!(err.lines().all(|l| l.starts_with("varning: tax.municipal_rate: ")), "{err}");
     assert_eq!(&std::fs::read(&book).unwrap()[..4], b"PK\x03\x04");
     let (_, direct, _) = samkalk(&["calculate", scenario.to_str().unwrap()], None);
     let (code, again, err) = samkalk(&["calculate", book.to_str().unwrap()], None);
