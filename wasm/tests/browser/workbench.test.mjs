@@ -187,6 +187,11 @@ test('save a file, reload, open it: the same calculation; a broken file shows th
   assert.deepEqual(shown, engine.validate(broken).map((e) => `${e.path}: ${e.message_sv}`));
   assert.ok(shown.length >= 2);
   assert.deepEqual((await state(p)).scenario, saved.scenario, 'the calculation stays');
+  // A text over the size the core reads is refused before it is read, with the limit.
+  const refused = await p.evaluate((n) => window.samkalkOpen(' '.repeat(n + 1)), engine.MAX_SCENARIO_CHARS);
+  assert.equal(refused, false);
+  assert.match(await p.locator('#fil-status').textContent(), new RegExp(`högst ${engine.MAX_SCENARIO_CHARS}`));
+  assert.deepEqual((await state(p)).scenario, saved.scenario);
   await p.locator('#kalkyl .actions').first().screenshot({ path: join(OUT, 'workbench-file.png') });
   await close();
 });
