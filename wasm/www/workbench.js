@@ -50,7 +50,7 @@ function builtIn(id, year) {
   return state;
 }
 
-const sameFlow = (a, b) => !!a && !!b && ['label', 'payer', 'payee', 'amount', 'source'].every((k) => String(a[k] ?? '') === String(b[k] ?? ''));
+const sameFlow = (a, b) => !!a && !!b && ['label', 'payer', 'payee', 'amount', 'source'].every((k) => String(a[k] ?? '') === String(b[k] ?? '')) && !!a.investment === !!b.investment;
 
 /** The scenario states for the user's edits, and the faults of what the parser refused
  * (`{field, message}`, field the input's id). */
@@ -135,7 +135,10 @@ function flowRow(id, k, f, base) {
   const source = el('input', { id: `st-${id}-${k}-source`, value: f.source ?? '', placeholder: own ? 'Din källa' : null });
   const err = el('p', { class: 'error', id: `st-${id}-${k}-amount-error`, hidden: !f.bad, text: f.bad ?? '' });
   const mark = el('span', { class: own ? 'mark own' : 'mark', text: own ? 'Egen uppgift' : 'Inbyggd' });
-  const actions = el('td', { class: 'row-actions' }, mark);
+  // A step cost (method version 2): paid by an actor to no one, invested for those in the state.
+  const step = el('input', { type: 'checkbox', id: `st-${id}-${k}-investment`, checked: !!f.investment });
+  const stepLabel = el('label', { class: 'step-cost', for: step.id }, step, ' Stegkostnad');
+  const actions = el('td', { class: 'row-actions' }, mark, stepLabel);
   if (own && base) actions.append(el('button', { type: 'button', class: 'secondary small', 'data-act': 'reset-row', 'data-row': String(k), text: 'Återställ raden' }));
   actions.append(el('button', { type: 'button', class: 'secondary small', 'data-act': 'remove-row', 'data-row': String(k), text: 'Ta bort', 'aria-label': `Ta bort flöde ${k + 1}` }));
   const edit = (fn) => (e) => {
@@ -149,6 +152,7 @@ function flowRow(id, k, f, base) {
   payer.addEventListener('change', edit((fl, t) => { fl.payer = t.value || null; }));
   payee.addEventListener('change', edit((fl, t) => { fl.payee = t.value || null; }));
   source.addEventListener('input', edit((fl, t) => { fl.source = t.value; }));
+  step.addEventListener('change', edit((fl, t) => { fl.investment = t.checked; }));
   amount.addEventListener('input', edit((fl, t) => {
     const was = fl.amount;
     const { value, error } = samkalk.parseInput('amount', t.value);
@@ -188,7 +192,7 @@ function refreshRow(id, k) {
   if (f.bad) amount.setAttribute('aria-invalid', 'true');
   else amount.removeAttribute('aria-invalid');
   if (own && base && !tr.querySelector('[data-act="reset-row"]')) {
-    tr.querySelector('.row-actions .mark').after(el('button', { type: 'button', class: 'secondary small', 'data-act': 'reset-row', 'data-row': String(k), text: 'Återställ raden' }));
+    tr.querySelector('.row-actions .step-cost').after(el('button', { type: 'button', class: 'secondary small', 'data-act': 'reset-row', 'data-row': String(k), text: 'Återställ raden' }));
   }
 }
 

@@ -290,6 +290,19 @@ test('a two-step pathway: the trace table is the engine\'s', async () => {
   const { p: q, close: close2 } = await open(new URL(p.url()).search);
   assert.deepEqual((await state(q)).scenario, scenario);
   await close2();
+  // A step cost: a flow of the step's state paid by the municipality to no one, as investment.
+  const sub = p.locator('.state-table[data-state="subsidised_work"]');
+  await sub.getByRole('button', { name: 'Lägg till flöde' }).click();
+  const k = engine.defaults().states.subsidised_work.flows.length;
+  await p.fill(`#st-subsidised_work-${k}-label`, 'Handledning');
+  await p.fill(`#st-subsidised_work-${k}-amount`, '24 000');
+  await p.check(`#st-subsidised_work-${k}-investment`);
+  const stepped = await state(p);
+  assert.deepEqual(stepped.scenario.states.subsidised_work.flows[k], { label: 'Handledning', payer: 'municipality', payee: null, amount: '24000', investment: true });
+  assert.deepEqual(stepped.result, engine.calculate(stepped.scenario));
+  const without = engine.calculate({ ...stepped.scenario, states: { subsidised_work: { ...stepped.scenario.states.subsidised_work, flows: stepped.scenario.states.subsidised_work.flows.slice(0, k) } } });
+  assert.ok(Number(stepped.result.actors.municipality.total_investment) > Number(without.actors.municipality.total_investment), 'the step cost is invested');
+  assert.equal(await shownTotal(p, 'municipality', 'total_investment'), stepped.result.actors.municipality.total_investment);
   await p.locator('#am3-steg-box').screenshot({ path: join(OUT, 'workbench-steps.png') });
   await p.locator('#forlopp-del').screenshot({ path: join(OUT, 'workbench-trace.png') });
   await close();
