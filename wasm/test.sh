@@ -19,7 +19,7 @@ node "$WASM_DIR/node_modules/typescript/bin/tsc" -p "$WASM_DIR/tests/types"
 
 printf '\n== node tests (vectors and API)\n'
 node --test --test-reporter=spec tests/node/vectors.test.mjs tests/node/api.test.mjs tests/node/analysis.test.mjs tests/node/present.test.mjs \
-  tests/node/workbook.test.mjs tests/node/extends.test.mjs
+  tests/node/workbook.test.mjs tests/node/extends.test.mjs tests/node/workbench.test.mjs
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
@@ -32,7 +32,7 @@ fi
 
 printf '\n== browser test (headless Chromium)\n'
 mkdir -p "$WASM_DIR/test-output"
-node --test --test-reporter=spec --test-concurrency=1 tests/browser/page.test.mjs tests/browser/excel.test.mjs
+node --test --test-reporter=spec --test-concurrency=1 tests/browser/page.test.mjs tests/browser/excel.test.mjs tests/browser/workbench.test.mjs
 
 printf '\n== calculate() and analyse() time (Node and browser)\n'
 node bench.mjs --browser

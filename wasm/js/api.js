@@ -254,6 +254,10 @@ export function makeApi(raw, schemaText) {
       if (options?.label !== undefined) fragment.label = options.label;
       return stateChange(check(fragment), check);
     },
+    /** The price years the built-in states can be restated to (the core's prisbasbelopp index). */
+    priceYears() {
+      return JSON.parse(raw.priceYearsText());
+    },
     /** The municipalities' income tax rates: {year, source, national, municipalities}. */
     municipalities() {
       return JSON.parse(raw.municipalitiesText());
@@ -274,6 +278,16 @@ export function makeApi(raw, schemaText) {
      */
     trace(scenario) {
       return JSON.parse(withScenario(raw.traceText, scenario));
+    },
+    /**
+     * The states a scenario uses, as the calculation sees them (its own, else the built-in one
+     * restated to its price year): per state the flows its wage adds under the tax model, and
+     * each actor's yearly net and cost per person (`{actor: exact string}`).
+     */
+    stateSummary(scenario) {
+      return JSON.parse(withScenario(raw.stateSummaryText, scenario)).map((s) => ({
+        ...s, net: Object.fromEntries(s.net), cost: Object.fromEntries(s.cost),
+      }));
     },
     /** The effect trace as CSV: cohort,year,state,participants. */
     traceCsv(scenario) {
@@ -322,6 +336,14 @@ export function makeApi(raw, schemaText) {
     /** `parseAmount`/`parsePercent`/`parseWhole` by kind ("amount", "percent", "whole") without throwing: `{value}` or `{error}`. */
     parseInput(kind, text) {
       return parseInput(kind, text);
+    },
+    /** A decimal as a form field holds it, exactly (the inverse of parseInput): kind "amount" or "percent" (a share). */
+    inputText(kind, x) {
+      return call((v) => raw.inputText(kind, v), decimalText(x));
+    },
+    /** The core's warning when a comparison group is above the share reaching the target (valid, but a loss); null when none. */
+    comparisonWarning(share, counterfactualShare, lang) {
+      return raw.comparisonWarningText(decimalText(share), decimalText(counterfactualShare), langCode(lang)) ?? null;
     },
     /** The core's labels in a language: actors, society, public sector, result fields, break-even kinds. */
     labels(lang) {

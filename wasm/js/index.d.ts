@@ -346,6 +346,8 @@ export interface MunicipalityRates {
   regional_rate: string;
   burial_fee: string;
 }
+/** The price years the built-in states can be restated to (`defaults(priceYear)`). */
+export function priceYears(): number[];
 /** The municipalities' income tax rates (Skatteverket, skattesatser) of the latest year. */
 export function municipalities(): {
   year: number;
@@ -368,6 +370,28 @@ export interface TraceRow {
 }
 /** The effect trace: per cohort, year and state, the persons the intervention has moved there. */
 export function trace(scenario: Scenario | string): TraceRow[];
+/** A flow a state's wage adds under the scenario's tax model (production, wage, taxes). */
+export interface DerivedRow {
+  label: string;
+  payer: ActorId | null;
+  payee: ActorId | null;
+  /** Kronor per person and year, exact. */
+  amount: string;
+}
+/** A state as the calculation sees it (see stateSummary). */
+export interface StateSummary {
+  id: string;
+  label: string;
+  /** True when the scenario gives the state itself; false: the built-in one. */
+  given: boolean;
+  derived: DerivedRow[];
+  /** Each actor's yearly net per person (receives minus pays), exact. */
+  net: Record<ActorId, string>;
+  /** Each actor's yearly cost per person (pays minus receives), exact. */
+  cost: Record<ActorId, string>;
+}
+/** Every state a scenario uses (origins, targets, the states of moves), in that order. */
+export function stateSummary(scenario: Scenario | string): StateSummary[];
 /** The effect trace as CSV: `cohort,year,state,participants`. */
 export function traceCsv(scenario: Scenario | string): string;
 /** The core's readable report in Swedish (plain text). */
@@ -392,6 +416,10 @@ export function parsePercent(text: string): string;
 export function parseWhole(text: string): string;
 /** Any of the three parsers by kind, without throwing. */
 export function parseInput(kind: InputKind, text: string): { value: string; error?: undefined } | { value?: undefined; error: InputError };
+/** A decimal as a form field holds it, exactly: `inputText('percent', '0.125')` → `"12,5"`. */
+export function inputText(kind: 'amount' | 'percent', x: DecimalInput): string;
+/** The core's warning when a comparison group is above the share reaching the target; null when none. */
+export function comparisonWarning(share: DecimalInput, counterfactualShare: DecimalInput, lang?: Lang): string | null;
 /** The core's labels in a language. */
 export function labels(lang?: Lang): Labels;
 /** The standard sensitivity request for a scenario. Throws ScenarioError when it is invalid. */
@@ -416,9 +444,11 @@ declare const api: {
   state: typeof state;
   warnings: typeof warnings;
   municipalities: typeof municipalities;
+  priceYears: typeof priceYears;
   schema: typeof schema;
   toCsv: typeof toCsv;
   trace: typeof trace;
+  stateSummary: typeof stateSummary;
   traceCsv: typeof traceCsv;
   report: typeof report;
   InputError: typeof InputError;
@@ -432,6 +462,8 @@ declare const api: {
   parsePercent: typeof parsePercent;
   parseWhole: typeof parseWhole;
   parseInput: typeof parseInput;
+  inputText: typeof inputText;
+  comparisonWarning: typeof comparisonWarning;
   labels: typeof labels;
   standardAnalysis: typeof standardAnalysis;
   tornadoOrder: typeof tornadoOrder;

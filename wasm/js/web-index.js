@@ -7,8 +7,8 @@ import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, M
 await init({ module_or_path: new URL('./samkalk_wasm_bg.wasm', import.meta.url) });
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, warnings, defaults, state, municipalities, schema, toCsv, trace, traceCsv, report, breakEven, kronor, kronorOre,
-  percent, ratio, roundedAmount, parseAmount, parsePercent, parseWhole, parseInput, labels, standardAnalysis, tornadoOrder, actors,
+export const { calculate, validate, warnings, defaults, state, municipalities, priceYears, schema, toCsv, trace, traceCsv, stateSummary, report, breakEven, kronor, kronorOre,
+  percent, ratio, roundedAmount, parseAmount, parsePercent, parseWhole, parseInput, inputText, comparisonWarning, labels, standardAnalysis, tornadoOrder, actors,
   version } = api;
 export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };
 /** The analysis module (samkalk/analysis: analyse, analyseText), loaded on first use. */

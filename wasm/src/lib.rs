@@ -17,5 +17,7 @@
 mod analysis;
 #[cfg(not(any(feature = "analysis", feature = "workbook")))]
 mod calculator;
+#[cfg(not(any(feature = "analysis", feature = "workbook")))]
+mod states;
 #[cfg(feature = "workbook")]
 mod workbook;

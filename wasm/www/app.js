@@ -3,6 +3,8 @@
 // numbers and formats them with the engine's own Swedish parsers and formatters (samkalk's
 // presentation layer), and draws.
 import * as samkalk from './pkg/index.js';
+import * as workbench from './workbench.js';
+import * as pathways from './pathways.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('kalkyl');
@@ -10,10 +12,14 @@ const form = $('kalkyl');
 // ---------------------------------------------------------------------------------------------
 // The form's fields: URL parameter = input name. `kind` is the core's input kind: whole numbers
 // go in as JSON integers, amounts and percentages (as shares) as exact decimal text.
+// AM2 and AM3 are in the HTML; groups the user adds (g3, g4, ...) are drawn by addGroup and
+// start from a state the user chooses (`<id>_fran`). Every group has a name (`<id>_namn`).
 const GROUPS = [
-  { id: 'am2', origin: 'AM2', name: 'AM2-grupp' },
-  { id: 'am3', origin: 'AM3', name: 'AM3-grupp' },
+  { id: 'am2', origin: 'AM2', name: 'AM2-grupp', fixed: true },
+  { id: 'am3', origin: 'AM3', name: 'AM3-grupp', fixed: true },
 ];
+const groupKinds = (id) => ({ [`${id}_n`]: 'whole', [`${id}_kostnad`]: 'amount', [`${id}_man`]: 'whole',
+  [`${id}_arbete`]: 'percent', [`${id}_jmf`]: 'percent', [`${id}_kvar`]: 'percent' });
 const FINANCING = [
   { field: 'fin_kommun', actor: 'municipality' },
   { field: 'fin_af', actor: 'employment_service' },
@@ -21,18 +27,34 @@ const FINANCING = [
   { field: 'fin_region', actor: 'region' },
 ];
 const KIND = { ar: 'whole', horisont: 'whole', ranta: 'percent' };
-for (const g of GROUPS) {
-  Object.assign(KIND, { [`${g.id}_n`]: 'whole', [`${g.id}_kostnad`]: 'amount', [`${g.id}_man`]: 'whole',
-    [`${g.id}_arbete`]: 'percent', [`${g.id}_jmf`]: 'percent', [`${g.id}_kvar`]: 'percent' });
-}
+for (const g of GROUPS) Object.assign(KIND, groupKinds(g.id));
 for (const f of FINANCING) KIND[f.field] = 'percent';
 const TEXT_FIELDS = Object.keys(KIND);
 const CHECKBOXES = GROUPS.map((g) => g.id);
+// Free text: the groups' names and the added groups' origins (read as they are).
+const FREE_FIELDS = [];
+// Municipality, tax method and price year (text and choices the core reads as they are).
+const CHOICES = ['kommun', 'skattemetod', 'prisar'];
+const MUNICIPALITIES = samkalk.municipalities();
+for (const m of MUNICIPALITIES.municipalities) form.querySelector('#kommuner').append(Object.assign(document.createElement('option'), { value: m.name }));
+for (const y of samkalk.priceYears()) form.elements.prisar.append(Object.assign(document.createElement('option'), { value: String(y), textContent: String(y), selected: y === samkalk.defaults().price_year }));
 
 // The example as shipped in the HTML, for "Återställ".
 const INITIAL = {};
 for (const name of TEXT_FIELDS) INITIAL[name] = form.elements[name].value;
 for (const name of CHECKBOXES) INITIAL[name] = form.elements[name].checked ? '1' : '0';
+for (const name of CHOICES) INITIAL[name] = form.elements[name].value;
+for (const g of GROUPS) {
+  // The fixed groups' name fields, last in their fieldset (after the figures).
+  const field = document.createElement('div');
+  field.className = 'field wide';
+  const label = Object.assign(document.createElement('label'), { htmlFor: `${g.id}_namn`, textContent: 'Gruppens namn' });
+  const input = Object.assign(document.createElement('input'), { id: `${g.id}_namn`, name: `${g.id}_namn`, autocomplete: 'off', value: g.name });
+  field.append(label, input);
+  form.querySelector(`[data-group="${g.id}"] .fields`).append(field);
+  FREE_FIELDS.push(`${g.id}_namn`);
+  INITIAL[`${g.id}_namn`] = g.name;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Text → scenario values: the core's parsers of Swedish input ("120 000 kr", "120.000", "30 %"),
@@ -51,6 +73,14 @@ function readForm() {
   const v = {};
   for (const name of TEXT_FIELDS) v[name] = form.elements[name].value;
   for (const name of CHECKBOXES) v[name] = form.elements[name].checked ? '1' : '0';
+  for (const name of CHOICES) v[name] = form.elements[name].value;
+  for (const name of FREE_FIELDS) v[name] = form.elements[name].value;
+  v.grupper = GROUPS.filter((g) => !g.fixed).map((g) => g.id).join(',');
+  // The user's own states, exactly as the scenario carries them; the tornado's actor.
+  const own = workbench.editsForLink();
+  v.tillstand = own ? JSON.stringify(own) : '';
+  v.aktor = analysisState.actor === 'society' ? '' : analysisState.actor;
+  for (const g of GROUPS) v[`${g.id}_steg`] = pathways.stepsForLink(g.id);
   return v;
 }
 
@@ -65,7 +95,8 @@ function buildScenario(v) {
   const val = (name) => fieldValue(name, v[name], faults);
   const scenario = { version: 1, name: 'Arbetsmarknadsinsats för personer med försörjningsstöd' };
   setIf(scenario, 'start_year', val('ar'));
-  setIf(scenario, 'price_year', DEFAULTS.price_year);
+  const priceYear = Number(v.prisar) || DEFAULTS.price_year;
+  setIf(scenario, 'price_year', priceYear);
   setIf(scenario, 'horizon_years', val('horisont'));
   setIf(scenario, 'discount_rate', val('ranta'));
   const financing = {};
@@ -82,25 +113,44 @@ function buildScenario(v) {
     setIf(outcome, 'share', val(`${g.id}_arbete`));
     setIf(outcome, 'counterfactual_share', val(`${g.id}_jmf`));
     setIf(outcome, 'retention', val(`${g.id}_kvar`));
-    const cohort = { name: g.name, origin: g.origin };
+    const moves = pathways.buildMoves(g.id, faults);
+    if (moves.length) outcome.then = moves;
+    const cohort = { name: v[`${g.id}_namn`] ?? g.name, origin: g.fixed ? g.origin : v[`${g.id}_fran`] };
     setIf(cohort, 'participants', val(`${g.id}_n`));
     cohort.intervention = intervention;
     cohort.outcomes = [outcome];
     scenario.cohorts.push(cohort);
     groups.push(g.id);
   }
+  // The workbench: the user's own states, the municipality's tax, the price year. Method version 2
+  // only when one of them needs it (a version-2 scenario without them gives version 1's result).
+  const own = workbench.buildStates();
+  faults.push(...own.faults);
+  if (Object.keys(own.states).length) scenario.states = own.states;
+  const rules = v.skattemetod === 'rules';
+  if (rules) {
+    scenario.tax = { method: 'rules' };
+    if (v.kommun.trim()) scenario.tax.municipality = v.kommun.trim();
+  } else if (v.kommun.trim()) {
+    // The core says that a municipality needs the rules method (a fault at the field).
+    scenario.tax = { municipality: v.kommun.trim() };
+  }
+  const steps = scenario.cohorts.some((c) => c.outcomes[0].then);
+  if (scenario.states || scenario.tax || steps || priceYear !== DEFAULTS.price_year) scenario.version = 2;
   return { scenario, groups, faults };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Engine faults → the field they concern; the text is the core's Swedish message.
 function fieldFor(path, groups) {
-  const top = { start_year: 'ar', horizon_years: 'horisont', discount_rate: 'ranta' };
+  const top = { start_year: 'ar', horizon_years: 'horisont', discount_rate: 'ranta', price_year: 'prisar', 'tax.municipality': 'kommun', 'tax.method': 'skattemetod', tax: 'skattemetod' };
+  if (path.startsWith('states.')) return 'typpersoner';
   if (path in top) return top[path];
   const m = /^cohorts\[(\d+)\]\.(.*)$/.exec(path);
   if (!m) return 'general';
   const g = groups[Number(m[1])];
   const rest = m[2];
+  if (rest.startsWith('outcomes[0].then')) return pathways.fieldForMove(g, rest.slice('outcomes[0].'.length)) ?? 'general';
   const fin = /^intervention\.financing(?:\.(\w+))?$/.exec(rest);
   if (fin) {
     const f = FINANCING.find((x) => x.actor === fin[1]);
@@ -114,6 +164,8 @@ function fieldFor(path, groups) {
     'outcomes[0].counterfactual_share': `${g}_jmf`,
     'outcomes[0].retention': `${g}_kvar`,
     outcomes: `${g}_arbete`,
+    name: `${g}_namn`,
+    ...(form.elements[`${g}_fran`] ? { origin: `${g}_fran` } : {}),
   };
   return map[rest] ?? 'general';
 }
@@ -124,12 +176,15 @@ function showErrors(errors, groups) {
     const field = e.field ?? fieldFor(e.path, groups);
     // message_sv is the core's; the few faults the JS wrapper finds itself are English only.
     const said = e.message_sv ?? e.message;
-    const text = e.field || field !== 'general' ? said : `${e.path || 'Scenariot'}: ${said}`;
+    if (e.field?.startsWith('st-')) continue; // shown at the table's own cell
+    const text = e.field || (field !== 'general' && field !== 'typpersoner') ? said : `${e.path || 'Scenariot'}: ${said}`;
     if (!byField.has(field)) byField.set(field, []);
     if (!byField.get(field).includes(text)) byField.get(field).push(text);
   }
-  for (const name of [...TEXT_FIELDS, 'finansiering', 'general']) {
+  const stepFields = GROUPS.flatMap((g) => [...pathways.fieldNames(g.id), `${g.id}-steg`, `${g.id}_fran`]);
+  for (const name of [...TEXT_FIELDS, 'kommun', 'skattemetod', 'prisar', 'finansiering', 'general', 'typpersoner', ...stepFields]) {
     const box = $(`${name}-error`);
+    if (!box) continue;
     const input = form.elements[name];
     const texts = byField.get(name);
     if (texts) {
@@ -807,7 +862,12 @@ const shareLink = () => location.href.replace(/([?&])embed=[^&]*&?/, '$1').repla
 let editing = false;
 function syncUrl(v, mode) {
   const params = new URLSearchParams(location.search);
-  for (const [k, val] of Object.entries(v)) params.set(k, val);
+  // A removed group's fields leave the link with it.
+  for (const k of [...params.keys()]) if (/^g\d+(_|$)/.test(k) && !(k in v)) params.delete(k);
+  for (const [k, val] of Object.entries(v)) {
+    if (val === '' && (CHOICES.includes(k) || k === 'tillstand' || k === 'aktor' || k === 'grupper' || k.endsWith('_steg'))) params.delete(k);
+    else params.set(k, val);
+  }
   const url = `${location.pathname}?${params}${location.hash}`;
   if (mode === 'restore') return;
   if (url === `${location.pathname}${location.search}${location.hash}`) return;
@@ -820,36 +880,21 @@ function syncUrl(v, mode) {
   }
 }
 
-/** A comparison group above the share reaching work: allowed, but it means a loss; say so. */
+/** A comparison group above the share reaching work: allowed, but it means a loss; the core says so. */
 function showWarnings(scenario, groups) {
   for (const g of GROUPS) {
     const box = $(`${g.id}_jmf-warning`);
     const input = form.elements[`${g.id}_jmf`];
     const i = groups.indexOf(g.id);
     const o = i >= 0 ? scenario.cohorts[i].outcomes[0] : null;
-    const warn = o && input.getAttribute('aria-invalid') !== 'true' && form.elements[`${g.id}_arbete`].getAttribute('aria-invalid') !== 'true'
-      && decimalAbove(o.counterfactual_share, o.share);
-    box.hidden = !warn;
-    box.textContent = warn
-      ? `Fler hade nått arbete utan insatsen (${samkalk.percent(o.counterfactual_share)}) än med den (${samkalk.percent(o.share)}). Kalkylen räknar då med att insatsen håller deltagare borta från arbete: en förlust.`
-      : '';
-    if (warn) input.setAttribute('aria-describedby', box.id);
+    const valid = o && o.share !== undefined && o.counterfactual_share !== undefined && input.getAttribute('aria-invalid') !== 'true'
+      && form.elements[`${g.id}_arbete`].getAttribute('aria-invalid') !== 'true';
+    const warning = valid ? samkalk.comparisonWarning(o.share, o.counterfactual_share, 'sv') : null;
+    box.hidden = !warning;
+    box.textContent = warning ?? '';
+    if (warning) input.setAttribute('aria-describedby', box.id);
     else if (input.getAttribute('aria-describedby') === box.id) input.removeAttribute('aria-describedby');
   }
-}
-
-/**
- * a > b for two plain non-negative decimal texts ("0.125"), exactly.
- * TODO(lead): this rule belongs in the core, as a warning at the path with its Swedish text.
- */
-function decimalAbove(a, b) {
-  const re = /^(\d+)(?:\.(\d+))?$/;
-  const x = re.exec(String(a));
-  const y = re.exec(String(b));
-  if (!x || !y) return false;
-  const len = Math.max((x[2] ?? '').length, (y[2] ?? '').length);
-  const n = (m) => BigInt(m[1] + (m[2] ?? '').padEnd(len, '0'));
-  return n(x) > n(y);
 }
 
 /**
@@ -857,7 +902,7 @@ function decimalAbove(a, b) {
  * result on screen is old (dimmed and marked) or missing, and that no group is chosen.
  */
 function showState(noGroups) {
-  const invalid = [...form.querySelectorAll('.error')].filter((e) => !e.hidden).length;
+  const invalid = [...document.querySelectorAll('.inputs .error, .workbench .error')].filter((e) => !e.hidden).length;
   $('form-status').hidden = invalid === 0;
   $('form-status').textContent = invalid === 0 ? '' : invalid === 1 ? 'Ett värde behöver rättas.' : `${invalid} värden behöver rättas.`;
   const stale = invalid > 0 && !!lastGood && !noGroups;
@@ -879,6 +924,8 @@ function update(mode = 'edit') {
   for (const g of GROUPS) form.querySelector(`[data-group="${g.id}"]`).toggleAttribute('data-off', v[g.id] !== '1');
   syncUrl(v, mode);
   const { scenario, groups, faults } = buildScenario(v);
+  const used = [...scenario.cohorts.map((c) => c.origin), ...scenario.cohorts.flatMap((c) => c.outcomes.flatMap((o) => [o.target, ...(o.then ?? []).map((m) => m.to)]))];
+  workbench.drawStates([...new Set(used)], scenario.price_year, () => update('edit'));
   let result = null;
   let errors = faults;
   // A field the parsers refuse gives no new result: the last valid one stays, marked as old.
@@ -898,7 +945,9 @@ function update(mode = 'edit') {
   const noGroups = groups.length === 0;
   window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging
   if (result && !noGroups) {
+    workbench.showSummary(scenario);
     render(scenario, result);
+    pathways.showTrace(scenario, stateLabel);
     lastGood = { scenario, result };
     window.samkalkState = { scenario, result };
     scheduleAnalysis(scenario, groups);
@@ -910,6 +959,11 @@ function update(mode = 'edit') {
 }
 
 function applyParams(params) {
+  // The added groups first, so that their fields exist.
+  const wanted = (params.get('grupper') ?? '').split(',').filter((id) => /^g\d{1,3}$/.test(id));
+  for (const g of GROUPS.filter((x) => !x.fixed && !wanted.includes(x.id))) removeGroup(g.id);
+  for (const id of wanted) if (!GROUPS.some((g) => g.id === id)) addGroup(id);
+  for (const name of FREE_FIELDS) form.elements[name].value = params.get(name) ?? INITIAL[name];
   for (const name of TEXT_FIELDS) {
     const value = params.get(name);
     form.elements[name].value = value ?? INITIAL[name];
@@ -917,6 +971,95 @@ function applyParams(params) {
   for (const name of CHECKBOXES) {
     const value = params.get(name);
     form.elements[name].checked = (value ?? INITIAL[name]) === '1';
+  }
+  for (const name of CHOICES) form.elements[name].value = params.get(name) ?? INITIAL[name];
+  let own = null;
+  try {
+    own = JSON.parse(params.get('tillstand') ?? 'null');
+  } catch {
+    own = null;
+  }
+  workbench.loadEdits(own && typeof own === 'object' ? own : null);
+  workbench.redrawStates();
+  for (const g of GROUPS) pathways.loadSteps(g.id, params.get(`${g.id}_steg`));
+  drawAllSteps();
+  analysisState.actor = params.get('aktor') || 'society';
+  if (![...$('tornado-aktor').options].some((o) => o.value === analysisState.actor)) analysisState.actor = 'society';
+  $('tornado-aktor').value = analysisState.actor;
+}
+
+/** Adds a group (id g3, g4, ...) with a fieldset like AM2's and a state to start from. */
+function addGroup(id) {
+  const n = id.slice(1);
+  const g = { id, fixed: false };
+  const start = { [`${id}_n`]: '10', [`${id}_kostnad`]: '50 000', [`${id}_man`]: '6', [`${id}_arbete`]: '30', [`${id}_jmf`]: '5', [`${id}_kvar`]: '85' };
+  const fs = el('fieldset', { class: 'group', 'data-group': id, 'aria-describedby': 'grupp-help' });
+  fs.append(el('legend', {}, el('label', { class: 'include' }, el('input', { type: 'checkbox', name: id, id, checked: true }), ' ', el('span', { text: `Grupp ${n}` }))));
+  const fields = el('div', { class: 'fields' });
+  const origin = el('select', { id: `${id}_fran`, name: `${id}_fran` });
+  for (const [sid, st] of Object.entries(DEFAULTS.states)) origin.append(el('option', { value: sid, text: st.label || sid }));
+  fields.append(el('div', { class: 'field wide' }, el('label', { for: origin.id, text: 'Utgångsläge' }), origin, el('p', { class: 'error', id: `${id}_fran-error`, hidden: true })));
+  const labels = { n: 'Antal deltagare', kostnad: 'Kostnad per deltagare', man: 'Insatsens längd', arbete: 'Andel som når arbete', jmf: 'Hade nått arbete ändå (jämförelsegrupp)', kvar: 'Kvar i arbete, varje år' };
+  const units = { kostnad: 'kr', man: 'månader', arbete: '%', jmf: '%', kvar: '%' };
+  for (const [key, text] of Object.entries(labels)) {
+    const name = `${id}_${key}`;
+    const label = el('label', { for: name }, text, units[key] ? ' ' : null, units[key] ? el('span', { class: 'unit', text: units[key] }) : null);
+    const input = el('input', { id: name, name, inputmode: KIND_OF[key], autocomplete: 'off', value: start[name] });
+    const box = el('div', { class: 'field' }, label, input, el('p', { class: 'error', id: `${name}-error`, hidden: true }));
+    if (key === 'jmf') box.append(el('p', { class: 'warning', id: `${name}-warning`, hidden: true }));
+    fields.append(box);
+  }
+  fields.append(el('div', { class: 'field wide' }, el('label', { for: `${id}_namn`, text: 'Gruppens namn' }), el('input', { id: `${id}_namn`, name: `${id}_namn`, autocomplete: 'off', value: `Grupp ${n}` })));
+  fs.append(fields);
+  const remove = el('button', { type: 'button', class: 'secondary', text: `Ta bort grupp ${n}` });
+  remove.addEventListener('click', () => {
+    removeGroup(id);
+    update('edit');
+    editing = false;
+    $('ny-grupp').focus();
+  });
+  fs.append(remove);
+  $('ny-grupp-rad').before(fs);
+  Object.assign(KIND, groupKinds(id));
+  Object.assign(INITIAL, start, { [`${id}_namn`]: `Grupp ${n}`, [`${id}_fran`]: origin.value, [id]: '1' });
+  TEXT_FIELDS.push(...Object.keys(groupKinds(id)));
+  CHECKBOXES.push(id);
+  FREE_FIELDS.push(`${id}_namn`, `${id}_fran`);
+  GROUPS.push(g);
+  return g;
+}
+const KIND_OF = { n: 'numeric', kostnad: 'decimal', man: 'numeric', arbete: 'decimal', jmf: 'decimal', kvar: 'decimal' };
+
+function removeGroup(id) {
+  const i = GROUPS.findIndex((g) => g.id === id && !g.fixed);
+  if (i < 0) return;
+  GROUPS.splice(i, 1);
+  form.querySelector(`[data-group="${id}"]`)?.remove();
+  for (const name of Object.keys(groupKinds(id))) {
+    TEXT_FIELDS.splice(TEXT_FIELDS.indexOf(name), 1);
+    delete KIND[name];
+  }
+  CHECKBOXES.splice(CHECKBOXES.indexOf(id), 1);
+  for (const name of [`${id}_namn`, `${id}_fran`]) FREE_FIELDS.splice(FREE_FIELDS.indexOf(name), 1);
+  delete pathways.steps[id];
+}
+
+/** A state's name for people: its label (the user's own, or the built-in one), else its id. */
+function stateLabel(id) {
+  return workbench.edits[id]?.label || DEFAULTS.states[id]?.label || id;
+}
+
+/** The step editors of the groups (a step can go to any built-in state but the group's origin). */
+function drawAllSteps() {
+  for (const g of GROUPS) {
+    let box = document.getElementById(`${g.id}-steg-box`);
+    if (!box) {
+      box = el('div', { class: 'steps', id: `${g.id}-steg-box` });
+      form.querySelector(`[data-group="${g.id}"] .fields`).after(box);
+    }
+    const origin = g.fixed ? g.origin : form.elements[`${g.id}_fran`].value;
+    const states = Object.keys(DEFAULTS.states).filter((id) => id !== origin).map((id) => [id, stateLabel(id)]);
+    pathways.drawSteps(g.id, box, states, stateLabel('work'), () => update('edit'));
   }
 }
 
@@ -942,13 +1085,33 @@ for (const g of GROUPS) {
   if (st) $(`${g.id}-label`).textContent = st.label;
 }
 $('version').textContent = samkalk.version;
+$('ny-grupp').addEventListener('click', () => {
+  let k = 3;
+  while (GROUPS.some((g) => g.id === `g${k}`)) k++;
+  addGroup(`g${k}`);
+  drawAllSteps();
+  update('edit');
+  editing = false;
+  $(`g${k}_fran`).focus();
+});
 for (const a of ACTORS) $('tornado-aktor').append(el('option', { value: a.id, selected: a.id === 'society', text: a.swedish }));
 $('tornado-aktor').addEventListener('change', (e) => {
   analysisState.actor = e.target.value;
+  syncUrl(readForm(), 'replace');
   renderAnalysis();
 });
 $('om').replaceChildren(aboutBlock());
-applyParams(params);
+if (location.search.length > samkalk.MAX_SCENARIO_CHARS) {
+  // A link longer than the core reads: the example instead, and a message.
+  applyParams(new URLSearchParams());
+  history.replaceState(null, '', location.pathname);
+  $('dela-status').textContent = `Länken är för lång: den har ${params.toString().length} tecken, kalkylen läser högst ${samkalk.MAX_SCENARIO_CHARS}. Exemplet visas i stället.`;
+} else {
+  applyParams(params);
+}
+form.elements.kommun.addEventListener('input', () => {
+  if (form.elements.kommun.value.trim()) form.elements.skattemetod.value = 'rules';
+});
 form.addEventListener('input', () => update('edit'));
 form.addEventListener('change', () => {
   update('edit');
@@ -1041,3 +1204,119 @@ $('angra').addEventListener('click', () => {
 
 update('replace');
 document.body.dataset.ready = 'true';
+
+// ---------------------------------------------------------------------------------------------
+// Keep and share: the calculation as a file (the scenario JSON, which the CLI, Python and Rust
+// read too), and opened again. A file is read by the core first: an invalid one shows the core's
+// messages and changes nothing; one the form cannot show whole is refused.
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+$('spara').addEventListener('click', () => {
+  if (!lastGood) return;
+  const years = lastGood.result.years;
+  download(`${JSON.stringify(lastGood.scenario, null, 2)}\n`, `samkalk-${years[0]}-${years.at(-1)}.json`, 'application/json');
+  $('fil-status').textContent = 'Kalkylen är sparad som fil (scenariot som JSON).';
+});
+
+/** The form's link parameters for a scenario the core has accepted; null when the form cannot
+ * hold it (checked afterwards by comparing results). */
+function paramsOf(s) {
+  const p = new URLSearchParams();
+  const pct = (x) => samkalk.inputText('percent', x);
+  const amt = (x) => samkalk.inputText('amount', x);
+  p.set('ar', String(s.start_year));
+  p.set('horisont', String(s.horizon_years ?? 4));
+  p.set('ranta', pct(s.discount_rate ?? '0'));
+  for (const g of GROUPS) p.set(g.id, '0');
+  const extra = [];
+  const taken = new Set();
+  for (const c of s.cohorts ?? []) {
+    let g = GROUPS.find((x) => x.fixed && x.origin === c.origin && !taken.has(x.id));
+    if (!g) {
+      g = { id: `g${3 + extra.length}` };
+      extra.push(g.id);
+      p.set(`${g.id}_fran`, c.origin);
+    }
+    taken.add(g.id);
+    p.set(`${g.id}_namn`, c.name ?? '');
+    const o = c.outcomes?.[0] ?? {};
+    p.set(g.id, '1');
+    p.set(`${g.id}_n`, String(c.participants));
+    p.set(`${g.id}_kostnad`, amt(c.intervention?.cost_per_participant ?? '0'));
+    p.set(`${g.id}_man`, String(c.intervention?.duration_months ?? 0));
+    p.set(`${g.id}_arbete`, pct(o.share ?? '0'));
+    p.set(`${g.id}_jmf`, pct(o.counterfactual_share ?? '0'));
+    p.set(`${g.id}_kvar`, pct(o.retention ?? '1'));
+    const fin = c.intervention?.financing ?? { municipality: '1' };
+    for (const f of FINANCING) p.set(f.field, pct(fin[f.actor] ?? '0'));
+    pathways.stepsFromMoves(g.id, o.then);
+    if (o.then?.length) p.set(`${g.id}_steg`, pathways.stepsForLink(g.id));
+  }
+  if (extra.length) p.set('grupper', extra.join(','));
+  if (s.version === 2 && s.price_year) p.set('prisar', String(s.price_year));
+  if (s.tax?.method === 'rules') p.set('skattemetod', 'rules');
+  if (s.tax?.municipality) p.set('kommun', String(s.tax.municipality));
+  if (s.states && Object.keys(s.states).length) p.set('tillstand', JSON.stringify(s.states));
+  return p;
+}
+
+function showFileFaults(intro, faults) {
+  $('fil-status').textContent = intro;
+  const list = $('fil-fel');
+  list.replaceChildren(...faults.map((f) => el('li', {}, el('code', { text: f.path || '(hela filen)' }), ': ', f.message_sv ?? f.message)));
+  list.hidden = faults.length === 0;
+}
+
+/** Opens a scenario text (a file's): everything or nothing. */
+function openScenarioText(text) {
+  if (text.length > samkalk.MAX_SCENARIO_CHARS) {
+    showFileFaults(`Filen är för stor: den har ${text.length} tecken, kalkylen läser högst ${samkalk.MAX_SCENARIO_CHARS}. Inget i kalkylen har ändrats.`, []);
+    return false;
+  }
+  const faults = samkalk.validate(text);
+  if (faults.length) {
+    showFileFaults('Filen kunde inte öppnas; kalkylen är som förut. Det här behöver rättas i filen:', faults);
+    return false;
+  }
+  const before = new URLSearchParams(location.search);
+  const fromFile = samkalk.calculate(text);
+  const scenario = JSON.parse(text);
+  applyParams(paramsOf(scenario));
+  const shown = buildScenario(readForm());
+  let same = false;
+  try {
+    same = shown.faults.length === 0 && JSON.stringify(samkalk.calculate(shown.scenario).actors) === JSON.stringify(fromFile.actors);
+  } catch {
+    same = false;
+  }
+  if (!same) {
+    applyParams(before);
+    update('replace');
+    showFileFaults('Filen är giltig men har mer än sidan kan visa (till exempel andra grupper eller flera utfall). Räkna den med samkalk i kommandoraden eller Python. Kalkylen är som förut.', []);
+    return false;
+  }
+  editing = false;
+  update('edit');
+  editing = false;
+  showFileFaults('Kalkylen från filen är öppnad.', []);
+  return true;
+}
+
+$('oppna').addEventListener('change', async (e) => {
+  const file = e.target.files?.[0];
+  e.target.value = '';
+  if (!file) return;
+  if (file.size > samkalk.MAX_SCENARIO_CHARS * 4) {
+    showFileFaults(`Filen är för stor (${file.size} byte). Inget i kalkylen har ändrats.`, []);
+    return;
+  }
+  openScenarioText(await file.text());
+});
+window.samkalkOpen = openScenarioText; // for tests and for embedding pages that hold a scenario

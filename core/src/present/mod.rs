@@ -28,13 +28,17 @@
 
 pub mod analysis_report;
 pub mod format;
+pub mod input;
 pub mod labels;
 pub mod parse;
 pub mod sensitivity;
 pub mod sentences;
+pub mod warnings;
 
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
+pub use input::{amount_input, percent_input};
 pub use labels::{actor_label, break_even_kind_label, public_sector_label, society_label, who_label, Field, PUBLIC_SECTOR};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};
 pub use sensitivity::{standard_analysis, tornado_bars, tornado_order, ParameterLabel, StandardAnalysis, StandardRequest, TornadoBar};
 pub use sentences::{break_even_sentence, target_phrase};
+pub use warnings::comparison_warning;

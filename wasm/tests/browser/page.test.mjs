@@ -175,6 +175,8 @@ test('Känslighet och osäkerhet: a tornado and the probability of gaining, from
     .sort((a, b) => b.s - a.s || a.i - b.i);
   assert.deepEqual(mun, rows.flatMap(({ r }) => [r.npv_low.municipality, r.npv_high.municipality]));
   await page.selectOption('#tornado-aktor', 'society');
+  const clipped = await page.$$eval('#sannolikhet .pct', (es) => es.filter((e) => e.scrollWidth > e.clientWidth + 0.5).map((e) => e.textContent));
+  assert.deepEqual(clipped, [], 'no percentage or "berörs inte" clipped');
   const section = page.locator('#kanslighet');
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: join(OUT, 'analysis.png') });
@@ -406,7 +408,7 @@ test('an empty field is a fault at the field, never a default; the old result is
     ar: 'start_year',
     ranta: 'discount_rate',
   };
-  for (const [field, path] of Object.entries(cases)) {
+  for (const [field] of Object.entries(cases)) {
     const value = await p.inputValue(`#${field}`);
     await p.fill(`#${field}`, '');
     const error = p.locator(`#${field}-error`);
@@ -418,7 +420,6 @@ test('an empty field is a fault at the field, never a default; the old result is
     // could fill it in; nothing is calculated from it.
     const sent = await p.evaluate(() => window.samkalkInput);
     assert.deepEqual(sent.errors.map((e) => [e.field, e.code]), [[field, 'missing']], field);
-    assert.ok(path.length > 0);
     // No result for the empty value: the figures are the last valid ones, dimmed and marked.
     assert.deepEqual(await figures(p), before, `${field}: no new result`);
     assert.equal(await p.locator('#sammanfattning').textContent(), summaryBefore);
@@ -591,6 +592,10 @@ test('360 px wide: nothing overflows, the title fits, every table cell can be re
     return { width: document.documentElement.scrollWidth, h1: [h1.scrollWidth, h1.clientWidth, h1.getBoundingClientRect().right] };
   });
   assert.ok(layout.width <= 360, `document ${layout.width} px wide`);
+  // "berörs inte" (and every percentage) fits its column, unclipped.
+  const pcts = await p.$$eval('#sannolikhet .pct', (es) => es.map((e) => [e.textContent, e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right, e.closest('li').getBoundingClientRect().right]));
+  assert.ok(pcts.some(([t]) => t === 'berörs inte'));
+  for (const [t, sw, cw, right, liRight] of pcts) assert.ok(sw <= cw + 0.5 && right <= liRight + 0.5, `${t}: ${sw} > ${cw} or ${right} > ${liRight}`);
   assert.ok(layout.h1[0] <= layout.h1[1] && layout.h1[2] <= 360, `title ${layout.h1}`);
   // Open the details so their tables count too.
   await p.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));

@@ -3,7 +3,7 @@
 // executed; a declaration that drifts from real use fails to compile here, and each line
 // expected to be an error (marked so) must stay one.
 import samkalk, { calculate, validate, ScenarioError, kronor, percent, actors, loadAnalysis } from '../../js/index';
-import type { ActorId, CalculationResult, FieldError, Money, RowId, Scenario } from '../../js/index';
+import type { ActorId, CalculationResult, FieldError, Money, RowId, Scenario, StateSummary } from '../../js/index';
 import { analyse, analyseText, AnalysisError, AnalysisCancelled } from '../../js/analysis';
 import type { AnalysisRequest, AnalysisResult, ByWho, Statistics } from '../../js/analysis';
 
@@ -94,4 +94,16 @@ export async function analysis(): Promise<Money> {
 export function changedAm3(): CalculationResult {
   const am3 = samkalk.state('AM3').withFlow('Försörjningsstöd', { amount: '138000' }).withoutFlow('Specialiserad psykiatrisk vård');
   return calculate({ start_year: 2026, states: { AM3: am3, deltid: samkalk.state('work').withEarnings({ employment_rate: 0.5 }) } });
+}
+
+/** The workbench's exports: a state's yearly cost per actor, price years, exact field text. */
+export function workbench(): string {
+  const am3: StateSummary | undefined = samkalk.stateSummary(scenario).find((s) => s.id === 'AM3');
+  const cost: string | undefined = am3?.cost.municipality;
+  const years: number[] = samkalk.priceYears();
+  const field: string = samkalk.inputText('percent', '0.125');
+  const warning: string | null = samkalk.comparisonWarning('0.6', 0.7, 'sv');
+  // @ts-expect-error inputText reads amounts and percentages only
+  samkalk.inputText('whole', '1');
+  return `${cost ?? ''} ${years.length} ${field} ${warning ?? ''}`;
 }
