@@ -4,7 +4,7 @@ import schemaText from './schema.mjs';
 import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.mjs';
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, defaults, municipalities, schema, toCsv, trace, traceCsv, report, breakEven, kronor, kronorOre,
+export const { calculate, publicSector, calculateWithPublicSector, validate, defaults, municipalities, schema, toCsv, trace, traceCsv, report, breakEven, kronor, kronorOre,
   percent, ratio, roundedAmount, parseAmount, parsePercent, parseWhole, parseInput, labels, standardAnalysis, tornadoOrder, actors,
   version } = api;
 export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };

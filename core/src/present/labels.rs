@@ -46,6 +46,35 @@ pub fn public_sector_label(lang: Lang) -> &'static str {
     }
 }
 
+/// A row of a report by id: an actor's (`region`), `public_sector` or `society`; None for an
+/// unknown id.
+///
+/// ```
+/// use samkalk::{present::row_label, Lang};
+/// assert_eq!(row_label("public_sector", Lang::Sv), Some("Offentlig sektor"));
+/// assert_eq!(row_label("society", Lang::En), Some("Society"));
+/// ```
+pub fn row_label(id: &str, lang: Lang) -> Option<&'static str> {
+    match id {
+        crate::actor::SOCIETY_ID => Some(society_label(lang)),
+        crate::public_sector::PUBLIC_SECTOR_ID => Some(public_sector_label(lang)),
+        _ => Actor::from_id(id).map(|a| actor_label(a, lang)),
+    }
+}
+
+/// The heading of a comparison of alternatives.
+pub fn comparison_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Jämförelse av alternativ",
+        Lang::En => "Comparison of alternatives",
+    }
+}
+
+/// The heading of the difference of an alternative to the first: `B − A`.
+pub fn difference_heading(name: &str, first: &str) -> String {
+    format!("{name} − {first}")
+}
+
 /// A field of an actor's result, as the result JSON names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
