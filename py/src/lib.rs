@@ -980,17 +980,20 @@ impl PyComparison {
     }
 }
 
-/// Compares scenarios (anything `calculate` takes, each) under the names given: a fault of one
-/// raises ScenarioError with its paths under `scenarios[i].`.
+/// Compares scenarios (anything `calculate` takes, each) under the names given (None: each
+/// scenario's name, else its number from 1): a fault of one raises ScenarioError with its
+/// paths under `scenarios[i].`.
 #[pyfunction]
 #[pyo3(signature = (scenarios, names, /))]
-fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Vec<String>) -> PyResult<PyComparison> {
+fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<String>>) -> PyResult<PyComparison> {
     let mut inputs = Vec::new();
     for item in scenarios.try_iter()? {
         inputs.push(read_input(&item?)?);
     }
-    if inputs.len() != names.len() {
-        return Err(PyValueError::new_err(format!("{} names for {} scenarios", names.len(), inputs.len())));
+    if let Some(names) = &names {
+        if inputs.len() != names.len() {
+            return Err(PyValueError::new_err(format!("{} names for {} scenarios", names.len(), inputs.len())));
+        }
     }
     let under = |i: usize, errors: Vec<FieldError>| -> Vec<FieldError> {
         errors
@@ -1006,7 +1009,18 @@ fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Vec<String>) -> 
         for (i, input) in inputs.into_iter().enumerate() {
             read.push(scenario_of(input).map_err(|e| under(i, e))?);
         }
-        let named: Vec<(String, &Scenario)> = names.into_iter().zip(&read).collect();
+        let named: Vec<(String, &Scenario)> = read
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let name = match names.as_ref().and_then(|n| n.get(i)) {
+                    Some(n) => n.clone(),
+                    None if !s.name.is_empty() => s.name.clone(),
+                    None => (i + 1).to_string(),
+                };
+                (name, s)
+            })
+            .collect();
         catch_unwind(AssertUnwindSafe(|| samkalk::compare::compare(&named)))
             .map_err(|_| internal("comparing"))?
             .map_err(|e| under(e.index, e.error.errors))

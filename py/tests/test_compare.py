@@ -38,7 +38,7 @@ def test_agrees_with_calculate_on_each_alternative():
 
 def test_outputs_are_the_cores():
     c = samkalk.compare([EXAMPLES / "programme.toml", EXAMPLES / "nynashamn.toml"], names=["Program", "Nynäshamn"], lang="en")
-    assert repr(c) == c.table("en") and c.table().startswith("Jämförelse av alternativ\n")
+    assert repr(c) == c.table("en") and c.table("sv").startswith("Jämförelse av alternativ\n")
     assert "Nynäshamn − Program" in c.table() and "<pre class='samkalk-comparison'>" in c._repr_html_()
     assert c.to_csv().splitlines()[0].startswith("who,alternative,total_gain")
     assert '"who": "public_sector"' in c.to_json()
@@ -62,6 +62,8 @@ def test_a_fault_names_its_alternative():
     assert [f["path"] for f in e.value.errors] == ["scenarios[1].horizon_years"]
     with pytest.raises(ValueError):
         samkalk.compare([EXAMPLES / "programme.toml"], names=["A", "B"])
+    # Without names: each scenario's own, else its number.
+    assert samkalk.compare([EXAMPLES / "programme.toml", {"start_year": 2026}]).names == [samkalk.Scenario(EXAMPLES / "programme.toml").name, "2"]
 
 
 def test_plot():

@@ -75,6 +75,63 @@ pub fn difference_heading(name: &str, first: &str) -> String {
     format!("{name} − {first}")
 }
 
+/// The numeric fields of an outcome, as tables of a scenario's inputs head them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutcomeField {
+    /// `share`.
+    Share,
+    /// `counterfactual_share`.
+    CounterfactualShare,
+    /// `deadweight`.
+    Deadweight,
+    /// `attribution`.
+    Attribution,
+    /// `displacement`.
+    Displacement,
+    /// `retention`.
+    Retention,
+    /// `lag_months`.
+    LagMonths,
+}
+
+impl OutcomeField {
+    /// Every field, in the scenario format's order.
+    pub const ALL: [OutcomeField; 7] = [
+        OutcomeField::Share,
+        OutcomeField::CounterfactualShare,
+        OutcomeField::Deadweight,
+        OutcomeField::Attribution,
+        OutcomeField::Displacement,
+        OutcomeField::Retention,
+        OutcomeField::LagMonths,
+    ];
+
+    /// The heading in `lang`.
+    ///
+    /// ```
+    /// use samkalk::{present::OutcomeField, Lang};
+    /// assert_eq!(OutcomeField::Retention.label(Lang::Sv), "Kvar i arbete (per år)");
+    /// assert_eq!(OutcomeField::CounterfactualShare.label(Lang::En), "Counterfactual share");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (OutcomeField::Share, Lang::Sv) => "Andel",
+            (OutcomeField::Share, Lang::En) => "Share",
+            (OutcomeField::CounterfactualShare, Lang::Sv) => "Jämförelsegrupp",
+            (OutcomeField::CounterfactualShare, Lang::En) => "Counterfactual share",
+            (OutcomeField::Deadweight, Lang::Sv) => "Dödvikt",
+            (OutcomeField::Deadweight, Lang::En) => "Deadweight",
+            (OutcomeField::Attribution, _) => "Attribution",
+            (OutcomeField::Displacement, Lang::Sv) => "Undanträngning",
+            (OutcomeField::Displacement, Lang::En) => "Displacement",
+            (OutcomeField::Retention, Lang::Sv) => "Kvar i arbete (per år)",
+            (OutcomeField::Retention, Lang::En) => "Retention (per year)",
+            (OutcomeField::LagMonths, Lang::Sv) => "Fördröjning (månader)",
+            (OutcomeField::LagMonths, Lang::En) => "Lag (months)",
+        }
+    }
+}
+
 /// A field of an actor's result, as the result JSON names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {

@@ -38,7 +38,7 @@ pub mod sentences;
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
 pub use labels::{
     actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, who_label,
-    Field, PUBLIC_SECTOR,
+    Field, OutcomeField, PUBLIC_SECTOR,
 };
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};
 pub use sensitivity::{standard_analysis, tornado_bars, tornado_order, ParameterLabel, StandardAnalysis, StandardRequest, TornadoBar};

@@ -826,14 +826,10 @@ def compare(scenarios: Iterable[ScenarioInput], names: Optional[Sequence[str]] =
     >>> c.row("municipality", "40")["difference_total_investment"]
     Decimal('800000.00')
     """
-    items = [s if isinstance(s, Scenario) else Scenario(s) for s in scenarios]
-    if names is None:
-        chosen = [s.name if s.name else str(i + 1) for i, s in enumerate(items)]
-    else:
-        chosen = [str(n) for n in names]
     if lang not in ("sv", "en"):
         raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
-    return Comparison(_samkalk.compare(items, chosen), lang)
+    chosen = None if names is None else [str(n) for n in names]
+    return Comparison(_samkalk.compare(list(scenarios), chosen), lang)
 
 
 def _trace_dicts(rows: List[Any]) -> List[Dict[str, Any]]:
