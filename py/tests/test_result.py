@@ -115,11 +115,15 @@ def test_summary(result):
     assert "<table" in html and "Samhället" in html
     en = result.summary(lang="en")
     assert en[0]["label"] == "Municipality" and "at least 6.0%" in repr(en)
-    pytest.importorskip("pandas")
+    pd = pytest.importorskip("pandas")
     frame = s.to_pandas()
     assert list(frame.columns[:7]) == ["actor", "label", "total_gain", "total_investment", "npv", "payback_year", "benefit_cost_ratio"]
-    assert frame.shape == (9, 9)
-    assert frame.loc[0, "break_even (AM2-grupp)"] == "minst 6,0 %"
+    assert frame.shape == (9, 11)
+    # Break-even as a number with its kind beside it, not text.
+    assert frame.loc[0, "break_even_share (AM2-grupp)"] == Decimal("0.059801")
+    assert frame.loc[0, "break_even_kind (AM2-grupp)"] == "Minst"
+    public = frame[frame["actor"] == "public_sector"].iloc[0]
+    assert pd.isna(public["break_even_share (AM2-grupp)"]) and pd.isna(public["break_even_kind (AM2-grupp)"])
 
 
 def test_html_repr(result):

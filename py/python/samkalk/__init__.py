@@ -310,7 +310,10 @@ class Summary(Sequence[Dict[str, Any]]):
         return self._rows[index]
 
     def to_pandas(self) -> "pandas.DataFrame":
-        """The summary as a DataFrame indexed by actor label; break-even as text per cohort."""
+        """The summary as a DataFrame, one row per actor, the public sector and society; per
+        cohort the break-even share as a number column ``break_even_share (<cohort>)``
+        (Decimal, None for always/never and for the public sector) with its kind beside it in
+        ``break_even_kind (<cohort>)`` (the core's label: "Minst", "Går alltid jämnt ut" ...)."""
         pd = _require("pandas", "pandas", "pandas", "Summary.to_pandas()")
         records = []
         for row in self._rows:
@@ -323,9 +326,11 @@ class Summary(Sequence[Dict[str, Any]]):
                 "payback_year": row["payback_year"],
                 "benefit_cost_ratio": row["benefit_cost_ratio"],
             }
+            kinds = labels(self.lang)["break_even_kinds"]
             for cohort in self.cohorts:
                 entry = row["break_even"].get(cohort)
-                record[f"break_even ({cohort})"] = _break_even_text(entry, self.lang) if entry else ""
+                record[f"break_even_share ({cohort})"] = entry["share"] if entry else None
+                record[f"break_even_kind ({cohort})"] = kinds[entry["kind"]] if entry else None
             records.append(record)
         frame = pd.DataFrame.from_records(records)
         frame["payback_year"] = frame["payback_year"].astype("Int64")  # a year or <NA>
