@@ -1,7 +1,7 @@
 //! Alternatives side by side: per actor, the public sector and society, each alternative's
 //! totals, NPV, payback year and benefit-cost ratio, and each one's differences to the first.
 //!
-//! Each alternative is calculated as [`crate::calculate`] does (its figures are the result's
+//! Each alternative is calculated as [`crate::calculate()`] does (its figures are the result's
 //! own, and the public sector's from [`crate::public_sector`]); a difference is the exact
 //! difference of the two rounded figures shown, so what a reader subtracts by hand agrees to
 //! the öre.

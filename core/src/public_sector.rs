@@ -35,7 +35,7 @@ pub fn is_public(actor: Actor) -> bool {
 }
 
 /// Calculates a scenario and gives its result with the public sector's figures, from one
-/// calculation. An invalid scenario gives every fault at its path, as [`crate::calculate`].
+/// calculation. An invalid scenario gives every fault at its path, as [`crate::calculate()`].
 ///
 /// ```
 /// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
