@@ -14,6 +14,7 @@ __version__: str
 __all__ = [
     "MAX_DEPTH",
     "NativeAnalysis",
+    "NativeComparison",
     "NativeResult",
     "Scenario",
     "__version__",
@@ -24,6 +25,7 @@ __all__ = [
     "trace",
     "calculate_excel",
     "calculate_many",
+    "compare",
     "defaults",
     "municipalities",
     "format_kronor",
