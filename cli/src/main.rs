@@ -76,6 +76,22 @@ enum Command {
         #[arg(long)]
         year: Option<i64>,
     },
+    /// Compare alternatives side by side: per actor, the public sector and society, each
+    /// scenario's totals, NPV, payback year and benefit-cost ratio and the differences to the
+    /// first (JSON, TOML or a workbook samkalk wrote, each).
+    Compare {
+        /// Two or more scenarios; the first is the one the others are measured against.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        /// The alternatives' names, comma-separated, in the files' order (default: each
+        /// scenario's name, else its file name).
+        #[arg(long, value_delimiter = ',')]
+        names: Vec<String>,
+        /// table: readable, in Swedish unless --lang en; json; csv: one line per actor and
+        /// alternative.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+    },
     /// Print the JSON Schema of the scenario format.
     Schema,
     /// Sensitivity and uncertainty analysis: sweep, grid, tornado, switching values, Monte Carlo
@@ -96,6 +112,13 @@ enum Format {
     Csv,
     Trace,
     Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -222,6 +245,61 @@ fn calculate(
     emit(output, &bytes)
 }
 
+/// Compares the files' scenarios and prints the comparison; a fault is printed with its file.
+fn compare(files: &[PathBuf], names: &[String], format: CompareFormat, lang: Lang) -> ExitCode {
+    if !names.is_empty() && names.len() != files.len() {
+        eprintln!("--names: {} names for {} files", names.len(), files.len());
+        return ExitCode::from(2);
+    }
+    let mut scenarios = Vec::with_capacity(files.len());
+    for file in files {
+        match read_scenario(file) {
+            Ok(s) => scenarios.push(s),
+            Err(e) => {
+                for fault in &e.errors {
+                    eprintln!("{}: {}", file.display(), fault.line(lang));
+                }
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let named: Vec<(String, &Scenario)> = files
+        .iter()
+        .zip(&scenarios)
+        .enumerate()
+        .map(|(i, (file, s))| {
+            let name = match names.get(i) {
+                Some(n) => n.clone(),
+                None if !s.name.is_empty() => s.name.clone(),
+                None => file.file_stem().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{}", i + 1)),
+            };
+            (name, s)
+        })
+        .collect();
+    match samkalk::compare::compare(&named) {
+        Ok(c) => {
+            let text = match format {
+                CompareFormat::Table => samkalk::present::compare::compare_table(&c, lang),
+                CompareFormat::Json => c.to_json_pretty() + "\n",
+                CompareFormat::Csv => c.to_csv(),
+            };
+            match emit(&None, text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    print_errors(&e, lang);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(e) => {
+            for fault in &e.error.errors {
+                eprintln!("{}: {}", files[e.index].display(), fault.line(lang));
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn print_errors(error: &ScenarioError, lang: Lang) {
     for e in &error.errors {
         eprintln!("{}", e.line(lang));
@@ -297,6 +375,7 @@ fn main() -> ExitCode {
         Command::Analyse { scenario, analysis, format } => {
             analyse::analyse(read_input(&scenario).map_err(|e| e.errors), read_input(&analysis).map_err(|e| e.errors), format, lang)
         }
+        Command::Compare { files, names, format } => compare(&files, &names, format, lang),
         Command::Schema => {
             println!("{}", serde_json::to_string_pretty(&samkalk::schema::scenario_schema()).unwrap_or_default());
             ExitCode::SUCCESS

@@ -133,6 +133,11 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     for actor in Actor::ALL {
         actor_block(&mut out, actor.swedish(), result.actor(actor), &result.years);
     }
+    // The public sector beside society; it is calculated again from the scenario, exactly, since
+    // the result holds only rounded figures (an invalid scenario has no result to report).
+    if let Ok(public) = crate::public_sector::public_sector(scenario) {
+        actor_block(&mut out, present::public_sector_label(Lang::Sv), &public, &result.years);
+    }
     actor_block(&mut out, SOCIETY_SWEDISH, result.society(), &result.years);
     for (cohort, cr) in scenario.cohorts.iter().zip(&result.cohorts) {
         let Some(table) = &cr.break_even else { continue };

@@ -124,3 +124,28 @@ fn extends_toml_is_the_programme_with_the_states_written_out_in_full() {
     assert_eq!(run_cli(&["calculate", file]).trim_end(), result.to_json().trim_end());
     assert_eq!(run_cli(&["calculate", file, "--format", "table"]), samkalk::report::table(&written, &result));
 }
+
+/// The CLI example of examples/README.md: `samkalk compare` of the main job and its alternative
+/// prints the core's comparison table, and the alternative differs where it should.
+#[test]
+fn the_cli_compares_the_main_job_with_its_alternative() {
+    let (a, b) = (here().join("programme.toml"), here().join("longer_am3.toml"));
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "-p", "samkalk-cli", "--manifest-path"])
+        .arg(here().join("../Cargo.toml"))
+        .args(["--", "compare"])
+        .args([&a, &b])
+        .args(["--names", "Program,Längre AM3"])
+        .output()
+        .expect("cargo runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let read = |p: &Path| Scenario::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let (sa, sb) = (read(&a), read(&b));
+    let c = samkalk::compare::compare(&[("Program".into(), &sa), ("Längre AM3".into(), &sb)]).unwrap();
+    assert_eq!(printed, samkalk::present::compare::compare_table(&c, Lang::Sv));
+    assert!(printed.contains("Längre AM3 − Program"));
+    // Only the AM3 cohort changed: 15 × (150 000 − 120 000) kr more invested by society.
+    let society = c.rows.iter().find(|r| r.who == "society").unwrap();
+    assert_eq!(society.differences[1].total_investment.to_string(), "450000.00");
+}

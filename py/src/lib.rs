@@ -507,6 +507,17 @@ impl PyCalculation {
         }
     }
 
+    /// The public sector's figures (municipality, Arbetsförmedlingen, Försäkringskassan,
+    /// region, state) as the core derives them from the scenario's exact flows: an actor's
+    /// fields, money as decimal.Decimal.
+    fn public_sector<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let public = py
+            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::public_sector::public_sector(&self.scenario))))
+            .unwrap_or_else(|_| Err(internal("calculating the public sector").into()))
+            .map_err(|e| scenario_error(py, &e.errors))?;
+        to_py(py, &public, decimal_type(py)?, false)
+    }
+
     /// The calendar years of the calculation.
     #[getter]
     fn years(&self) -> Vec<i64> {
@@ -952,6 +963,88 @@ fn analyse(
     }
 }
 
+/// Alternatives compared by the core (wrapped by samkalk.Comparison).
+#[pyclass(name = "NativeComparison", module = "samkalk._samkalk", frozen)]
+struct PyComparison {
+    inner: samkalk::compare::Comparison,
+}
+
+#[pymethods]
+impl PyComparison {
+    /// `{"alternatives": [names], "rows": [{"who", "alternatives": [figures], "differences":
+    /// [figures]}]}` with decimal.Decimal money and ratios.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner, decimal_type(py)?, false)
+    }
+
+    /// The comparison as the core's JSON (indented).
+    fn to_json(&self) -> String {
+        self.inner.to_json_pretty()
+    }
+
+    /// The core's tidy CSV, as `samkalk compare --format csv` writes it.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
+    /// The core's readable table, as `samkalk compare` prints it.
+    #[pyo3(signature = (lang = "sv"))]
+    fn table(&self, lang: &str) -> PyResult<String> {
+        Ok(present::compare::compare_table(&self.inner, lang_of(lang)?))
+    }
+}
+
+/// Compares scenarios (anything `calculate` takes, each) under the names given (None: each
+/// scenario's name, else its number from 1): a fault of one raises ScenarioError with its
+/// paths under `scenarios[i].`.
+#[pyfunction]
+#[pyo3(signature = (scenarios, names, /))]
+fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<String>>) -> PyResult<PyComparison> {
+    let mut inputs = Vec::new();
+    for item in scenarios.try_iter()? {
+        inputs.push(read_input(&item?)?);
+    }
+    if let Some(names) = &names {
+        if inputs.len() != names.len() {
+            return Err(PyValueError::new_err(format!("{} names for {} scenarios", names.len(), inputs.len())));
+        }
+    }
+    let under = |i: usize, errors: Vec<FieldError>| -> Vec<FieldError> {
+        errors
+            .into_iter()
+            .map(|mut e| {
+                e.path = if e.path.is_empty() { format!("scenarios[{i}]") } else { format!("scenarios[{i}].{}", e.path) };
+                e
+            })
+            .collect()
+    };
+    let outcome = py.detach(move || -> Result<samkalk::compare::Comparison, Vec<FieldError>> {
+        let mut read = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.into_iter().enumerate() {
+            read.push(scenario_of(input).map_err(|e| under(i, e))?);
+        }
+        let named: Vec<(String, &Scenario)> = read
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let name = match names.as_ref().and_then(|n| n.get(i)) {
+                    Some(n) => n.clone(),
+                    None if !s.name.is_empty() => s.name.clone(),
+                    None => (i + 1).to_string(),
+                };
+                (name, s)
+            })
+            .collect();
+        catch_unwind(AssertUnwindSafe(|| samkalk::compare::compare(&named)))
+            .map_err(|_| internal("comparing"))?
+            .map_err(|e| under(e.index, e.error.errors))
+    });
+    match outcome {
+        Ok(inner) => Ok(PyComparison { inner }),
+        Err(errors) => Err(scenario_error(py, &errors)),
+    }
+}
+
 /// An analysis's result (wrapped by samkalk.AnalysisResult).
 #[pyclass(name = "NativeAnalysis", module = "samkalk._samkalk", frozen)]
 struct PyAnalysis {
@@ -1029,6 +1122,8 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyScenario>()?;
     m.add_class::<PyCalculation>()?;
     m.add_class::<PyAnalysis>()?;
+    m.add_class::<PyComparison>()?;
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(analyse, m)?)?;
     m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;

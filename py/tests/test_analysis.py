@@ -641,6 +641,16 @@ def test_plots(example_result, kept):
     assert ax.get_xlabel() == "Nuvärde (kr)"
     ax = example_result.plot_tornado("municipality", lang="en")
     assert "Municipality" in ax.get_title() and ax.get_xlabel() == "NPV (SEK)"
+    # The amounts on the NPV axis never overlap, on the default figure or a narrow one.
+    # (matplotlib's default locator ran "10 000 00012 000 000" together on the 5-inch figure.)
+    examples = ROOT / "examples"
+    programme = samkalk.analyse(examples / "programme.toml", examples / "analysis.json")
+    for axes in (example_result.plot_tornado(), programme.plot_tornado(ax=plt.subplots(figsize=(5, 3))[1])):
+        axes.figure.canvas.draw()
+        renderer = axes.figure.canvas.get_renderer()
+        boxes = sorted((t.get_window_extent(renderer) for t in axes.get_xticklabels() if t.get_text()), key=lambda b: b.x0)
+        assert len(boxes) >= 2
+        assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:])), [t.get_text() for t in axes.get_xticklabels()]
     fig, ax = plt.subplots()
     assert kept.plot_histogram(["municipality", "society"], ax=ax) is ax
     assert len(ax.patches) == 2 and "Sannolikhet att gå plus" not in ax.get_legend().get_texts()[0].get_text()

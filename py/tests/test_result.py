@@ -72,12 +72,13 @@ def test_to_pandas_shape_and_values(result):
     pytest.importorskip("pandas")
     frame = result.to_pandas()
     assert list(frame.columns) == ["actor", "year", "gain", "investment", "net", "cumulative_net"]
-    assert frame.shape == (8 * 4, 6)
-    assert list(frame["actor"].unique()) == IDS
+    assert frame.shape == (9 * 4, 6)
+    assert list(frame["actor"].unique()) == IDS[:-1] + ["public_sector", "society"]
     assert frame["year"].dtype == "int64"
     d = result.to_dict()
-    for actor in IDS:
-        figures = d["society"] if actor == "society" else d["actors"][actor]
+    public = result.public_sector()
+    for actor in IDS + ["public_sector"]:
+        figures = public if actor == "public_sector" else d["society"] if actor == "society" else d["actors"][actor]
         rows = frame[frame["actor"] == actor]
         assert list(rows["year"]) == d["years"]
         for key in ("gain", "investment", "net", "cumulative_net"):
@@ -89,7 +90,7 @@ def test_to_pandas_shape_and_values(result):
     floats = result.to_pandas(dtype="float")
     assert floats["net"].dtype == "float64"
     assert floats.loc[0, "net"] == -1345020.0
-    assert list(result.to_pandas(lang="sv")["actor"].unique()) == LABELS_SV
+    assert list(result.to_pandas(lang="sv")["actor"].unique()) == LABELS_SV[:-1] + ["Offentlig sektor", "Samhället"]
     assert result.to_pandas(lang="en")["actor"].iloc[-1] == "Society"
     with pytest.raises(ValueError):
         result.to_pandas(dtype="int")
@@ -99,8 +100,9 @@ def test_to_pandas_shape_and_values(result):
 
 def test_summary(result):
     s = result.summary()
-    assert len(s) == 8
-    assert [row["label"] for row in s] == LABELS_SV
+    assert len(s) == 9
+    assert [row["label"] for row in s] == LABELS_SV[:-1] + ["Offentlig sektor", "Samhället"]
+    assert s["public_sector"]["npv"] == result.public_sector()["npv"] and s["public_sector"]["break_even"] == {}
     m = s["municipality"]
     assert m["npv"] == Decimal("13152989.60") and m["payback_year"] == 2027 and m["benefit_cost_ratio"] == Decimal("5.6151")
     assert m["break_even"]["AM2-grupp"] == {"share": Decimal("0.059801"), "kind": "at_least"}
@@ -113,11 +115,15 @@ def test_summary(result):
     assert "<table" in html and "Samhället" in html
     en = result.summary(lang="en")
     assert en[0]["label"] == "Municipality" and "at least 6.0%" in repr(en)
-    pytest.importorskip("pandas")
+    pd = pytest.importorskip("pandas")
     frame = s.to_pandas()
     assert list(frame.columns[:7]) == ["actor", "label", "total_gain", "total_investment", "npv", "payback_year", "benefit_cost_ratio"]
-    assert frame.shape == (8, 9)
-    assert frame.loc[0, "break_even (AM2-grupp)"] == "minst 6,0 %"
+    assert frame.shape == (9, 11)
+    # Break-even as a number with its kind beside it, not text.
+    assert frame.loc[0, "break_even_share (AM2-grupp)"] == Decimal("0.059801")
+    assert frame.loc[0, "break_even_kind (AM2-grupp)"] == "Minst"
+    public = frame[frame["actor"] == "public_sector"].iloc[0]
+    assert pd.isna(public["break_even_share (AM2-grupp)"]) and pd.isna(public["break_even_kind (AM2-grupp)"])
 
 
 def test_html_repr(result):
@@ -154,8 +160,11 @@ def test_plot(result):
 
     ax = result.plot()
     labels = [line.get_label() for line in ax.get_lines()]
-    # Actors with a non-zero cumulative net (not the employer here), society, and the zero line.
-    assert labels[:-1] == ["Kommunen", "Arbetsförmedlingen", "Försäkringskassan", "Regionen", "Staten", "Individen", "Samhället"]
+    # Actors with a non-zero cumulative net (not the employer here), the public sector (dashed),
+    # society, and the zero line.
+    assert labels[:-1] == ["Kommunen", "Arbetsförmedlingen", "Försäkringskassan", "Regionen", "Staten", "Individen", "Offentlig sektor", "Samhället"]
+    public = ax.get_lines()[-3]
+    assert list(public.get_ydata()) == [float(x) for x in result.public_sector()["cumulative_net"]] and public.get_linestyle() == "--"
     zero = ax.get_lines()[-1]
     assert list(zero.get_ydata()) == [0, 0]
     society = ax.get_lines()[-2]
@@ -164,7 +173,8 @@ def test_plot(result):
     assert ax.get_ylabel() == "Ackumulerat netto (kr)"
     plt.close("all")
     fig, ax2 = plt.subplots()
-    assert result.plot(ax=ax2, lang="en", actors=["municipality"], society=False, title="t") is ax2
+    assert result.plot(ax=ax2, lang="en", actors=["municipality"], society=False, public_sector=False, title="t") is ax2
+    assert len(ax2.get_lines()) == 2
     assert [line.get_label() for line in ax2.get_lines()][0] == "Municipality"
     with pytest.raises(ValueError):
         result.plot(actors=["nobody"])
@@ -204,3 +214,21 @@ def test_to_json_is_byte_for_byte_the_command_lines_output(main_scenario):
     text = json.dumps(main_scenario) if isinstance(main_scenario, dict) else main_scenario.to_json()
     printed = subprocess.run([str(cli()), "calculate", "-"], input=text, capture_output=True, text=True, check=True).stdout
     assert printed == samkalk.calculate(text).to_json() + "\n"
+
+
+def test_public_sector(result):
+    # The five public actors as a whole, from the core: its yearly net is the five actors' to
+    # the öre here (each actor's yearly figure is exact), and the result JSON does not change.
+    public = result.public_sector()
+    d = result.to_dict()
+    members = samkalk.labels()["public_sector_members"]
+    assert members == ["municipality", "employment_service", "social_insurance", "region", "state"]
+    for t in range(len(d["years"])):
+        total = sum(d["actors"][a]["net"][t] for a in members)
+        assert abs(public["net"][t] - total) <= Decimal("0.025")
+    assert isinstance(public["npv"], Decimal) and public["npv"] != 0
+    assert "public_sector" not in result.to_json()
+    html = result.to_html()
+    assert html.index("Offentlig sektor") < html.index("Samhället")
+    assert samkalk.format_kronor(public["npv"]) in html
+    assert "Public sector" in result.to_html(lang="en")

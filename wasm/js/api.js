@@ -216,6 +216,16 @@ export function makeApi(raw, schemaText) {
     calculate(scenario) {
       return JSON.parse(withScenario(raw.calculateText, scenario));
     },
+    /** The public sector as a whole (municipality, Arbetsförmedlingen, Försäkringskassan,
+     * region, state), derived by the core: an actor's result object. */
+    publicSector(scenario) {
+      return JSON.parse(withScenario(raw.publicSectorText, scenario));
+    },
+    /** One calculation: `{result, publicSector}` (MODEL.md's result, the public sector's figures). */
+    calculateWithPublicSector(scenario) {
+      const both = JSON.parse(withScenario(raw.calculateWithPublicSectorText, scenario));
+      return { result: both.result, publicSector: both.public_sector };
+    },
     /** Every fault as [{path, message}]; [] when the scenario is valid. Never throws. */
     validate(scenario) {
       const { text, errors } = scenarioText(scenario);

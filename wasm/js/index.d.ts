@@ -322,6 +322,11 @@ export interface StandardAnalysis {
 
 /** Calculates a scenario (an object or JSON text). Throws ScenarioError when it is invalid. */
 export function calculate(scenario: Scenario | string): CalculationResult;
+/** The public sector as a whole (municipality, Arbetsförmedlingen, Försäkringskassan, region,
+ * state), derived by the core from the exact flows. Throws ScenarioError when it is invalid. */
+export function publicSector(scenario: Scenario | string): ActorResult;
+/** One calculation's result and its public sector. Throws ScenarioError when it is invalid. */
+export function calculateWithPublicSector(scenario: Scenario | string): { result: CalculationResult; publicSector: ActorResult };
 /** Every fault of a scenario; [] when valid. Never throws. */
 export function validate(scenario: unknown): FieldError[];
 /** A warning: valid input that looks like a mistake (docs/method.md, "Warning codes"). */
@@ -439,6 +444,8 @@ export { AnalysisError, AnalysisCancelled } from './analysis';
 declare const api: {
   ScenarioError: typeof ScenarioError;
   calculate: typeof calculate;
+  publicSector: typeof publicSector;
+  calculateWithPublicSector: typeof calculateWithPublicSector;
   validate: typeof validate;
   defaults: typeof defaults;
   state: typeof state;

@@ -4,7 +4,7 @@ import schemaText from './schema.mjs';
 import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS } from './api.mjs';
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, warnings, defaults, state, municipalities, priceYears, schema, toCsv, trace, traceCsv, stateSummary, report, breakEven, kronor, kronorOre,
+export const { calculate, publicSector, calculateWithPublicSector, validate, warnings, defaults, state, municipalities, priceYears, schema, toCsv, trace, traceCsv, stateSummary, report, breakEven, kronor, kronorOre,
   percent, ratio, roundedAmount, parseAmount, parsePercent, parseWhole, parseInput, inputText, comparisonWarning, labels, standardAnalysis, tornadoOrder, actors,
   version } = api;
 export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };

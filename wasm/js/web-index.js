@@ -7,7 +7,7 @@ import { makeApi, ScenarioError, InputError, AnalysisError, AnalysisCancelled, M
 await init({ module_or_path: new URL('./samkalk_wasm_bg.wasm', import.meta.url) });
 
 const api = makeApi(raw, schemaText);
-export const { calculate, validate, warnings, defaults, state, municipalities, priceYears, schema, toCsv, trace, traceCsv, stateSummary, report, breakEven, kronor, kronorOre,
+export const { calculate, publicSector, calculateWithPublicSector, validate, warnings, defaults, state, municipalities, priceYears, schema, toCsv, trace, traceCsv, stateSummary, report, breakEven, kronor, kronorOre,
   percent, ratio, roundedAmount, parseAmount, parsePercent, parseWhole, parseInput, inputText, comparisonWarning, labels, standardAnalysis, tornadoOrder, actors,
   version } = api;
 export { ScenarioError, InputError, AnalysisError, AnalysisCancelled, MAX_SCENARIO_CHARS };

@@ -38,6 +38,23 @@ pub fn calculate_text(text: &str) -> Result<String, JsValue> {
     samkalk::calculate_json(text).map(|r| r.to_json()).map_err(|e| fault(&e.errors))
 }
 
+/// The public sector as a whole (municipality, Arbetsförmedlingen, Försäkringskassan, region,
+/// state), as the core derives it: an actor's result object (`{gain, ..., benefit_cost_ratio}`).
+#[wasm_bindgen(js_name = publicSectorText)]
+pub fn public_sector_text(text: &str) -> Result<String, JsValue> {
+    let s = scenario(text)?;
+    samkalk::public_sector::public_sector(&s).map(|p| to_text(&p)).map_err(|e| fault(&e.errors))
+}
+
+/// One calculation's result and its public sector: `{"result": MODEL.md's result JSON,
+/// "public_sector": an actor's result object}`.
+#[wasm_bindgen(js_name = calculateWithPublicSectorText)]
+pub fn calculate_with_public_sector_text(text: &str) -> Result<String, JsValue> {
+    let s = scenario(text)?;
+    let (r, p) = samkalk::public_sector::calculate_with_public_sector(&s).map_err(|e| fault(&e.errors))?;
+    Ok(format!(r#"{{"result":{},"public_sector":{}}}"#, r.to_json(), to_text(&p)))
+}
+
 /// Every fault of a scenario in JSON text, as a JSON list of the core's faults (`{path, code,
 /// params, context, message, message_sv, message_en}`; empty: valid).
 #[wasm_bindgen(js_name = validateText)]

@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::actor::Actor;
 use crate::calculate::{resolve_state, resolved_tax};
-use crate::export::{actor_name, plain, society_name};
+use crate::export::plain;
 use crate::lang::Lang;
+use crate::present::{actor_label as actor_name, society_label as society_name, OutcomeField};
 use crate::result::{fixed, CalculationResult};
 use crate::scenario::Scenario;
 
@@ -128,21 +129,7 @@ fn swedish(scenario: &Scenario, result: &CalculationResult) -> String {
     }
     if scenario.cohorts.iter().any(|c| !c.outcomes.is_empty()) {
         out.push_str("\r\n");
-        line(
-            &mut out,
-            &[
-                "Grupp",
-                "Till",
-                "Andel",
-                "Jämförelsegrupp",
-                "Dödvikt",
-                "Attribution",
-                "Undanträngning",
-                "Kvar i arbete (per år)",
-                "Fördröjning (månader)",
-            ]
-            .map(s),
-        );
+        line(&mut out, &["Grupp", "Till"].into_iter().chain(OutcomeField::ALL.map(|f| f.label(Lang::Sv))).map(s).collect::<Vec<_>>());
         for (i, c) in scenario.cohorts.iter().enumerate() {
             for o in &c.outcomes {
                 line(

@@ -11,27 +11,7 @@ pub mod xlsx_read;
 
 use rust_decimal::Decimal;
 
-use crate::actor::{Actor, SOCIETY_SWEDISH};
-use crate::lang::Lang;
-
-/// English name of society (the sum over the seven actors).
-pub const SOCIETY_ENGLISH: &str = "Society";
-
-/// An actor's name for people in `lang` (`Kommunen`, `Municipality`).
-pub fn actor_name(actor: Actor, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => actor.swedish(),
-        Lang::En => actor.english(),
-    }
-}
-
-/// Society's name for people in `lang` (`Samhället`, `Society`).
-pub fn society_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Sv => SOCIETY_SWEDISH,
-        Lang::En => SOCIETY_ENGLISH,
-    }
-}
+use crate::actor::Actor;
 
 /// Reads an actor from its id or its name in either language (`region`, `Regionen`, `Region`).
 pub fn actor_from_name(text: &str) -> Option<Actor> {

@@ -37,10 +37,11 @@ use std::borrow::Cow;
 use crate::calculate::{resolve_state, resolved_model, resolved_state, resolved_tax};
 use crate::defaults::defaults;
 use crate::error::FieldError;
-use crate::export::{actor_name, plain, society_name, Date};
+use crate::export::{plain, Date};
 use crate::flow::{model_earnings_flows, rules_flows};
 use crate::lang::Lang;
 use crate::number::{float_text, parse_decimal};
+use crate::present::{actor_label as actor_name, society_label as society_name, OutcomeField};
 use crate::result::{fixed, ActorResult, BreakEvenKind, CalculationResult};
 use crate::scenario::{Scenario, State, TaxMethod};
 use crate::state::{taxable_income, yearly_net_with};
@@ -131,30 +132,12 @@ pub(crate) fn financing_header(actor: Actor, lang: Lang) -> String {
 }
 
 pub(crate) fn outcome_headers(lang: Lang) -> [&'static str; OUTCOME_COLUMNS] {
-    match lang {
-        Lang::Sv => [
-            "Grupp nr",
-            "Till tillstånd",
-            "Andel",
-            "Jämförelsegrupp",
-            "Dödvikt",
-            "Attribution",
-            "Undanträngning",
-            "Kvar i arbete (per år)",
-            "Fördröjning (månader)",
-        ],
-        Lang::En => [
-            "Cohort no.",
-            "Target state",
-            "Share",
-            "Counterfactual share",
-            "Deadweight",
-            "Attribution",
-            "Displacement",
-            "Retention (per year)",
-            "Lag (months)",
-        ],
-    }
+    let [share, counterfactual, deadweight, attribution, displacement, retention, lag] = OutcomeField::ALL.map(|f| f.label(lang));
+    let (cohort, target) = match lang {
+        Lang::Sv => ("Grupp nr", "Till tillstånd"),
+        Lang::En => ("Cohort no.", "Target state"),
+    };
+    [cohort, target, share, counterfactual, deadweight, attribution, displacement, retention, lag]
 }
 
 pub(crate) fn state_headers(lang: Lang) -> [&'static str; STATE_COLUMNS] {

@@ -354,7 +354,7 @@ impl Read {
         match actor_from_name(t) {
             Some(a) => Value::String(a.id().to_string()),
             None => {
-                let expected = Actor::ALL.iter().map(|a| crate::export::actor_name(*a, self.lang).to_string()).collect();
+                let expected = Actor::ALL.iter().map(|a| crate::present::actor_label(*a, self.lang).to_string()).collect();
                 let fault = Fault::UnknownActorName { got: t.to_string(), outside: outside(self.lang).to_string(), expected };
                 self.fault(g, row, col, fault);
                 Value::Null

@@ -4,13 +4,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::actor::Actor;
+use crate::actor::{Actor, ACTOR_COUNT};
 use crate::analysis::{AnalysisResult, ByActor, SwitchingKind, Who, WHO_COUNT};
 use crate::lang::Lang;
 use crate::scenario::Scenario;
 
 use super::format::{kronor, percent};
-use super::labels::{actor_label, society_label, who_label};
+use super::labels::{actor_label, public_sector_label, society_label, who_label};
 
 fn who_name(i: usize, lang: Lang) -> &'static str {
     Actor::ALL.get(i).map_or(society_label(lang), |a| actor_label(*a, lang))
@@ -81,6 +81,12 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
     out.push_str("Grundkalkyl / Base case: nuvärde (NPV) per aktör\n");
     out.push_str(&format!("{}  {}\n", pad("Aktör", 20), lpad("Nuvärde (NPV)", W)));
     for i in 0..WHO_COUNT {
+        // The public sector beside society, calculated exactly from the scenario.
+        if i == ACTOR_COUNT {
+            if let Ok(public) = crate::public_sector::public_sector(scenario) {
+                out.push_str(&format!("{}  {}\n", pad(public_sector_label(lang), 20), lpad(&kronor(public.npv.value(), lang), W)));
+            }
+        }
         out.push_str(&format!("{}  {}\n", pad(who_name(i, lang), 20), lpad(&kronor(r.base.npv.as_array()[i].value(), lang), W)));
     }
 
@@ -225,5 +231,7 @@ mod tests {
         assert!(en.contains(&format!("{}  {}\n", pad("Society", 20), lpad(&kronor(society.value(), Lang::En), W))), "{en}");
         assert!(sv.starts_with("Känslighetsanalys / Sensitivity analysis\n\nGrundkalkyl / Base case"));
         assert!(sv.contains("\ndiscount_rate"));
+        let public = crate::public_sector::public_sector(&scenario).unwrap();
+        assert!(en.contains(&format!("{}  {}\nSociety", pad("Public sector", 20), lpad(&kronor(public.npv.value(), Lang::En), W))), "{en}");
     }
 }

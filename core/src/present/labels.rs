@@ -46,6 +46,92 @@ pub fn public_sector_label(lang: Lang) -> &'static str {
     }
 }
 
+/// A row of a report by id: an actor's (`region`), `public_sector` or `society`; None for an
+/// unknown id.
+///
+/// ```
+/// use samkalk::{present::row_label, Lang};
+/// assert_eq!(row_label("public_sector", Lang::Sv), Some("Offentlig sektor"));
+/// assert_eq!(row_label("society", Lang::En), Some("Society"));
+/// ```
+pub fn row_label(id: &str, lang: Lang) -> Option<&'static str> {
+    match id {
+        crate::actor::SOCIETY_ID => Some(society_label(lang)),
+        crate::public_sector::PUBLIC_SECTOR_ID => Some(public_sector_label(lang)),
+        _ => Actor::from_id(id).map(|a| actor_label(a, lang)),
+    }
+}
+
+/// The heading of a comparison of alternatives.
+pub fn comparison_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "Jämförelse av alternativ",
+        Lang::En => "Comparison of alternatives",
+    }
+}
+
+/// The heading of the difference of an alternative to the first: `B − A`.
+pub fn difference_heading(name: &str, first: &str) -> String {
+    format!("{name} − {first}")
+}
+
+/// The numeric fields of an outcome, as tables of a scenario's inputs head them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutcomeField {
+    /// `share`.
+    Share,
+    /// `counterfactual_share`.
+    CounterfactualShare,
+    /// `deadweight`.
+    Deadweight,
+    /// `attribution`.
+    Attribution,
+    /// `displacement`.
+    Displacement,
+    /// `retention`.
+    Retention,
+    /// `lag_months`.
+    LagMonths,
+}
+
+impl OutcomeField {
+    /// Every field, in the scenario format's order.
+    pub const ALL: [OutcomeField; 7] = [
+        OutcomeField::Share,
+        OutcomeField::CounterfactualShare,
+        OutcomeField::Deadweight,
+        OutcomeField::Attribution,
+        OutcomeField::Displacement,
+        OutcomeField::Retention,
+        OutcomeField::LagMonths,
+    ];
+
+    /// The heading in `lang`.
+    ///
+    /// ```
+    /// use samkalk::{present::OutcomeField, Lang};
+    /// assert_eq!(OutcomeField::Retention.label(Lang::Sv), "Kvar i arbete (per år)");
+    /// assert_eq!(OutcomeField::CounterfactualShare.label(Lang::En), "Counterfactual share");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (OutcomeField::Share, Lang::Sv) => "Andel",
+            (OutcomeField::Share, Lang::En) => "Share",
+            (OutcomeField::CounterfactualShare, Lang::Sv) => "Jämförelsegrupp",
+            (OutcomeField::CounterfactualShare, Lang::En) => "Counterfactual share",
+            (OutcomeField::Deadweight, Lang::Sv) => "Dödvikt",
+            (OutcomeField::Deadweight, Lang::En) => "Deadweight",
+            (OutcomeField::Attribution, _) => "Attribution",
+            (OutcomeField::Displacement, Lang::Sv) => "Undanträngning",
+            (OutcomeField::Displacement, Lang::En) => "Displacement",
+            (OutcomeField::Retention, Lang::Sv) => "Kvar i arbete (per år)",
+            (OutcomeField::Retention, Lang::En) => "Retention (per year)",
+            (OutcomeField::LagMonths, Lang::Sv) => "Fördröjning (månader)",
+            (OutcomeField::LagMonths, Lang::En) => "Lag (months)",
+        }
+    }
+}
+
 /// A field of an actor's result, as the result JSON names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {

@@ -8,6 +8,7 @@
 //! - [`sentences`]: break-even sentences.
 //! - [`sensitivity`]: the per-actor tornado order and the standard sensitivity request.
 //! - [`analysis_report`]: the readable analysis report (`samkalk analyse --format table`).
+//! - [`compare`](mod@compare): the readable comparison of alternatives (`samkalk compare`).
 //!
 //! Decimals, one agreed count per quantity (the same in both languages):
 //!
@@ -27,6 +28,7 @@
 //! for terminals and CSV readers.
 
 pub mod analysis_report;
+pub mod compare;
 pub mod format;
 pub mod input;
 pub mod labels;
@@ -37,7 +39,10 @@ pub mod warnings;
 
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
 pub use input::{amount_input, percent_input};
-pub use labels::{actor_label, break_even_kind_label, public_sector_label, society_label, who_label, Field, PUBLIC_SECTOR};
+pub use labels::{
+    actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, who_label,
+    Field, OutcomeField, PUBLIC_SECTOR,
+};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};
 pub use sensitivity::{standard_analysis, tornado_bars, tornado_order, ParameterLabel, StandardAnalysis, StandardRequest, TornadoBar};
 pub use sentences::{break_even_sentence, target_phrase};

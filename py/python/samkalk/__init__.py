@@ -46,11 +46,13 @@ __version__: str = _samkalk.__version__
 
 __all__ = [
     "ACTORS",
+    "PUBLIC_SECTOR",
     "AnalysisCancelled",
     "AnalysisError",
     "AnalysisInput",
     "AnalysisResult",
     "Progress",
+    "Comparison",
     "Result",
     "Scenario",
     "ScenarioError",
@@ -63,6 +65,7 @@ __all__ = [
     "calculate",
     "calculate_excel",
     "calculate_many",
+    "compare",
     "defaults",
     "municipalities",
     "format_kronor",
@@ -95,6 +98,9 @@ ScenarioInput = Union[Mapping[str, Any], str, "os.PathLike[str]", bytes, Scenari
 ACTORS: "tuple[str, ...]" = tuple(_samkalk.actor_ids())
 
 _SOCIETY = "society"
+#: The public sector's id beside the actors' (municipality, Arbetsförmedlingen,
+#: Försäkringskassan, region and state as a whole; derived by the core).
+PUBLIC_SECTOR = "public_sector"
 _MONEY = ("gain", "investment", "net", "cumulative_net")
 
 _TEXT = {
@@ -154,6 +160,13 @@ def actor_labels(lang: str = "sv") -> Dict[str, str]:
     'Society'
     """
     return _samkalk.actor_labels(lang)
+
+
+def _who_labels(lang: str) -> Dict[str, str]:
+    """The core's labels of the seven actors, the public sector and society, by id."""
+    names = dict(actor_labels(lang))
+    names[PUBLIC_SECTOR] = labels(lang)["public_sector"]
+    return names
 
 
 def format_kronor(amount: Union[Decimal, float, str], lang: str = "sv") -> str:
@@ -301,7 +314,10 @@ class Summary(Sequence[Dict[str, Any]]):
         return self._rows[index]
 
     def to_pandas(self) -> "pandas.DataFrame":
-        """The summary as a DataFrame indexed by actor label; break-even as text per cohort."""
+        """The summary as a DataFrame, one row per actor, the public sector and society; per
+        cohort the break-even share as a number column ``break_even_share (<cohort>)``
+        (Decimal, None for always/never and for the public sector) with its kind beside it in
+        ``break_even_kind (<cohort>)`` (the core's label: "Minst", "Går alltid jämnt ut" ...)."""
         pd = _require("pandas", "pandas", "pandas", "Summary.to_pandas()")
         records = []
         for row in self._rows:
@@ -314,9 +330,11 @@ class Summary(Sequence[Dict[str, Any]]):
                 "payback_year": row["payback_year"],
                 "benefit_cost_ratio": row["benefit_cost_ratio"],
             }
+            kinds = labels(self.lang)["break_even_kinds"]
             for cohort in self.cohorts:
                 entry = row["break_even"].get(cohort)
-                record[f"break_even ({cohort})"] = _break_even_text(entry, self.lang) if entry else ""
+                record[f"break_even_share ({cohort})"] = entry["share"] if entry else None
+                record[f"break_even_kind ({cohort})"] = kinds[entry["kind"]] if entry else None
             records.append(record)
         frame = pd.DataFrame.from_records(records)
         frame["payback_year"] = frame["payback_year"].astype("Int64")  # a year or <NA>
@@ -389,11 +407,12 @@ class Result:
     In a notebook a Result shows as a table (Swedish labels; :meth:`to_html` for English).
     """
 
-    __slots__ = ("_native", "_dict")
+    __slots__ = ("_native", "_dict", "_public")
 
     def __init__(self, native: "_samkalk.NativeResult") -> None:
         self._native = native
         self._dict: Optional[Dict[str, Any]] = None
+        self._public: Optional[Dict[str, Any]] = None
 
     @property
     def years(self) -> List[int]:
@@ -419,14 +438,25 @@ class Result:
         with ``pretty=True``)."""
         return self._native.to_json(pretty)
 
+    def public_sector(self) -> Dict[str, Any]:
+        """The public sector as a whole (municipality, Arbetsförmedlingen, Försäkringskassan,
+        region and state): an actor's fields (``gain``, ..., ``npv``, ``payback_year``,
+        ``benefit_cost_ratio``), derived by the core from the summed exact flows exactly as an
+        actor's (docs/method.md). Not part of :meth:`to_dict` or :meth:`to_json`."""
+        if self._public is None:
+            self._public = self._native.public_sector()
+        return dict(self._public)
+
     def _rows(self) -> List[Any]:
         d = self._data()
-        return [(a, d["actors"][a]) for a in ACTORS] + [(_SOCIETY, d["society"])]
+        return [(a, d["actors"][a]) for a in ACTORS] + [(PUBLIC_SECTOR, self.public_sector()), (_SOCIETY, d["society"])]
 
     def to_pandas(self, *, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
         """A tidy DataFrame: one row per actor (seven, then society) and year.
 
         Columns: ``actor``, ``year``, ``gain``, ``investment``, ``net``, ``cumulative_net``.
+        The rows of the seven actors come first, then ``public_sector`` (the five public actors
+        as a whole: do not add it to the actors), then ``society``.
         ``actor`` holds the ids (``municipality`` ... ``society``), or the labels with
         ``lang="sv"`` (Kommunen ...) or ``lang="en"``. Money is exact ``Decimal`` by default;
         ``dtype="float"`` gives float64 columns for plotting and statistics. Needs pandas
@@ -438,7 +468,7 @@ class Result:
         pd = _require("pandas", "pandas", "pandas", "Result.to_pandas()")
         if dtype not in ("decimal", "float"):
             raise ValueError(f'dtype must be "decimal" or "float", got {dtype!r}')
-        labels = actor_labels(lang) if lang is not None else None
+        labels = _who_labels(lang) if lang is not None else None
         years = self.years
         columns: Dict[str, List[Any]] = {"actor": [], "year": []}
         for key in _MONEY:
@@ -458,12 +488,13 @@ class Result:
         return frame
 
     def summary(self, *, lang: str = "sv") -> Summary:
-        """Per actor and society: NPV, payback year, benefit-cost ratio and break-even share.
+        """Per actor, the public sector and society: NPV, payback year, benefit-cost ratio and
+        break-even share (the public sector has no break-even).
 
         Labels are Swedish by default (``lang="en"`` for English). The Summary shows as a
         table in a notebook and has ``to_pandas()``.
         """
-        labels = actor_labels(lang)
+        labels = _who_labels(lang)
         d = self._data()
         cohorts = [_cohort_label(c["name"], i, lang) for i, c in enumerate(d["cohorts"])]
         rows = []
@@ -491,7 +522,7 @@ class Result:
         benefit-cost ratio for each actor and society, then each cohort's break-even shares.
         Money is written like "1 234 567 kr"."""
         t = _text(lang)
-        labels = actor_labels(lang)
+        labels = _who_labels(lang)
         d = self._data()
         years = d["years"]
         head = f"<th style='text-align:left'>{_html.escape(t['actor'])}</th>"
@@ -544,12 +575,14 @@ class Result:
         lang: str = "sv",
         actors: Optional[Iterable[str]] = None,
         society: bool = True,
+        public_sector: bool = True,
         title: Optional[str] = None,
     ) -> "Axes":
         """Cumulative net per actor over the years, with a line at zero (matplotlib).
 
         ``actors`` picks actor ids (default: every actor whose cumulative net is not zero in
-        every year); ``society=False`` leaves out society's line. Draws on ``ax`` or on a new
+        every year); ``society=False`` leaves out society's line, ``public_sector=False`` the
+        public sector's (dashed). Draws on ``ax`` or on a new
         figure and returns the Axes. Needs matplotlib (``pip install matplotlib``).
         """
         _require("matplotlib", "matplotlib", "plot", "Result.plot()")
@@ -558,7 +591,7 @@ class Result:
             plt = _require("matplotlib.pyplot", "matplotlib", "plot", "Result.plot()")
             _, ax = plt.subplots(figsize=(8, 4.5))
         ticker = _require("matplotlib.ticker", "matplotlib", "plot", "Result.plot()")
-        labels = actor_labels(lang)
+        labels = _who_labels(lang)
         d = self._data()
         years = d["years"]
         chosen = list(actors) if actors is not None else [a for a in ACTORS if any(x != 0 for x in d["actors"][a]["cumulative_net"])]
@@ -567,6 +600,9 @@ class Result:
                 raise ValueError(f"unknown actor {actor!r} (expected one of: {', '.join(ACTORS)})")
             values = [float(x) for x in d["actors"][actor]["cumulative_net"]]
             ax.plot(years, values, marker="o", label=labels[actor])
+        if public_sector:
+            values = [float(x) for x in self.public_sector()["cumulative_net"]]
+            ax.plot(years, values, marker="o", color="black", linestyle="--", linewidth=2, label=labels[PUBLIC_SECTOR])
         if society:
             values = [float(x) for x in d["society"]["cumulative_net"]]
             ax.plot(years, values, marker="o", color="black", linewidth=2.5, label=labels[_SOCIETY])
@@ -678,6 +714,131 @@ def calculate(scenario: ScenarioInput) -> Result:
     samkalk._errors.ScenarioError: invalid scenario: discount_rate: must be a number, got a boolean
     """
     return Result(_samkalk.calculate(scenario))
+
+
+_COMPARED = ("total_gain", "total_investment", "total_net", "npv", "payback_year", "benefit_cost_ratio")
+
+
+class Comparison(Sequence[Dict[str, Any]]):
+    """Alternatives side by side, from the core (:func:`compare`).
+
+    A sequence of dicts, one per row (the seven actors, ``public_sector``, ``society``) and
+    alternative: ``who`` (the id), ``label``, ``alternative`` (its name), the six figures
+    ``total_gain``, ``total_investment``, ``total_net``, ``npv`` (Decimal), ``payback_year``
+    (int or None), ``benefit_cost_ratio`` (Decimal or None), and the same six as
+    ``difference_<figure>`` to the first alternative (the first's own are zero). ``names``
+    lists the alternatives. It prints as the core's table (``samkalk compare``); :meth:`table`
+    takes the language, :meth:`to_pandas` gives a DataFrame, :meth:`plot` a bar chart.
+    """
+
+    def __init__(self, native: "_samkalk.NativeComparison", lang: str = "sv") -> None:
+        self._native = native
+        self.lang = lang
+        d = native.to_dict()
+        self.names: List[str] = list(d["alternatives"])
+        who = _who_labels(lang)
+        self._rows: List[Dict[str, Any]] = []
+        for row in d["rows"]:
+            for name, figures, difference in zip(self.names, row["alternatives"], row["differences"]):
+                record: Dict[str, Any] = {"who": row["who"], "label": who[row["who"]], "alternative": name}
+                record.update({key: figures[key] for key in _COMPARED})
+                record.update({f"difference_{key}": difference[key] for key in _COMPARED})
+                self._rows.append(record)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._rows[index]
+
+    def row(self, who: str, alternative: str) -> Dict[str, Any]:
+        """The row of one actor (or ``public_sector``, ``society``) and alternative."""
+        for r in self._rows:
+            if r["who"] == who and r["alternative"] == alternative:
+                return r
+        raise KeyError((who, alternative))
+
+    def table(self, lang: Optional[str] = None) -> str:
+        """The core's readable table, as ``samkalk compare`` prints it (Swedish by default)."""
+        return self._native.table(lang if lang is not None else self.lang)
+
+    def to_json(self) -> str:
+        """The comparison as the core's JSON, as ``samkalk compare --format json`` writes it."""
+        return self._native.to_json()
+
+    def to_csv(self) -> str:
+        """The core's tidy CSV, as ``samkalk compare --format csv`` writes it."""
+        return self._native.to_csv()
+
+    def to_pandas(self, *, dtype: str = "decimal") -> "pandas.DataFrame":
+        """The rows as a DataFrame (columns as the dicts' keys); money exact ``Decimal`` by
+        default, ``dtype="float"`` for float64. Needs pandas."""
+        pd = _require("pandas", "pandas", "pandas", "Comparison.to_pandas()")
+        if dtype not in ("decimal", "float"):
+            raise ValueError(f'dtype must be "decimal" or "float", got {dtype!r}')
+        frame = pd.DataFrame.from_records(self._rows)
+        for key in ("payback_year", "difference_payback_year"):
+            frame[key] = frame[key].astype("Int64")
+        if dtype == "float":
+            for key in _COMPARED:
+                if key != "payback_year":
+                    for column in (key, f"difference_{key}"):
+                        frame[column] = frame[column].astype("float64")
+        return frame
+
+    def plot(self, *, field: str = "npv", ax: Optional["Axes"] = None, title: Optional[str] = None) -> "Axes":
+        """Bars of one figure (default ``npv``) per actor, public sector and society, one bar per
+        alternative (matplotlib). Returns the Axes."""
+        _require("matplotlib", "matplotlib", "plot", "Comparison.plot()")
+        if field not in ("total_gain", "total_investment", "total_net", "npv"):
+            raise ValueError(f"field must be one of total_gain, total_investment, total_net, npv; got {field!r}")
+        if ax is None:
+            plt = _require("matplotlib.pyplot", "matplotlib", "plot", "Comparison.plot()")
+            _, ax = plt.subplots(figsize=(9, 4.5))
+        ticker = _require("matplotlib.ticker", "matplotlib", "plot", "Comparison.plot()")
+        whos = list(dict.fromkeys(r["who"] for r in self._rows))
+        labels_by_id = {r["who"]: r["label"] for r in self._rows}
+        width = 0.8 / max(len(self.names), 1)
+        for i, name in enumerate(self.names):
+            values = [float(self.row(w, name)[field]) for w in whos]
+            ax.bar([k + i * width for k in range(len(whos))], values, width=width, label=name)
+        ax.set_xticks([k + width * (len(self.names) - 1) / 2 for k in range(len(whos))])
+        ax.set_xticklabels([labels_by_id[w] for w in whos], rotation=30, ha="right")
+        ax.axhline(0, color="grey", linewidth=1, zorder=0)
+        fields = labels(self.lang)["fields"]
+        ax.set_ylabel(f"{fields[field]} ({_text(self.lang)['kr']})")
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: format_kronor(Decimal(round(v)), self.lang)))
+        if title is not None:
+            ax.set_title(title)
+        ax.legend(loc="best", fontsize="small")
+        return ax
+
+    def __repr__(self) -> str:
+        return self.table()
+
+    def _repr_html_(self) -> str:
+        return f"<pre class='samkalk-comparison'>{_html.escape(self.table())}</pre>"
+
+
+def compare(scenarios: Iterable[ScenarioInput], names: Optional[Sequence[str]] = None, *, lang: str = "sv") -> Comparison:
+    """Compare alternatives side by side in the core: per actor, the public sector and society,
+    each scenario's totals, NPV, payback year and benefit-cost ratio, and the differences to the
+    first. ``names`` (default: each scenario's name, else ``"1"``, ``"2"`` ...) name the
+    alternatives; ``lang`` the labels. A fault raises :class:`ScenarioError` at
+    ``scenarios[i].<path>``.
+
+    >>> a = {"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    ...      "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+    ...      "outcomes": [{"target": "work", "share": "0.6"}]}]}
+    >>> b = {**a, "cohorts": [{**a["cohorts"][0], "participants": 40}]}
+    >>> c = samkalk.compare([a, b], names=["20", "40"])
+    >>> c.row("municipality", "40")["difference_total_investment"]
+    Decimal('800000.00')
+    """
+    if lang not in ("sv", "en"):
+        raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
+    chosen = None if names is None else [str(n) for n in names]
+    return Comparison(_samkalk.compare(list(scenarios), chosen), lang)
 
 
 def _trace_dicts(rows: List[Any]) -> List[Dict[str, Any]]:

@@ -729,6 +729,10 @@ class AnalysisResult:
         ax.set_yticks(y)
         ax.set_yticklabels([f"{r['parameter']}\n{r['low']} – {r['high']}" for r in rows], fontsize="small")
         ax.xaxis.set_major_formatter(money)
+        # Few enough ticks that amounts in the millions never run into each other
+        # (matplotlib's default put "7 000 0008 000 000" side by side).
+        ticker = _pkg()._require("matplotlib.ticker", "matplotlib", "plot", "AnalysisResult.plot_tornado()")
+        ax.xaxis.set_major_locator(ticker.MaxNLocator(nbins=4))
         ax.set_xlabel(text["npv_axis"])
         label = _pkg().actor_labels(lang)[actor]
         ax.set_title(title if title is not None else f"{label}. {text['tornado']}")

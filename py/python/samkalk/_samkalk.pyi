@@ -14,6 +14,7 @@ __version__: str
 __all__ = [
     "MAX_DEPTH",
     "NativeAnalysis",
+    "NativeComparison",
     "NativeResult",
     "Scenario",
     "__version__",
@@ -24,6 +25,7 @@ __all__ = [
     "trace",
     "calculate_excel",
     "calculate_many",
+    "compare",
     "defaults",
     "municipalities",
     "format_kronor",
@@ -58,6 +60,7 @@ class Scenario:
 @final
 class NativeResult:
     def to_dict(self) -> Dict[str, Any]: ...
+    def public_sector(self) -> Dict[str, Any]: ...
     def trace(self) -> List[Tuple[str, int, str, Decimal]]: ...
     def to_json(self, pretty: bool = False) -> str: ...
     @property
@@ -83,6 +86,15 @@ def parse_input(kind: str, text: str, /) -> Tuple[Optional[str], Optional[str], 
 def labels(lang: str = "sv") -> Dict[str, Any]: ...
 def standard_analysis(scenario: _Input, /, lang: str = "sv") -> str: ...
 def tornado_order(pairs: List[Tuple[Any, Any]], /) -> List[Tuple[int, str]]: ...
+
+@final
+class NativeComparison:
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_csv(self) -> str: ...
+    def table(self, lang: str = "sv") -> str: ...
+
+def compare(scenarios: Iterable[_Input], names: Optional[List[str]], /) -> NativeComparison: ...
 
 @final
 class NativeAnalysis:

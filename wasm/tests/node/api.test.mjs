@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import api, {
-  calculate, validate, defaults, municipalities, schema, toCsv, report, breakEven, kronor, percent, actors, version,
+  calculate, publicSector, calculateWithPublicSector, validate, defaults, municipalities, schema, toCsv, report, breakEven, kronor, percent, actors, version,
   ScenarioError, MAX_SCENARIO_CHARS,
 } from '../../pkg/node/index.mjs';
 import { VECTOR_DIR, loadVectors, memberText } from '../vectors.mjs';
@@ -85,6 +85,24 @@ test('defaults, schema, actors, version', () => {
   assert.equal(actors()[0].swedish, 'Kommunen');
   assert.match(version, /^\d+\.\d+\.\d+/);
   assert.equal(MAX_SCENARIO_CHARS, 16 * 1024 * 1024);
+});
+
+test('the public sector comes from the core, beside an unchanged result', () => {
+  const public_ = publicSector(main.scenario);
+  const both = calculateWithPublicSector(main.scenario);
+  assert.deepEqual(both.publicSector, public_);
+  assert.deepEqual(both.result, calculate(main.scenario));
+  const r = both.result;
+  const members = ['municipality', 'employment_service', 'social_insurance', 'region', 'state'];
+  const ore = (x) => BigInt(x.replace('.', ''));
+  r.years.forEach((_, t) => {
+    const sum = members.reduce((acc, a) => acc + ore(r.actors[a].net[t]), 0n);
+    const diff = ore(public_.net[t]) - sum;
+    assert.ok(diff >= -2n && diff <= 2n, `year ${t}: ${public_.net[t]} against ${sum}`);
+  });
+  assert.equal(public_.gain.length, r.years.length);
+  assert.match(report(main.scenario), /\nOffentlig sektor\n/);
+  assert.throws(() => publicSector({ start_year: 2026, horizon_years: 0 }), ScenarioError);
 });
 
 test('csv, report, break-even sentences and Swedish formatting come from the core', () => {

@@ -2,7 +2,7 @@
 // TypeScript user calls the package: `tsc -p wasm/tests/types` (run by wasm/test.sh). Never
 // executed; a declaration that drifts from real use fails to compile here, and each line
 // expected to be an error (marked so) must stay one.
-import samkalk, { calculate, validate, ScenarioError, kronor, percent, actors, loadAnalysis } from '../../js/index';
+import samkalk, { calculate, publicSector, calculateWithPublicSector, validate, ScenarioError, kronor, percent, actors, loadAnalysis } from '../../js/index';
 import type { ActorId, CalculationResult, FieldError, Money, RowId, Scenario, StateSummary } from '../../js/index';
 import { analyse, analyseText, AnalysisError, AnalysisCancelled } from '../../js/analysis';
 import type { AnalysisRequest, AnalysisResult, ByWho, Statistics } from '../../js/analysis';
@@ -24,6 +24,13 @@ const scenario: Scenario = {
 // @ts-expect-error start_year is required
 const noYear: Scenario = { cohorts: [] };
 void noYear;
+
+export function publicNpv(): Money {
+  const both = calculateWithPublicSector(scenario);
+  const npv: Money = both.publicSector.npv;
+  void both.result.society;
+  return publicSector(scenario).npv === npv ? npv : both.result.society.npv;
+}
 
 export function npvs(): Money[] {
   const result: CalculationResult = calculate(scenario);
