@@ -221,14 +221,15 @@ size_line() {
 }
 log "built wasm/pkg/web, wasm/pkg/node and wasm/pkg/site"
 # Measured with extends, the helpful faults and the warnings (branch input): 518.8 / 190.7 KB
-# and 596.0 / 228.8 KB; before them 499.6 / 183.9 and 582.9 / 224.5.
-size_line "$PKG/web/samkalk_wasm_bg.wasm" 520 200
-size_line "$PKG/web/samkalk_analysis_bg.wasm" 600 235
+# and 596.0 / 228.8 KB; before them 499.6 / 183.9 and 582.9 / 224.5. With the page's workbench
+# exports, the public sector and compare: 533.7 / 196.3 and 598.5 / 229.8 KB.
+size_line "$PKG/web/samkalk_wasm_bg.wasm" 545 205
+size_line "$PKG/web/samkalk_analysis_bg.wasm" 610 240
 # The workbook module (rust_xlsxwriter, calamine and their zip/XML/encoding code), loaded only
 # by "Ladda ner Excel" (measured 1 104 KB, 538 KB when it landed; 1 285 KB, 595 KB with the tax
 # rules merged; 1 315 KB, 603 KB with the workbook's fault codes and version-2 sheets; 1 330 KB,
 # 607 KB with extends, the helpful faults and the warnings).
-size_line "$PKG/web/samkalk_workbook_bg.wasm" 1340 610
+size_line "$PKG/web/samkalk_workbook_bg.wasm" 1350 620
 if [ "$over" = 1 ]; then
   # SAMKALK_WASM_BUDGET=warn builds anyway (e.g. while the core is being slimmed down).
   [ "${SAMKALK_WASM_BUDGET:-fail}" = warn ] || exit 1
