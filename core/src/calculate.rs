@@ -11,15 +11,29 @@ use crate::flow::{Net, RulesTax, Tax, TaxModel};
 use crate::result::{summarise, ActorResult, CalculationResult, CohortResult, PerActor};
 use crate::scenario::{Scenario, State, TaxMethod};
 use crate::state::{step_costs, yearly_net_with};
-use crate::validate::validate;
+use crate::validate::{validate, ValidScenario};
 
 /// Calculates a scenario. It is validated first: an invalid one gives every fault at its path.
+/// To validate once and calculate (or trace) more than once, see [`crate::ValidScenario`].
 pub fn calculate(scenario: &Scenario) -> Result<CalculationResult, ScenarioError> {
     let errors = validate(scenario);
     if !errors.is_empty() {
         return Err(ScenarioError { errors });
     }
     calculate_valid(scenario).map(|(result, _)| result)
+}
+
+impl ValidScenario {
+    /// Calculates the scenario, as [`crate::calculate()`] does but without validating again.
+    /// The only fault left is an overflow of the exact arithmetic.
+    ///
+    /// ```
+    /// let valid = samkalk::Scenario::new(2026).validate().unwrap();
+    /// assert_eq!(valid.calculate().unwrap().years, vec![2026, 2027, 2028, 2029]);
+    /// ```
+    pub fn calculate(&self) -> Result<CalculationResult, ScenarioError> {
+        calculate_valid(self.scenario()).map(|(result, _)| result)
+    }
 }
 
 /// The tax rates in force: the scenario's, each missing one from the defaults.
