@@ -490,7 +490,7 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
         let path = root.key("states");
         if let Some(members) = r.map(states, &path, crate::validate::MAX_STATES) {
             // A state that extends a built-in one starts from it as this scenario uses it.
-            let restated = crate::calculate::restatement(&s);
+            let restated = crate::defaults::restatement(&s);
             for (id, state) in members {
                 let state = match state.get("extends") {
                     Some(_) => r.extended_state(state, &path.key(id), restated),
