@@ -26,7 +26,7 @@ pub mod actor;
 pub mod analysis;
 mod arith;
 pub mod calculate;
-pub mod cohort;
+mod cohort;
 pub mod defaults;
 pub mod error;
 pub mod export;
