@@ -92,3 +92,6 @@ impl Actor {
 pub const SOCIETY_ID: &str = "society";
 /// Swedish name of society in reports.
 pub const SOCIETY_SWEDISH: &str = "Samhället";
+
+/// The public sector (*offentlig sektor*): every actor but the employer and the individual.
+pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];

@@ -4,16 +4,17 @@ use rust_decimal::Decimal;
 
 use crate::actor::{Actor, ACTOR_COUNT};
 use crate::arith::{add, sub, Calc, Overflow};
-use crate::cohort::{add_cohort, Effect, Horizon, Scratch};
+use crate::cohort::{add_cohort, summarise, Effect, Horizon, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
 use crate::flow::{Net, RulesTax, Tax, TaxModel};
-use crate::result::{summarise, ActorResult, CalculationResult, CohortResult, PerActor};
+use crate::result::{ActorResult, CalculationResult, CohortResult, PerActor};
 use crate::scenario::{Scenario, State, TaxMethod};
 use crate::state::{step_costs, yearly_net_with};
-use crate::validate::validate;
+use crate::validate::{validate, ValidScenario};
 
 /// Calculates a scenario. It is validated first: an invalid one gives every fault at its path.
+/// To validate once and calculate (or trace) more than once, see [`crate::ValidScenario`].
 pub fn calculate(scenario: &Scenario) -> Result<CalculationResult, ScenarioError> {
     let errors = validate(scenario);
     if !errors.is_empty() {
@@ -21,6 +22,23 @@ pub fn calculate(scenario: &Scenario) -> Result<CalculationResult, ScenarioError
     }
     calculate_valid(scenario).map(|(result, _)| result)
 }
+
+impl ValidScenario {
+    /// Calculates the scenario, as [`crate::calculate()`] does but without validating again.
+    /// The only fault left is an overflow of the exact arithmetic.
+    ///
+    /// ```
+    /// let valid = samkalk::Scenario::new(2026).validate().unwrap();
+    /// assert_eq!(valid.calculate().unwrap().years, vec![2026, 2027, 2028, 2029]);
+    /// ```
+    pub fn calculate(&self) -> Result<CalculationResult, ScenarioError> {
+        calculate_valid(self.scenario()).map(|(result, _)| result)
+    }
+}
+
+/// Restating built-in states to a price year is the defaults' own (`defaults`); these paths
+/// stay for callers that found them here.
+pub use crate::defaults::{restate_state, restatement};
 
 /// The tax rates in force: the scenario's, each missing one from the defaults.
 pub fn resolved_tax(scenario: &Scenario) -> Tax {
@@ -36,33 +54,6 @@ pub fn resolved_tax(scenario: &Scenario) -> Tax {
 /// restated; see [`resolved_state`]).
 pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> {
     scenario.states.get(id).or_else(|| defaults().states.get(id).map(|d| &d.state))
-}
-
-/// Version 2: the index ratio (pbb of the scenario's price year, pbb of the defaults' price
-/// year) by which the built-in states are restated; None when nothing is restated (version 1,
-/// no price year, the defaults' own year, or a year outside the index, which validation
-/// reports).
-pub fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
-    let to = scenario.price_year?;
-    let from = defaults().price_year;
-    if scenario.version < 2 || to == from {
-        return None;
-    }
-    crate::tax::index_ratio(from, to)
-}
-
-/// A built-in state restated by the ratio num / den: every flow's amount and the wage,
-/// each multiplied by num and divided by den (divided last).
-pub fn restate_state(state: &State, num: Decimal, den: Decimal) -> Calc<State> {
-    let at = |x: Decimal| -> Calc<Decimal> { crate::arith::div(crate::arith::mul(x, num)?, den) };
-    let mut s = state.clone();
-    for f in &mut s.flows {
-        f.amount = at(f.amount)?;
-    }
-    if let Some(e) = &mut s.earnings {
-        e.monthly_wage = at(e.monthly_wage)?;
-    }
-    Ok(s)
 }
 
 /// The state an id names as the calculation uses it: the scenario's own (never restated), else
@@ -175,10 +166,10 @@ pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1
                 g[t] = gain[t][a];
                 inv[t] = investment[t][a];
             }
-            npv[a] = crate::result::npv(g, inv, &horizon)?;
+            npv[a] = crate::cohort::npv(g, inv, &horizon)?;
         }
         society_columns(&gain, &investment, g, inv)?;
-        npv[ACTOR_COUNT] = crate::result::npv(g, inv, &horizon)?;
+        npv[ACTOR_COUNT] = crate::cohort::npv(g, inv, &horizon)?;
         Ok(npv)
     };
     match npv() {

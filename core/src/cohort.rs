@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::actor::ACTOR_COUNT;
 use crate::arith::{add, div, mul, sub, Calc};
 use crate::flow::Net;
-use crate::result::{BreakEven, BreakEvenKind, BreakEvenTable, PerActor, Share};
+use crate::result::{negative_to_the_ore, ActorResult, BreakEven, BreakEvenKind, BreakEvenTable, Money, PerActor, Ratio, Share};
 use crate::scenario::Cohort;
 
 const ZERO_NET: Net = [Decimal::ZERO; ACTOR_COUNT];
@@ -259,7 +259,7 @@ fn add_monthly(
 pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> {
     let n0 = sub(b, mul(a, c)?)?;
     let n1 = add(mul(a, sub(Decimal::ONE, c)?)?, b)?;
-    let negative = crate::result::negative_to_the_ore;
+    let negative = negative_to_the_ore;
     let kind = match (negative(n0), negative(n1)) {
         (false, false) => BreakEvenKind::Always,
         (true, true) => BreakEvenKind::Never,
@@ -274,6 +274,79 @@ pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> 
         }
     };
     Ok(BreakEven { share, kind })
+}
+
+/// Exact (unrounded) yearly gain and investment of one actor or society, summarised; also
+/// returns the unrounded NPV.
+pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
+    let years = gain.len();
+    let discounted = horizon.factors.is_some();
+    let mut net = Vec::with_capacity(years);
+    let mut cumulative = Vec::with_capacity(years);
+    let (mut total_gain, mut total_investment, mut running) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    // Present values; without discounting they are the plain totals and are not summed twice.
+    let (mut pv_gain, mut pv_investment, mut pv_net) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut first_investment = None;
+    // The last year whose D_t (present value so far, to the öre) is negative, for the payback year.
+    let mut last_negative: Option<usize> = None;
+    for t in 0..years {
+        let n = sub(gain[t], investment[t])?;
+        running = add(running, n)?;
+        total_gain = add(total_gain, gain[t])?;
+        total_investment = add(total_investment, investment[t])?;
+        if discounted {
+            pv_gain = add(pv_gain, horizon.present(gain[t], t)?)?;
+            pv_investment = add(pv_investment, horizon.present(investment[t], t)?)?;
+            pv_net = add(pv_net, horizon.present(n, t)?)?;
+        }
+        if first_investment.is_none() && !investment[t].is_zero() {
+            first_investment = Some(t);
+        }
+        if negative_to_the_ore(if discounted { pv_net } else { running }) {
+            last_negative = Some(t);
+        }
+        net.push(Money::rounded(n));
+        cumulative.push(Money::rounded(running));
+    }
+    if !discounted {
+        (pv_gain, pv_investment, pv_net) = (total_gain, total_investment, running);
+    }
+    let payback_year = match first_investment {
+        Some(t0) if last_negative != Some(years - 1) => {
+            let from = match last_negative {
+                Some(t) if t >= t0 => t + 1,
+                _ => t0,
+            };
+            Some(start_year + from as i64)
+        }
+        _ => None,
+    };
+    let benefit_cost_ratio = if total_investment.is_zero() { None } else { Some(Ratio::rounded(div(pv_gain, pv_investment)?)) };
+    Ok((
+        ActorResult {
+            gain: gain.iter().map(|x| Money::rounded(*x)).collect(),
+            investment: investment.iter().map(|x| Money::rounded(*x)).collect(),
+            net,
+            total_net: Money::rounded(sub(total_gain, total_investment)?),
+            total_gain: Money::rounded(total_gain),
+            total_investment: Money::rounded(total_investment),
+            cumulative_net: cumulative,
+            npv: Money::rounded(pv_net),
+            payback_year,
+            benefit_cost_ratio,
+        },
+        pv_net,
+    ))
+}
+
+/// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.
+pub(crate) fn npv(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon) -> Calc<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for t in 0..gain.len() {
+        let n = sub(gain[t], investment[t])?;
+        sum = add(sum, if horizon.factors.is_some() { horizon.present(n, t)? } else { n })?;
+    }
+    Ok(sum)
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use crate::arith::Calc;
 use crate::path::Path;
-use crate::scenario::{read_state, State};
+use crate::scenario::{read_state, Scenario, State};
 use crate::value::{parse_json, Value};
 
 /// A rate with where it comes from.
@@ -151,7 +152,7 @@ fn defaults_json_with(restated: Option<(i64, (Decimal, Decimal))>) -> serde_json
     let mut states = Map::new();
     for (id, ds) in &d.states {
         let state = match restated {
-            Some((_, (num, den))) => crate::calculate::restate_state(&ds.state, num, den).unwrap_or_else(|_| ds.state.clone()),
+            Some((_, (num, den))) => restate_state(&ds.state, num, den).unwrap_or_else(|_| ds.state.clone()),
             None => ds.state.clone(),
         };
         let mut s = serde_json::to_value(&state).unwrap_or(J::Null);
@@ -182,4 +183,31 @@ fn defaults_json_with(restated: Option<(i64, (Decimal, Decimal))>) -> serde_json
         },
         "states": states,
     })
+}
+
+/// Version 2: the index ratio (pbb of the scenario's price year, pbb of the defaults' price
+/// year) by which the built-in states are restated; None when nothing is restated (version 1,
+/// no price year, the defaults' own year, or a year outside the index, which validation
+/// reports).
+pub fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
+    let to = scenario.price_year?;
+    let from = defaults().price_year;
+    if scenario.version < 2 || to == from {
+        return None;
+    }
+    crate::tax::index_ratio(from, to)
+}
+
+/// A built-in state restated by the ratio num / den: every flow's amount and the wage,
+/// each multiplied by num and divided by den (divided last).
+pub fn restate_state(state: &State, num: Decimal, den: Decimal) -> Calc<State> {
+    let at = |x: Decimal| -> Calc<Decimal> { crate::arith::div(crate::arith::mul(x, num)?, den) };
+    let mut s = state.clone();
+    for f in &mut s.flows {
+        f.amount = at(f.amount)?;
+    }
+    if let Some(e) = &mut s.earnings {
+        e.monthly_wage = at(e.monthly_wage)?;
+    }
+    Ok(s)
 }

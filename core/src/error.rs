@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::actor::Actor;
 use crate::lang::Lang;
-use crate::value::Value;
+use crate::value::{JsonError, Value};
 
 /// What kind of value was given where another was expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1677,5 +1677,13 @@ impl From<Vec<FieldError>> for ScenarioError {
 impl From<FieldError> for ScenarioError {
     fn from(error: FieldError) -> Self {
         ScenarioError { errors: vec![error] }
+    }
+}
+
+impl JsonError {
+    /// The fault at the document's root (path `""`). (Here, not in `value`, which faults
+    /// build on.)
+    pub fn fault(&self) -> FieldError {
+        FieldError::new("", Fault::NotJson { offset: self.offset as u64, detail: self.message.clone() })
     }
 }

@@ -33,7 +33,7 @@ impl Reader {
         };
         let mut state = match restated {
             None => base.state.clone(),
-            Some((num, den)) => match crate::calculate::restate_state(&base.state, num, den) {
+            Some((num, den)) => match crate::defaults::restate_state(&base.state, num, den) {
                 Ok(s) => s,
                 Err(_) => {
                     self.fault(&ep, Fault::Overflow);

@@ -26,7 +26,7 @@ pub mod actor;
 pub mod analysis;
 mod arith;
 pub mod calculate;
-pub mod cohort;
+mod cohort;
 pub mod compare;
 pub mod defaults;
 pub mod error;
@@ -61,7 +61,7 @@ pub use lang::Lang;
 pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, CohortResult, Exact, Money, PerActor, Ratio, Share};
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxMethod, TaxRates};
 pub use trace::{trace, Trace, TraceRow};
-pub use validate::validate;
+pub use validate::{validate, ValidScenario};
 pub use value::{parse_json, Value};
 pub use warning::{warnings, ScenarioWarning, Warning};
 
@@ -83,12 +83,12 @@ pub fn validate_json(text: &str) -> Vec<FieldError> {
 
 /// Reads and validates a scenario in JSON text and gives its effect trace (method version 2).
 pub fn trace_json(text: &str) -> Result<Trace, ScenarioError> {
-    trace(&Scenario::from_json(text)?)
+    ValidScenario::from_json(text)?.trace()
 }
 
 /// Reads, validates and calculates a scenario in JSON text.
 pub fn calculate_json(text: &str) -> Result<CalculationResult, ScenarioError> {
-    calculate(&Scenario::from_json(text)?)
+    ValidScenario::from_json(text)?.calculate()
 }
 
 /// The warnings of a scenario in JSON text (docs/method.md, "Warning codes"); empty when there

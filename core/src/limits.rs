@@ -106,41 +106,96 @@ pub struct NumberField {
     pub limit: Limit,
 }
 
+impl NumberField {
+    /// The default of a decimal field (zero when it has none).
+    ///
+    /// ```
+    /// assert_eq!(samkalk::limits::OUTCOME_RETENTION.decimal_default(), rust_decimal::Decimal::ONE);
+    /// ```
+    pub fn decimal_default(&self) -> Decimal {
+        self.default.unwrap_or_default()
+    }
+
+    /// The default of a whole-number field (zero when it has none).
+    ///
+    /// ```
+    /// assert_eq!(samkalk::limits::SCENARIO_HORIZON_YEARS.whole_default(), 4);
+    /// ```
+    pub fn whole_default(&self) -> i64 {
+        self.default.and_then(|d| i64::try_from(d).ok()).unwrap_or(0)
+    }
+}
+
 const fn field(def: &'static str, name: &'static str, kind: NumberKind, default: Option<Decimal>, limit: Limit) -> NumberField {
     NumberField { schema: (def, name), kind, default, limit }
 }
 
 use NumberKind::{Decimal as D, Whole as W};
 
+// The fields with a default, by name: the reader and the typed constructors (`Scenario::new`,
+// `Outcome::new`, ...) take their defaults from these.
+/// `Scenario.horizon_years`, with its default.
+pub const SCENARIO_HORIZON_YEARS: NumberField = field("Scenario", "horizon_years", W, Some(whole(4)), HORIZON_YEARS);
+/// `Scenario.discount_rate`, with its default.
+pub const SCENARIO_DISCOUNT_RATE: NumberField = field("Scenario", "discount_rate", D, Some(Decimal::ZERO), DISCOUNT_RATE);
+/// `Earnings.employment_rate`, with its default.
+pub const EARNINGS_EMPLOYMENT_RATE: NumberField = field("Earnings", "employment_rate", D, Some(Decimal::ONE), SHARE);
+/// `Earnings.productivity`, with its default.
+pub const EARNINGS_PRODUCTIVITY: NumberField = field("Earnings", "productivity", D, Some(Decimal::ONE), MULTIPLE);
+/// `Intervention.cost_per_participant`, with its default.
+pub const INTERVENTION_COST_PER_PARTICIPANT: NumberField = field("Intervention", "cost_per_participant", D, Some(Decimal::ZERO), AMOUNT);
+/// `Intervention.fixed_cost`, with its default.
+pub const INTERVENTION_FIXED_COST: NumberField = field("Intervention", "fixed_cost", D, Some(Decimal::ZERO), AMOUNT);
+/// `Intervention.optimism_bias`, with its default.
+pub const INTERVENTION_OPTIMISM_BIAS: NumberField = field("Intervention", "optimism_bias", D, Some(Decimal::ZERO), MULTIPLE);
+/// `Intervention.duration_months`, with its default.
+pub const INTERVENTION_DURATION_MONTHS: NumberField = field("Intervention", "duration_months", W, Some(whole(1)), DURATION_MONTHS);
+/// `Intervention.start_month`, with its default.
+pub const INTERVENTION_START_MONTH: NumberField = field("Intervention", "start_month", W, Some(Decimal::ZERO), MONTH);
+/// `Outcome.counterfactual_share`, with its default.
+pub const OUTCOME_COUNTERFACTUAL_SHARE: NumberField = field("Outcome", "counterfactual_share", D, Some(Decimal::ZERO), SHARE);
+/// `Outcome.deadweight`, with its default.
+pub const OUTCOME_DEADWEIGHT: NumberField = field("Outcome", "deadweight", D, Some(Decimal::ZERO), SHARE);
+/// `Outcome.attribution`, with its default.
+pub const OUTCOME_ATTRIBUTION: NumberField = field("Outcome", "attribution", D, Some(Decimal::ZERO), SHARE);
+/// `Outcome.displacement`, with its default.
+pub const OUTCOME_DISPLACEMENT: NumberField = field("Outcome", "displacement", D, Some(Decimal::ZERO), SHARE);
+/// `Outcome.retention`, with its default.
+pub const OUTCOME_RETENTION: NumberField = field("Outcome", "retention", D, Some(Decimal::ONE), SHARE);
+/// `Outcome.lag_months`, with its default.
+pub const OUTCOME_LAG_MONTHS: NumberField = field("Outcome", "lag_months", W, Some(Decimal::ZERO), LAG_MONTHS);
+/// `Move.after_months`, with its default.
+pub const MOVE_AFTER_MONTHS: NumberField = field("Move", "after_months", W, Some(Decimal::ZERO), MONTH);
+
 /// Every numeric field of a scenario (version 2 included). `version` is not here: it is one
 /// of a list of versions, not a range.
 pub const NUMBER_FIELDS: &[NumberField] = &[
     field("Scenario", "start_year", W, None, YEAR),
     field("Scenario", "price_year", W, None, YEAR),
-    field("Scenario", "horizon_years", W, Some(whole(4)), HORIZON_YEARS),
-    field("Scenario", "discount_rate", D, Some(Decimal::ZERO), DISCOUNT_RATE),
+    SCENARIO_HORIZON_YEARS,
+    SCENARIO_DISCOUNT_RATE,
     field("TaxRates", "municipal_rate", D, None, SHARE),
     field("TaxRates", "regional_rate", D, None, SHARE),
     field("TaxRates", "employer_contribution_rate", D, None, SHARE),
     field("Flow", "amount", D, None, AMOUNT),
     field("Earnings", "monthly_wage", D, None, AMOUNT),
-    field("Earnings", "employment_rate", D, Some(Decimal::ONE), SHARE),
-    field("Earnings", "productivity", D, Some(Decimal::ONE), MULTIPLE),
+    EARNINGS_EMPLOYMENT_RATE,
+    EARNINGS_PRODUCTIVITY,
     field("Cohort", "participants", W, None, PARTICIPANTS),
-    field("Intervention", "cost_per_participant", D, Some(Decimal::ZERO), AMOUNT),
-    field("Intervention", "fixed_cost", D, Some(Decimal::ZERO), AMOUNT),
-    field("Intervention", "optimism_bias", D, Some(Decimal::ZERO), MULTIPLE),
-    field("Intervention", "duration_months", W, Some(whole(1)), DURATION_MONTHS),
-    field("Intervention", "start_month", W, Some(Decimal::ZERO), MONTH),
+    INTERVENTION_COST_PER_PARTICIPANT,
+    INTERVENTION_FIXED_COST,
+    INTERVENTION_OPTIMISM_BIAS,
+    INTERVENTION_DURATION_MONTHS,
+    INTERVENTION_START_MONTH,
     field("Outcome", "share", D, None, SHARE),
-    field("Outcome", "counterfactual_share", D, Some(Decimal::ZERO), SHARE),
-    field("Outcome", "deadweight", D, Some(Decimal::ZERO), SHARE),
-    field("Outcome", "attribution", D, Some(Decimal::ZERO), SHARE),
-    field("Outcome", "displacement", D, Some(Decimal::ZERO), SHARE),
-    field("Outcome", "retention", D, Some(Decimal::ONE), SHARE),
-    field("Outcome", "lag_months", W, Some(Decimal::ZERO), LAG_MONTHS),
+    OUTCOME_COUNTERFACTUAL_SHARE,
+    OUTCOME_DEADWEIGHT,
+    OUTCOME_ATTRIBUTION,
+    OUTCOME_DISPLACEMENT,
+    OUTCOME_RETENTION,
+    OUTCOME_LAG_MONTHS,
     field("Move", "share", D, None, SHARE),
-    field("Move", "after_months", W, Some(Decimal::ZERO), MONTH),
+    MOVE_AFTER_MONTHS,
     field("Move", "every_months", W, None, EVERY_MONTHS),
 ];
 
@@ -155,5 +210,37 @@ mod tests {
         assert_eq!(PARTICIPANTS.whole(), (0, MAX_PARTICIPANTS));
         assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000i64));
         assert!(DISCOUNT_RATE.contains(Decimal::ZERO) && !DISCOUNT_RATE.contains(Decimal::ONE));
+    }
+
+    #[test]
+    fn the_reader_takes_each_default_from_the_table() {
+        let s = crate::Scenario::from_json(
+            r#"{"version": 2, "start_year": 2026,
+                "states": {"s": {"flows": [], "earnings": {"monthly_wage": "30000"}}},
+                "cohorts": [{"name": "A", "origin": "AM2", "participants": 1, "intervention": {},
+                             "outcomes": [{"target": "work", "share": "0.5",
+                                           "then": [{"to": "s", "share": "0.5"}]}]}]}"#,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&s.to_json()).unwrap();
+        let outcome = &v["cohorts"][0]["outcomes"][0];
+        let objects = [
+            ("Scenario", &v),
+            ("Earnings", &v["states"]["s"]["earnings"]),
+            ("Intervention", &v["cohorts"][0]["intervention"]),
+            ("Outcome", outcome),
+            ("Move", &outcome["then"][0]),
+        ];
+        let mut checked = 0;
+        for f in NUMBER_FIELDS.iter().filter(|f| f.default.is_some()) {
+            let (_, object) = objects.iter().find(|(def, _)| *def == f.schema.0).unwrap();
+            let written = match &object[f.schema.1] {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            assert_eq!(written.parse::<Decimal>().ok(), f.default, "{:?}", f.schema);
+            checked += 1;
+        }
+        assert_eq!(checked, 16);
     }
 }

@@ -13,13 +13,14 @@ use rust_decimal::Decimal;
 use crate::actor::Actor;
 use crate::arith::{add, Calc};
 use crate::calculate::calculate_valid_exact;
+use crate::cohort::summarise;
 use crate::cohort::Horizon;
 use crate::error::{Fault, FieldError, ScenarioError};
-use crate::result::{summarise, ActorResult, CalculationResult};
+use crate::result::{ActorResult, CalculationResult};
 use crate::scenario::Scenario;
 use crate::validate::validate;
 
-pub use crate::present::labels::PUBLIC_SECTOR;
+pub use crate::actor::PUBLIC_SECTOR;
 
 /// The public sector's id where a figure is named by id beside the actors' (`public_sector`).
 pub const PUBLIC_SECTOR_ID: &str = "public_sector";

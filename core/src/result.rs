@@ -7,8 +7,6 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
-use crate::arith::{add, div, sub, Calc};
-use crate::cohort::Horizon;
 
 const POW10: [u128; 29] = {
     let mut table = [1u128; 29];
@@ -506,79 +504,6 @@ impl CalculationResult {
     pub fn rows(&self) -> impl Iterator<Item = (&'static str, &ActorResult)> {
         self.per_actor.iter()
     }
-}
-
-/// Exact (unrounded) yearly gain and investment of one actor or society, summarised; also
-/// returns the unrounded NPV.
-pub(crate) fn summarise(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
-    let years = gain.len();
-    let discounted = horizon.factors.is_some();
-    let mut net = Vec::with_capacity(years);
-    let mut cumulative = Vec::with_capacity(years);
-    let (mut total_gain, mut total_investment, mut running) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    // Present values; without discounting they are the plain totals and are not summed twice.
-    let (mut pv_gain, mut pv_investment, mut pv_net) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let mut first_investment = None;
-    // The last year whose D_t (present value so far, to the öre) is negative, for the payback year.
-    let mut last_negative: Option<usize> = None;
-    for t in 0..years {
-        let n = sub(gain[t], investment[t])?;
-        running = add(running, n)?;
-        total_gain = add(total_gain, gain[t])?;
-        total_investment = add(total_investment, investment[t])?;
-        if discounted {
-            pv_gain = add(pv_gain, horizon.present(gain[t], t)?)?;
-            pv_investment = add(pv_investment, horizon.present(investment[t], t)?)?;
-            pv_net = add(pv_net, horizon.present(n, t)?)?;
-        }
-        if first_investment.is_none() && !investment[t].is_zero() {
-            first_investment = Some(t);
-        }
-        if negative_to_the_ore(if discounted { pv_net } else { running }) {
-            last_negative = Some(t);
-        }
-        net.push(Money::rounded(n));
-        cumulative.push(Money::rounded(running));
-    }
-    if !discounted {
-        (pv_gain, pv_investment, pv_net) = (total_gain, total_investment, running);
-    }
-    let payback_year = match first_investment {
-        Some(t0) if last_negative != Some(years - 1) => {
-            let from = match last_negative {
-                Some(t) if t >= t0 => t + 1,
-                _ => t0,
-            };
-            Some(start_year + from as i64)
-        }
-        _ => None,
-    };
-    let benefit_cost_ratio = if total_investment.is_zero() { None } else { Some(Ratio::rounded(div(pv_gain, pv_investment)?)) };
-    Ok((
-        ActorResult {
-            gain: gain.iter().map(|x| Money::rounded(*x)).collect(),
-            investment: investment.iter().map(|x| Money::rounded(*x)).collect(),
-            net,
-            total_net: Money::rounded(sub(total_gain, total_investment)?),
-            total_gain: Money::rounded(total_gain),
-            total_investment: Money::rounded(total_investment),
-            cumulative_net: cumulative,
-            npv: Money::rounded(pv_net),
-            payback_year,
-            benefit_cost_ratio,
-        },
-        pv_net,
-    ))
-}
-
-/// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.
-pub(crate) fn npv(gain: &[Decimal], investment: &[Decimal], horizon: &Horizon) -> Calc<Decimal> {
-    let mut sum = Decimal::ZERO;
-    for t in 0..gain.len() {
-        let n = sub(gain[t], investment[t])?;
-        sum = add(sum, if horizon.factors.is_some() { horizon.present(n, t)? } else { n })?;
-    }
-    Ok(sum)
 }
 
 #[cfg(test)]

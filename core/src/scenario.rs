@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::actor::Actor;
 use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ScenarioError, ValueKind};
+use crate::limits;
 use crate::path::Path;
 use crate::read::Reader;
 use crate::value::Value;
@@ -56,7 +57,7 @@ fn one_i64() -> i64 {
 }
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn four() -> i64 {
-    4
+    limits::SCENARIO_HORIZON_YEARS.whole_default()
 }
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one() -> Decimal {
@@ -64,7 +65,7 @@ fn one() -> Decimal {
 }
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn one_month() -> i64 {
-    1
+    limits::INTERVENTION_DURATION_MONTHS.whole_default()
 }
 
 /// How a wage's income tax is computed (version 2: `tax.method`).
@@ -194,7 +195,13 @@ pub struct Earnings {
 impl Earnings {
     /// A wage at full time and productivity 1, without source or note.
     pub fn new(monthly_wage: Decimal) -> Self {
-        Earnings { monthly_wage, employment_rate: Decimal::ONE, productivity: Decimal::ONE, source: String::new(), note: String::new() }
+        Earnings {
+            monthly_wage,
+            employment_rate: limits::EARNINGS_EMPLOYMENT_RATE.decimal_default(),
+            productivity: limits::EARNINGS_PRODUCTIVITY.decimal_default(),
+            source: String::new(),
+            note: String::new(),
+        }
     }
 }
 
@@ -254,11 +261,11 @@ fn municipality_pays() -> BTreeMap<Actor, Decimal> {
 impl Default for Intervention {
     fn default() -> Self {
         Intervention {
-            cost_per_participant: Decimal::ZERO,
-            fixed_cost: Decimal::ZERO,
-            optimism_bias: Decimal::ZERO,
-            duration_months: 1,
-            start_month: 0,
+            cost_per_participant: limits::INTERVENTION_COST_PER_PARTICIPANT.decimal_default(),
+            fixed_cost: limits::INTERVENTION_FIXED_COST.decimal_default(),
+            optimism_bias: limits::INTERVENTION_OPTIMISM_BIAS.decimal_default(),
+            duration_months: limits::INTERVENTION_DURATION_MONTHS.whole_default(),
+            start_month: limits::INTERVENTION_START_MONTH.whole_default(),
             financing: municipality_pays(),
         }
     }
@@ -327,7 +334,7 @@ pub struct Move {
 impl Move {
     /// A single move of `share` of the target's population to `to`, in the outcome's move month.
     pub fn new(to: impl Into<String>, share: Decimal) -> Self {
-        Move { from: None, to: to.into(), share, after_months: 0, every_months: None }
+        Move { from: None, to: to.into(), share, after_months: limits::MOVE_AFTER_MONTHS.whole_default(), every_months: None }
     }
 
     /// The state the move leaves: `from`, else the outcome's target.
@@ -342,12 +349,12 @@ impl Outcome {
         Outcome {
             target: target.into(),
             share,
-            counterfactual_share: Decimal::ZERO,
-            deadweight: Decimal::ZERO,
-            attribution: Decimal::ZERO,
-            displacement: Decimal::ZERO,
-            retention: Decimal::ONE,
-            lag_months: 0,
+            counterfactual_share: limits::OUTCOME_COUNTERFACTUAL_SHARE.decimal_default(),
+            deadweight: limits::OUTCOME_DEADWEIGHT.decimal_default(),
+            attribution: limits::OUTCOME_ATTRIBUTION.decimal_default(),
+            displacement: limits::OUTCOME_DISPLACEMENT.decimal_default(),
+            retention: limits::OUTCOME_RETENTION.decimal_default(),
+            lag_months: limits::OUTCOME_LAG_MONTHS.whole_default(),
             then: Vec::new(),
         }
     }
@@ -361,8 +368,8 @@ impl Scenario {
             name: String::new(),
             start_year,
             price_year: None,
-            horizon_years: 4,
-            discount_rate: Decimal::ZERO,
+            horizon_years: limits::SCENARIO_HORIZON_YEARS.whole_default(),
+            discount_rate: limits::SCENARIO_DISCOUNT_RATE.decimal_default(),
             tax: TaxRates::default(),
             states: BTreeMap::new(),
             cohorts: Vec::new(),
@@ -453,8 +460,12 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
     s.name = r.opt_text(fields.get("name"), &root.key("name"));
     s.start_year = r.required(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
     s.price_year = fields.get("price_year").and_then(|v| r.int(v, &root.key("price_year")));
-    s.horizon_years = r.opt_int(fields.get("horizon_years"), &root.key("horizon_years")).unwrap_or(4);
-    s.discount_rate = r.opt_decimal(fields.get("discount_rate"), &root.key("discount_rate")).unwrap_or_default();
+    s.horizon_years = r
+        .opt_int(fields.get("horizon_years"), &root.key("horizon_years"))
+        .unwrap_or_else(|| limits::SCENARIO_HORIZON_YEARS.whole_default());
+    s.discount_rate = r
+        .opt_decimal(fields.get("discount_rate"), &root.key("discount_rate"))
+        .unwrap_or_else(|| limits::SCENARIO_DISCOUNT_RATE.decimal_default());
     if let Some(tax) = fields.get("tax") {
         let path = root.key("tax");
         if let Some(t) = r.object(
@@ -490,7 +501,7 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
         let path = root.key("states");
         if let Some(members) = r.map(states, &path, crate::validate::MAX_STATES) {
             // A state that extends a built-in one starts from it as this scenario uses it.
-            let restated = crate::calculate::restatement(&s);
+            let restated = crate::defaults::restatement(&s);
             for (id, state) in members {
                 let state = match state.get("extends") {
                     Some(_) => r.extended_state(state, &path.key(id), restated),
@@ -635,11 +646,11 @@ impl Reader {
             ) {
                 let it = &mut cohort.intervention;
                 it.cost_per_participant =
-                    self.opt_decimal(i.get("cost_per_participant"), &ipath.key("cost_per_participant")).unwrap_or_default();
-                it.fixed_cost = self.opt_decimal(i.get("fixed_cost"), &ipath.key("fixed_cost")).unwrap_or_default();
-                it.optimism_bias = self.opt_decimal(i.get("optimism_bias"), &ipath.key("optimism_bias")).unwrap_or_default();
-                it.duration_months = self.opt_int(i.get("duration_months"), &ipath.key("duration_months")).unwrap_or(1);
-                it.start_month = self.opt_int(i.get("start_month"), &ipath.key("start_month")).unwrap_or(0);
+                    self.opt_decimal(i.get("cost_per_participant"), &ipath.key("cost_per_participant")).unwrap_or(it.cost_per_participant);
+                it.fixed_cost = self.opt_decimal(i.get("fixed_cost"), &ipath.key("fixed_cost")).unwrap_or(it.fixed_cost);
+                it.optimism_bias = self.opt_decimal(i.get("optimism_bias"), &ipath.key("optimism_bias")).unwrap_or(it.optimism_bias);
+                it.duration_months = self.opt_int(i.get("duration_months"), &ipath.key("duration_months")).unwrap_or(it.duration_months);
+                it.start_month = self.opt_int(i.get("start_month"), &ipath.key("start_month")).unwrap_or(it.start_month);
                 if let Some(fin) = i.get("financing") {
                     let fpath = ipath.key("financing");
                     if let Some(members) = self.map(fin, &fpath, usize::MAX) {
@@ -690,7 +701,7 @@ impl Reader {
                 *slot = d;
             }
         }
-        o.lag_months = self.opt_int(f.get("lag_months"), &path.key("lag_months")).unwrap_or(0);
+        o.lag_months = self.opt_int(f.get("lag_months"), &path.key("lag_months")).unwrap_or(o.lag_months);
         if let Some(then) = f.get("then") {
             let tpath = path.key("then");
             if self.requires_v2(&tpath) {
@@ -711,7 +722,7 @@ impl Reader {
         m.from = f.get("from").and_then(|v| self.text(v, &path.key("from")));
         m.to = self.required(f.get("to"), &path.key("to"), Reader::text).unwrap_or_default();
         m.share = self.required(f.get("share"), &path.key("share"), Reader::decimal).unwrap_or_default();
-        m.after_months = self.opt_int(f.get("after_months"), &path.key("after_months")).unwrap_or(0);
+        m.after_months = self.opt_int(f.get("after_months"), &path.key("after_months")).unwrap_or(m.after_months);
         m.every_months = f.get("every_months").and_then(|v| self.int(v, &path.key("every_months")));
         m
     }

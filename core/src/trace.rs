@@ -8,7 +8,7 @@ use crate::arith::Calc;
 use crate::error::{FieldError, ScenarioError};
 use crate::result::fixed;
 use crate::scenario::Scenario;
-use crate::validate::validate;
+use crate::validate::{validate, ValidScenario};
 
 /// One row of the trace: the mean over year `year`'s 12 months of the persons in `state`.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +91,18 @@ fn csv_text(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
+    }
+}
+
+impl ValidScenario {
+    /// The effect trace, as [`crate::trace()`] gives it but without validating again.
+    ///
+    /// ```
+    /// let valid = samkalk::Scenario::new(2026).validate().unwrap();
+    /// assert!(valid.trace().unwrap().rows.is_empty());
+    /// ```
+    pub fn trace(&self) -> Result<Trace, ScenarioError> {
+        trace_valid(self.scenario())
     }
 }
 

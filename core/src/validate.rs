@@ -7,10 +7,11 @@
 use rust_decimal::Decimal;
 
 use crate::defaults::defaults;
-use crate::error::{Fault, FieldError, RangeNote};
+use crate::error::{Fault, FieldError, RangeNote, ScenarioError};
 use crate::limits::{self, Limit};
 use crate::path::Path;
 use crate::scenario::{Cohort, Outcome, Scenario, State};
+use crate::value::Value;
 
 /// Most states a scenario defines.
 pub const MAX_STATES: usize = 200;
@@ -31,6 +32,115 @@ pub fn validate(scenario: &Scenario) -> Vec<FieldError> {
     let mut errors = Vec::new();
     check_rules(scenario, &mut errors);
     errors
+}
+
+/// A scenario that passed validation: made only by [`Scenario::validate`] or by reading
+/// ([`ValidScenario::from_json`], [`ValidScenario::from_value`]), so whatever takes one (the
+/// calculation, the trace, the analyses) runs on it without validating again. It reads as the
+/// [`Scenario`] it holds ([`ValidScenario::calculate`] and [`ValidScenario::trace`] are in the
+/// engine's modules); to change it, take the scenario out ([`ValidScenario::into_inner`])
+/// and validate again.
+///
+/// ```
+/// use samkalk::{Scenario, ValidScenario};
+///
+/// let scenario = Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let valid: ValidScenario = scenario.validate().unwrap();
+/// assert_eq!(valid.horizon_years, 4);
+/// let result = valid.calculate().unwrap();
+/// assert_eq!(result.years, vec![2026, 2027, 2028, 2029]);
+///
+/// let mut broken = valid.into_inner();
+/// broken.discount_rate = rust_decimal::Decimal::TWO;
+/// let faults = broken.validate().unwrap_err();
+/// assert_eq!(faults.errors[0].path, "discount_rate");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidScenario(Scenario);
+
+impl ValidScenario {
+    /// Reads and validates a scenario from JSON text, as [`Scenario::from_json`] does.
+    ///
+    /// ```
+    /// let valid = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    /// assert_eq!(valid.start_year, 2026);
+    /// ```
+    pub fn from_json(text: &str) -> Result<ValidScenario, ScenarioError> {
+        Scenario::from_json(text).map(ValidScenario)
+    }
+
+    /// Reads and validates a scenario from an input tree, as [`Scenario::from_value`] does.
+    ///
+    /// ```
+    /// let tree = samkalk::parse_json(r#"{"start_year": 2026}"#).unwrap();
+    /// let valid = samkalk::ValidScenario::from_value(&tree).unwrap();
+    /// assert_eq!(valid.start_year, 2026);
+    /// ```
+    pub fn from_value(value: &Value) -> Result<ValidScenario, ScenarioError> {
+        Scenario::from_value(value).map(ValidScenario)
+    }
+
+    /// The scenario, validated.
+    ///
+    /// ```
+    /// let valid = samkalk::Scenario::new(2026).validate().unwrap();
+    /// assert_eq!(valid.scenario().start_year, 2026);
+    /// ```
+    pub fn scenario(&self) -> &Scenario {
+        &self.0
+    }
+
+    /// The scenario, to change (and validate again).
+    ///
+    /// ```
+    /// let mut s = samkalk::Scenario::new(2026).validate().unwrap().into_inner();
+    /// s.horizon_years = 10;
+    /// assert_eq!(s.validate().unwrap().horizon_years, 10);
+    /// ```
+    pub fn into_inner(self) -> Scenario {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidScenario {
+    type Target = Scenario;
+
+    fn deref(&self) -> &Scenario {
+        &self.0
+    }
+}
+
+impl AsRef<Scenario> for ValidScenario {
+    fn as_ref(&self) -> &Scenario {
+        &self.0
+    }
+}
+
+impl From<ValidScenario> for Scenario {
+    fn from(valid: ValidScenario) -> Scenario {
+        valid.0
+    }
+}
+
+impl Scenario {
+    /// Validates the scenario (every rule fault at its path), giving it as a [`ValidScenario`].
+    ///
+    /// ```
+    /// let valid = samkalk::Scenario::new(2026).validate().unwrap();
+    /// assert_eq!(valid.start_year, 2026);
+    /// let mut s = samkalk::Scenario::new(2026);
+    /// s.horizon_years = 0;
+    /// assert_eq!(s.validate().unwrap_err().errors[0].path, "horizon_years");
+    /// ```
+    pub fn validate(self) -> Result<ValidScenario, ScenarioError> {
+        let errors = validate(&self);
+        if errors.is_empty() {
+            Ok(ValidScenario(self))
+        } else {
+            Err(ScenarioError { errors })
+        }
+    }
 }
 
 /// Checks the rules, adding faults to `errors`; faults already in `errors` (from reading)

@@ -71,13 +71,6 @@ impl std::fmt::Display for JsonError {
     }
 }
 
-impl JsonError {
-    /// The fault at the document's root (path `""`).
-    pub fn fault(&self) -> crate::error::FieldError {
-        crate::error::FieldError::new("", crate::error::Fault::NotJson { offset: self.offset as u64, detail: self.message.clone() })
-    }
-}
-
 /// The first character of a document after a leading byte-order mark and whitespace (None
 /// for an empty one): how a caller tells JSON text (`{`, `[`) from TOML or a file's path.
 pub fn first_char(text: &str) -> Option<char> {

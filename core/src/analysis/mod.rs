@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 use crate::calculate::calculate_valid;
 use crate::error::{Context, FieldError};
 use crate::scenario::Scenario;
-use crate::validate::validate;
+use crate::validate::{validate, ValidScenario};
 
 pub use param::{Param, Range, Target};
 pub use request::{
@@ -91,9 +91,34 @@ pub fn run(scenario: &Scenario, analysis: &Analysis, progress: &mut dyn FnMut(u6
 /// Reads a scenario and a request in JSON text and runs the request; a fault in either text
 /// is [`AnalysisError::Scenario`] or [`AnalysisError::Invalid`].
 pub fn run_json(scenario: &str, analysis: &str, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<AnalysisResult, AnalysisError> {
-    let scenario = Scenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors))?;
+    let scenario = ValidScenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors))?;
     let analysis = Analysis::from_json(analysis).map_err(|e| AnalysisError::Invalid(e.errors))?;
-    run(&scenario, &analysis, progress)
+    run_valid(&scenario, &analysis, RunOptions::default(), progress)
+}
+
+/// [`run_with`] on a scenario already validated, which is not validated again. Each point of a
+/// sweep, grid, tornado or switching search is (its values come from the request); a Monte
+/// Carlo draw only when one of its parameters does not stand alone
+/// ([`param::Param::stands_alone`]).
+///
+/// ```
+/// let scenario = samkalk::ValidScenario::from_json(r#"{"start_year": 2026,
+///     "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+///                  "intervention": {"cost_per_participant": "40000"},
+///                  "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let request = samkalk::analysis::Analysis::from_json(
+///     r#"{"sweep": {"parameter": "discount_rate", "values": ["0", "0.035"]}}"#).unwrap();
+/// let options = samkalk::analysis::RunOptions::default();
+/// let result = samkalk::analysis::run_valid(&scenario, &request, options, &mut |_, _| true).unwrap();
+/// assert_eq!(result.sweep.unwrap().rows.len(), 2);
+/// ```
+pub fn run_valid(
+    scenario: &ValidScenario,
+    analysis: &Analysis,
+    options: RunOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<AnalysisResult, AnalysisError> {
+    run_on(scenario.scenario(), analysis, options, progress)
 }
 
 /// [`run`] with options (the number of threads).
@@ -107,6 +132,16 @@ pub fn run_with(
     if !errors.is_empty() {
         return Err(AnalysisError::Scenario(errors));
     }
+    run_on(scenario, analysis, options, progress)
+}
+
+/// The analyses on a scenario validated by the caller.
+fn run_on(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    options: RunOptions,
+    progress: &mut dyn FnMut(u64, u64) -> bool,
+) -> Result<AnalysisResult, AnalysisError> {
     let mut engine = Engine::new(scenario, analysis, progress)?;
     let base = evaluate(&engine.base).map_err(AnalysisError::Scenario)?;
     let mut result =

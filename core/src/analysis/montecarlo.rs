@@ -269,7 +269,19 @@ struct Chunk {
     values: Vec<Vec<Decimal>>,
 }
 
-fn run_chunk(scenario: &mut Scenario, samplers: &[Sampler], seed: u64, from: u64, to: u64, keep: bool) -> Result<Chunk, FieldError> {
+/// Runs draws `from..to` on `scenario` (a copy of the valid base). A draw is validated only
+/// when `validate_draws`: when every drawn parameter stands alone ([`Param::stands_alone`]),
+/// each draw, clamped to its parameter's range, leaves the scenario valid.
+#[allow(clippy::too_many_arguments)]
+fn run_chunk(
+    scenario: &mut Scenario,
+    samplers: &[Sampler],
+    validate_draws: bool,
+    seed: u64,
+    from: u64,
+    to: u64,
+    keep: bool,
+) -> Result<Chunk, FieldError> {
     let mut chunk = Chunk { npv: Vec::with_capacity((to - from) as usize), values: Vec::new() };
     let mut values = Vec::with_capacity(samplers.len());
     for draw in from..to {
@@ -282,7 +294,7 @@ fn run_chunk(scenario: &mut Scenario, samplers: &[Sampler], seed: u64, from: u64
                 return Err(m.within(Context::Draw { draw }).at("monte_carlo"));
             }
         }
-        let errors = validate(scenario);
+        let errors = if validate_draws { validate(scenario) } else { Vec::new() };
         if let Some(e) = errors.into_iter().next() {
             let values = samplers.iter().zip(&values).map(|(s, x)| (s.param.path.clone(), *x)).collect();
             return Err(super::fault("monte_carlo", e).within(Context::InvalidDraw { draw, values }));
@@ -304,6 +316,8 @@ type ChunkResults = Vec<(u64, Result<Chunk, FieldError>)>;
 
 pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOptions) -> Result<MonteCarloResult, AnalysisError> {
     let samplers = prepare(engine, mc)?;
+    // The base is valid (it was calculated first); draws of parameters that stand alone keep it so.
+    let validate_draws = !samplers.iter().all(|s| s.param.stands_alone(samplers.iter().map(|t| &t.param)));
     let draws = mc.draws;
     let chunks = draws.div_ceil(CHUNK);
     let base = engine.base.clone();
@@ -334,7 +348,7 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
         }
         let from = c * CHUNK;
         let to = (from + CHUNK).min(draws);
-        let r = run_chunk(scenario, &samplers, mc.seed, from, to, mc.keep_draws);
+        let r = run_chunk(scenario, &samplers, validate_draws, mc.seed, from, to, mc.keep_draws);
         if r.is_err() {
             stop.store(true, Ordering::Relaxed);
         }

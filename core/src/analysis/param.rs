@@ -274,6 +274,42 @@ pub struct Param {
 }
 
 impl Param {
+    /// True when a value within [`Param::range`] (taken on a valid scenario) keeps the scenario
+    /// valid while the parameters `drawn` (this one among them) are set together: the field's
+    /// only rule is its range, or (an outcome's share, an outcome's lag) the other field its
+    /// range depends on is not among `drawn`. A financing share (whose balancing actor takes
+    /// the difference), a tax rate (version 2's rules about rates and municipalities) and an
+    /// intervention's duration (the floor of its outcomes' lags) always need validating.
+    ///
+    /// ```
+    /// use samkalk::analysis::param::Param;
+    /// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
+    ///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.3"},
+    ///     {"target": "studies", "share": "0.3"}]}]}"#).unwrap();
+    /// let first = Param::resolve("cohorts[0].outcomes[0].share", &mut s).unwrap();
+    /// let second = Param::resolve("cohorts[0].outcomes[1].share", &mut s).unwrap();
+    /// let rate = Param::resolve("discount_rate", &mut s).unwrap();
+    /// assert!(first.stands_alone([&first, &rate]));
+    /// assert!(!first.stands_alone([&first, &second]));
+    /// ```
+    pub fn stands_alone<'a>(&self, drawn: impl IntoIterator<Item = &'a Param>) -> bool {
+        match &self.target {
+            Target::DiscountRate | Target::HorizonYears | Target::FlowAmount { .. } | Target::Earnings { .. } => true,
+            Target::Participants { .. } => true,
+            Target::Intervention { field, .. } => !matches!(field, InterventionField::DurationMonths),
+            Target::Tax(_) | Target::Financing { .. } => false,
+            Target::Outcome { cohort, outcome, field } => match field {
+                OutcomeField::Share => !drawn.into_iter().any(|p| {
+                    matches!(&p.target, Target::Outcome { cohort: c, outcome: o, field: OutcomeField::Share } if c == cohort && o != outcome)
+                }),
+                OutcomeField::LagMonths => !drawn.into_iter().any(|p| {
+                    matches!(&p.target, Target::Intervention { cohort: c, field: InterventionField::DurationMonths } if c == cohort)
+                }),
+                _ => true,
+            },
+        }
+    }
+
     /// True for whole-number fields (participants, months, horizon_years).
     pub fn is_whole(&self) -> bool {
         matches!(

@@ -35,8 +35,7 @@ pub fn who_label(who: Who, lang: Lang) -> &'static str {
     }
 }
 
-/// The public sector: every actor but the employer and the individual.
-pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];
+pub use crate::actor::PUBLIC_SECTOR;
 
 /// The public sector's name: `Offentlig sektor` / `Public sector`.
 pub fn public_sector_label(lang: Lang) -> &'static str {
