@@ -5,6 +5,7 @@
 //! The public Python API is `python/samkalk/__init__.py`, which wraps this module.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -221,8 +222,8 @@ impl<'py> Walker<'py> {
 
 /// A scenario input, read while holding the GIL; evaluated (with it released, in batches).
 enum Input {
-    /// A `samkalk.Scenario`: already read and validated.
-    Ready(Scenario),
+    /// A `samkalk.Scenario`: already read and validated; shared, not copied.
+    Ready(Arc<Scenario>),
     /// A walked Python object and the faults found while walking it.
     Tree(Value, Vec<FieldError>),
     Json(String),
@@ -252,7 +253,7 @@ fn read_file(path: &str) -> Input {
 fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyScenario>() {
-        return Ok(Input::Ready(s.get().inner.clone()));
+        return Ok(Input::Ready(Arc::clone(&s.get().inner)));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let Ok(text) = s.to_cow() else {
@@ -301,14 +302,14 @@ fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> 
 }
 
 /// Reads and validates an input with the core. Never panics.
-fn scenario_of(input: Input) -> Result<Scenario, Vec<FieldError>> {
+fn scenario_of(input: Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
     let run = move || match input {
         Input::Ready(s) => Ok(s),
         Input::Failed(errors) => Err(errors),
-        Input::Json(text) => Scenario::from_json(&text).map_err(|e| e.errors),
-        Input::Toml(text) => Scenario::from_toml(&text).map_err(|e| e.errors),
+        Input::Json(text) => Scenario::from_json(&text).map(Arc::new).map_err(|e| e.errors),
+        Input::Toml(text) => Scenario::from_toml(&text).map(Arc::new).map_err(|e| e.errors),
         Input::Tree(value, walked) => match Scenario::from_value(&value) {
-            Ok(s) if walked.is_empty() => Ok(s),
+            Ok(s) if walked.is_empty() => Ok(Arc::new(s)),
             Ok(_) => Err(walked),
             Err(e) => Err(merge(walked, e.errors)),
         },
@@ -413,7 +414,8 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
 /// Passing a Scenario to `calculate` skips reading and validating it again.
 #[pyclass(name = "Scenario", module = "samkalk", frozen)]
 struct PyScenario {
-    inner: Scenario,
+    /// Shared with the inputs and results made from it (a scenario is never changed).
+    inner: Arc<Scenario>,
 }
 
 #[pymethods]
@@ -486,8 +488,8 @@ impl PyScenario {
 #[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
 struct PyCalculation {
     inner: CalculationResult,
-    /// The scenario calculated, for its effect trace.
-    scenario: Scenario,
+    /// The scenario calculated, for its effect trace (shared with its samkalk.Scenario).
+    scenario: Arc<Scenario>,
 }
 
 #[pymethods]
@@ -576,7 +578,7 @@ fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
         .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
     });
     match outcome {
-        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario }),
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario: Arc::new(scenario) }),
         Err(e) => Err(scenario_error(py, &e.errors)),
     }
 }
