@@ -303,26 +303,39 @@ fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> 
 
 /// Reads and validates an input with the core. Never panics.
 fn scenario_of(input: Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
-    let run = move || match input {
+    match input {
         Input::Ready(s) => Ok(s),
         Input::Failed(errors) => Err(errors),
-        Input::Json(text) => Scenario::from_json(&text).map(Arc::new).map_err(|e| e.errors),
-        Input::Toml(text) => Scenario::from_toml(&text).map(Arc::new).map_err(|e| e.errors),
-        Input::Tree(value, walked) => match Scenario::from_value(&value) {
+        other => scenario_of_ref(&other),
+    }
+}
+
+/// `scenario_of` on a borrowed input (a batch's threads share the inputs).
+fn scenario_of_ref(input: &Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
+    let run = move || match input {
+        Input::Ready(s) => Ok(Arc::clone(s)),
+        Input::Failed(errors) => Err(errors.clone()),
+        Input::Json(text) => Scenario::from_json(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Toml(text) => Scenario::from_toml(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Tree(value, walked) => match Scenario::from_value(value) {
             Ok(s) if walked.is_empty() => Ok(Arc::new(s)),
-            Ok(_) => Err(walked),
-            Err(e) => Err(merge(walked, e.errors)),
+            Ok(_) => Err(walked.clone()),
+            Err(e) => Err(merge(walked.clone(), e.errors)),
         },
     };
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
 }
 
-fn calculate_input(input: Input) -> Outcome {
-    let scenario = scenario_of(input)?;
+fn calculate_scenario(scenario: Result<Arc<Scenario>, Vec<FieldError>>) -> Outcome {
+    let scenario = scenario?;
     catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
         .map_err(|e| e.errors)
         .map(|inner| PyCalculation { inner, scenario })
+}
+
+fn calculate_input(input: Input) -> Outcome {
+    calculate_scenario(scenario_of(input))
 }
 
 /// The effect trace's rows as (cohort, year, state, participants) with participants a Decimal
@@ -631,27 +644,43 @@ type Outcome = Result<PyCalculation, Vec<FieldError>>;
 /// Below this many scenarios per thread a batch is not split: starting threads costs more.
 const MIN_PER_THREAD: usize = 32;
 
+/// Scenarios a thread takes at a time from a batch.
+const TAKE: usize = 8;
+
+/// The batch's outcomes in input order. The threads (the calling one among them) take the
+/// next few inputs as they go rather than a fixed share each, so a thread the scheduler holds
+/// back on a loaded machine does not hold up the batch.
 fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
     let threads = threads.min(inputs.len() / MIN_PER_THREAD).max(1);
     if threads == 1 {
         return inputs.into_iter().map(calculate_input).collect();
     }
-    let chunk = inputs.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(threads);
-    let mut rest = inputs.into_iter();
-    loop {
-        let part: Vec<Input> = rest.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Outcome)> = Vec::new();
+        loop {
+            let start = next.fetch_add(TAKE, std::sync::atomic::Ordering::Relaxed);
+            if start >= inputs.len() {
+                return done;
+            }
+            for (i, input) in inputs.iter().enumerate().skip(start).take(TAKE) {
+                done.push((i, calculate_scenario(scenario_of_ref(input))));
+            }
         }
-        chunks.push(part);
+    };
+    let parts: Vec<Vec<(usize, Outcome)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut parts = vec![work()];
+        // calculate_scenario catches panics itself, so a join cannot fail; a part lost anyway
+        // leaves its inputs without an outcome, answered for below.
+        parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+        parts
+    });
+    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(inputs.len()).collect();
+    for (i, outcome) in parts.into_iter().flatten() {
+        outcomes[i] = Some(outcome);
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(calculate_input).collect::<Vec<_>>())).collect();
-        // calculate_input catches panics itself, so a join cannot fail; answer for it anyway.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(internal("calculating a batch"))])).collect()
-    })
+    outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect()
 }
 
 /// Every fault of a scenario as a list of {"path", "message"}; empty when it is valid.
