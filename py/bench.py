@@ -12,7 +12,7 @@ Each figure is also printed with its ratio to the same figure of the last run, r
 py/bench/last_run.json (a ratio above 1 is slower); the run then replaces that file, unless
 --no-save. Figures from another machine or Python are shown but not compared.
 
-    .venv/bin/python py/bench.py [--batch 1000] [--repeat 7] [--no-save]
+    .venv/bin/python py/bench.py [--batch 1000] [--repeat 7] [--no-save] [--cpu]
 """
 
 import argparse
@@ -34,23 +34,26 @@ sys.path.insert(0, str(HERE.parent / "tests" / "reference"))
 import plain_python  # type: ignore[import-not-found]  # noqa: E402
 
 
-def best_per_call(fn: Callable[[], object], *, min_time: float = 0.2, repeat: int = 7) -> float:
-    """Best of `repeat` timings of a loop that runs `fn` for at least `min_time` seconds."""
+def best_per_call(
+    fn: Callable[[], object], *, min_time: float = 0.2, repeat: int = 7, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """Best of `repeat` timings of a loop that runs `fn` for at least `min_time` seconds (of
+    `clock`: wall time, or with --cpu the process's CPU time)."""
     n = 1
     while True:
-        start = time.perf_counter()
+        start = clock()
         for _ in range(n):
             fn()
-        elapsed = time.perf_counter() - start
+        elapsed = clock() - start
         if elapsed >= min_time:
             break
         n *= 2
     best = elapsed / n
     for _ in range(repeat - 1):
-        start = time.perf_counter()
+        start = clock()
         for _ in range(n):
             fn()
-        best = min(best, (time.perf_counter() - start) / n)
+        best = min(best, (clock() - start) / n)
     return best
 
 
@@ -75,7 +78,19 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-save", action="store_true", help=f"do not replace {LAST_RUN.name} with this run")
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="time the process's CPU time (all threads) instead of wall time: steadier on a loaded machine; not saved",
+    )
     args = parser.parse_args()
+    clock = time.process_time if args.cpu else time.perf_counter
+    if args.cpu:
+        args.no_save = True
+        print("CPU time (time.process_time, summed over threads): calculate_many's threads show as no gain")
+
+    def timed(fn: Callable[[], object], repeat: int = args.repeat) -> float:
+        return best_per_call(fn, repeat=repeat, clock=clock)
 
     scenario = json.loads(MAIN.read_text(encoding="utf-8"))["scenario"]
     batch = variants(scenario, args.batch)
@@ -90,20 +105,17 @@ def main() -> None:
         if isinstance(r, samkalk.ScenarioError) or plain_python.calculate(s, defaults) != json.loads(r.to_json()):
             sys.exit("tests/reference/plain_python.py disagrees with samkalk on a batch variant: not timing")
     print(f"plain_python.py agrees with samkalk on 002.json and on a sample of the {n} variants")
-    single_plain = best_per_call(lambda: plain_python.calculate(scenario, defaults), repeat=args.repeat)
-    batch_plain = best_per_call(lambda: [plain_python.calculate(s, defaults) for s in batch], repeat=max(3, args.repeat // 2)) / n
+    single_plain = timed(lambda: plain_python.calculate(scenario, defaults))
+    batch_plain = timed(lambda: [plain_python.calculate(s, defaults) for s in batch], repeat=max(3, args.repeat // 2)) / n
 
     timings = {
         "single call, plain Python (plain_python.py)": single_plain,
-        "single call, calculate(dict)": best_per_call(lambda: samkalk.calculate(scenario), repeat=args.repeat),
-        "single call, calculate(dict).to_dict()": best_per_call(lambda: samkalk.calculate(scenario).to_dict(), repeat=args.repeat),
-        "single call, calculate(Scenario)": best_per_call(lambda: samkalk.calculate(prepared), repeat=args.repeat),
+        "single call, calculate(dict)": timed(lambda: samkalk.calculate(scenario)),
+        "single call, calculate(dict).to_dict()": timed(lambda: samkalk.calculate(scenario).to_dict()),
+        "single call, calculate(Scenario)": timed(lambda: samkalk.calculate(prepared)),
         f"batch of {n}, plain Python loop, per scenario": batch_plain,
-        f"batch of {n}, calculate_many, per scenario": best_per_call(lambda: samkalk.calculate_many(batch), repeat=args.repeat) / n,
-        f"batch of {n}, calculate_many(threads=1), per scenario": best_per_call(
-            lambda: samkalk.calculate_many(batch, threads=1), repeat=args.repeat
-        )
-        / n,
+        f"batch of {n}, calculate_many, per scenario": timed(lambda: samkalk.calculate_many(batch)) / n,
+        f"batch of {n}, calculate_many(threads=1), per scenario": timed(lambda: samkalk.calculate_many(batch, threads=1)) / n,
     }
 
     last: Dict[str, Any] = {}

@@ -5,6 +5,7 @@
 //! The public Python API is `python/samkalk/__init__.py`, which wraps this module.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -221,8 +222,8 @@ impl<'py> Walker<'py> {
 
 /// A scenario input, read while holding the GIL; evaluated (with it released, in batches).
 enum Input {
-    /// A `samkalk.Scenario`: already read and validated.
-    Ready(Scenario),
+    /// A `samkalk.Scenario`: already read and validated; shared, not copied.
+    Ready(Arc<Scenario>),
     /// A walked Python object and the faults found while walking it.
     Tree(Value, Vec<FieldError>),
     Json(String),
@@ -252,7 +253,7 @@ fn read_file(path: &str) -> Input {
 fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyScenario>() {
-        return Ok(Input::Ready(s.get().inner.clone()));
+        return Ok(Input::Ready(Arc::clone(&s.get().inner)));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let Ok(text) = s.to_cow() else {
@@ -301,27 +302,40 @@ fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> 
 }
 
 /// Reads and validates an input with the core. Never panics.
-fn scenario_of(input: Input) -> Result<Scenario, Vec<FieldError>> {
-    let run = move || match input {
+fn scenario_of(input: Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
+    match input {
         Input::Ready(s) => Ok(s),
         Input::Failed(errors) => Err(errors),
-        Input::Json(text) => Scenario::from_json(&text).map_err(|e| e.errors),
-        Input::Toml(text) => Scenario::from_toml(&text).map_err(|e| e.errors),
-        Input::Tree(value, walked) => match Scenario::from_value(&value) {
-            Ok(s) if walked.is_empty() => Ok(s),
-            Ok(_) => Err(walked),
-            Err(e) => Err(merge(walked, e.errors)),
+        other => scenario_of_ref(&other),
+    }
+}
+
+/// `scenario_of` on a borrowed input (a batch's threads share the inputs).
+fn scenario_of_ref(input: &Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
+    let run = move || match input {
+        Input::Ready(s) => Ok(Arc::clone(s)),
+        Input::Failed(errors) => Err(errors.clone()),
+        Input::Json(text) => Scenario::from_json(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Toml(text) => Scenario::from_toml(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Tree(value, walked) => match Scenario::from_value(value) {
+            Ok(s) if walked.is_empty() => Ok(Arc::new(s)),
+            Ok(_) => Err(walked.clone()),
+            Err(e) => Err(merge(walked.clone(), e.errors)),
         },
     };
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
 }
 
-fn calculate_input(input: Input) -> Outcome {
-    let scenario = scenario_of(input)?;
+fn calculate_scenario(scenario: Result<Arc<Scenario>, Vec<FieldError>>) -> Outcome {
+    let scenario = scenario?;
     catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
         .map_err(|e| e.errors)
         .map(|inner| PyCalculation { inner, scenario })
+}
+
+fn calculate_input(input: Input) -> Outcome {
+    calculate_scenario(scenario_of(input))
 }
 
 /// The effect trace's rows as (cohort, year, state, participants) with participants a Decimal
@@ -413,7 +427,8 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
 /// Passing a Scenario to `calculate` skips reading and validating it again.
 #[pyclass(name = "Scenario", module = "samkalk", frozen)]
 struct PyScenario {
-    inner: Scenario,
+    /// Shared with the inputs and results made from it (a scenario is never changed).
+    inner: Arc<Scenario>,
 }
 
 #[pymethods]
@@ -486,8 +501,8 @@ impl PyScenario {
 #[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
 struct PyCalculation {
     inner: CalculationResult,
-    /// The scenario calculated, for its effect trace.
-    scenario: Scenario,
+    /// The scenario calculated, for its effect trace (shared with its samkalk.Scenario).
+    scenario: Arc<Scenario>,
 }
 
 #[pymethods]
@@ -587,7 +602,7 @@ fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
         .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
     });
     match outcome {
-        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario }),
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario: Arc::new(scenario) }),
         Err(e) => Err(scenario_error(py, &e.errors)),
     }
 }
@@ -640,27 +655,43 @@ type Outcome = Result<PyCalculation, Vec<FieldError>>;
 /// Below this many scenarios per thread a batch is not split: starting threads costs more.
 const MIN_PER_THREAD: usize = 32;
 
+/// Scenarios a thread takes at a time from a batch.
+const TAKE: usize = 8;
+
+/// The batch's outcomes in input order. The threads (the calling one among them) take the
+/// next few inputs as they go rather than a fixed share each, so a thread the scheduler holds
+/// back on a loaded machine does not hold up the batch.
 fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
     let threads = threads.min(inputs.len() / MIN_PER_THREAD).max(1);
     if threads == 1 {
         return inputs.into_iter().map(calculate_input).collect();
     }
-    let chunk = inputs.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(threads);
-    let mut rest = inputs.into_iter();
-    loop {
-        let part: Vec<Input> = rest.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Outcome)> = Vec::new();
+        loop {
+            let start = next.fetch_add(TAKE, std::sync::atomic::Ordering::Relaxed);
+            if start >= inputs.len() {
+                return done;
+            }
+            for (i, input) in inputs.iter().enumerate().skip(start).take(TAKE) {
+                done.push((i, calculate_scenario(scenario_of_ref(input))));
+            }
         }
-        chunks.push(part);
+    };
+    let parts: Vec<Vec<(usize, Outcome)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut parts = vec![work()];
+        // calculate_scenario catches panics itself, so a join cannot fail; a part lost anyway
+        // leaves its inputs without an outcome, answered for below.
+        parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+        parts
+    });
+    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(inputs.len()).collect();
+    for (i, outcome) in parts.into_iter().flatten() {
+        outcomes[i] = Some(outcome);
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(calculate_input).collect::<Vec<_>>())).collect();
-        // calculate_input catches panics itself, so a join cannot fail; answer for it anyway.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(internal("calculating a batch"))])).collect()
-    })
+    outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect()
 }
 
 /// Every fault of a scenario as a list of {"path", "message"}; empty when it is valid.
