@@ -1063,7 +1063,7 @@ fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<Strin
                     None if !s.name.is_empty() => s.name.clone(),
                     None => (i + 1).to_string(),
                 };
-                (name, s)
+                (name, &**s)
             })
             .collect();
         catch_unwind(AssertUnwindSafe(|| samkalk::compare::compare(&named)))
