@@ -204,6 +204,9 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             ));
         }
     }
+    // The inputs of the base case, so that a printed analysis stands on its own.
+    out.push('\n');
+    out.push_str(&crate::present::assumptions_text(scenario, lang));
     out
 }
 
@@ -233,5 +236,8 @@ mod tests {
         assert!(sv.contains("\ndiscount_rate"));
         let public = crate::public_sector::public_sector(&scenario).unwrap();
         assert!(en.contains(&format!("{}  {}\nSociety", pad("Public sector", 20), lpad(&kronor(public.npv.value(), Lang::En), W))), "{en}");
+        // It ends with the base case's assumptions in its language.
+        assert!(sv.ends_with("\nFörutsättningar\n  Deltagare, A: 20 från AM2: behöver kortare insatser\n  Kostnad per deltagare, A: 40 000 kr\n  Insatsens tid, A: från månad 0 (0 = januari 2026), 6 månader\n  Finansiering, A: Kommunen 100 %\n  Andel till arbete, A: 60 %\n  Andel till arbete utan insatsen (jämförelsegruppen), A: 0 %\n  Kvar i arbete efter ett år, A: 100 %\n  Skattemetod: effektiva skattesatser på bruttolönen\n  Kommunalskatt: 12,05 %\n  Regionskatt: 6,75 %\n  Arbetsgivaravgifter: 31,42 %\n  Diskonteringsränta: 0 %\n  Kalkylperiod: 4 år (2026–2029)\n  Prisår: inte angivet\n  Metodversion: 1\n"), "{sv}");
+        assert!(en.contains("\nAssumptions\n  Participants, A: 20 from AM2"), "{en}");
     }
 }

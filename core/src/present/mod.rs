@@ -5,6 +5,7 @@
 //! - [`format`](mod@format): checked formatters for money, percentages, ratios, rounded amounts and years.
 //!   None can panic on any `Decimal`.
 //! - [`parse`]: the inverse, for numbers as people type them in Swedish ("120 000 kr", "12,5 %").
+//! - [`assumptions`](mod@assumptions): the inputs behind a result, shown at the end of every report.
 //! - [`sentences`]: break-even sentences.
 //! - [`sensitivity`]: the per-actor tornado order and the standard sensitivity request.
 //! - [`analysis_report`]: the readable analysis report (`samkalk analyse --format table`).
@@ -28,6 +29,7 @@
 //! for terminals and CSV readers.
 
 pub mod analysis_report;
+pub mod assumptions;
 pub mod compare;
 pub mod format;
 pub mod input;
@@ -37,6 +39,7 @@ pub mod sensitivity;
 pub mod sentences;
 pub mod warnings;
 
+pub use assumptions::{assumptions, assumptions_heading, assumptions_text, exact_percent, Assumption};
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
 pub use input::{amount_input, percent_input};
 pub use labels::{
