@@ -518,6 +518,14 @@ impl PyCalculation {
         to_py(py, &public, decimal_type(py)?, false)
     }
 
+    /// The assumptions behind the result as the core writes them (every report ends with
+    /// them): (label, value) pairs in "sv" or "en", values already formatted.
+    #[pyo3(signature = (lang = "sv"))]
+    fn assumptions(&self, lang: &str) -> PyResult<Vec<(String, String)>> {
+        let lang = lang_of(lang)?;
+        Ok(samkalk::present::assumptions(&self.scenario, lang).into_iter().map(|a| (a.label, a.value)).collect())
+    }
+
     /// The calendar years of the calculation.
     #[getter]
     fn years(&self) -> Vec<i64> {
@@ -756,6 +764,7 @@ fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("society", present::society_label(lang))?;
     d.set_item("public_sector", present::public_sector_label(lang))?;
     d.set_item("public_sector_members", present::PUBLIC_SECTOR.iter().map(|a| a.id()).collect::<Vec<_>>())?;
+    d.set_item("assumptions", present::assumptions_heading(lang))?;
     Ok(d)
 }
 
