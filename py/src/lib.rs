@@ -832,6 +832,24 @@ fn standard_analysis(py: Python<'_>, scenario: &Bound<'_, PyAny>, lang: &str) ->
     Ok(present::standard_analysis(&s, lang).to_json())
 }
 
+/// Analysis parameter paths in words for a scenario ("Kostnad per deltagare, AM3-grupp"),
+/// as the core's present::parameter_label writes them; a path naming no number stays as is.
+#[pyfunction]
+#[pyo3(signature = (scenario, paths, /, lang = "sv"))]
+fn parameter_labels(py: Python<'_>, scenario: &Bound<'_, PyAny>, paths: Vec<String>, lang: &str) -> PyResult<Vec<String>> {
+    let lang = lang_arg(lang)?;
+    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    Ok(paths.iter().map(|p| present::parameter_label(&s, p, lang)).collect())
+}
+
+/// A value of the parameter at `path` in its unit ("747 649 kr", "32,41 %", "1 200"), as the
+/// core's present::parameter_value writes it.
+#[pyfunction]
+#[pyo3(signature = (path, value, /, lang = "sv"))]
+fn parameter_value(path: &str, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    Ok(present::parameter_value(path, number_arg(value)?, lang_arg(lang)?))
+}
+
 /// One actor's tornado order: (npv_low, npv_high) pairs → (index, swing) pairs, largest swing
 /// first, equal swings in the given order; swings as decimal text with two decimals.
 #[pyfunction]
@@ -1152,6 +1170,8 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_input, m)?)?;
     m.add_function(wrap_pyfunction!(labels, m)?)?;
     m.add_function(wrap_pyfunction!(standard_analysis, m)?)?;
+    m.add_function(wrap_pyfunction!(parameter_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(parameter_value, m)?)?;
     m.add_function(wrap_pyfunction!(tornado_order, m)?)?;
     Ok(())
 }
