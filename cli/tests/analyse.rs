@@ -64,7 +64,13 @@ fn analyse_prints_tables() {
     let example = repo("examples/analysis.json");
     let (code, out, err) = samkalk(&["analyse", scenario.to_str().unwrap(), example.to_str().unwrap(), "--format", "table"]);
     assert_eq!(code, 0, "{err}");
-    for expected in ["Tornado", "Brytvärden / Switching values", "747649.48", "Sannolikhet att gå plus", "99,2 %", "37 110 097 kr"] {
+    // Parameters in words and values in their units (the core's present::parameters): the AM3
+    // group's cost per participant switches for the municipality at 747 649,48 kr (JSON).
+    let switching = "Kostnad per deltagare, AM3-grupp  Kommunen                    747 649 kr     90 000 kr";
+    let tornado = "Diskonteringsränta                              0 %       3,5 %";
+    for expected in
+        ["Tornado", "Brytvärden / Switching values", switching, tornado, "54,343 %", "Sannolikhet att gå plus", "99,2 %", "37 110 097 kr"]
+    {
         assert!(out.contains(expected), "{expected:?} missing in:\n{out}");
     }
 }

@@ -274,3 +274,29 @@ fn helpful_faults_and_a_warning_on_stderr() {
     assert_eq!(code, 1);
     assert!(err.contains("cohorts[0].outcomes[0].share: decimaltecknet är punkt i scenariot: skriv 0.6, inte \"0,6\""), "{err}");
 }
+
+#[test]
+fn table_ends_with_the_assumptions() {
+    // Vector 000's inputs, written out by hand from its scenario (defaults: start month 0,
+    // the municipality pays all, no counterfactual, full retention, no discounting).
+    let (code, out, _) = samkalk(&["calculate", "--format", "table", "-"], Some(&vector_scenario("000.json")));
+    assert_eq!(code, 0);
+    let expected = "\nFörutsättningar
+  Deltagare, AM2-grupp: 20 från AM2: behöver kortare insatser
+  Kostnad per deltagare, AM2-grupp: 40 000 kr
+  Insatsens tid, AM2-grupp: från månad 0 (0 = januari 2026), 6 månader
+  Finansiering, AM2-grupp: Kommunen 100 %
+  Andel till arbete, AM2-grupp: 60 %
+  Andel till arbete utan insatsen (jämförelsegruppen), AM2-grupp: 0 %
+  Kvar i arbete efter ett år, AM2-grupp: 100 %
+  Skattemetod: effektiva skattesatser på bruttolönen
+  Kommunalskatt: 20,74 %
+  Regionskatt: 11,39 %
+  Arbetsgivaravgifter: 31,42 %
+  Diskonteringsränta: 0 %
+  Kalkylperiod: 4 år (2026–2029)
+  Prisår: inte angivet
+  Metodversion: 1
+";
+    assert!(out.ends_with(expected), "{out}");
+}

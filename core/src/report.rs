@@ -154,6 +154,9 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         }
         out.push_str(&format!("  {}\n", present::break_even_sentence(SOCIETY_SWEDISH, table.society(), &target, comparison, Lang::Sv)));
     }
+    // The inputs that made the numbers, so that a printed report stands on its own.
+    out.push('\n');
+    out.push_str(&present::assumptions_text(scenario, Lang::Sv));
     out
 }
 

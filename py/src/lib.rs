@@ -533,6 +533,14 @@ impl PyCalculation {
         to_py(py, &public, decimal_type(py)?, false)
     }
 
+    /// The assumptions behind the result as the core writes them (every report ends with
+    /// them): (label, value) pairs in "sv" or "en", values already formatted.
+    #[pyo3(signature = (lang = "sv"))]
+    fn assumptions(&self, lang: &str) -> PyResult<Vec<(String, String)>> {
+        let lang = lang_of(lang)?;
+        Ok(samkalk::present::assumptions(&self.scenario, lang).into_iter().map(|a| (a.label, a.value)).collect())
+    }
+
     /// The calendar years of the calculation.
     #[getter]
     fn years(&self) -> Vec<i64> {
@@ -787,6 +795,7 @@ fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("society", present::society_label(lang))?;
     d.set_item("public_sector", present::public_sector_label(lang))?;
     d.set_item("public_sector_members", present::PUBLIC_SECTOR.iter().map(|a| a.id()).collect::<Vec<_>>())?;
+    d.set_item("assumptions", present::assumptions_heading(lang))?;
     Ok(d)
 }
 
@@ -852,6 +861,24 @@ fn standard_analysis(py: Python<'_>, scenario: &Bound<'_, PyAny>, lang: &str) ->
     let lang = lang_arg(lang)?;
     let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
     Ok(present::standard_analysis(&s, lang).to_json())
+}
+
+/// Analysis parameter paths in words for a scenario ("Kostnad per deltagare, AM3-grupp"),
+/// as the core's present::parameter_label writes them; a path naming no number stays as is.
+#[pyfunction]
+#[pyo3(signature = (scenario, paths, /, lang = "sv"))]
+fn parameter_labels(py: Python<'_>, scenario: &Bound<'_, PyAny>, paths: Vec<String>, lang: &str) -> PyResult<Vec<String>> {
+    let lang = lang_arg(lang)?;
+    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    Ok(paths.iter().map(|p| present::parameter_label(&s, p, lang)).collect())
+}
+
+/// A value of the parameter at `path` in its unit ("747 649 kr", "32,41 %", "1 200"), as the
+/// core's present::parameter_value writes it.
+#[pyfunction]
+#[pyo3(signature = (path, value, /, lang = "sv"))]
+fn parameter_value(path: &str, value: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    Ok(present::parameter_value(path, number_arg(value)?, lang_arg(lang)?))
 }
 
 /// One actor's tornado order: (npv_low, npv_high) pairs → (index, swing) pairs, largest swing
@@ -1174,6 +1201,8 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_input, m)?)?;
     m.add_function(wrap_pyfunction!(labels, m)?)?;
     m.add_function(wrap_pyfunction!(standard_analysis, m)?)?;
+    m.add_function(wrap_pyfunction!(parameter_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(parameter_value, m)?)?;
     m.add_function(wrap_pyfunction!(tornado_order, m)?)?;
     Ok(())
 }

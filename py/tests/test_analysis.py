@@ -637,7 +637,7 @@ def test_plots(example_result, kept):
     assert len(ax.patches) == 2 * 6
     labels = ax.get_yticklabels()
     top = max(labels, key=lambda t: t.get_position()[1])
-    assert len(labels) == 6 and top.get_text() == f"{SHARE0}\n0.3 – 0.8"  # the largest swing on top
+    assert len(labels) == 6 and top.get_text() == "Andel till arbete, AM2-grupp\n30 % – 80 %"  # the largest swing on top, in words
     assert ax.get_xlabel() == "Nuvärde (kr)"
     ax = example_result.plot_tornado("municipality", lang="en")
     assert "Municipality" in ax.get_title() and ax.get_xlabel() == "NPV (SEK)"
@@ -695,3 +695,25 @@ def test_missing_pandas_and_matplotlib_say_what_to_install():
     assert out.returncode == 0, out.stderr
     lines = out.stdout.strip().splitlines()
     assert len(lines) == 2 and "pip install pandas" in lines[0] and "pip install matplotlib" in lines[1]
+
+
+def test_parameters_in_words_and_values_in_units(main_scenario):
+    # The core's words (present::parameter_label) with the cohort's name; the switching value
+    # of the AM3 group's cost for the municipality (747649.48 in the JSON) in whole kronor.
+    r = samkalk.analyse(main_scenario, {
+        "tornado": {"parameters": [{"parameter": "discount_rate", "low": "0", "high": "0.035"}]},
+        "switching": [{"parameter": "cohorts[1].intervention.cost_per_participant", "actor": "municipality"}],
+    })
+    path = "cohorts[1].intervention.cost_per_participant"
+    assert r.parameter_label(path) == "Kostnad per deltagare, AM3-grupp"
+    assert r.parameter_label(path, "en") == "Cost per participant, AM3-grupp"
+    assert r.parameter_label("tax.regional_rate") == "tax.regional_rate"  # not in this analysis
+    assert str(r.to_dict()["switching"][0]["value"]) == "747649.48"
+    html = r.to_html()
+    assert "<td>Diskonteringsränta</td><td>0 %</td><td>3,5 %</td>" in html, html
+    assert "<td>Kostnad per deltagare, AM3-grupp</td>" in html and ">747 649 kr<" in html, html
+    assert "<td>Discount rate</td><td>0%</td><td>3.5%</td>" in r.to_html(lang="en")
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    ax = r.plot_tornado()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Diskonteringsränta\n0 % – 3,5 %"]

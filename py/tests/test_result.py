@@ -2,6 +2,7 @@
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,44 @@ def test_public_sector(result):
     assert html.index("Offentlig sektor") < html.index("Samhället")
     assert samkalk.format_kronor(public["npv"]) in html
     assert "Public sector" in result.to_html(lang="en")
+
+
+def test_assumptions_in_summary_and_html():
+    # Vector 000's inputs written out by hand (as cli/tests/cli.rs checks the CLI table's end).
+    root = Path(__file__).resolve().parents[2]
+    scenario = json.loads((root / "tests" / "vectors" / "000.json").read_text(encoding="utf-8"))["scenario"]
+    r = samkalk.calculate(scenario)
+    expected = [
+        ("Deltagare, AM2-grupp", "20 från AM2: behöver kortare insatser"),
+        ("Kostnad per deltagare, AM2-grupp", "40 000 kr"),
+        ("Insatsens tid, AM2-grupp", "från månad 0 (0 = januari 2026), 6 månader"),
+        ("Finansiering, AM2-grupp", "Kommunen 100 %"),
+        ("Andel till arbete, AM2-grupp", "60 %"),
+        ("Andel till arbete utan insatsen (jämförelsegruppen), AM2-grupp", "0 %"),
+        ("Kvar i arbete efter ett år, AM2-grupp", "100 %"),
+        ("Skattemetod", "effektiva skattesatser på bruttolönen"),
+        ("Kommunalskatt", "20,74 %"),
+        ("Regionskatt", "11,39 %"),
+        ("Arbetsgivaravgifter", "31,42 %"),
+        ("Diskonteringsränta", "0 %"),
+        ("Kalkylperiod", "4 år (2026–2029)"),
+        ("Prisår", "inte angivet"),
+        ("Metodversion", "1"),
+    ]
+    assert r.assumptions() == expected
+    s = r.summary()
+    assert s.assumptions == expected
+    assert repr(s).endswith("\n\nFörutsättningar\n  Deltagare, AM2-grupp: 20 från AM2: behöver kortare insatser\n"
+                            "  Kostnad per deltagare, AM2-grupp: 40 000 kr\n  Insatsens tid, AM2-grupp: från månad 0 (0 = januari 2026), 6 månader\n"
+                            "  Finansiering, AM2-grupp: Kommunen 100 %\n  Andel till arbete, AM2-grupp: 60 %\n"
+                            "  Andel till arbete utan insatsen (jämförelsegruppen), AM2-grupp: 0 %\n  Kvar i arbete efter ett år, AM2-grupp: 100 %\n"
+                            "  Skattemetod: effektiva skattesatser på bruttolönen\n  Kommunalskatt: 20,74 %\n  Regionskatt: 11,39 %\n"
+                            "  Arbetsgivaravgifter: 31,42 %\n  Diskonteringsränta: 0 %\n  Kalkylperiod: 4 år (2026–2029)\n"
+                            "  Prisår: inte angivet\n  Metodversion: 1")
+    cell = "<th style='text-align:left'>Kommunalskatt</th><td style='text-align:left'>20,74 %</td>"
+    assert cell in s._repr_html_() and cell in r._repr_html_()
+    assert "<strong>Förutsättningar</strong>" in r._repr_html_()
+    en = r.assumptions(lang="en")
+    assert en[1] == ("Cost per participant, AM2-grupp", "40,000 kr") and en[-1] == ("Method version", "1")
+    assert "<strong>Assumptions</strong>" in r.to_html(lang="en")
+    assert r.summary(lang="en").assumptions == en

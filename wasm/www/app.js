@@ -261,8 +261,10 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const rowOf = (result, id) => (id === 'society' ? result.society : result.actors[id]);
+/** The public sector's row (the core sums it and names it), shown just above society's. */
+const PUBLIC_SECTOR_ROW = { id: 'public_sector', swedish: LABELS.public_sector };
 
-function overviewTable(scenario, result) {
+function overviewTable(scenario, result, publicSector) {
   const discounted = isDiscounted(scenario);
   const headline = discounted ? 'npv' : 'total_net';
   const table = el('table', { id: 'oversikt-tabell' });
@@ -279,9 +281,10 @@ function overviewTable(scenario, result) {
   }
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  for (const a of ACTORS) {
-    const r = rowOf(result, a.id);
-    const tr = el('tr', { class: a.id === 'society' ? 'society' : null });
+  const rows = ACTORS.flatMap((a) => (a.id === 'society' ? [PUBLIC_SECTOR_ROW, a] : [a]));
+  for (const a of rows) {
+    const r = a.id === PUBLIC_SECTOR_ROW.id ? publicSector : rowOf(result, a.id);
+    const tr = el('tr', { class: a.id === 'society' ? 'society' : a.id === PUBLIC_SECTOR_ROW.id ? 'public-sector' : null });
     tr.append(el('th', { scope: 'row', text: a.swedish }));
     for (const key of ['total_investment', 'total_gain', 'total_net', ...(discounted ? ['npv'] : [])]) {
       const cls = [isNeg(r[key]) ? 'neg' : '', key === headline ? 'headline' : ''].join(' ').trim() || null;
@@ -469,7 +472,7 @@ function breakEvenBlock(scenario, be) {
  * The headline: society's result in one figure (the present value when the discount rate is
  * above 0, and it says so), what the municipality invests, and every actor that loses money.
  */
-function summaryText(scenario, result) {
+function summaryText(scenario, result, publicSector) {
   const y0 = result.years[0];
   const y1 = result.years.at(-1);
   const discounted = isDiscounted(scenario);
@@ -479,6 +482,8 @@ function summaryText(scenario, result) {
   const soc = result.society[key];
   const socWord = isNeg(soc) ? 'nettoförlust' : 'nettovinst';
   let text = `${y0}–${y1} ger insatsen samhället en ${socWord} på ${amount(soc.replace('-', ''))}${inPv}. `;
+  const pub = publicSector[key];
+  text += `${LABELS.public_sector} som helhet (${listSv(LABELS.public_sector_members.map((id) => nameOf[id]))}): ${amount(pub)}${discounted ? ' i nuvärde' : ''}. `;
   const mun = result.actors.municipality;
   if (!isZero(mun.total_investment)) {
     text += `Kommunen investerar ${amount(mun.total_investment)}`;
@@ -813,8 +818,8 @@ function scheduleAnalysis(scenario, groups) {
 let lastGood = null;
 let summaryTimer = 0;
 
-function render(scenario, result) {
-  $('oversikt').replaceChildren(overviewTable(scenario, result));
+function render(scenario, result, publicSector) {
+  $('oversikt').replaceChildren(overviewTable(scenario, result, publicSector));
   drawCharts(result);
   $('diagram-tabell').replaceChildren(chartTable(result));
   $('jamnt').replaceChildren(breakEvenBlock(scenario, samkalk.breakEven(scenario)));
@@ -832,7 +837,7 @@ function render(scenario, result) {
   printHead();
   // The visible summary follows at once; the screen-reader announcement (a live region) waits
   // until typing pauses, so it is not read out on every keystroke.
-  const text = summaryText(scenario, result);
+  const text = summaryText(scenario, result, publicSector);
   $('sammanfattning').textContent = text;
   clearTimeout(summaryTimer);
   summaryTimer = setTimeout(() => { $('sammanfattning-live').textContent = text; }, lastGood ? 800 : 0);
@@ -927,13 +932,14 @@ function update(mode = 'edit') {
   const used = [...scenario.cohorts.map((c) => c.origin), ...scenario.cohorts.flatMap((c) => c.outcomes.flatMap((o) => [o.target, ...(o.then ?? []).map((m) => m.to)]))];
   workbench.drawStates([...new Set(used)], scenario.price_year, () => update('edit'));
   let result = null;
+  let publicSector = null;
   let errors = faults;
   // A field the parsers refuse gives no new result: the last valid one stays, marked as old.
   // The other fields are still checked by the core, so every wrong field gets its message;
   // a field the parser already refused keeps the parser's one.
   if (faults.length === 0) {
     try {
-      result = samkalk.calculate(scenario);
+      ({ result, publicSector } = samkalk.calculateWithPublicSector(scenario));
     } catch (e) {
       if (!(e instanceof samkalk.ScenarioError)) throw e;
       errors = e.errors;
@@ -946,7 +952,7 @@ function update(mode = 'edit') {
   window.samkalkInput = { scenario, errors }; // what the form sent the engine, for tests and debugging
   if (result && !noGroups) {
     workbench.showSummary(scenario);
-    render(scenario, result);
+    render(scenario, result, publicSector);
     pathways.showTrace(scenario, stateLabel);
     lastGood = { scenario, result };
     window.samkalkState = { scenario, result };

@@ -11,6 +11,7 @@ use crate::scenario::Scenario;
 
 use super::format::{kronor, percent};
 use super::labels::{actor_label, public_sector_label, society_label, who_label};
+use super::parameters::{parameter_label, parameter_value};
 
 fn who_name(i: usize, lang: Lang) -> &'static str {
     Actor::ALL.get(i).map_or(society_label(lang), |a| actor_label(*a, lang))
@@ -108,18 +109,30 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
 
     if let Some(tornado) = &r.tornado {
         out.push_str("\nTornado: samhällets nuvärde vid lågt och högt värde, störst spann först / society's NPV at low and high, largest swing first\n");
-        let width = tornado.rows.iter().map(|row| row.parameter.chars().count()).max().unwrap_or(9).max(9) + 2;
+        // Parameters in words and values in their units (present::parameters), in `lang`.
+        let names: Vec<String> = tornado.rows.iter().map(|row| parameter_label(scenario, &row.parameter, lang)).collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
+        let unit = |row: &crate::analysis::TornadoRow, x: crate::result::Exact| parameter_value(&row.parameter, x.value(), lang);
+        let vwidth = tornado
+            .rows
+            .iter()
+            .flat_map(|row| [unit(row, row.low), unit(row, row.high)])
+            .map(|v| v.chars().count())
+            .max()
+            .unwrap_or(10)
+            .max(10)
+            + 2;
         out.push_str(&format!(
             "{}{}{}{}{}{}\n",
             pad("Parameter", width),
-            lpad("Låg / low", 12),
-            lpad("Hög / high", 12),
+            lpad("Låg / low", vwidth),
+            lpad("Hög / high", vwidth),
             lpad("NPV låg", W),
             lpad("NPV hög", W),
             lpad("Spann / swing", W)
         ));
         let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
-        for row in &tornado.rows {
+        for (row, name) in tornado.rows.iter().zip(&names) {
             let bar_len = if widest.value().is_zero() {
                 0
             } else {
@@ -131,9 +144,9 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             };
             out.push_str(&format!(
                 "{}{}{}{}{}{}  {}\n",
-                pad(&row.parameter, width),
-                lpad(&value(row.low), 12),
-                lpad(&value(row.high), 12),
+                pad(name, width),
+                lpad(&unit(row, row.low), vwidth),
+                lpad(&unit(row, row.high), vwidth),
                 lpad(&kronor(row.npv_low.society().value(), lang), W),
                 lpad(&kronor(row.npv_high.society().value(), lang), W),
                 lpad(&kronor(row.swing.value(), lang), W),
@@ -144,7 +157,8 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
 
     if !r.switching.is_empty() {
         out.push_str("\nBrytvärden / Switching values: där aktörens nuvärde blir noll / where the actor's NPV is zero\n");
-        let width = r.switching.iter().map(|s| s.parameter.chars().count()).max().unwrap_or(9).max(9) + 2;
+        let names: Vec<String> = r.switching.iter().map(|s| parameter_label(scenario, &s.parameter, lang)).collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
         out.push_str(&format!(
             "{}{}{}{}  {}\n",
             pad("Parameter", width),
@@ -153,7 +167,7 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             lpad("Grundvärde", 14),
             "Metod / method"
         ));
-        for s in &r.switching {
+        for (s, name) in r.switching.iter().zip(&names) {
             let (found, how) = match (s.kind, s.value) {
                 (SwitchingKind::None, _) | (_, None) => {
                     ("ingen / none".to_string(), "inget nollställe i intervallet / no crossing in range".to_string())
@@ -165,15 +179,15 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
                         Some("below") => ", går plus under / gains below",
                         _ => "",
                     };
-                    (value(x), format!("{method}{side}"))
+                    (parameter_value(&s.parameter, x.value(), lang), format!("{method}{side}"))
                 }
             };
             out.push_str(&format!(
                 "{}{}{}{}  {}\n",
-                pad(&s.parameter, width),
+                pad(name, width),
                 pad(who_from_id(&s.actor, lang), 20),
                 lpad(&found, 18),
-                lpad(&value(s.base_value), 14),
+                lpad(&parameter_value(&s.parameter, s.base_value.value(), lang), 14),
                 how
             ));
         }
@@ -204,6 +218,9 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             ));
         }
     }
+    // The inputs of the base case, so that a printed analysis stands on its own.
+    out.push('\n');
+    out.push_str(&crate::present::assumptions_text(scenario, lang));
     out
 }
 
@@ -230,8 +247,12 @@ mod tests {
         assert!(sv.contains(&format!("{}  {}\n", pad("Samhället", 20), lpad(&kronor(society.value(), Lang::Sv), W))), "{sv}");
         assert!(en.contains(&format!("{}  {}\n", pad("Society", 20), lpad(&kronor(society.value(), Lang::En), W))), "{en}");
         assert!(sv.starts_with("Känslighetsanalys / Sensitivity analysis\n\nGrundkalkyl / Base case"));
-        assert!(sv.contains("\ndiscount_rate"));
+        assert!(sv.contains("\nDiskonteringsränta  "), "{sv}");
+        assert!(en.contains("\nDiscount rate  "), "{en}");
         let public = crate::public_sector::public_sector(&scenario).unwrap();
         assert!(en.contains(&format!("{}  {}\nSociety", pad("Public sector", 20), lpad(&kronor(public.npv.value(), Lang::En), W))), "{en}");
+        // It ends with the base case's assumptions in its language.
+        assert!(sv.ends_with("\nFörutsättningar\n  Deltagare, A: 20 från AM2: behöver kortare insatser\n  Kostnad per deltagare, A: 40 000 kr\n  Insatsens tid, A: från månad 0 (0 = januari 2026), 6 månader\n  Finansiering, A: Kommunen 100 %\n  Andel till arbete, A: 60 %\n  Andel till arbete utan insatsen (jämförelsegruppen), A: 0 %\n  Kvar i arbete efter ett år, A: 100 %\n  Skattemetod: effektiva skattesatser på bruttolönen\n  Kommunalskatt: 12,05 %\n  Regionskatt: 6,75 %\n  Arbetsgivaravgifter: 31,42 %\n  Diskonteringsränta: 0 %\n  Kalkylperiod: 4 år (2026–2029)\n  Prisår: inte angivet\n  Metodversion: 1\n"), "{sv}");
+        assert!(en.contains("\nAssumptions\n  Participants, A: 20 from AM2"), "{en}");
     }
 }

@@ -5,6 +5,8 @@
 //! - [`format`](mod@format): checked formatters for money, percentages, ratios, rounded amounts and years.
 //!   None can panic on any `Decimal`.
 //! - [`parse`]: the inverse, for numbers as people type them in Swedish ("120 000 kr", "12,5 %").
+//! - [`assumptions`](mod@assumptions): the inputs behind a result, shown at the end of every report.
+//! - [`parameters`]: analysis parameters in words and their values in their units.
 //! - [`sentences`]: break-even sentences.
 //! - [`sensitivity`]: the per-actor tornado order and the standard sensitivity request.
 //! - [`analysis_report`]: the readable analysis report (`samkalk analyse --format table`).
@@ -28,21 +30,25 @@
 //! for terminals and CSV readers.
 
 pub mod analysis_report;
+pub mod assumptions;
 pub mod compare;
 pub mod format;
 pub mod input;
 pub mod labels;
+pub mod parameters;
 pub mod parse;
 pub mod sensitivity;
 pub mod sentences;
 pub mod warnings;
 
+pub use assumptions::{assumptions, assumptions_heading, assumptions_text, exact_percent, Assumption};
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
 pub use input::{amount_input, percent_input};
 pub use labels::{
     actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, who_label,
     Field, OutcomeField, PUBLIC_SECTOR,
 };
+pub use parameters::{parameter_label, parameter_value};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};
 pub use sensitivity::{standard_analysis, tornado_bars, tornado_order, ParameterLabel, StandardAnalysis, StandardRequest, TornadoBar};
 pub use sentences::{break_even_sentence, target_phrase};

@@ -29,7 +29,7 @@ optional: only the DataFrame and plot methods need them.
 import html as _html
 import os
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _samkalk
 from ._errors import InputError, ScenarioError
@@ -297,10 +297,14 @@ class Summary(Sequence[Dict[str, Any]]):
     notebook; :meth:`to_pandas` gives a DataFrame.
     """
 
-    def __init__(self, rows: List[Dict[str, Any]], cohorts: List[str], lang: str) -> None:
+    def __init__(
+        self, rows: List[Dict[str, Any]], cohorts: List[str], lang: str, assumptions: Sequence[Tuple[str, str]] = ()
+    ) -> None:
         self._rows = rows
         self.cohorts = cohorts
         self.lang = lang
+        #: The inputs behind the figures, (label, value) as the core writes them.
+        self.assumptions: List[Tuple[str, str]] = list(assumptions)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -359,10 +363,13 @@ class Summary(Sequence[Dict[str, Any]]):
                 + [_break_even_text(row["break_even"][c], self.lang) if c in row["break_even"] else "" for c in self.cohorts]
             )
         widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-        return "\n".join(
+        table = "\n".join(
             "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths)))
             for line in lines
         )
+        if not self.assumptions:
+            return table
+        return table + "\n\n" + _assumptions_text(self.assumptions, self.lang)
 
     def _repr_html_(self) -> str:
         t = _text(self.lang)
@@ -385,7 +392,26 @@ class Summary(Sequence[Dict[str, Any]]):
                 for c in self.cohorts
             ]
             body.append(f"<tr>{''.join(cells)}</tr>")
-        return f"<table class='samkalk-summary'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        table = f"<table class='samkalk-summary'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return table + _assumptions_html(self.assumptions, self.lang)
+
+
+def _assumptions_text(assumptions: Sequence[Tuple[str, str]], lang: str) -> str:
+    """The core's assumptions as the CLI table ends with them: a heading, then "label: value"."""
+    lines = [labels(lang)["assumptions"]] + [f"  {label}: {value}" for label, value in assumptions]
+    return "\n".join(lines)
+
+
+def _assumptions_html(assumptions: Sequence[Tuple[str, str]], lang: str) -> str:
+    """The core's assumptions as an HTML table under a heading; empty without assumptions."""
+    if not assumptions:
+        return ""
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{_html.escape(label)}</th><td style='text-align:left'>{_html.escape(value)}</td></tr>"
+        for label, value in assumptions
+    )
+    heading = _html.escape(labels(lang)["assumptions"])
+    return f"<p><strong>{heading}</strong></p><table class='samkalk-assumptions'><tbody>{rows}</tbody></table>"
 
 
 def _money_cell(amount: Decimal) -> str:
@@ -515,7 +541,13 @@ class Result:
                     "break_even": break_even,
                 }
             )
-        return Summary(rows, cohorts, lang)
+        return Summary(rows, cohorts, lang, self.assumptions(lang=lang))
+
+    def assumptions(self, *, lang: str = "sv") -> List[Tuple[str, str]]:
+        """The inputs behind the figures, as every report ends with them: (label, value)
+        pairs written by the core (groups, costs and timing, shares, financing, tax, discount
+        rate, horizon, price year, method version)."""
+        return self._native.assumptions(lang)
 
     def to_html(self, *, lang: str = "sv") -> str:
         """The notebook table as HTML: net per year, cumulative net, NPV, payback year and
@@ -562,6 +594,7 @@ class Result:
                 ]
                 brows.append(f"<tr>{''.join(cells)}</tr>")
             out.append(f"<table><thead><tr>{bhead}</tr></thead><tbody>{''.join(brows)}</tbody></table>")
+        out.append(_assumptions_html(self.assumptions(lang=lang), lang))
         out.append("</div>")
         return "".join(out)
 

@@ -293,7 +293,12 @@ def analyse(
     finally:
         if bar is not None:
             bar.close()
-    return AnalysisResult(native)
+    result = AnalysisResult(native)
+    # The parameters in words, read now from the scenario as it was run (the core's words).
+    paths = result._paths()
+    if paths:
+        result._labels = {lang: dict(zip(paths, _samkalk.parameter_labels(scenario, paths, lang))) for lang in ("sv", "en")}
+    return result
 
 
 def _listed(values: Iterable[Any], what: str) -> List[Any]:
@@ -465,11 +470,25 @@ class AnalysisResult:
     ``lang="en"`` for English).
     """
 
-    __slots__ = ("_native", "_dict")
+    __slots__ = ("_native", "_dict", "_labels")
 
     def __init__(self, native: "_samkalk.NativeAnalysis") -> None:
         self._native = native
         self._dict: Optional[Dict[str, Any]] = None
+        self._labels: Dict[str, Dict[str, str]] = {}
+
+    def _paths(self) -> List[str]:
+        """Every parameter path of the tornado and the switching values, each once."""
+        d = self.to_dict()
+        paths = [r["parameter"] for r in d.get("tornado", {}).get("rows", [])] + [r["parameter"] for r in d.get("switching", [])]
+        return list(dict.fromkeys(paths))
+
+    def parameter_label(self, path: str, lang: str = "sv") -> str:
+        """A parameter path in words, as the core names it for the analysed scenario
+        ("Kostnad per deltagare, AM3-grupp"); the path itself when it is not known."""
+        if lang not in ("sv", "en"):
+            raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
+        return self._labels.get(lang, {}).get(path, path)
 
     # -- plain data --------------------------------------------------------------------------
 
@@ -727,7 +746,12 @@ class AnalysisResult:
         ax.barh(y, high, left=base, color="#4f81bd", height=0.6, label=text["high"])
         ax.axvline(base, color="black", linewidth=1)
         ax.set_yticks(y)
-        ax.set_yticklabels([f"{r['parameter']}\n{r['low']} – {r['high']}" for r in rows], fontsize="small")
+        def tick(r: Dict[str, Any]) -> str:
+            p = r["parameter"]
+            low, high = _samkalk.parameter_value(p, r["low"], lang), _samkalk.parameter_value(p, r["high"], lang)
+            return f"{self.parameter_label(p, lang)}\n{low} – {high}"
+
+        ax.set_yticklabels([tick(r) for r in rows], fontsize="small")
         ax.xaxis.set_major_formatter(money)
         # Few enough ticks that amounts in the millions never run into each other
         # (matplotlib's default put "7 000 0008 000 000" side by side).
@@ -850,8 +874,10 @@ class AnalysisResult:
                 th(f"{base_text['npv']} ({text['high'].lower()})"),
                 th(text["swing"]),
             ]
+            unit = _samkalk.parameter_value
             rows = [
-                f"<tr><td><code>{esc(r['parameter'])}</code></td><td>{esc(str(r['low']))}</td><td>{esc(str(r['high']))}</td>"
+                f"<tr><td>{esc(self.parameter_label(r['parameter'], lang))}</td>"
+                f"<td>{esc(unit(r['parameter'], r['low'], lang))}</td><td>{esc(unit(r['parameter'], r['high'], lang))}</td>"
                 f"{cell(r['npv_low']['society'])}{cell(r['npv_high']['society'])}{cell(r['swing'])}</tr>"
                 for r in t["rows"]
             ]
@@ -868,10 +894,10 @@ class AnalysisResult:
             ]
             rows = []
             for r in d["switching"]:
-                value = "–" if r["value"] is None else str(r["value"])
+                value = "–" if r["value"] is None else _samkalk.parameter_value(r["parameter"], r["value"], lang)
                 gains = text.get(r.get("gains") or "", "") if r["value"] is not None else text["none"]
                 rows.append(
-                    f"<tr><td><code>{esc(r['parameter'])}</code></td><td>{esc(labels.get(r['actor'], r['actor']))}</td>"
+                    f"<tr><td>{esc(self.parameter_label(r['parameter'], lang))}</td><td>{esc(labels.get(r['actor'], r['actor']))}</td>"
                     f"<td style='text-align:right'>{esc(value)}</td><td>{esc(gains)}</td>"
                     f"<td>{esc(text.get(r['kind'], r['kind']))}</td>{cell(r['base_npv'])}</tr>"
                 )

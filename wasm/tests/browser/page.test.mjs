@@ -52,12 +52,13 @@ async function cells() {
 /** Compares the page's tables with the engine's result for `scenario`. */
 async function checkAgainstEngine(scenario) {
   const result = engine.calculate(scenario);
+  const publicSector = engine.publicSector(scenario);
   const shown = await cells();
   const perYear = shown.filter((c) => c.year !== null);
   // 8 rows (7 actors + society) × 4 yearly series × years.
   assert.equal(perYear.length, 8 * 4 * result.years.length);
   for (const c of shown) {
-    const r = c.actor === 'society' ? result.society : result.actors[c.actor];
+    const r = c.actor === 'society' ? result.society : c.actor === 'public_sector' ? publicSector : result.actors[c.actor];
     let expected;
     if (c.year !== null) expected = r[c.field][result.years.indexOf(Number(c.year))];
     else expected = r[c.field] ?? '';
@@ -71,6 +72,18 @@ async function checkAgainstEngine(scenario) {
       assert.equal(c.text, engine.kronor(expected).replace(/ kr$/, ''), `${c.actor} ${c.field} ${c.year ?? 'total'} as shown`);
     }
   }
+  // The public sector's row, just above society's, named by the core; its figures (checked
+  // above with the rest) are the engine's public-sector result in the core's formatting.
+  const overviewRows = await page.$$eval('#oversikt-tabell tbody th', (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(overviewRows.slice(-2), [engine.labels('sv').public_sector, engine.actors().find((a) => a.id === 'society').swedish]);
+  const discounted = /[1-9]/.test(String(scenario.discount_rate ?? '0'));
+  const headline = discounted ? 'npv' : 'total_net';
+  const shownPublic = shown.find((c) => c.actor === 'public_sector' && c.field === headline);
+  assert.equal(shownPublic.text, engine.kronor(publicSector[headline]).replace(/ kr$/, ''));
+  if (discounted) assert.equal(shownPublic.value, publicSector.npv);
+  const summary = (await page.locator('#sammanfattning').textContent()).replace(/\u00a0/g, ' ');
+  assert.ok(summary.includes(`${engine.labels('sv').public_sector} som helhet`), summary);
+  assert.ok(summary.includes(engine.roundedAmount(publicSector[headline])), summary);
   // Break-even sentences: the engine's, word for word.
   const sentences = await page.$$eval('.break-even li', (lis) => lis.map((li) => li.textContent));
   assert.deepEqual(sentences, engine.breakEven(scenario).flatMap((c) => c.sentences.map((s) => s.text)));
