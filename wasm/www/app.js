@@ -3,6 +3,7 @@
 // numbers and formats them with the engine's own Swedish parsers and formatters (samkalk's
 // presentation layer), and draws.
 import * as samkalk from './pkg/index.js';
+import { el, scrollBox } from './dom.js';
 import * as workbench from './workbench.js';
 import * as pathways from './pathways.js';
 
@@ -248,18 +249,6 @@ const untouchedActor = (result, id) => {
 /** "A, B och C" (a list for a sentence, not a number). */
 const listSv = (items) => new Intl.ListFormat('sv', { type: 'conjunction' }).format(items);
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
-
 const rowOf = (result, id) => (id === 'society' ? result.society : result.actors[id]);
 /** The public sector's row (the core sums it and names it), shown just above society's. */
 const PUBLIC_SECTOR_ROW = { id: 'public_sector', swedish: LABELS.public_sector };
@@ -303,12 +292,8 @@ function overviewTable(scenario, result, publicSector) {
   return box;
 }
 
-/** A scroll container for a table that may be wider than a phone: it says so and takes focus. */
-function scroller(table, hint) {
-  const box = el('div', { class: 'table-scroll', role: 'region', 'aria-label': `${table.caption?.textContent ?? 'Tabell'} (tabell)` });
-  box.append(el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: hint }), table);
-  return box;
-}
+/** A scroll container for a table that may be wider than a phone, named by its caption. */
+const scroller = (table, hint) => scrollBox(table, `${table.caption?.textContent ?? 'Tabell'} (tabell)`, hint);
 
 /** Scroll containers whose table is wider than they are show their hint and take keyboard focus. */
 function markScrollers() {

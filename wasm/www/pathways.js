@@ -2,26 +2,10 @@
 // chart of where the participants are year by year (the core's effect trace) with its data as
 // a table. Every number typed is read by the core's parsers; the trace is the core's.
 import * as samkalk from './pkg/index.js';
+import { el, scrollBox } from './dom.js';
 
 /** groupId → [{from, to, share, after, every}] as typed (texts; from '' = the outcome's target). */
 export const steps = {};
-
-/** A scroll area for a table wider than a phone (app.js marks those that scroll). */
-function scrollBox(table, label) {
-  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': label }, el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: 'Svep för att se alla kolumner →' }), table);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
 
 const KEYS = [['share', 'Andel som går vidare', 'percent', '%'], ['after', 'Efter antal månader', 'whole', 'mån'], ['every', 'Upprepas var … månad (tomt: en gång)', 'whole', 'mån']];
 

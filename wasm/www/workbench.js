@@ -3,6 +3,7 @@
 // (`edits`); buildStates() turns them into scenario states. Every amount is read by the core's
 // parser and shown by its formatter; every sum (net, cost per actor) comes from the core.
 import * as samkalk from './pkg/index.js';
+import { el, scrollBox } from './dom.js';
 
 const ACTORS = samkalk.actors().filter((a) => a.id !== 'society');
 const nameOf = Object.fromEntries(samkalk.actors().map((a) => [a.id, a.swedish]));
@@ -19,23 +20,6 @@ export function defaultsAt(year) {
  * taxable, investment}], earnings}. An amount is the exact decimal text, or the text as typed
  * when the core's parser refuses it (then `bad` holds the message). */
 export const edits = {};
-
-/** A scroll area for a table wider than a phone (app.js marks those that scroll). */
-function scrollBox(table, label) {
-  return el('div', { class: 'table-scroll', role: 'region', 'aria-label': label }, el('p', { class: 'scroll-hint', 'aria-hidden': 'true', text: 'Svep för att se alla kolumner →' }), table);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
 
 /** A built-in state as scenario state (without the defaults' notes and earnings source). */
 function builtIn(id, year) {
