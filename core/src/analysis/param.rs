@@ -11,8 +11,8 @@ use crate::error::{Context, Fault, FieldError};
 use crate::limits::{self, Limit};
 use crate::scenario::{Earnings, Scenario};
 
-/// A field of an outcome that holds a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of an outcome that holds a number (its headings: `present::OutcomeField::label`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutcomeField {
     /// `share`.
     Share,

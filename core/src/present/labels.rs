@@ -74,24 +74,9 @@ pub fn difference_heading(name: &str, first: &str) -> String {
     format!("{name} − {first}")
 }
 
-/// The numeric fields of an outcome, as tables of a scenario's inputs head them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum OutcomeField {
-    /// `share`.
-    Share,
-    /// `counterfactual_share`.
-    CounterfactualShare,
-    /// `deadweight`.
-    Deadweight,
-    /// `attribution`.
-    Attribution,
-    /// `displacement`.
-    Displacement,
-    /// `retention`.
-    Retention,
-    /// `lag_months`.
-    LagMonths,
-}
+/// The numeric fields of an outcome (the analysis's parameter field), headed here as tables of
+/// a scenario's inputs head them.
+pub use crate::analysis::param::OutcomeField;
 
 impl OutcomeField {
     /// Every field, in the scenario format's order.
