@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use samkalk::analysis::{run, Analysis, AnalysisError};
-use samkalk::{FieldError, Lang, Scenario, Value};
+use samkalk::analysis::{run_valid, Analysis, AnalysisError, RunOptions};
+use samkalk::{FieldError, Lang, ValidScenario, Value};
 
 /// Output of `analyse`.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -24,7 +24,7 @@ pub fn analyse(
     format: AnalyseFormat,
     lang: Lang,
 ) -> ExitCode {
-    let scenario = scenario.and_then(|v| Scenario::from_value(&v).map_err(|e| e.errors));
+    let scenario = scenario.and_then(|v| ValidScenario::from_value(&v).map_err(|e| e.errors));
     let analysis = analysis.and_then(|v| Analysis::from_value(&v).map_err(|e| e.errors));
     let (scenario, analysis) = match (scenario, analysis) {
         (Ok(s), Ok(a)) => (s, a),
@@ -47,7 +47,7 @@ pub fn analyse(
     if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({eta})") {
         bar.set_style(style);
     }
-    let outcome = run(&scenario, &analysis, &mut |done, total| {
+    let outcome = run_valid(&scenario, &analysis, RunOptions::default(), &mut |done, total| {
         bar.set_length(total);
         bar.set_position(done);
         true

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use samkalk::{Fault, FieldError, Lang, Scenario, ScenarioError, Value};
+use samkalk::{Fault, FieldError, Lang, Scenario, ScenarioError, ValidScenario, Value};
 
 #[derive(Parser)]
 #[command(
@@ -163,10 +163,10 @@ fn parse_text(text: &str, toml: bool) -> Result<Value, ScenarioError> {
 
 /// The scenario of a file to calculate: a workbook samkalk wrote (by the extension .xlsx, or
 /// standard input that starts like a zip file), else JSON or TOML as [`read_input`].
-fn read_scenario(file: &PathBuf) -> Result<Scenario, ScenarioError> {
+fn read_scenario(file: &PathBuf) -> Result<ValidScenario, ScenarioError> {
     let is_xlsx = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if file.as_os_str() != "-" && !is_xlsx {
-        return Scenario::from_value(&read_input(file)?);
+        return ValidScenario::from_value(&read_input(file)?);
     }
     let bytes = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -183,7 +183,7 @@ fn read_scenario(file: &PathBuf) -> Result<Scenario, ScenarioError> {
     }
     let text = String::from_utf8(bytes).map_err(|_| FieldError::new("", Fault::NotUtf8 { file: None }))?;
     let toml = !matches!(samkalk::value::first_char(&text), Some('{' | '[' | '"') | None);
-    Scenario::from_value(&parse_text(&text, toml)?)
+    ValidScenario::from_value(&parse_text(&text, toml)?)
 }
 
 /// Writes the output to the file, or to standard output.
@@ -227,7 +227,7 @@ fn calculate(
         return Err(FieldError::new("--format", Fault::BinaryToTerminal).into());
     }
     let scenario = read_scenario(file)?;
-    let result = samkalk::calculate(&scenario)?;
+    let result = scenario.calculate()?;
     // Valid input that looks like a mistake: said on stderr, the output is unchanged.
     for w in samkalk::warnings(&scenario) {
         eprintln!("{}", w.line(lang.unwrap_or(Lang::Sv)));
@@ -236,7 +236,7 @@ fn calculate(
         Format::Json => format!("{}\n", result.to_json()).into_bytes(),
         Format::Table => samkalk::report::table(&scenario, &result).into_bytes(),
         Format::Csv => samkalk::export::csv::csv(&scenario, &result, lang.unwrap_or(Lang::En)).into_bytes(),
-        Format::Trace => samkalk::trace(&scenario)?.to_csv().into_bytes(),
+        Format::Trace => scenario.trace()?.to_csv().into_bytes(),
         Format::Xlsx => {
             let options = samkalk::export::xlsx::WorkbookOptions { lang: lang.unwrap_or(Lang::Sv), date: workbook_date(date)? };
             samkalk::export::xlsx::workbook(&scenario, &result, &options)?
@@ -263,7 +263,7 @@ fn compare(files: &[PathBuf], names: &[String], format: CompareFormat, lang: Lan
             }
         }
     }
-    let named: Vec<(String, &Scenario)> = files
+    let named: Vec<(String, &ValidScenario)> = files
         .iter()
         .zip(&scenarios)
         .enumerate()
@@ -276,7 +276,7 @@ fn compare(files: &[PathBuf], names: &[String], format: CompareFormat, lang: Lan
             (name, s)
         })
         .collect();
-    match samkalk::compare::compare(&named) {
+    match samkalk::compare::compare_valid(&named) {
         Ok(c) => {
             let text = match format {
                 CompareFormat::Table => samkalk::present::compare::compare_table(&c, lang),

@@ -14,6 +14,7 @@ use crate::error::ScenarioError;
 use crate::public_sector::{calculate_with_public_sector, PUBLIC_SECTOR_ID};
 use crate::result::{ActorResult, CalculationResult, Money, Ratio};
 use crate::scenario::Scenario;
+use crate::validate::ValidScenario;
 
 /// One alternative's figures over the horizon for one actor (or the public sector, or society).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -117,6 +118,23 @@ pub fn compare(alternatives: &[(String, &Scenario)]) -> Result<Comparison, Compa
     let mut calculated: Vec<(CalculationResult, ActorResult)> = Vec::with_capacity(alternatives.len());
     for (index, (name, scenario)) in alternatives.iter().enumerate() {
         let both = calculate_with_public_sector(scenario).map_err(|error| CompareError { index, name: name.clone(), error })?;
+        calculated.push(both);
+    }
+    Ok(compare_results(alternatives.iter().map(|(n, _)| n.clone()).collect(), &calculated))
+}
+
+/// [`compare`] on scenarios already validated, which are not validated again; the only fault
+/// left is an overflow of the exact arithmetic.
+///
+/// ```
+/// let a = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let c = samkalk::compare::compare_valid(&[("A".into(), &a), ("B".into(), &a)]).unwrap();
+/// assert_eq!(c.alternatives, vec!["A", "B"]);
+/// ```
+pub fn compare_valid(alternatives: &[(String, &ValidScenario)]) -> Result<Comparison, CompareError> {
+    let mut calculated: Vec<(CalculationResult, ActorResult)> = Vec::with_capacity(alternatives.len());
+    for (index, (name, scenario)) in alternatives.iter().enumerate() {
+        let both = scenario.calculate_with_public_sector().map_err(|error| CompareError { index, name: name.clone(), error })?;
         calculated.push(both);
     }
     Ok(compare_results(alternatives.iter().map(|(n, _)| n.clone()).collect(), &calculated))

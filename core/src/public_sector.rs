@@ -18,7 +18,7 @@ use crate::cohort::Horizon;
 use crate::error::{Fault, FieldError, ScenarioError};
 use crate::result::{ActorResult, CalculationResult};
 use crate::scenario::Scenario;
-use crate::validate::validate;
+use crate::validate::{validate, ValidScenario};
 
 pub use crate::actor::PUBLIC_SECTOR;
 
@@ -51,6 +51,35 @@ pub fn calculate_with_public_sector(scenario: &Scenario) -> Result<(CalculationR
     if !errors.is_empty() {
         return Err(ScenarioError { errors });
     }
+    with_public_sector(scenario)
+}
+
+impl ValidScenario {
+    /// The result and the public sector's figures, as [`calculate_with_public_sector`] gives
+    /// them but without validating again.
+    ///
+    /// ```
+    /// let valid = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    /// let (result, public) = valid.calculate_with_public_sector().unwrap();
+    /// assert_eq!(public.npv, result.society().npv);
+    /// ```
+    pub fn calculate_with_public_sector(&self) -> Result<(CalculationResult, ActorResult), ScenarioError> {
+        with_public_sector(self.scenario())
+    }
+
+    /// The public sector's figures, as [`public_sector`] gives them but without validating again.
+    ///
+    /// ```
+    /// let valid = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    /// assert!(valid.public_sector().unwrap().npv.value().is_zero());
+    /// ```
+    pub fn public_sector(&self) -> Result<ActorResult, ScenarioError> {
+        with_public_sector(self.scenario()).map(|(_, public)| public)
+    }
+}
+
+/// The result and the public sector of a scenario validated by the caller.
+fn with_public_sector(scenario: &Scenario) -> Result<(CalculationResult, ActorResult), ScenarioError> {
     let (result, _, (gain, investment)) = calculate_valid_exact(scenario)?;
     let public = summed(&gain, &investment, scenario).map_err(|_| ScenarioError::from(FieldError::new("cohorts", Fault::Overflow)))?;
     Ok((result, public))

@@ -70,6 +70,17 @@ impl ValidScenario {
         Scenario::from_json(text).map(ValidScenario)
     }
 
+    /// Reads and validates a scenario from TOML text, as [`Scenario::from_toml`] does.
+    ///
+    /// ```
+    /// let valid = samkalk::ValidScenario::from_toml("start_year = 2026").unwrap();
+    /// assert_eq!(valid.start_year, 2026);
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<ValidScenario, ScenarioError> {
+        Scenario::from_toml(text).map(ValidScenario)
+    }
+
     /// Reads and validates a scenario from an input tree, as [`Scenario::from_value`] does.
     ///
     /// ```

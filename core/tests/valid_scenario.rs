@@ -50,3 +50,31 @@ fn draws_of_two_shares_of_one_cohort_are_still_validated() {
         other => panic!("expected an invalid draw, got {other:?}"),
     }
 }
+
+#[test]
+fn a_valid_scenario_gives_the_public_sector_and_compares_as_the_validating_functions_do() {
+    let scenario = Scenario::from_json(SCENARIO).unwrap();
+    let valid = scenario.clone().validate().unwrap();
+    let json = |x: &samkalk::ActorResult| serde_json::to_string(x).unwrap();
+    let public = samkalk::public_sector::public_sector(&scenario).unwrap();
+    assert_eq!(json(&valid.public_sector().unwrap()), json(&public));
+    let (result, with) = valid.calculate_with_public_sector().unwrap();
+    assert_eq!((result.to_json(), json(&with)), (samkalk::calculate(&scenario).unwrap().to_json(), json(&public)));
+    let mut other = scenario.clone();
+    other.cohorts[0].participants = 40;
+    let other_valid = other.clone().validate().unwrap();
+    let a = samkalk::compare::compare(&[("A".into(), &scenario), ("B".into(), &other)]).unwrap();
+    let b = samkalk::compare::compare_valid(&[("A".into(), &valid), ("B".into(), &other_valid)]).unwrap();
+    assert_eq!(a.to_json_pretty(), b.to_json_pretty());
+}
+
+#[test]
+fn a_valid_scenario_reads_toml_with_the_faults_of_scenario() {
+    let toml = "start_year = 2026\n[[cohorts]]\nname = \"A\"\norigin = \"AM2\"\nparticipants = 20\noutcomes = [{ target = \"work\", share = \"0.6\" }]\n";
+    assert_eq!(ValidScenario::from_toml(toml).unwrap().into_inner(), Scenario::from_toml(toml).unwrap());
+    let bad = toml.replace("\"0.6\"", "\"1.3\"");
+    let faults = ValidScenario::from_toml(&bad).unwrap_err().errors;
+    assert_eq!(faults, Scenario::from_toml(&bad).unwrap_err().errors);
+    assert_eq!(faults[0].path, "cohorts[0].outcomes[0].share");
+    assert_eq!(faults[0].code(), FaultCode::OutOfRange);
+}

@@ -16,7 +16,7 @@ use samkalk::analysis::{Analysis, AnalysisError, AnalysisResult, RunOptions};
 use samkalk::path::Path;
 use samkalk::present;
 use samkalk::value::MAX_DEPTH;
-use samkalk::{CalculationResult, Fault, FieldError, Lang, Scenario, Value};
+use samkalk::{CalculationResult, Fault, FieldError, Lang, ValidScenario, Value};
 
 mod to_py;
 use to_py::to_py;
@@ -223,7 +223,7 @@ impl<'py> Walker<'py> {
 /// A scenario input, read while holding the GIL; evaluated (with it released, in batches).
 enum Input {
     /// A `samkalk.Scenario`: already read and validated; shared, not copied.
-    Ready(Arc<Scenario>),
+    Ready(Arc<ValidScenario>),
     /// A walked Python object and the faults found while walking it.
     Tree(Value, Vec<FieldError>),
     Json(String),
@@ -302,7 +302,7 @@ fn merge(mut walked: Vec<FieldError>, core: Vec<FieldError>) -> Vec<FieldError> 
 }
 
 /// Reads and validates an input with the core. Never panics.
-fn scenario_of(input: Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
+fn scenario_of(input: Input) -> Result<Arc<ValidScenario>, Vec<FieldError>> {
     match input {
         Input::Ready(s) => Ok(s),
         Input::Failed(errors) => Err(errors),
@@ -311,13 +311,13 @@ fn scenario_of(input: Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
 }
 
 /// `scenario_of` on a borrowed input (a batch's threads share the inputs).
-fn scenario_of_ref(input: &Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
+fn scenario_of_ref(input: &Input) -> Result<Arc<ValidScenario>, Vec<FieldError>> {
     let run = move || match input {
         Input::Ready(s) => Ok(Arc::clone(s)),
         Input::Failed(errors) => Err(errors.clone()),
-        Input::Json(text) => Scenario::from_json(text).map(Arc::new).map_err(|e| e.errors),
-        Input::Toml(text) => Scenario::from_toml(text).map(Arc::new).map_err(|e| e.errors),
-        Input::Tree(value, walked) => match Scenario::from_value(value) {
+        Input::Json(text) => ValidScenario::from_json(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Toml(text) => ValidScenario::from_toml(text).map(Arc::new).map_err(|e| e.errors),
+        Input::Tree(value, walked) => match ValidScenario::from_value(value) {
             Ok(s) if walked.is_empty() => Ok(Arc::new(s)),
             Ok(_) => Err(walked.clone()),
             Err(e) => Err(merge(walked.clone(), e.errors)),
@@ -326,9 +326,9 @@ fn scenario_of_ref(input: &Input) -> Result<Arc<Scenario>, Vec<FieldError>> {
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("reading the scenario")))
 }
 
-fn calculate_scenario(scenario: Result<Arc<Scenario>, Vec<FieldError>>) -> Outcome {
+fn calculate_scenario(scenario: Result<Arc<ValidScenario>, Vec<FieldError>>) -> Outcome {
     let scenario = scenario?;
-    catch_unwind(AssertUnwindSafe(|| samkalk::calculate(&scenario)))
+    catch_unwind(AssertUnwindSafe(|| scenario.calculate()))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
         .map_err(|e| e.errors)
         .map(|inner| PyCalculation { inner, scenario })
@@ -340,8 +340,8 @@ fn calculate_input(input: Input) -> Outcome {
 
 /// The effect trace's rows as (cohort, year, state, participants) with participants a Decimal
 /// written by the core (six decimals).
-fn trace_rows<'py>(py: Python<'py>, scenario: &Scenario) -> PyResult<Bound<'py, PyList>> {
-    let trace = catch_unwind(AssertUnwindSafe(|| samkalk::trace(scenario)))
+fn trace_rows<'py>(py: Python<'py>, scenario: &ValidScenario) -> PyResult<Bound<'py, PyList>> {
+    let trace = catch_unwind(AssertUnwindSafe(|| scenario.trace()))
         .unwrap_or_else(|_| Err(internal("tracing").into()))
         .map_err(|e| scenario_error(py, &e.errors))?;
     let out = PyList::empty(py);
@@ -428,7 +428,7 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
 #[pyclass(name = "Scenario", module = "samkalk", frozen)]
 struct PyScenario {
     /// Shared with the inputs and results made from it (a scenario is never changed).
-    inner: Arc<Scenario>,
+    inner: Arc<ValidScenario>,
 }
 
 #[pymethods]
@@ -502,7 +502,7 @@ impl PyScenario {
 struct PyCalculation {
     inner: CalculationResult,
     /// The scenario calculated, for its effect trace (shared with its samkalk.Scenario).
-    scenario: Arc<Scenario>,
+    scenario: Arc<ValidScenario>,
 }
 
 #[pymethods]
@@ -527,7 +527,7 @@ impl PyCalculation {
     /// fields, money as decimal.Decimal.
     fn public_sector<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let public = py
-            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::public_sector::public_sector(&self.scenario))))
+            .detach(|| catch_unwind(AssertUnwindSafe(|| self.scenario.public_sector())))
             .unwrap_or_else(|_| Err(internal("calculating the public sector").into()))
             .map_err(|e| scenario_error(py, &e.errors))?;
         to_py(py, &public, decimal_type(py)?, false)
@@ -605,7 +605,7 @@ fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
     let outcome = py.detach(|| {
         catch_unwind(AssertUnwindSafe(|| {
             let scenario = samkalk::export::xlsx_read::scenario_from_xlsx(data)?;
-            samkalk::calculate(&scenario).map(|r| (scenario, r))
+            scenario.calculate().map(|r| (scenario, r))
         }))
         .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
     });
@@ -708,7 +708,7 @@ fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
 fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let input = read_input(scenario)?;
     let errors = match scenario_of(input) {
-        Ok(s) => catch_unwind(AssertUnwindSafe(|| samkalk::validate(&s))).unwrap_or_else(|_| internal("validating")),
+        Ok(_) => Vec::new(),
         Err(errors) => errors,
     };
     errors_to_py(py, &errors)
@@ -971,7 +971,7 @@ fn run_analysis(
             })
         };
         let outcome =
-            catch_unwind(AssertUnwindSafe(|| samkalk::analysis::run_with(&scenario, &analysis, RunOptions { threads }, &mut progress)));
+            catch_unwind(AssertUnwindSafe(|| samkalk::analysis::run_valid(&scenario, &analysis, RunOptions { threads }, &mut progress)));
         match outcome {
             Ok(Ok(result)) => Ok(result),
             Ok(Err(AnalysisError::Scenario(errors))) => Err(AnalyseFailure::Scenario(errors)),
@@ -1081,7 +1081,7 @@ fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<Strin
         for (i, input) in inputs.into_iter().enumerate() {
             read.push(scenario_of(input).map_err(|e| under(i, e))?);
         }
-        let named: Vec<(String, &Scenario)> = read
+        let named: Vec<(String, &ValidScenario)> = read
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -1093,7 +1093,7 @@ fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<Strin
                 (name, &**s)
             })
             .collect();
-        catch_unwind(AssertUnwindSafe(|| samkalk::compare::compare(&named)))
+        catch_unwind(AssertUnwindSafe(|| samkalk::compare::compare_valid(&named)))
             .map_err(|_| internal("comparing"))?
             .map_err(|e| under(e.index, e.error.errors))
     });

@@ -3,7 +3,7 @@
 //! about 210 KB of WebAssembly, which does not fit the calculator's size budget, so it is built
 //! separately and loaded only by what uses it (the page loads it in a Web Worker).
 
-use samkalk::{Fault, FieldError, Scenario};
+use samkalk::{Fault, FieldError, ValidScenario};
 use wasm_bindgen::prelude::*;
 
 fn fault_at(path: &str, fault: Fault) -> JsValue {
@@ -34,15 +34,17 @@ fn analysis_fault(e: &samkalk::analysis::AnalysisError) -> JsValue {
 }
 
 fn analyse_with(scenario: &str, analysis: &str, pretty: bool, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<String, JsValue> {
-    use samkalk::analysis::{run, Analysis, AnalysisError};
+    use samkalk::analysis::{run_valid, Analysis, AnalysisError, RunOptions};
     // Both texts are read before anything runs, so a fault in either is reported at once.
-    let s = Scenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors));
+    let s = ValidScenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors));
     let a = Analysis::from_json(analysis).map_err(|e| AnalysisError::Invalid(e.errors));
     let (s, a) = match (s, a) {
         (Ok(s), Ok(a)) => (s, a),
         (Err(e), _) | (_, Err(e)) => return Err(analysis_fault(&e)),
     };
-    run(&s, &a, progress).map(|r| if pretty { r.to_json_pretty() } else { r.to_json() }).map_err(|e| analysis_fault(&e))
+    run_valid(&s, &a, RunOptions::default(), progress)
+        .map(|r| if pretty { r.to_json_pretty() } else { r.to_json() })
+        .map_err(|e| analysis_fault(&e))
 }
 
 /// Runs an analysis request (JSON text) on a scenario (JSON text); returns the result JSON of

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use samkalk::actor::SOCIETY_ID;
 use samkalk::present::{self, Field, InputError};
-use samkalk::{Actor, BreakEven, BreakEvenKind, CalculationResult, Fault, FieldError, Lang, Scenario, ScenarioError};
+use samkalk::{Actor, BreakEven, BreakEvenKind, CalculationResult, Fault, FieldError, Lang, ScenarioError, ValidScenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -18,13 +18,13 @@ fn fault_at(path: &str, f: Fault) -> JsValue {
     fault(&[FieldError::new(path, f)])
 }
 
-fn scenario(text: &str) -> Result<Scenario, JsValue> {
-    Scenario::from_json(text).map_err(|e: ScenarioError| fault(&e.errors))
+fn scenario(text: &str) -> Result<ValidScenario, JsValue> {
+    ValidScenario::from_json(text).map_err(|e: ScenarioError| fault(&e.errors))
 }
 
-fn scenario_and_result(text: &str) -> Result<(Scenario, CalculationResult), JsValue> {
+fn scenario_and_result(text: &str) -> Result<(ValidScenario, CalculationResult), JsValue> {
     let s = scenario(text)?;
-    let r = samkalk::calculate(&s).map_err(|e| fault(&e.errors))?;
+    let r = s.calculate().map_err(|e| fault(&e.errors))?;
     Ok((s, r))
 }
 
@@ -43,7 +43,7 @@ pub fn calculate_text(text: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = publicSectorText)]
 pub fn public_sector_text(text: &str) -> Result<String, JsValue> {
     let s = scenario(text)?;
-    samkalk::public_sector::public_sector(&s).map(|p| to_text(&p)).map_err(|e| fault(&e.errors))
+    s.public_sector().map(|p| to_text(&p)).map_err(|e| fault(&e.errors))
 }
 
 /// One calculation's result and its public sector: `{"result": MODEL.md's result JSON,
@@ -51,7 +51,7 @@ pub fn public_sector_text(text: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = calculateWithPublicSectorText)]
 pub fn calculate_with_public_sector_text(text: &str) -> Result<String, JsValue> {
     let s = scenario(text)?;
-    let (r, p) = samkalk::public_sector::calculate_with_public_sector(&s).map_err(|e| fault(&e.errors))?;
+    let (r, p) = s.calculate_with_public_sector().map_err(|e| fault(&e.errors))?;
     Ok(format!(r#"{{"result":{},"public_sector":{}}}"#, r.to_json(), to_text(&p)))
 }
 

@@ -2,7 +2,7 @@
 //! (`samkalk::export::xlsx`) in its own .wasm, `samkalk_workbook_bg.wasm`, loaded only when the
 //! page's "Ladda ner Excel" is used, so the calculator keeps its size budget.
 
-use samkalk::{Fault, FieldError, Lang, Scenario};
+use samkalk::{Fault, FieldError, Lang, ValidScenario};
 use wasm_bindgen::prelude::*;
 
 fn fault(errors: &[FieldError]) -> JsValue {
@@ -26,8 +26,8 @@ pub fn workbook_bytes(scenario: &str, lang: &str, date: &str) -> Result<Vec<u8>,
     let lang = Lang::from_code(lang)
         .ok_or_else(|| fault_at("lang", Fault::NotOneOf { expected: vec!["sv".into(), "en".into()], got: lang.to_string() }))?;
     let date = samkalk::export::Date::parse(date).ok_or_else(|| fault_at("date", Fault::BadDate { got: date.to_string() }))?;
-    let s = Scenario::from_json(scenario).map_err(|e| fault(&e.errors))?;
-    let r = samkalk::calculate(&s).map_err(|e| fault(&e.errors))?;
+    let s = ValidScenario::from_json(scenario).map_err(|e| fault(&e.errors))?;
+    let r = s.calculate().map_err(|e| fault(&e.errors))?;
     samkalk::export::xlsx::workbook(&s, &r, &samkalk::export::xlsx::WorkbookOptions { lang, date }).map_err(|e| fault(&[e]))
 }
 
@@ -36,5 +36,5 @@ pub fn workbook_bytes(scenario: &str, lang: &str, date: &str) -> Result<Vec<u8>,
 #[wasm_bindgen(js_name = calculateWorkbook)]
 pub fn calculate_workbook(bytes: &[u8]) -> Result<String, JsValue> {
     let s = samkalk::export::xlsx_read::scenario_from_xlsx(bytes).map_err(|e| fault(&e.errors))?;
-    samkalk::calculate(&s).map(|r| r.to_json()).map_err(|e| fault(&e.errors))
+    s.calculate().map(|r| r.to_json()).map_err(|e| fault(&e.errors))
 }

@@ -30,13 +30,13 @@ use crate::export::xlsx::{
 };
 use crate::lang::Lang;
 use crate::number::{float_text, parse_decimal};
-use crate::scenario::Scenario;
+use crate::validate::ValidScenario;
 use crate::value::Value;
 
 /// Reads and validates the scenario in a samkalk workbook (.xlsx bytes).
-pub fn scenario_from_xlsx(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+pub fn scenario_from_xlsx(bytes: &[u8]) -> Result<ValidScenario, ScenarioError> {
     let (value, cells) = read_tree(bytes)?;
-    Scenario::from_value(&value).map_err(|e| ScenarioError { errors: e.errors.into_iter().map(|f| at_cell(f, &cells)).collect() })
+    ValidScenario::from_value(&value).map_err(|e| ScenarioError { errors: e.errors.into_iter().map(|f| at_cell(f, &cells)).collect() })
 }
 
 /// The scenario of a samkalk workbook as an input tree, and the cell each field came from.
