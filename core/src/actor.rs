@@ -91,7 +91,7 @@ impl Actor {
 /// `society` in results: the sum over the seven actors.
 pub const SOCIETY_ID: &str = "society";
 /// Swedish name of society in reports.
-pub const SOCIETY_SWEDISH: &str = "Samhället";
+pub(crate) const SOCIETY_SWEDISH: &str = "Samhället";
 
 /// The public sector (*offentlig sektor*): every actor but the employer and the individual.
 pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];

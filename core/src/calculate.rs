@@ -36,9 +36,8 @@ impl ValidScenario {
     }
 }
 
-/// Restating built-in states to a price year is the defaults' own (`defaults`); these paths
-/// stay for callers that found them here.
-pub use crate::defaults::{restate_state, restatement};
+// Restating built-in states to a price year is the defaults' own (`defaults`).
+use crate::defaults::{restate_state, restatement};
 
 /// The tax rates in force: the scenario's, each missing one from the defaults.
 pub fn resolved_tax(scenario: &Scenario) -> Tax {

@@ -189,7 +189,7 @@ fn defaults_json_with(restated: Option<(i64, (Decimal, Decimal))>) -> serde_json
 /// year) by which the built-in states are restated; None when nothing is restated (version 1,
 /// no price year, the defaults' own year, or a year outside the index, which validation
 /// reports).
-pub fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
+pub(crate) fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
     let to = scenario.price_year?;
     let from = defaults().price_year;
     if scenario.version < 2 || to == from {
@@ -200,7 +200,7 @@ pub fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
 
 /// A built-in state restated by the ratio num / den: every flow's amount and the wage,
 /// each multiplied by num and divided by den (divided last).
-pub fn restate_state(state: &State, num: Decimal, den: Decimal) -> Calc<State> {
+pub(crate) fn restate_state(state: &State, num: Decimal, den: Decimal) -> Calc<State> {
     let at = |x: Decimal| -> Calc<Decimal> { crate::arith::div(crate::arith::mul(x, num)?, den) };
     let mut s = state.clone();
     for f in &mut s.flows {

@@ -22,7 +22,7 @@ pub type Net = [Decimal; ACTOR_COUNT];
 
 /// Books one flow into the actors' nets: the payee receives, the payer pays. Either end may be
 /// outside the public economy (`None`).
-pub fn book(net: &mut Net, payer: Option<Actor>, payee: Option<Actor>, amount: Decimal) -> Calc<()> {
+pub(crate) fn book(net: &mut Net, payer: Option<Actor>, payee: Option<Actor>, amount: Decimal) -> Calc<()> {
     if let Some(p) = payer {
         net[p.index()] = sub(net[p.index()], amount)?;
     }
@@ -33,7 +33,7 @@ pub fn book(net: &mut Net, payer: Option<Actor>, payee: Option<Actor>, amount: D
 }
 
 /// A stated flow.
-pub fn book_flow(net: &mut Net, flow: &Flow) -> Calc<()> {
+pub(crate) fn book_flow(net: &mut Net, flow: &Flow) -> Calc<()> {
     book(net, flow.payer, flow.payee, flow.amount)
 }
 
@@ -41,7 +41,7 @@ pub fn book_flow(net: &mut Net, flow: &Flow) -> Calc<()> {
 pub type DerivedFlow = (&'static str, Option<Actor>, Option<Actor>, Decimal);
 
 /// The five flows a wage adds (MODEL.md, "earnings").
-pub fn earnings_flows(e: &Earnings, tax: &Tax) -> Calc<[DerivedFlow; 5]> {
+pub(crate) fn earnings_flows(e: &Earnings, tax: &Tax) -> Calc<[DerivedFlow; 5]> {
     let twelve = Decimal::from(12);
     let wage = mul(mul(e.monthly_wage, twelve)?, e.employment_rate)?;
     let production = mul(mul(wage, add(Decimal::ONE, tax.employer_contribution_rate)?)?, e.productivity)?;

@@ -29,11 +29,11 @@ pub mod calculate;
 mod cohort;
 pub mod compare;
 pub mod defaults;
-pub mod error;
+mod error;
 pub mod export;
 mod extends;
 pub mod flow;
-pub mod lang;
+mod lang;
 pub mod limits;
 pub mod number;
 pub mod path;
@@ -43,15 +43,15 @@ pub mod public_sector;
 mod read;
 pub mod report;
 pub mod result;
-pub mod scenario;
+mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod state;
 pub mod tax;
-pub mod trace;
-pub mod validate;
+mod trace;
+mod validate;
 pub mod value;
-pub mod warning;
+mod warning;
 
 pub use actor::Actor;
 pub use calculate::calculate;
@@ -65,15 +65,14 @@ pub use validate::{validate, ValidScenario};
 pub use value::{parse_json, Value};
 pub use warning::{warnings, ScenarioWarning, Warning};
 
-/// Every fault of an input tree (shape, types and rules), each at its path; empty when valid.
-pub fn validate_value(value: &Value) -> Vec<FieldError> {
-    match Scenario::from_value(value) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.errors,
-    }
-}
-
 /// Every fault of a scenario in JSON text; text that is not JSON is a fault at path `""`.
+///
+/// ```
+/// assert!(samkalk::validate_json(r#"{"start_year": 2026}"#).is_empty());
+/// let faults = samkalk::validate_json(r#"{"start_year": 2026, "discount_rate": "2"}"#);
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("discount_rate", samkalk::FaultCode::OutOfRange));
+/// assert_eq!(samkalk::validate_json("not json")[0].path, "");
+/// ```
 pub fn validate_json(text: &str) -> Vec<FieldError> {
     match Scenario::from_json(text) {
         Ok(_) => Vec::new(),
@@ -82,17 +81,35 @@ pub fn validate_json(text: &str) -> Vec<FieldError> {
 }
 
 /// Reads and validates a scenario in JSON text and gives its effect trace (method version 2).
+///
+/// ```
+/// let trace = samkalk::trace_json(r#"{"version": 2, "start_year": 2026, "cohorts": [{"name": "A",
+///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.5"}]}]}"#).unwrap();
+/// assert!(trace.rows.iter().any(|r| r.state == "work" && r.year == 2029));
+/// ```
 pub fn trace_json(text: &str) -> Result<Trace, ScenarioError> {
     ValidScenario::from_json(text)?.trace()
 }
 
 /// Reads, validates and calculates a scenario in JSON text.
+///
+/// ```
+/// let result = samkalk::calculate_json(r#"{"start_year": 2026}"#).unwrap();
+/// assert_eq!(result.years, vec![2026, 2027, 2028, 2029]);
+/// assert_eq!(samkalk::calculate_json("{}").unwrap_err().errors[0].path, "start_year");
+/// ```
 pub fn calculate_json(text: &str) -> Result<CalculationResult, ScenarioError> {
     ValidScenario::from_json(text)?.calculate()
 }
 
 /// The warnings of a scenario in JSON text (docs/method.md, "Warning codes"); empty when there
 /// are none or the scenario is invalid (then its faults say what to fix first).
+///
+/// ```
+/// let warned = samkalk::warnings_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "0.2"}}"#);
+/// assert_eq!(warned[0].path, "tax.municipal_rate");
+/// assert!(samkalk::warnings_json(r#"{"start_year": 2026}"#).is_empty());
+/// ```
 pub fn warnings_json(text: &str) -> Vec<ScenarioWarning> {
     Scenario::from_json(text).map(|s| warnings(&s)).unwrap_or_default()
 }

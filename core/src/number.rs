@@ -89,12 +89,12 @@ fn split(text: &str) -> Option<Spelling<'_>> {
 }
 
 /// True when `text` is spelled like a JSON number.
-pub fn is_number_spelling(text: &str) -> bool {
+pub(crate) fn is_number_spelling(text: &str) -> bool {
     split(text).is_some()
 }
 
 /// True when `text` is spelled like a JSON integer (no point, no exponent).
-pub fn is_integer_spelling(text: &str) -> bool {
+pub(crate) fn is_integer_spelling(text: &str) -> bool {
     matches!(split(text), Some(s) if s.frac_digits.is_empty() && s.exponent == 0 && !text.contains(['e', 'E']))
 }
 

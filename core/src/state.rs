@@ -26,7 +26,7 @@ pub fn yearly_net(state: &State, tax: &Tax) -> Calc<Net> {
 
 /// Version 2: what each actor invests per person and year in `state` through its flows marked
 /// `investment` (step costs), as positive amounts.
-pub fn step_costs(state: &State) -> Calc<Net> {
+pub(crate) fn step_costs(state: &State) -> Calc<Net> {
     let mut cost = [Decimal::ZERO; 7];
     for flow in state.flows.iter().filter(|f| f.investment) {
         if let Some(payer) = flow.payer {

@@ -36,10 +36,10 @@ pub struct Trace {
 
 /// Decimals the trace's numbers are held with: each state's figure is rounded to them (half
 /// away from zero) before the origin's is computed from them.
-pub const TRACE_EXACT_DECIMALS: u32 = 20;
+pub(crate) const TRACE_EXACT_DECIMALS: u32 = 20;
 
 /// Decimals the trace's numbers are written with.
-pub const TRACE_DECIMALS: u32 = 6;
+pub(crate) const TRACE_DECIMALS: u32 = 6;
 
 impl Trace {
     /// CSV with the header `cohort,year,state,participants`, numbers to six decimals.

@@ -14,18 +14,17 @@ use crate::scenario::{Cohort, Outcome, Scenario, State};
 use crate::value::Value;
 
 /// Most states a scenario defines.
-pub const MAX_STATES: usize = 200;
+pub(crate) const MAX_STATES: usize = 200;
 /// Most flows in a state.
-pub const MAX_FLOWS: usize = 200;
+pub(crate) const MAX_FLOWS: usize = 200;
 /// Most cohorts in a scenario.
-pub const MAX_COHORTS: usize = 1000;
+pub(crate) const MAX_COHORTS: usize = 1000;
 /// Most outcomes in a cohort.
-pub const MAX_OUTCOMES: usize = 20;
-pub use crate::limits::{MAX_AMOUNT, MAX_PARTICIPANTS};
+pub(crate) const MAX_OUTCOMES: usize = 20;
 /// Financing shares within this of 1 (but not 1) miss it by a rounding error: 10⁻⁹.
 const ROUNDING_ERROR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 /// Version 2: at most this many onward moves per outcome.
-pub const MAX_MOVES: usize = 20;
+pub(crate) const MAX_MOVES: usize = 20;
 
 /// Every rule fault of a typed scenario (one built in Rust, say), each at its path.
 pub fn validate(scenario: &Scenario) -> Vec<FieldError> {
@@ -361,7 +360,7 @@ impl Checker<'_> {
 // (docs/method.md, "Version 2").
 
 /// The highest version of the method.
-pub const MAX_VERSION: i64 = 2;
+pub(crate) const MAX_VERSION: i64 = 2;
 
 /// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
 pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
@@ -534,7 +533,7 @@ impl Checker<'_> {
 }
 
 /// 1–64 characters of `A-Z a-z 0-9 _ -`.
-pub fn valid_state_id(id: &str) -> bool {
+pub(crate) fn valid_state_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 

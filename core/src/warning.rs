@@ -12,7 +12,7 @@ use crate::scenario::{Scenario, TaxMethod};
 /// The highest municipal rate that looks like an effective rate on the gross wage: 0.15. The
 /// built-in effective rate is about 0.12; nominal municipal rates (kommunalskatt on taxable
 /// income) are about 0.17 to 0.24.
-pub const MAX_EFFECTIVE_MUNICIPAL_RATE: Decimal = Decimal::from_parts(15, 0, 0, false, 2);
+pub(crate) const MAX_EFFECTIVE_MUNICIPAL_RATE: Decimal = Decimal::from_parts(15, 0, 0, false, 2);
 
 /// A warning: its code (the variant, serialised snake_case as `code`) and the values its
 /// message needs (serialised as `params`).
