@@ -60,7 +60,7 @@ impl Reader {
     /// removes it (`remove = true`) or, for a label the state does not have, adds a flow.
     fn flow_changes(&mut self, state: &mut State, id: &str, flows: &Value, path: &Path) {
         let fpath = path.key("flows");
-        let Some(members) = self.map(flows, &fpath, crate::validate::MAX_FLOWS) else {
+        let Some(members) = self.map(flows, &fpath, crate::limits::MAX_FLOWS) else {
             return;
         };
         let labels: Vec<String> = state.flows.iter().map(|f| f.label.clone()).collect();

@@ -58,6 +58,19 @@ pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false,
 /// Most participants in a cohort.
 pub const MAX_PARTICIPANTS: i64 = 10_000_000;
 
+/// Most states a scenario defines.
+pub(crate) const MAX_STATES: usize = 200;
+/// Most flows in a state.
+pub(crate) const MAX_FLOWS: usize = 200;
+/// Most cohorts in a scenario.
+pub(crate) const MAX_COHORTS: usize = 1000;
+/// Most outcomes in a cohort.
+pub(crate) const MAX_OUTCOMES: usize = 20;
+/// Version 2: at most this many onward moves per outcome.
+pub(crate) const MAX_MOVES: usize = 20;
+/// The highest version of the method.
+pub(crate) const MAX_VERSION: i64 = 2;
+
 /// A calendar year (`start_year`, `price_year`).
 pub const YEAR: Limit = Limit::closed(whole(1900), whole(2200), Unit::Year);
 /// `horizon_years`.

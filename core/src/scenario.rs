@@ -499,7 +499,7 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
     }
     if let Some(states) = fields.get("states") {
         let path = root.key("states");
-        if let Some(members) = r.map(states, &path, crate::validate::MAX_STATES) {
+        if let Some(members) = r.map(states, &path, limits::MAX_STATES) {
             // A state that extends a built-in one starts from it as this scenario uses it.
             let restated = crate::defaults::restatement(&s);
             for (id, state) in members {
@@ -513,7 +513,7 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
     }
     if let Some(cohorts) = fields.get("cohorts") {
         let path = root.key("cohorts");
-        if let Some(items) = r.list(cohorts, &path, 0, crate::validate::MAX_COHORTS) {
+        if let Some(items) = r.list(cohorts, &path, 0, limits::MAX_COHORTS) {
             s.cohorts = items.iter().enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
         }
     }
@@ -547,7 +547,7 @@ impl Reader {
         state.description = self.opt_text(f.get("description"), &path.key("description"));
         if let Some(flows) = f.get("flows") {
             let fpath = path.key("flows");
-            if let Some(items) = self.list(flows, &fpath, 0, crate::validate::MAX_FLOWS) {
+            if let Some(items) = self.list(flows, &fpath, 0, limits::MAX_FLOWS) {
                 state.flows = items.iter().enumerate().map(|(i, v)| self.flow(v, &fpath.index(i))).collect();
             }
         }
@@ -672,7 +672,7 @@ impl Reader {
         }
         if let Some(outcomes) = f.get("outcomes") {
             let opath = path.key("outcomes");
-            if let Some(items) = self.list(outcomes, &opath, 0, crate::validate::MAX_OUTCOMES) {
+            if let Some(items) = self.list(outcomes, &opath, 0, limits::MAX_OUTCOMES) {
                 cohort.outcomes = items.iter().enumerate().map(|(i, v)| self.outcome(v, &opath.index(i))).collect();
             }
         }
@@ -705,7 +705,7 @@ impl Reader {
         if let Some(then) = f.get("then") {
             let tpath = path.key("then");
             if self.requires_v2(&tpath) {
-                if let Some(items) = self.list(then, &tpath, 0, crate::validate::MAX_MOVES) {
+                if let Some(items) = self.list(then, &tpath, 0, limits::MAX_MOVES) {
                     o.then = items.iter().enumerate().map(|(j, v)| self.onward_move(v, &tpath.index(j))).collect();
                 }
             }

@@ -13,18 +13,11 @@ use crate::path::Path;
 use crate::scenario::{Cohort, Outcome, Scenario, State};
 use crate::value::Value;
 
-/// Most states a scenario defines.
-pub(crate) const MAX_STATES: usize = 200;
-/// Most flows in a state.
-pub(crate) const MAX_FLOWS: usize = 200;
-/// Most cohorts in a scenario.
-pub(crate) const MAX_COHORTS: usize = 1000;
-/// Most outcomes in a cohort.
-pub(crate) const MAX_OUTCOMES: usize = 20;
+// The counts' limits are the table of record's (reading checks them); calculate names
+// MAX_VERSION here.
+pub(crate) use crate::limits::{MAX_COHORTS, MAX_FLOWS, MAX_MOVES, MAX_OUTCOMES, MAX_STATES, MAX_VERSION};
 /// Financing shares within this of 1 (but not 1) miss it by a rounding error: 10⁻⁹.
 const ROUNDING_ERROR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
-/// Version 2: at most this many onward moves per outcome.
-pub(crate) const MAX_MOVES: usize = 20;
 
 /// Every rule fault of a typed scenario (one built in Rust, say), each at its path.
 pub fn validate(scenario: &Scenario) -> Vec<FieldError> {
@@ -359,8 +352,6 @@ impl Checker<'_> {
 // Version 2: the version rule, the gate on version-2 fields, and the rules of pathways
 // (docs/method.md, "Version 2").
 
-/// The highest version of the method.
-pub(crate) const MAX_VERSION: i64 = 2;
 
 /// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
 pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
