@@ -5,7 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::{Fault, Unit};
+use crate::error::{Fault, FieldError, Unit};
+use crate::path::Path;
 
 /// The limits of a numeric field: min ≤ x ≤ max (x < max when `max_exclusive`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,18 @@ pub(crate) const MAX_OUTCOMES: usize = 20;
 pub(crate) const MAX_MOVES: usize = 20;
 /// The highest version of the method.
 pub(crate) const MAX_VERSION: i64 = 2;
+
+/// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
+pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
+    FieldError::new(path, Fault::RequiresVersion2)
+}
+
+/// The version that fields are judged against: None when reading reported `version`, or when
+/// it is not a version of the method (that fault is enough).
+pub(crate) fn known_version(read_faults: &[FieldError], version: i64) -> Option<i64> {
+    let unreadable = read_faults.iter().any(|e| e.path == "version");
+    (!unreadable && (1..=MAX_VERSION).contains(&version)).then_some(version)
+}
 
 /// A calendar year (`start_year`, `price_year`).
 pub const YEAR: Limit = Limit::closed(whole(1900), whole(2200), Unit::Year);

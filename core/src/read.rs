@@ -210,7 +210,7 @@ impl Reader {
         match self.version {
             Some(v) if v >= 2 => true,
             Some(_) => {
-                self.errors.push(crate::validate::requires_v2_fault(path));
+                self.errors.push(crate::limits::requires_v2_fault(path));
                 false
             }
             None => false,

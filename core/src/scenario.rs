@@ -456,7 +456,7 @@ fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, Stri
     s.version = r.opt_int(fields.get("version"), &root.key("version")).unwrap_or(1);
     // Which version's fields are allowed; None when the version itself is unreadable or
     // unknown, so that no field is reported against it.
-    r.version = crate::validate::known_version(&r.errors, s.version);
+    r.version = limits::known_version(&r.errors, s.version);
     s.name = r.opt_text(fields.get("name"), &root.key("name"));
     s.start_year = r.required(fields.get("start_year"), &root.key("start_year"), Reader::int).unwrap_or(0);
     s.price_year = fields.get("price_year").and_then(|v| r.int(v, &root.key("price_year")));

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, RangeNote, ScenarioError};
-use crate::limits::{self, Limit};
+use crate::limits::{self, requires_v2_fault, Limit};
 use crate::path::Path;
 use crate::scenario::{Cohort, Outcome, Scenario, State};
 use crate::value::Value;
@@ -350,20 +350,8 @@ impl Checker<'_> {
 
 // ---------------------------------------------------------------------------------------------
 // Version 2: the version rule, the gate on version-2 fields, and the rules of pathways
-// (docs/method.md, "Version 2").
-
-
-/// The fault for a version-2 field in a version-1 scenario; every version-2 field uses it.
-pub(crate) fn requires_v2_fault(path: &Path) -> FieldError {
-    FieldError::new(path, Fault::RequiresVersion2)
-}
-
-/// The version that fields are judged against: None when reading reported `version`, or when
-/// it is not a version of the method (that fault is enough).
-pub(crate) fn known_version(read_faults: &[FieldError], version: i64) -> Option<i64> {
-    let unreadable = read_faults.iter().any(|e| e.path == "version");
-    (!unreadable && (1..=MAX_VERSION).contains(&version)).then_some(version)
-}
+// (docs/method.md, "Version 2"); the version gate's fault and the version reading judges by are
+// the table of record's (`limits::requires_v2_fault`, `limits::known_version`).
 
 impl Checker<'_> {
     fn version(&mut self, path: &Path, version: i64) {
