@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::actor::Actor;
-use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ScenarioError, ValueKind};
+use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ValueKind};
 use crate::limits;
 use crate::path::Path;
 use crate::read::Reader;
@@ -376,45 +376,9 @@ impl Scenario {
         }
     }
 
-    /// Reads and validates a scenario from JSON text, numbers exactly as spelled.
-    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
-        Scenario::from_value(&value)
-    }
-
-    /// Reads and validates a scenario from TOML text.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
-        Scenario::from_value(&value)
-    }
-
-    /// Reads and validates a scenario from an input tree; every fault is reported.
-    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
-        let (scenario, errors, renames) = read_scenario(value);
-        // The rules are checked on the resolved states (paths `flows[k]`); every fault is
-        // reported at the path the input wrote (`flows.<label>` under `extends`).
-        let mut errors = renamed(errors, &renames, false);
-        crate::validate::check_rules(&scenario, &mut errors);
-        let errors = renamed(errors, &renames, true);
-        if errors.is_empty() {
-            Ok(scenario)
-        } else {
-            Err(ScenarioError { errors })
-        }
-    }
-
     /// Writes the scenario as JSON in the input format.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-}
-
-/// serde support for any format: the tree is read and validated as by [`Scenario::from_value`].
-impl<'de> serde::Deserialize<'de> for Scenario {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        Scenario::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -425,7 +389,7 @@ impl<'de> serde::Deserialize<'de> for Scenario {
 
 /// `errors` with each path under one side of a rename (resolved, input) moved to the other:
 /// to the input's paths when `to_input`, else to the resolved state's.
-fn renamed(mut errors: Vec<FieldError>, renames: &[(String, String)], to_input: bool) -> Vec<FieldError> {
+pub(crate) fn renamed(mut errors: Vec<FieldError>, renames: &[(String, String)], to_input: bool) -> Vec<FieldError> {
     for e in &mut errors {
         for (resolved, input) in renames {
             let (from, to) = if to_input { (resolved, input) } else { (input, resolved) };
@@ -442,7 +406,7 @@ fn renamed(mut errors: Vec<FieldError>, renames: &[(String, String)], to_input: 
 
 /// Reads the tree into a typed scenario and the faults of shape and type, with the paths of
 /// the flows resolved under `extends` (resolved, input).
-fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
+pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
     let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);

@@ -10,7 +10,7 @@ use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, RangeNote, ScenarioError};
 use crate::limits::{self, requires_v2_fault, Limit};
 use crate::path::Path;
-use crate::scenario::{Cohort, Outcome, Scenario, State};
+use crate::scenario::{read_scenario, renamed, Cohort, Outcome, Scenario, State};
 use crate::value::Value;
 
 // The counts' limits are the table of record's (reading checks them); calculate names
@@ -143,6 +143,46 @@ impl Scenario {
         } else {
             Err(ScenarioError { errors })
         }
+    }
+}
+
+// Reading and validating: the reader (`scenario`) gives the typed scenario and the faults of
+// shape and type; the rules are checked here on top of them.
+impl Scenario {
+    /// Reads and validates a scenario from JSON text, numbers exactly as spelled.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
+        Scenario::from_value(&value)
+    }
+
+    /// Reads and validates a scenario from TOML text.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
+        let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
+        Scenario::from_value(&value)
+    }
+
+    /// Reads and validates a scenario from an input tree; every fault is reported.
+    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+        let (scenario, errors, renames) = read_scenario(value);
+        // The rules are checked on the resolved states (paths `flows[k]`); every fault is
+        // reported at the path the input wrote (`flows.<label>` under `extends`).
+        let mut errors = renamed(errors, &renames, false);
+        crate::validate::check_rules(&scenario, &mut errors);
+        let errors = renamed(errors, &renames, true);
+        if errors.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(ScenarioError { errors })
+        }
+    }
+}
+
+/// serde support for any format: the tree is read and validated as by [`Scenario::from_value`].
+impl<'de> serde::Deserialize<'de> for Scenario {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Scenario::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
 
