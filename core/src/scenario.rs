@@ -13,6 +13,27 @@ use crate::path::Path;
 use crate::read::Reader;
 use crate::value::Value;
 
+/// A number: a JSON number or a string spelled like one, read as the exact decimal it spells
+/// (the JSON Schema of every number field, `schemars(with = "Number")`).
+#[cfg(feature = "schema")]
+pub(crate) struct Number;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal: a JSON number, or a string spelled like one (\"0.1\" is exactly 0.1). At most 28 decimals.",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"}
+            ]
+        })
+    }
+}
+
 /// A scenario as MODEL.md defines it. Build one in Rust, or read it with
 /// [`Scenario::from_json`], [`Scenario::from_toml`] or [`Scenario::from_value`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,7 +56,7 @@ pub struct Scenario {
     pub horizon_years: i64,
     /// Yearly discount rate for the NPV, in [0, 1); 0 sums the years undiscounted.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub discount_rate: Decimal,
     /// Tax rates on the gross wage; a rate left out takes the built-in default.
     #[serde(default)]
@@ -89,15 +110,15 @@ pub enum TaxMethod {
 pub struct TaxRates {
     /// Municipal income tax, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Number>"))]
     pub municipal_rate: Option<Decimal>,
     /// Regional income tax, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Number>"))]
     pub regional_rate: Option<Decimal>,
     /// Employer's contributions, as a share of the gross wage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Number>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Number>"))]
     pub employer_contribution_rate: Option<Decimal>,
     /// Version 2: `effective` (the default) or `rules`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,7 +171,7 @@ pub struct Flow {
     #[serde(default)]
     pub payee: Option<Actor>,
     /// Kronor per person and year.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub amount: Decimal,
     /// Where the amount comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -174,15 +195,15 @@ pub struct Flow {
 #[serde(deny_unknown_fields)]
 pub struct Earnings {
     /// Gross wage per month of full-time work, in kronor.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub monthly_wage: Decimal,
     /// Share of full time worked (default 1).
     #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub employment_rate: Decimal,
     /// Production as a multiple of the wage cost, the employer's gain (default 1).
     #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub productivity: Decimal,
     /// Where the wage comes from (informational).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -232,15 +253,15 @@ pub struct Cohort {
 pub struct Intervention {
     /// Cost per participant, in kronor.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub cost_per_participant: Decimal,
     /// Cost whatever the number of participants, in kronor.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub fixed_cost: Decimal,
     /// Markup on the cost for optimism (0.2 adds 20 %).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub optimism_bias: Decimal,
     /// Length in whole months; the cost is spread evenly over them.
     #[serde(default = "one_month")]
@@ -250,7 +271,7 @@ pub struct Intervention {
     pub start_month: i64,
     /// Actor → share of the cost; the shares sum to exactly 1. Default: all municipality.
     #[serde(default = "municipality_pays")]
-    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<Actor, crate::schema::Number>"))]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<Actor, Number>"))]
     pub financing: BTreeMap<Actor, Decimal>,
 }
 
@@ -279,27 +300,27 @@ pub struct Outcome {
     /// The state the share moves to.
     pub target: String,
     /// Share of the participants that moves, in [0, 1].
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub share: Decimal,
     /// Share that would have moved without the intervention; only the difference counts.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub counterfactual_share: Decimal,
     /// Share of the effect that would have happened anyway.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub deadweight: Decimal,
     /// Share of the effect owed to others than the intervention.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub attribution: Decimal,
     /// Share of the effect that only moves others out of the target state.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub displacement: Decimal,
     /// Share still in the target state one year later (default 1).
     #[serde(default = "one")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub retention: Decimal,
     /// Whole months from the intervention's end to the move.
     #[serde(default)]
@@ -321,7 +342,7 @@ pub struct Move {
     /// The state the move reaches; the cohort's origin means leaving the effect.
     pub to: String,
     /// The share of the effect population in `from` that moves.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Number"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Number"))]
     pub share: Decimal,
     /// Months after the outcome's move month of the move's first month.
     #[serde(default)]
