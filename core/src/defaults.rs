@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::arith::Calc;
 use crate::path::Path;
-use crate::scenario::{read_state, Scenario, State};
+use crate::scenario::{read_state, BuiltInStates, Scenario, State};
 use crate::value::{parse_json, Value};
 
 /// A rate with where it comes from.
@@ -190,13 +190,30 @@ fn defaults_json_with(restated: Option<(i64, (Decimal, Decimal))>) -> serde_json
 /// no price year, the defaults' own year, or a year outside the index, which validation
 /// reports).
 pub(crate) fn restatement(scenario: &Scenario) -> Option<(Decimal, Decimal)> {
-    let to = scenario.price_year?;
+    restatement_at(scenario.version, scenario.price_year)
+}
+
+/// [`restatement`] for a scenario of this version and price year.
+fn restatement_at(version: i64, price_year: Option<i64>) -> Option<(Decimal, Decimal)> {
+    let to = price_year?;
     let from = defaults().price_year;
-    if scenario.version < 2 || to == from {
+    if version < 2 || to == from {
         return None;
     }
     crate::tax::index_ratio(from, to)
 }
+
+/// The built-in states as the reader resolves `extends` against them.
+pub(crate) const BUILT_IN_STATES: BuiltInStates = BuiltInStates {
+    state: |id, version, price_year| {
+        let base = &defaults().states.get(id)?.state;
+        Some(match restatement_at(version, price_year) {
+            None => Ok(base.clone()),
+            Some((num, den)) => restate_state(base, num, den),
+        })
+    },
+    ids: || defaults().states.keys().cloned().collect(),
+};
 
 /// A built-in state restated by the ratio num / den: every flow's amount and the wage,
 /// each multiplied by num and divided by den (divided last).

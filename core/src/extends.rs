@@ -5,21 +5,20 @@
 
 use rust_decimal::Decimal;
 
-use crate::defaults::defaults;
 use crate::error::Fault;
 use crate::path::Path;
 use crate::read::{Fields, Reader};
-use crate::scenario::{Earnings, Flow, State, EARNINGS_FIELDS, FLOW_FIELDS};
+use crate::scenario::{BuiltInStates, Earnings, Flow, State, EARNINGS_FIELDS, FLOW_FIELDS};
 use crate::value::Value;
 
 /// The members of a state that extends a built-in one.
 const EXTENDED_FIELDS: &[&str] = &["extends", "label", "description", "flows", "earnings"];
 
 impl Reader {
-    /// A state with `extends`: the built-in state it names (restated by `restated` = (num,
-    /// den) when the scenario restates the built-in states), with the given label,
-    /// description, flow changes and earnings changes applied.
-    pub(crate) fn extended_state(&mut self, value: &Value, path: &Path, restated: Option<(Decimal, Decimal)>) -> State {
+    /// A state with `extends`: the built-in state it names, as a scenario of `(version, price
+    /// year)` uses it (restated in version 2), with the given label, description, flow changes
+    /// and earnings changes applied.
+    pub(crate) fn extended_state(&mut self, value: &Value, path: &Path, built_in: &BuiltInStates, at: (i64, Option<i64>)) -> State {
         let Some(f) = self.object(value, path, EXTENDED_FIELDS) else {
             return State::default();
         };
@@ -27,19 +26,16 @@ impl Reader {
         let Some(id) = self.required(f.get("extends"), &ep, Reader::text) else {
             return State::default();
         };
-        let Some(base) = defaults().states.get(&id) else {
-            self.fault(&ep, Fault::NotBuiltIn { id, expected: defaults().states.keys().cloned().collect() });
-            return State::default();
-        };
-        let mut state = match restated {
-            None => base.state.clone(),
-            Some((num, den)) => match crate::defaults::restate_state(&base.state, num, den) {
-                Ok(s) => s,
-                Err(_) => {
-                    self.fault(&ep, Fault::Overflow);
-                    return State::default();
-                }
-            },
+        let mut state = match (built_in.state)(&id, at.0, at.1) {
+            None => {
+                self.fault(&ep, Fault::NotBuiltIn { id, expected: (built_in.ids)() });
+                return State::default();
+            }
+            Some(Ok(s)) => s,
+            Some(Err(_)) => {
+                self.fault(&ep, Fault::Overflow);
+                return State::default();
+            }
         };
         if let Some(v) = f.get("label") {
             state.label = self.text(v, &path.key("label")).unwrap_or_default();

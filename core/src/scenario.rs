@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::actor::Actor;
+use crate::arith::Calc;
 use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ValueKind};
 use crate::limits;
 use crate::path::Path;
@@ -425,9 +426,20 @@ pub(crate) fn renamed(mut errors: Vec<FieldError>, renames: &[(String, String)],
     errors
 }
 
+/// The built-in states a state's `extends` starts from. The model's parameter set gives them
+/// to the reader (`defaults::BUILT_IN_STATES`), so reading does not depend on the model.
+pub(crate) struct BuiltInStates {
+    /// The built-in state `id` as a scenario of this version and price year uses it
+    /// (restated to its price year in version 2): None when there is none, `Some(Err)` when
+    /// restating overflows.
+    pub(crate) state: fn(id: &str, version: i64, price_year: Option<i64>) -> Option<Calc<State>>,
+    /// The built-in states' ids, in order (what `extends` may name).
+    pub(crate) ids: fn() -> Vec<String>,
+}
+
 /// Reads the tree into a typed scenario and the faults of shape and type, with the paths of
 /// the flows resolved under `extends` (resolved, input).
-pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
+pub(crate) fn read_scenario(value: &Value, built_in: &BuiltInStates) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
     let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);
@@ -486,10 +498,9 @@ pub(crate) fn read_scenario(value: &Value) -> (Scenario, Vec<FieldError>, Vec<(S
         let path = root.key("states");
         if let Some(members) = r.map(states, &path, limits::MAX_STATES) {
             // A state that extends a built-in one starts from it as this scenario uses it.
-            let restated = crate::defaults::restatement(&s);
             for (id, state) in members {
                 let state = match state.get("extends") {
-                    Some(_) => r.extended_state(state, &path.key(id), restated),
+                    Some(_) => r.extended_state(state, &path.key(id), built_in, (s.version, s.price_year)),
                     None => r.state(state, &path.key(id)),
                 };
                 s.states.insert(id.to_string(), state);

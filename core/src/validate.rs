@@ -164,7 +164,7 @@ impl Scenario {
 
     /// Reads and validates a scenario from an input tree; every fault is reported.
     pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
-        let (scenario, errors, renames) = read_scenario(value);
+        let (scenario, errors, renames) = read_scenario(value, &crate::defaults::BUILT_IN_STATES);
         // The rules are checked on the resolved states (paths `flows[k]`); every fault is
         // reported at the path the input wrote (`flows.<label>` under `extends`).
         let mut errors = renamed(errors, &renames, false);

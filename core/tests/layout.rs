@@ -11,11 +11,6 @@ use std::path::Path;
 
 /// Each circle (a strongly connected set of modules) still in the tree, its modules in order.
 const KNOWN_CIRCLES: &[&[&str]] = &[
-    // Reading and validating: Scenario::from_value checks the rules (scenario → validate), the
-    // reader reads `extends` against the built-in states (scenario → defaults), which are read
-    // with the reader (defaults → scenario); the schema's number type is named in the
-    // scenario's attributes.
-    &["defaults", "read", "scenario", "schema", "validate"],
     // The text report and the presentation layer use each other (report::state_phrase).
     &["present", "report"],
 ];
