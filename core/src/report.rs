@@ -29,22 +29,7 @@ pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str) -> String {
 }
 
 pub use crate::present::analysis_report::analysis_table;
-
-/// How a state is named in a sentence: its label in lower case, else its id.
-pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
-    let label = resolve_state(scenario, id).map(|s| s.label.trim()).unwrap_or("");
-    if label.is_empty() {
-        return id.to_string();
-    }
-    // "Arbete" → "arbete", but keep "AM2: ..." as written.
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_string(),
-    }
-}
+use crate::present::state_phrase;
 
 fn actor_block(out: &mut String, title: &str, r: &ActorResult, years: &[i64]) {
     let width = 16;

@@ -72,7 +72,7 @@ fn cohort_name(name: &str, index: usize, lang: Lang) -> String {
 /// ```
 pub fn assumptions(scenario: &Scenario, lang: Lang) -> Vec<Assumption> {
     let mut out = Vec::new();
-    let state = |id: &str| crate::report::state_phrase(scenario, id);
+    let state = |id: &str| crate::present::state_phrase(scenario, id);
     for (i, c) in scenario.cohorts.iter().enumerate() {
         let name = cohort_name(&c.name, i, lang);
         let v = &c.intervention;

@@ -1,9 +1,12 @@
-//! Names for people: actors, society, the public sector, result fields and break-even kinds.
+//! Names for people: actors, society, the public sector, result fields, break-even kinds and
+//! states in a sentence.
 
 use crate::actor::Actor;
 use crate::analysis::Who;
+use crate::calculate::resolve_state;
 use crate::lang::Lang;
 use crate::result::BreakEvenKind;
+use crate::scenario::Scenario;
 
 /// An actor's name as a heading (`Kommunen` / `Municipality`).
 ///
@@ -241,5 +244,21 @@ mod tests {
             assert_eq!(Field::from_id(f.id()), Some(f));
         }
         assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::En), "At most");
+    }
+}
+
+/// How a state is named in a sentence: its label in lower case, else its id.
+pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
+    let label = resolve_state(scenario, id).map(|s| s.label.trim()).unwrap_or("");
+    if label.is_empty() {
+        return id.to_string();
+    }
+    // "Arbete" → "arbete", but keep "AM2: ..." as written.
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
     }
 }

@@ -45,8 +45,8 @@ pub use assumptions::{assumptions, assumptions_heading, assumptions_text, exact_
 pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year, NumberFormat};
 pub use input::{amount_input, percent_input};
 pub use labels::{
-    actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, who_label,
-    Field, OutcomeField, PUBLIC_SECTOR,
+    actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, state_phrase,
+    who_label, Field, OutcomeField, PUBLIC_SECTOR,
 };
 pub use parameters::{parameter_label, parameter_value};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};

@@ -27,7 +27,7 @@ fn cohort_name(scenario: &Scenario, i: usize, lang: Lang) -> String {
 }
 
 fn state_name(scenario: &Scenario, id: &str) -> String {
-    crate::report::state_phrase(scenario, id)
+    crate::present::state_phrase(scenario, id)
 }
 
 /// A parameter path in words, in `lang`; the path itself when it names no number.

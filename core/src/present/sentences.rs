@@ -9,11 +9,11 @@ use crate::scenario::Scenario;
 use super::format::percent;
 
 /// How a state is named in a sentence: in Swedish its label with a lower-case first letter
-/// (`arbete`, see [`crate::report::state_phrase`]); in English its id (the built-in labels are
+/// (`arbete`, see [`crate::present::state_phrase`]); in English its id (the built-in labels are
 /// Swedish), so `work`.
 pub fn target_phrase(scenario: &Scenario, id: &str, lang: Lang) -> String {
     match lang {
-        Lang::Sv => crate::report::state_phrase(scenario, id),
+        Lang::Sv => crate::present::state_phrase(scenario, id),
         Lang::En => id.to_string(),
     }
 }
