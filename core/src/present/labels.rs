@@ -227,6 +227,28 @@ pub fn break_even_kind_label(kind: BreakEvenKind, lang: Lang) -> &'static str {
     }
 }
 
+/// How a state is named in a sentence: its label in lower case, else its id.
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// assert_eq!(samkalk::present::state_phrase(&scenario, "work"), "arbete");
+/// assert_eq!(samkalk::present::state_phrase(&scenario, "mentor"), "mentor");
+/// ```
+pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
+    let label = resolve_state(scenario, id).map(|s| s.label.trim()).unwrap_or("");
+    if label.is_empty() {
+        return id.to_string();
+    }
+    // "Arbete" → "arbete", but keep "AM2: ..." as written.
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,21 +266,5 @@ mod tests {
             assert_eq!(Field::from_id(f.id()), Some(f));
         }
         assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::En), "At most");
-    }
-}
-
-/// How a state is named in a sentence: its label in lower case, else its id.
-pub fn state_phrase(scenario: &Scenario, id: &str) -> String {
-    let label = resolve_state(scenario, id).map(|s| s.label.trim()).unwrap_or("");
-    if label.is_empty() {
-        return id.to_string();
-    }
-    // "Arbete" → "arbete", but keep "AM2: ..." as written.
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_string(),
     }
 }
