@@ -91,11 +91,8 @@ fn rate_percent(rate: Decimal) -> String {
 /// The readable report in Swedish.
 pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     let mut out = String::new();
-    let title = if scenario.name.is_empty() {
-        "Socioekonomisk investeringskalkyl".to_string()
-    } else {
-        format!("Socioekonomisk investeringskalkyl: {}", scenario.name)
-    };
+    let heading = present::Heading::Title.label(Lang::Sv);
+    let title = if scenario.name.is_empty() { heading.to_string() } else { format!("{heading}: {}", scenario.name) };
     out.push_str(&title);
     out.push('\n');
     let first = result.years.first().copied().unwrap_or_default();
@@ -112,7 +109,7 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
         out.push('\n');
     }
     for cohort in &scenario.cohorts {
-        let name = if cohort.name.is_empty() { "Kohort" } else { &cohort.name };
+        let name = if cohort.name.is_empty() { present::Heading::Cohort.label(Lang::Sv) } else { &cohort.name };
         out.push_str(&format!("  {name}: {} deltagare från {}\n", cohort.participants, state_phrase(scenario, &cohort.origin)));
     }
     for actor in Actor::ALL {

@@ -796,6 +796,11 @@ fn labels<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("public_sector", present::public_sector_label(lang))?;
     d.set_item("public_sector_members", present::PUBLIC_SECTOR.iter().map(|a| a.id()).collect::<Vec<_>>())?;
     d.set_item("assumptions", present::assumptions_heading(lang))?;
+    let headings = PyDict::new(py);
+    for h in present::Heading::ALL {
+        headings.set_item(h.id(), h.label(lang))?;
+    }
+    d.set_item("headings", headings)?;
     Ok(d)
 }
 

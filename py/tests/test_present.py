@@ -62,6 +62,18 @@ def test_labels_are_the_cores() -> None:
         samkalk.labels("de")
 
 
+def test_headings_are_the_cores_in_both_languages() -> None:
+    sv, en = samkalk.labels()["headings"], samkalk.labels("en")["headings"]
+    assert list(sv) == ["title", "actor", "year", "cohort", "break_even", "currency", "persons", "trace"]
+    assert (sv["title"], en["title"]) == ("Socioekonomisk investeringskalkyl", "Socioeconomic investment calculation")
+    assert (sv["currency"], en["currency"], sv["trace"]) == ("kr", "SEK", "Effektspår")
+    # The summary table's headings are these (the core's), not the package's own.
+    result = samkalk.calculate(SCENARIO)
+    html = result.summary(lang="en")._repr_html_()
+    assert html.startswith("<table") or "<th>Actor</th>" in html
+    assert f"<th>{en['actor']}</th>" in html and f"<th>{en['cohort']}: " in html
+
+
 SCENARIO = {
     "start_year": 2026,
     "cohorts": [

@@ -355,12 +355,12 @@ export function makeApi(raw, schemaText) {
     comparisonWarning(share, counterfactualShare, lang) {
       return raw.comparisonWarningText(decimalText(share), decimalText(counterfactualShare), langCode(lang)) ?? null;
     },
-    /** The core's labels in a language: actors, society, public sector, result fields, break-even kinds. */
+    /** The core's labels in a language: actors, society, public sector, result fields, break-even kinds, headings. */
     labels(lang) {
       const code = langCode(lang);
       labelsCache[code] ??= raw.labelsText(code);
       const l = JSON.parse(labelsCache[code]);
-      return { ...l, actors: Object.fromEntries(l.actors), fields: Object.fromEntries(l.fields), break_even_kinds: Object.fromEntries(l.break_even_kinds) };
+      return { ...l, actors: Object.fromEntries(l.actors), fields: Object.fromEntries(l.fields), break_even_kinds: Object.fromEntries(l.break_even_kinds), headings: Object.fromEntries(l.headings) };
     },
     /** The standard sensitivity request for a scenario: `{request, labels: [{parameter, what, low, high}]}`. */
     standardAnalysis(scenario, lang) {

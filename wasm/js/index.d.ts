@@ -302,7 +302,12 @@ export interface Labels {
   public_sector_members: ActorId[];
   fields: Record<string, string>;
   break_even_kinds: Record<BreakEvenKind, string>;
+  /** Headings of tables and charts that are not result fields. */
+  headings: Record<HeadingId, string>;
 }
+
+/** The ids of the core's headings (`present::Heading`). */
+export type HeadingId = 'title' | 'actor' | 'year' | 'cohort' | 'break_even' | 'currency' | 'persons' | 'trace';
 
 export interface ParameterLabel {
   parameter: string;

@@ -253,10 +253,12 @@ struct Labels {
     public_sector_members: Vec<&'static str>,
     fields: Vec<(&'static str, &'static str)>,
     break_even_kinds: Vec<(BreakEvenKind, &'static str)>,
+    headings: Vec<(&'static str, &'static str)>,
 }
 
 /// The core's labels in a language, as JSON: actors and fields as `[id, label]` pairs in result
-/// order, society, the public sector and its members, break-even kinds.
+/// order, society, the public sector and its members, break-even kinds, headings as `[id, label]`
+/// pairs.
 #[wasm_bindgen(js_name = labelsText)]
 pub fn labels_text(lang_code: Option<String>) -> String {
     let lang = lang(lang_code);
@@ -270,6 +272,7 @@ pub fn labels_text(lang_code: Option<String>) -> String {
             .into_iter()
             .map(|k| (k, present::break_even_kind_label(k, lang)))
             .collect(),
+        headings: present::Heading::ALL.iter().map(|h| (h.id(), h.label(lang))).collect(),
     })
 }
 

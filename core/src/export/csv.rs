@@ -75,7 +75,7 @@ fn swedish(scenario: &Scenario, result: &CalculationResult) -> String {
     let mut out = String::new();
     out.push(BOM);
     let s = |x: &str| x.to_string();
-    line(&mut out, &[s("Socioekonomisk investeringskalkyl"), text(&scenario.name)]);
+    line(&mut out, &[s(crate::present::Heading::Title.label(Lang::Sv)), text(&scenario.name)]);
     let first = result.years.first().copied().unwrap_or(scenario.start_year);
     let last = result.years.last().copied().unwrap_or(scenario.start_year);
     line(&mut out, &[s("År"), format!("{first}–{last}")]);

@@ -460,12 +460,8 @@ fn build(scenario: &Scenario, result: &CalculationResult, options: &WorkbookOpti
     let mut book = Workbook::new();
     let date = options.date;
     let when = ExcelDateTime::from_ymd(date.year as u16, date.month, date.day)?;
-    let title = match (lang, scenario.name.is_empty()) {
-        (Lang::Sv, true) => "Socioekonomisk investeringskalkyl".to_string(),
-        (Lang::Sv, false) => format!("Socioekonomisk investeringskalkyl: {}", scenario.name),
-        (Lang::En, true) => "Socioeconomic investment calculation".to_string(),
-        (Lang::En, false) => format!("Socioeconomic investment calculation: {}", scenario.name),
-    };
+    let heading = crate::present::Heading::Title.label(lang);
+    let title = if scenario.name.is_empty() { heading.to_string() } else { format!("{heading}: {}", scenario.name) };
     // The caller's date, so the file does not depend on the clock.
     book.set_properties(&DocProperties::new().set_title(&title).set_author("samkalk").set_creation_datetime(&when));
 

@@ -227,6 +227,88 @@ pub fn break_even_kind_label(kind: BreakEvenKind, lang: Lang) -> &'static str {
     }
 }
 
+/// A heading of a table, chart or report that is not a result field: the same words in every
+/// binding (Python's tables and charts, the page), from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    /// The report's title.
+    Title,
+    /// The column of actors.
+    Actor,
+    /// The column of years.
+    Year,
+    /// The column of cohorts (groups).
+    Cohort,
+    /// The break-even table: the share of participants who must reach the first outcome.
+    BreakEven,
+    /// The unit of money in an axis or column heading.
+    Currency,
+    /// The participants in a state, as a mean over each year (the effect trace's unit).
+    Persons,
+    /// The effect trace (method version 2).
+    Trace,
+}
+
+impl Heading {
+    /// Every heading.
+    pub const ALL: [Heading; 8] = [
+        Heading::Title,
+        Heading::Actor,
+        Heading::Year,
+        Heading::Cohort,
+        Heading::BreakEven,
+        Heading::Currency,
+        Heading::Persons,
+        Heading::Trace,
+    ];
+
+    /// The heading's id (`break_even`).
+    ///
+    /// ```
+    /// assert_eq!(samkalk::present::Heading::BreakEven.id(), "break_even");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Heading::Title => "title",
+            Heading::Actor => "actor",
+            Heading::Year => "year",
+            Heading::Cohort => "cohort",
+            Heading::BreakEven => "break_even",
+            Heading::Currency => "currency",
+            Heading::Persons => "persons",
+            Heading::Trace => "trace",
+        }
+    }
+
+    /// The heading in a language.
+    ///
+    /// ```
+    /// use samkalk::{present::Heading, Lang};
+    /// assert_eq!(Heading::Title.label(Lang::Sv), "Socioekonomisk investeringskalkyl");
+    /// assert_eq!(Heading::Currency.label(Lang::En), "SEK");
+    /// ```
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Heading::Title, Lang::Sv) => "Socioekonomisk investeringskalkyl",
+            (Heading::Title, Lang::En) => "Socioeconomic investment calculation",
+            (Heading::Actor, Lang::Sv) => "Aktör",
+            (Heading::Actor, Lang::En) => "Actor",
+            (Heading::Year, Lang::Sv) => "År",
+            (Heading::Year, Lang::En) => "Year",
+            (Heading::Cohort, Lang::Sv) => "Kohort",
+            (Heading::Cohort, Lang::En) => "Cohort",
+            (Heading::BreakEven, Lang::Sv) => "När går man jämnt ut? Andel deltagare som behöver nå första utfallet",
+            (Heading::BreakEven, Lang::En) => "Break-even: share of participants who must reach the first outcome",
+            (Heading::Currency, Lang::Sv) => "kr",
+            (Heading::Currency, Lang::En) => "SEK",
+            (Heading::Persons, Lang::Sv) => "Personer (medeltal under året)",
+            (Heading::Persons, Lang::En) => "Persons (mean over the year)",
+            (Heading::Trace, Lang::Sv) => "Effektspår",
+            (Heading::Trace, Lang::En) => "Effect trace",
+        }
+    }
+}
+
 /// How a state is named in a sentence: its label in lower case, else its id.
 ///
 /// ```
@@ -266,5 +348,15 @@ mod tests {
             assert_eq!(Field::from_id(f.id()), Some(f));
         }
         assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::En), "At most");
+    }
+
+    #[test]
+    fn every_heading_has_an_id_and_words_in_both_languages() {
+        let ids: std::collections::BTreeSet<&str> = Heading::ALL.iter().map(|h| h.id()).collect();
+        assert_eq!(ids.len(), Heading::ALL.len(), "ids are distinct");
+        for h in Heading::ALL {
+            assert!(!h.label(Lang::Sv).is_empty() && !h.label(Lang::En).is_empty(), "{h:?}");
+        }
+        assert_eq!((Heading::Year.label(Lang::Sv), Heading::Trace.label(Lang::En)), ("År", "Effect trace"));
     }
 }

@@ -1,7 +1,8 @@
 //! The presentation layer: everything between a result and a person, in Swedish and English,
 //! so that the CLI, Python and the web page say the same thing in the same way.
 //!
-//! - [`labels`]: names of actors, society, the public sector, result fields and break-even kinds.
+//! - [`labels`]: names of actors, society, the public sector, result fields, break-even kinds and
+//!   the headings of tables and charts.
 //! - [`format`](mod@format): checked formatters for money, percentages, ratios, rounded amounts and years.
 //!   None can panic on any `Decimal`.
 //! - [`parse`]: the inverse, for numbers as people type them in Swedish ("120 000 kr", "12,5 %").
@@ -46,7 +47,7 @@ pub use format::{count, kronor, kronor_ore, percent, ratio, rounded_amount, year
 pub use input::{amount_input, percent_input};
 pub use labels::{
     actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, state_phrase,
-    who_label, Field, OutcomeField, PUBLIC_SECTOR,
+    who_label, Field, Heading, OutcomeField, PUBLIC_SECTOR,
 };
 pub use parameters::{parameter_label, parameter_value};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};

@@ -103,44 +103,23 @@ _SOCIETY = "society"
 PUBLIC_SECTOR = "public_sector"
 _MONEY = ("gain", "investment", "net", "cumulative_net")
 
-_TEXT = {
-    "sv": {
-        "actor": "Aktör",
-        "year": "År",
-        "title": "Socioekonomisk investeringskalkyl",
-        "break_even": "När går man jämnt ut? Andel deltagare som behöver nå första utfallet",
-        "cohort": "Kohort",
-        "kr": "kr",
-        "persons": "Personer (medeltal under året)",
-        "trace_title": "Effektspår",
-    },
-    "en": {
-        "actor": "Actor",
-        "year": "Year",
-        "title": "Socioeconomic investment calculation",
-        "break_even": "Break-even: share of participants who must reach the first outcome",
-        "cohort": "Cohort",
-        "kr": "SEK",
-        "persons": "Persons (mean over the year)",
-        "trace_title": "Effect trace",
-    },
-}
-
 
 def _text(lang: str) -> Dict[str, str]:
-    if lang not in _TEXT:
+    if lang not in ("sv", "en"):
         raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
-    # Result fields and break-even kinds are named by the core.
+    # Headings, result fields and break-even kinds are named by the core.
     core = _samkalk.labels(lang)
     fields, kinds = core["fields"], core["break_even_kinds"]
-    text = dict(_TEXT[lang])
+    text = dict(core["headings"])
     text.update(
+        kr=text["currency"],
+        trace_title=text["trace"],
         net=fields["net"],
         cumulative=fields["cumulative_net"],
         npv=fields["npv"],
         payback=fields["payback_year"],
         bcr=fields["benefit_cost_ratio"],
-        axis=f"{fields['cumulative_net']} ({text['kr']})",
+        axis=f"{fields['cumulative_net']} ({text['currency']})",
         always=kinds["always"],
         never=kinds["never"],
         at_least=kinds["at_least"].lower(),
@@ -237,10 +216,14 @@ def parse_whole(text: str) -> int:
 
 def labels(lang: str = "sv") -> Dict[str, Any]:
     """The core's labels: ``fields`` (result field → label), ``break_even_kinds``, ``society``,
-    ``public_sector`` and ``public_sector_members``.
+    ``public_sector``, ``public_sector_members`` and ``headings`` (the tables' and charts'
+    headings that are not result fields: ``title``, ``actor``, ``year``, ``cohort``,
+    ``break_even``, ``currency``, ``persons``, ``trace``).
 
     >>> samkalk.labels()["fields"]["cumulative_net"]
     'Ackumulerat netto'
+    >>> samkalk.labels("en")["headings"]["trace"]
+    'Effect trace'
     """
     return _samkalk.labels(lang)
 

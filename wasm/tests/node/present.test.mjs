@@ -93,6 +93,9 @@ test('labels from the core', () => {
   assert.equal(sv.fields.benefit_cost_ratio, 'Nytta per investerad krona');
   assert.equal(en.fields.benefit_cost_ratio, 'Benefit-cost ratio');
   assert.equal(sv.break_even_kinds.at_least, 'Minst');
+  assert.equal(sv.headings.title, 'Socioekonomisk investeringskalkyl');
+  assert.equal(en.headings.currency, 'SEK');
+  assert.deepEqual(Object.keys(en.headings), ['title', 'actor', 'year', 'cohort', 'break_even', 'currency', 'persons', 'trace']);
   assert.equal(actors().at(-1).english, 'Society');
 });
 
