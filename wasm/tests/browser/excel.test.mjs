@@ -4,25 +4,19 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import * as engine from '../../pkg/node/index.mjs';
 import { calculateWorkbook } from '../../pkg/node/workbook.mjs';
-import { startServer } from '../server.mjs';
-import { launch } from '../browser.mjs';
-
-const WASM = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { startSite, watch } from './setup.mjs';
 
 test('Ladda ner Excel loads the workbook module lazily and downloads a workbook that recomputes', async () => {
-  const server = await startServer(join(WASM, 'pkg', 'site'));
-  const browser = await launch();
+  const site = await startSite();
+  const { server, browser } = site;
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'sv-SE' });
-    const page = await context.newPage();
     const problems = [];
     const fetched = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const page = watch(await context.newPage(), problems, server.url, ['pageerror']);
     page.on('request', (r) => fetched.push(r.url()));
     await page.goto(`${server.url}/index.html`);
     await page.waitForSelector('td[data-value]');
@@ -37,7 +31,6 @@ test('Ladda ner Excel loads the workbook module lazily and downloads a workbook 
     assert.equal(await page.locator('#excel-status').textContent(), '');
     assert.deepEqual(problems, []);
   } finally {
-    await browser.close();
-    await server.close();
+    await site.close();
   }
 });

@@ -5,18 +5,16 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import * as engine from '../../pkg/node/index.mjs';
 import { analyse } from '../../pkg/node/analysis.mjs';
-import { startServer } from '../server.mjs';
-import { launch } from '../browser.mjs';
+import { WASM, openPage, startSite, watch } from './setup.mjs';
 
-const WASM = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(WASM, 'test-output');
 mkdirSync(OUT, { recursive: true });
 
+let site;
 let server;
 let browser;
 let context;
@@ -24,18 +22,14 @@ let page;
 const problems = [];
 
 test.before(async () => {
-  server = await startServer(join(WASM, 'pkg', 'site'));
-  browser = await launch();
+  site = await startSite();
+  ({ server, browser } = site);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'sv-SE' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) problems.push(`network: ${r.url()}`); });
+  page = watch(await context.newPage(), problems, server.url, ['pageerror', 'console', 'network']);
 });
 
 test.after(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 async function pageScenario() {
@@ -381,14 +375,8 @@ test('embedding: ?embed=1 drops the header, the custom element sizes its iframe'
 // Issue 11: the page never shows a wrong number. Each test opens its own page.
 
 /** A fresh page (own context) at `width`, loaded at `query`, ready. */
-async function freshPage(width = 1280, query = '') {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE' });
-  const p = await ctx.newPage();
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await p.goto(`${server.url}/index.html${query}`);
-  await p.waitForSelector('body[data-ready="true"]');
-  return { p, close: () => ctx.close() };
+function freshPage(width = 1280, query = '') {
+  return openPage(site, problems, { width, query, kinds: ['pageerror', 'console'] });
 }
 
 const figures = (p) => p.$$eval('td[data-value]', (tds) => tds.map((td) => `${td.dataset.actor} ${td.dataset.field} ${td.dataset.year} ${td.dataset.value}`));

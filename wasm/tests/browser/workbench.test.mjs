@@ -5,42 +5,28 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import * as engine from '../../pkg/node/index.mjs';
-import { startServer } from '../server.mjs';
-import { launch } from '../browser.mjs';
+import { WASM, openPage, startSite } from './setup.mjs';
 
-const WASM = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(WASM, 'test-output');
 mkdirSync(OUT, { recursive: true });
 
-let server;
-let browser;
+let site;
 const problems = [];
 
 test.before(async () => {
-  server = await startServer(join(WASM, 'pkg', 'site'));
-  browser = await launch();
+  site = await startSite();
 });
 
 test.after(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
   assert.deepEqual(problems, [], 'no page errors, console errors, dialogs or requests elsewhere');
 });
 
-async function open(query = '', width = 1280) {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
-  const p = await ctx.newPage();
-  p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  p.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  p.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  p.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) problems.push(`network: ${r.url()}`); });
-  await p.goto(`${server.url}/index.html${query}`);
-  await p.waitForSelector('body[data-ready="true"]');
-  return { p, close: () => ctx.close() };
+function open(query = '', width = 1280) {
+  return openPage(site, problems, { width, query, options: { acceptDownloads: true } });
 }
 
 const state = (p) => p.evaluate(() => window.samkalkState);
@@ -167,7 +153,7 @@ test('save a file, reload, open it: the same calculation; a broken file shows th
   const file = join(OUT, 'workbench-saved.json');
   await download.saveAs(file);
   assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), saved.scenario);
-  await p.goto(`${server.url}/index.html`);
+  await p.goto(`${site.server.url}/index.html`);
   await p.waitForSelector('body[data-ready="true"]');
   assert.notDeepEqual((await state(p)).scenario, saved.scenario);
   await p.setInputFiles('#oppna', file);
@@ -396,11 +382,7 @@ test('keyboard only: edit a flow, add a flow, add a step, save', async () => {
 });
 
 test('axe-core: no serious or critical violation, with the workbench filled in', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', bypassCSP: true });
-  const p = await ctx.newPage();
-  p.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) problems.push(`network: ${r.url()}`); });
-  await p.goto(`${server.url}/index.html`);
-  await p.waitForSelector('body[data-ready="true"]');
+  const { p, close } = await openPage(site, problems, { options: { bypassCSP: true }, kinds: ['network'] });
   await p.fill('#st-AM3-0-amount', '120 000');
   await p.fill('#kommun', 'Timrå');
   await p.locator('#am3-steg-box').getByRole('button', { name: 'Lägg till ett steg' }).click();
@@ -411,7 +393,7 @@ test('axe-core: no serious or critical violation, with the workbench filled in',
   const results = await p.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), []);
-  await ctx.close();
+  await close();
 });
 
 test('the workbench at 360 px', async () => {
