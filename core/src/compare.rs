@@ -115,12 +115,7 @@ pub fn row_ids() -> impl Iterator<Item = &'static str> {
 /// assert_eq!(society.differences[1].total_investment, samkalk::Money::new("800000.00".parse().unwrap()));
 /// ```
 pub fn compare(alternatives: &[(String, &Scenario)]) -> Result<Comparison, CompareError> {
-    let mut calculated: Vec<(CalculationResult, ActorResult)> = Vec::with_capacity(alternatives.len());
-    for (index, (name, scenario)) in alternatives.iter().enumerate() {
-        let both = calculate_with_public_sector(scenario).map_err(|error| CompareError { index, name: name.clone(), error })?;
-        calculated.push(both);
-    }
-    Ok(compare_results(alternatives.iter().map(|(n, _)| n.clone()).collect(), &calculated))
+    compare_with(alternatives, calculate_with_public_sector)
 }
 
 /// [`compare`] on scenarios already validated, which are not validated again; the only fault
@@ -132,9 +127,18 @@ pub fn compare(alternatives: &[(String, &Scenario)]) -> Result<Comparison, Compa
 /// assert_eq!(c.alternatives, vec!["A", "B"]);
 /// ```
 pub fn compare_valid(alternatives: &[(String, &ValidScenario)]) -> Result<Comparison, CompareError> {
+    compare_with(alternatives, |s| s.calculate_with_public_sector())
+}
+
+/// Calculates each alternative with `calculate` (its result and public sector), the first
+/// fault named by the alternative's position and name, and compares them.
+fn compare_with<S>(
+    alternatives: &[(String, &S)],
+    calculate: impl Fn(&S) -> Result<(CalculationResult, ActorResult), ScenarioError>,
+) -> Result<Comparison, CompareError> {
     let mut calculated: Vec<(CalculationResult, ActorResult)> = Vec::with_capacity(alternatives.len());
     for (index, (name, scenario)) in alternatives.iter().enumerate() {
-        let both = scenario.calculate_with_public_sector().map_err(|error| CompareError { index, name: name.clone(), error })?;
+        let both = calculate(scenario).map_err(|error| CompareError { index, name: name.clone(), error })?;
         calculated.push(both);
     }
     Ok(compare_results(alternatives.iter().map(|(n, _)| n.clone()).collect(), &calculated))
