@@ -181,7 +181,7 @@ fn field_mutations(seeds: &[Value]) -> (Vec<String>, BTreeSet<String>) {
             }
             match node {
                 Value::Array(items) if !items.is_empty() => {
-                    let many = Value::Array(std::iter::repeat_n(items[0].clone(), 25).collect());
+                    let many = Value::Array(std::iter::repeat(items[0].clone()).take(25).collect());
                     out.push(to_json(&changed(seed, &steps, &|_| Some(many.clone()))));
                 }
                 Value::Object(members) => {
@@ -221,7 +221,7 @@ fn dictionary() -> Vec<Vec<u8>> {
 /// `count` seeded byte mutations of the seeds (one to four changes each).
 fn byte_mutations(seeds: &[String], count: usize) -> Vec<Vec<u8>> {
     let dict = dictionary();
-    let mut rng = Rng(0x5eed_0f_5a3_ca1c);
+    let mut rng = Rng(0x0005_eed0_f5a3_ca1c);
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         let mut bytes = seeds[rng.below(seeds.len())].clone().into_bytes();
