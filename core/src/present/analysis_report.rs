@@ -1,7 +1,8 @@
 //! The readable analysis report (`samkalk analyse --format table`): base case, sweep, grid,
 //! tornado, switching values, Monte Carlo, each table in one language (`lang`), parameters by
-//! their names ([`parameter_name`]: the request's `label`, else the core's words). The words
-//! of the front ends' analysis tables and charts are here too ([`analysis_text`]).
+//! their names ([`parameter_name`](super::parameter_name): the request's `label`, else the
+//! core's words). The words of the front ends' analysis tables and charts are here too
+//! ([`analysis_text`]).
 
 use rust_decimal::Decimal;
 
