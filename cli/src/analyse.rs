@@ -1,5 +1,5 @@
 //! `samkalk analyse SCENARIO ANALYSIS`: sensitivity and uncertainty analysis (docs/analysis.md),
-//! as JSON or as a readable table in Swedish with English in the headings.
+//! as JSON or as a readable report in one language (`--lang`, Swedish by default).
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

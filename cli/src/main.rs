@@ -99,7 +99,8 @@ enum Command {
     Analyse {
         scenario: PathBuf,
         analysis: PathBuf,
-        /// json: the analysis result JSON; table: readable tables.
+        /// json: the analysis result JSON; table: readable tables, in Swedish unless --lang en
+        /// (parameters named by the request's labels, else in the core's words).
         #[arg(long, value_enum, default_value_t = analyse::AnalyseFormat::Json)]
         format: analyse::AnalyseFormat,
     },

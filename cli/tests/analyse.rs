@@ -68,11 +68,105 @@ fn analyse_prints_tables() {
     // group's cost per participant switches for the municipality at 747 649,48 kr (JSON).
     let switching = "Kostnad per deltagare, AM3-grupp  Kommunen                    747 649 kr     90 000 kr";
     let tornado = "Diskonteringsränta                              0 %       3,5 %";
-    for expected in
-        ["Tornado", "Brytvärden / Switching values", switching, tornado, "54,343 %", "Sannolikhet att gå plus", "99,2 %", "37 110 097 kr"]
-    {
+    for expected in [
+        "Tornado",
+        "\nBrytvärden: där aktörens nuvärde blir noll\n",
+        switching,
+        tornado,
+        "54,343 %",
+        "Sannolikhet att gå plus",
+        "99,2 %",
+        "37 110 097 kr",
+    ] {
         assert!(out.contains(expected), "{expected:?} missing in:\n{out}");
     }
+}
+
+/// The headings of the report in Swedish and English, keyed alike.
+const HEADINGS: [(&str, &str); 8] = [
+    ("Känslighets- och osäkerhetsanalys", "Sensitivity and uncertainty analysis"),
+    ("Grundscenariot: nuvärde per aktör", "Base case: net present value per actor"),
+    ("\nKänslighet: Andel till arbete, AM2-grupp (grundvärde 60 %)\n", "\nSweep: Share to arbete, AM2-grupp (base value 60%)\n"),
+    ("\nTvå parametrar: ", "\nGrid: "),
+    (
+        "Tornado: samhällets nuvärde vid lågt och högt värde, störst utslag först",
+        "Tornado: society's NPV at the low and the high value, largest swing first",
+    ),
+    ("Brytvärden: där aktörens nuvärde blir noll", "Switching values: where the actor's NPV is zero"),
+    ("Monte Carlo: 10 000 dragningar, frö 42", "Monte Carlo: 10,000 draws, seed 42"),
+    ("Sannolikhet att gå plus", "Probability of a gain"),
+];
+
+#[test]
+fn analyse_prints_each_table_in_one_language() {
+    let scenario = main_scenario_file("one-language.json");
+    let example = repo("examples/analysis.json");
+    let table = |lang: &str| {
+        let (code, out, err) =
+            samkalk(&["analyse", "--lang", lang, scenario.to_str().unwrap(), example.to_str().unwrap(), "--format", "table"]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let (sv, en) = (table("sv"), table("en"));
+    for (swedish, english) in HEADINGS {
+        assert!(sv.contains(swedish) && !sv.contains(english), "{swedish:?} / {english:?} in:\n{sv}");
+        assert!(en.contains(english) && !en.contains(swedish), "{english:?} / {swedish:?} in:\n{en}");
+    }
+    for swedish in
+        ["Lågt värde", "Nuvärde lågt", "Utslag", "Grundvärde", "Metod", "linjärt, exakt", "går plus under", "dragningar", "Aktör"]
+    {
+        assert!(!en.contains(swedish), "{swedish:?} in:\n{en}");
+    }
+    assert!(!sv.contains(" / ") && !en.contains(" / "), "{sv}\n{en}");
+    // Swedish is the default.
+    let (_, default, _) = samkalk(&["analyse", scenario.to_str().unwrap(), example.to_str().unwrap(), "--format", "table"]);
+    assert_eq!(default, sv);
+}
+
+#[test]
+fn analyse_shows_the_requests_labels() {
+    let programme = repo("examples/programme.toml");
+    let labelled = repo("examples/labelled_analysis.toml");
+    let run = |args: &[&str]| {
+        let mut all = vec!["analyse", programme.to_str().unwrap(), labelled.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let (code, out, err) = samkalk(&all);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let sv = run(&["--format", "table"]);
+    let en = run(&["--format", "table", "--lang", "en"]);
+    assert!(sv.contains("\nAndel AM2 i arbete    "), "{sv}");
+    assert!(sv.contains("\nPris per AM3-deltagare  Kommunen "), "{sv}");
+    assert!(sv.contains("\nRänta (SKR:s kalkylränta)  "), "{sv}");
+    assert!(en.contains("\nAM2 share in work    "), "{en}");
+    assert!(en.contains("\nPrice per AM3 participant  Municipality "), "{en}");
+    assert!(en.contains("\nRänta (SKR:s kalkylränta)  "), "{en}");
+    // Not the generated names, in the tables (the assumptions after them use the core's words).
+    let tables = sv.split("\nFörutsättningar\n").next().unwrap();
+    assert!(!tables.contains("Kostnad per deltagare") && !tables.contains("Andel till arbete"), "{sv}");
+    // The JSON carries each label with its entry.
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    assert_eq!(json["switching"][0]["label"], serde_json::json!({"sv": "Pris per AM3-deltagare", "en": "Price per AM3 participant"}));
+    let rate = json["tornado"]["rows"].as_array().unwrap().iter().find(|r| r["parameter"] == "discount_rate").unwrap().clone();
+    assert_eq!(rate["label"], serde_json::json!({"sv": "Ränta (SKR:s kalkylränta)", "en": "Ränta (SKR:s kalkylränta)"}));
+}
+
+#[test]
+fn analyse_reports_a_bad_label_at_its_path() {
+    let scenario = main_scenario_file("bad-label.json");
+    let analysis = temp_file(
+        "bad-label.toml",
+        "[[tornado.parameters]]\nparameter = \"discount_rate\"\nlabel = { sv = \"\", fr = \"Taux\" }\nlow = \"0\"\nhigh = \"0.03\"\n",
+    );
+    let (code, out, err) = samkalk(&["analyse", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("analys: tornado.parameters[0].label.sv: texten är tom"), "{err}");
+    assert!(err.contains("analys: tornado.parameters[0].label.fr: okänt fält (tillåtna fält: sv, en)"), "{err}");
+    let (_, _, err) = samkalk(&["analyse", "--lang", "en", scenario.to_str().unwrap(), analysis.to_str().unwrap()]);
+    assert!(err.contains("analysis: tornado.parameters[0].label.sv: the text is empty"), "{err}");
+    assert!(err.contains("analysis: tornado.parameters[0].label.fr: unknown field (expected one of: sv, en)"), "{err}");
 }
 
 #[test]

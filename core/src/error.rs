@@ -84,6 +84,8 @@ pub enum Expected {
     ActorId,
     /// `true` or `false`.
     Boolean,
+    /// A label: text, or an object of text per language (`sv`, `en`).
+    Label,
 }
 
 impl Expected {
@@ -104,6 +106,8 @@ impl Expected {
             (Expected::ActorId, Lang::Sv) => "ett aktörs-id som text",
             (Expected::Boolean, Lang::En) => "true or false",
             (Expected::Boolean, Lang::Sv) => "true eller false",
+            (Expected::Label, Lang::En) => "text, or an object with sv and en as text",
+            (Expected::Label, Lang::Sv) => "text, eller ett objekt med sv och en som text",
         }
     }
 }
@@ -397,6 +401,10 @@ pub enum Fault {
     /// Financing shares that miss 1 by a rounding error (three times 0.3333333333333333):
     /// `difference` = 1 − `sum`, at most 10⁻⁹ either way.
     SumNotOneByRounding { sum: Decimal, difference: Decimal },
+    /// Text that must say something is empty or only spaces.
+    EmptyText,
+    /// Text longer than `max` characters (`got` of them).
+    TextTooLong { max: u64, got: u64 },
     /// A bug in samkalk, with what it was doing.
     Internal { detail: String },
 }
@@ -502,12 +510,14 @@ pub enum FaultCode {
     RemoveWithChanges,
     DecimalComma,
     SumNotOneByRounding,
+    EmptyText,
+    TextTooLong,
     Internal,
 }
 
 impl FaultCode {
     /// Every code, in the order of docs/method.md.
-    pub const ALL: [FaultCode; 97] = [
+    pub const ALL: [FaultCode; 99] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
         FaultCode::DuplicateKey,
@@ -604,6 +614,8 @@ impl FaultCode {
         FaultCode::RemoveWithChanges,
         FaultCode::DecimalComma,
         FaultCode::SumNotOneByRounding,
+        FaultCode::EmptyText,
+        FaultCode::TextTooLong,
         FaultCode::Internal,
     ];
 
@@ -883,6 +895,8 @@ impl Fault {
             F::RemoveWithChanges { .. } => C::RemoveWithChanges,
             F::DecimalComma { .. } => C::DecimalComma,
             F::SumNotOneByRounding { .. } => C::SumNotOneByRounding,
+            F::EmptyText => C::EmptyText,
+            F::TextTooLong { .. } => C::TextTooLong,
             F::Internal { .. } => C::Internal,
         }
     }
@@ -1574,6 +1588,19 @@ impl Fault {
                     format!(
                         "the financing shares sum to {sum}, not exactly 1: the difference {difference} comes from rounded decimals (such as 1/3 written 0.3333333333333333); write shares with exact decimals that add up, e.g. \"0.33\", \"0.33\" and \"0.34\", preferably as text"
                     )
+                }
+            }
+            F::EmptyText => (if sv {
+                "texten är tom: skriv något, eller utelämna fältet"
+            } else {
+                "the text is empty: write something, or leave the field out"
+            })
+            .into(),
+            F::TextTooLong { max, got } => {
+                if sv {
+                    format!("texten är för lång: {} tecken, högst {} tillåts", count(*got, lang), count(*max, lang))
+                } else {
+                    format!("the text is too long: {got} characters, at most {max} allowed")
                 }
             }
             F::Internal { detail } => {

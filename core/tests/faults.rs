@@ -109,6 +109,8 @@ fn sample(code: FaultCode) -> Fault {
         C::RemoveWithChanges => Fault::RemoveWithChanges { fields: vec!["amount".into()] },
         C::DecimalComma => Fault::DecimalComma { got: "0,6".into(), suggested: "0.6".into() },
         C::SumNotOneByRounding => Fault::SumNotOneByRounding { sum: d("0.9999999999999999"), difference: d("0.0000000000000001") },
+        C::EmptyText => Fault::EmptyText,
+        C::TextTooLong => Fault::TextTooLong { max: 200, got: 201 },
         C::Internal => Fault::Internal { detail: s() },
     }
 }

@@ -878,6 +878,38 @@ fn parameter_labels(py: Python<'_>, scenario: &Bound<'_, PyAny>, paths: Vec<Stri
     Ok(paths.iter().map(|p| present::parameter_label(&s, p, lang)).collect())
 }
 
+/// The names of an analysis result's parameters in one language, as the core gives them
+/// (present::analysis_names: the request's `label`, else the core's words), section by section:
+/// `{"sweep"?, "grid"?, "tornado": [...], "switching": [...], "monte_carlo": [...]}`.
+#[pyfunction]
+#[pyo3(signature = (scenario, result, /, lang = "sv"))]
+fn analysis_names<'py>(
+    py: Python<'py>,
+    scenario: &Bound<'_, PyAny>,
+    result: &Bound<'_, PyAnalysis>,
+    lang: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let lang = lang_arg(lang)?;
+    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    json_text_to_py(py, &present::analysis_names(&s, &result.get().inner, lang).to_json())
+}
+
+/// The core's readable analysis report in one language (`samkalk analyse --format table`).
+#[pyfunction]
+#[pyo3(signature = (scenario, result, /, lang = "sv"))]
+fn analysis_table(py: Python<'_>, scenario: &Bound<'_, PyAny>, result: &Bound<'_, PyAnalysis>, lang: &str) -> PyResult<String> {
+    let lang = lang_arg(lang)?;
+    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    Ok(present::analysis_report::analysis_table(&s, &result.get().inner, lang))
+}
+
+/// The words of the analysis tables and charts in one language, by key (the core's).
+#[pyfunction]
+#[pyo3(signature = (lang = "sv"))]
+fn analysis_text(lang: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
+    Ok(present::analysis_report::analysis_text(lang_arg(lang)?))
+}
+
 /// A value of the parameter at `path` in its unit ("747 649 kr", "32,41 %", "1 200"), as the
 /// core's present::parameter_value writes it.
 #[pyfunction]
@@ -1208,6 +1240,9 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(standard_analysis, m)?)?;
     m.add_function(wrap_pyfunction!(parameter_labels, m)?)?;
     m.add_function(wrap_pyfunction!(parameter_value, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis_names, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis_table, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis_text, m)?)?;
     m.add_function(wrap_pyfunction!(tornado_order, m)?)?;
     Ok(())
 }

@@ -586,13 +586,14 @@ def test_frames(example_result):
     assert grid.shape == (4 * 8, 5) and list(grid.columns)[:2] == [SHARE0, "cohorts[1].outcomes[0].share"]
     assert "Kommunen" in set(grid["actor"])
     tornado = example_result.tornado_frame()
-    assert tornado.shape == (6 * 8, 9)
+    assert tornado.shape == (6 * 8, 10) and list(tornado.columns)[:2] == ["parameter", "label"]
+    assert tornado["label"].iloc[0] == "Andel till arbete, AM2-grupp"
     society = example_result.tornado_frame(actor="society")
     assert list(society["parameter"]) == [r["parameter"] for r in example_result.to_dict()["tornado"]["rows"]]
     assert list(society["swing"]) == sorted(society["swing"], reverse=True)
     assert (society["swing"] == (society["npv_high"] - society["npv_low"]).abs()).all()
     switching = example_result.switching_frame()
-    assert switching.shape == (5, 11) and switching["value"].iloc[0] == Decimal("747649.48")
+    assert switching.shape == (5, 12) and switching["label"].iloc[0] == "Kostnad per deltagare, AM3-grupp" and switching["value"].iloc[0] == Decimal("747649.48")
     mc = example_result.monte_carlo_frame(lang="en")
     assert mc.shape == (8, 11) and list(mc["actor"])[-1] == "Society"
     assert mc.attrs == {"draws": 10000, "seed": 42}
@@ -717,3 +718,96 @@ def test_parameters_in_words_and_values_in_units(main_scenario):
     matplotlib.use("Agg")
     ax = r.plot_tornado()
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Diskonteringsränta\n0 % – 3,5 %"]
+
+
+LABELLED = ROOT / "examples" / "labelled_analysis.toml"
+PROGRAMME = ROOT / "examples" / "programme.toml"
+COST1 = "cohorts[1].intervention.cost_per_participant"
+
+
+def test_a_requests_labels_replace_the_cores_words_everywhere():
+    # examples/labelled_analysis.toml names the AM2 share and the AM3 price in each language,
+    # and the discount rate once for both.
+    r = samkalk.analyse(PROGRAMME, LABELLED)
+    d = r.to_dict()
+    assert d["switching"][0]["label"] == {"sv": "Pris per AM3-deltagare", "en": "Price per AM3 participant"}
+    assert r.names()["switching"] == ["Pris per AM3-deltagare"]
+    assert r.names("en")["tornado"] == ["AM2 share in work", "Ränta (SKR:s kalkylränta)", "Price per AM3 participant"]
+    assert r.parameter_label(COST1) == "Pris per AM3-deltagare"
+    assert r.parameter_label(COST1, "en") == "Price per AM3 participant"
+    # The report is the core's, byte for byte the command line's.
+    assert "\nPris per AM3-deltagare  Kommunen " in r.report()
+    assert "\nPrice per AM3 participant  Municipality " in r.report("en")
+    # HTML tables.
+    html, english = r.to_html(), r.to_html(lang="en")
+    assert "<td>Andel AM2 i arbete</td><td>40 %</td><td>70 %</td>" in html, html
+    assert "<td>Pris per AM3-deltagare</td><td>Kommunen</td>" in html, html
+    assert "<td>AM2 share in work</td><td>40%</td><td>70%</td>" in english, english
+    assert "Kostnad per deltagare" not in html and "Cost per participant" not in english
+    # DataFrames.
+    pytest.importorskip("pandas")
+    tornado = r.tornado_frame(actor="society", lang="en")
+    assert list(tornado["label"]) == ["AM2 share in work", "Ränta (SKR:s kalkylränta)", "Price per AM3 participant"]
+    assert list(r.switching_frame()["label"]) == ["Pris per AM3-deltagare"]
+    # The tornado chart.
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = r.plot_tornado(lang="en")
+    # Society's order, the largest swing first (on top).
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == [
+        "AM2 share in work", "Ränta (SKR:s kalkylränta)", "Price per AM3 participant"]
+    plt.close("all")
+
+
+def test_labels_of_sweep_grid_and_monte_carlo(main_scenario):
+    r = samkalk.analyse(main_scenario, {
+        "sweep": {"parameter": SHARE0, "label": "Svepets andel", "values": ["0.5"]},
+        "grid": {"parameters": [{"parameter": SHARE0, "label": {"en": "Grid share"}, "values": ["0.5"]},
+                                {"parameter": "discount_rate", "values": ["0"]}]},
+        "monte_carlo": {"draws": 10, "seed": 3, "parameters": [
+            {"parameter": SHARE0, "label": {"sv": "Dragen andel", "en": "Drawn share"},
+             "distribution": {"kind": "uniform", "low": "0.4", "high": "0.6"}}]},
+    })
+    assert r.names() == {"sweep": "Svepets andel", "grid": ["Andel till arbete, AM2-grupp", "Diskonteringsränta"],
+                         "tornado": [], "switching": [], "monte_carlo": ["Dragen andel"]}
+    assert r.names("en")["grid"] == ["Grid share", "Discount rate"]
+    assert "Svepets andel" in r.to_html() and "Dragna parametrar: Dragen andel" in r.to_html()
+    assert "Drawn parameters: Drawn share" in r.to_html(lang="en")
+    assert "\nDrawn parameters: Drawn share\n" in r.report("en")
+    pytest.importorskip("pandas")
+    assert r.sweep_frame().attrs["label"] == "Svepets andel"
+    assert r.grid_frame(lang="en").attrs["labels"] == ["Grid share", "Discount rate"]
+
+
+def test_a_bad_label_is_an_analysis_error_at_its_path(main_scenario):
+    request = {"tornado": {"parameters": [{"parameter": "discount_rate", "label": {"sv": " ", "fr": "Taux"}, "low": "0", "high": "0.03"}]},
+               "switching": [{"parameter": "discount_rate", "actor": "society", "label": "x" * 201}]}
+    with pytest.raises(samkalk.AnalysisError) as caught:
+        samkalk.analyse(main_scenario, request)
+    faults = {e["path"]: e for e in caught.value.errors}
+    assert set(faults) == {"tornado.parameters[0].label.sv", "tornado.parameters[0].label.fr", "switching[0].label"}
+    assert faults["tornado.parameters[0].label.sv"]["code"] == "empty_text"
+    assert faults["switching[0].label"]["code"] == "text_too_long"
+    assert faults["switching[0].label"]["params"] == {"max": 200, "got": 201}
+    assert faults["switching[0].label"]["message_sv"] == "texten är för lång: 201 tecken, högst 200 tillåts"
+    assert faults["switching[0].label"]["message_en"] == "the text is too long: 201 characters, at most 200 allowed"
+    assert faults["tornado.parameters[0].label.fr"]["code"] == "unknown_field"
+
+
+def test_the_analysis_tables_are_in_one_language(example_result):
+    # The HTML's and the report's words are the core's, each in one language.
+    sv, en = example_result.to_html(), example_result.to_html(lang="en")
+    for swedish, english in [("Lågt värde", "Low value"), ("Utslag", "Swing"), ("Sannolikhet att gå plus", "Probability of a gain"),
+                             ("Brytvärden (där nuvärdet passerar noll)", "Switching values (where the NPV crosses zero)"),
+                             ("dragningar", "draws"), ("Grundscenariot", "Base case")]:
+        assert swedish in sv and english not in sv, swedish
+        assert english in en and swedish not in en, english
+    report_sv, report_en = example_result.report(), example_result.report("en")
+    assert report_sv.startswith("Känslighets- och osäkerhetsanalys: ") and "Sensitivity" not in report_sv
+    assert report_en.startswith("Sensitivity and uncertainty analysis: ") and "Känslighet" not in report_en
+    assert "\nTornado: samhällets nuvärde vid lågt och högt värde, störst utslag först\n" in report_sv
+    assert "\nTornado: society's NPV at the low and the high value, largest swing first\n" in report_en
+    with pytest.raises(ValueError, match="lang"):
+        example_result.report("de")

@@ -35,6 +35,9 @@ def test_notebook_executes():
     assert any("<table" in h and "cumulative_net" in h for h in html), "the DataFrame"
     assert any("samkalk-analysis" in h and "Tornado" in h and "Brytvärden" in h for h in html), "the analysis"
     assert any("sannolikhet att gå plus" in h for h in html), "the Monte Carlo statistics"
+    assert any("samkalk-analysis" in h and "<td>Price per AM3 participant</td>" in h and "Swing" in h and "Utslag" not in h for h in html), "the labelled analysis, in English"
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "Sensitivity and uncertainty analysis" in printed and "\nPrice per AM3 participant  Municipality " in printed, "the report"
     assert any("samkalk-comparison" in h and "Offentlig sektor" in h and "Finsam − Kommunen" in h for h in html), "the comparison"
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 5, "the charts (two results, the comparison, the tornado, the histogram)"

@@ -21,18 +21,34 @@ export type Who =
 
 export interface ParameterValues {
   parameter: ParameterPath;
+  label?: ParameterLabel;
   /** 1 to 100,000 values. */
   values: DecimalInput[];
 }
 
+/**
+ * A parameter's name for people, shown instead of the core's words in every table and chart:
+ * one text for both languages, or one per language (a language left out gets the core's
+ * words). Each text 1 to 200 characters, not only spaces.
+ */
+export type ParameterLabel = string | { sv?: string; en?: string };
+
+/** A label as the result carries it: the languages given. */
+export interface GivenLabel {
+  sv?: string;
+  en?: string;
+}
+
 export interface TornadoParameter {
   parameter: ParameterPath;
+  label?: ParameterLabel;
   low: DecimalInput;
   high: DecimalInput;
 }
 
 export interface SwitchingRequest {
   parameter: ParameterPath;
+  label?: ParameterLabel;
   actor: Who;
   /** Default: the parameter's valid range. */
   low?: DecimalInput;
@@ -49,6 +65,7 @@ export type Distribution =
 
 export interface UncertainParameter {
   parameter: ParameterPath;
+  label?: ParameterLabel;
   distribution: Distribution;
 }
 
@@ -95,6 +112,8 @@ export interface GridRow extends Outcome {
 
 export interface TornadoRow {
   parameter: ParameterPath;
+  /** The request's label, when it gave one. */
+  label?: GivenLabel;
   base_value: string;
   low: string;
   high: string;
@@ -106,6 +125,8 @@ export interface TornadoRow {
 
 export interface SwitchingResult {
   parameter: ParameterPath;
+  /** The request's label, when it gave one. */
+  label?: GivenLabel;
   actor: Who;
   kind: 'linear' | 'search' | 'none';
   /** Where the actor's NPV crosses zero; null for kind "none". */
@@ -140,6 +161,8 @@ export interface MonteCarloResult {
   /** A JSON number: exact in analyseText(); a JS number loses digits beyond 2^53. */
   seed: number;
   parameters: ParameterPath[];
+  /** The request's labels, one per parameter (null where none); absent when it gave none. */
+  labels?: (GivenLabel | null)[];
   statistics: ByWho<Statistics>;
   /** With keep_draws: by column, in draw order. */
   samples?: { values: Record<ParameterPath, string[]>; npv: ByWho<Money[]> };
@@ -149,8 +172,8 @@ export interface MonteCarloResult {
 export interface AnalysisResult {
   version: 1;
   base: Outcome;
-  sweep?: { parameter: ParameterPath; base_value: string; rows: SweepRow[] };
-  grid?: { parameters: [ParameterPath, ParameterPath]; rows: GridRow[] };
+  sweep?: { parameter: ParameterPath; label?: GivenLabel; base_value: string; rows: SweepRow[] };
+  grid?: { parameters: [ParameterPath, ParameterPath]; labels?: [GivenLabel | null, GivenLabel | null]; rows: GridRow[] };
   /** Rows sorted by swing, largest first. */
   tornado?: { base: ByWho; rows: TornadoRow[] };
   switching?: SwitchingResult[];
@@ -193,6 +216,33 @@ export class AnalysisCancelled extends Error {
 export function analyse(scenario: Scenario | string, analysis: AnalysisRequest | string, options?: AnalyseOptions): AnalysisResult;
 /** analyse() as JSON text (compact; `pretty`: byte for byte what `samkalk analyse` prints). */
 export function analyseText(scenario: Scenario | string, analysis: AnalysisRequest | string, options?: AnalyseTextOptions): string;
+export interface ReportOptions extends AnalyseOptions {
+  /** "sv" (default) or "en". */
+  lang?: 'sv' | 'en';
+}
+
+/** Every parameter's name in one language, section by section in the result's order. */
+export interface ParameterNames {
+  sweep?: string;
+  grid?: [string, string];
+  /** One per tornado row, in the rows' order. */
+  tornado: string[];
+  switching: string[];
+  monte_carlo: string[];
+}
+
+export interface AnalysisReport {
+  result: AnalysisResult;
+  /** The request's labels in the language, else the core's words. */
+  names: ParameterNames;
+  /** The core's readable report, byte for byte `samkalk analyse --format table --lang`. */
+  table: string;
+}
+
+/** analyse() with the parameters' names and the core's report in one language. */
+export function report(scenario: Scenario | string, analysis: AnalysisRequest | string, options?: ReportOptions): AnalysisReport;
+/** The words of the analysis tables and charts in a language, by key (the core's). */
+export function words(lang?: 'sv' | 'en'): Record<string, string>;
 /** The samkalk core's version. */
 export const version: string;
 
@@ -202,6 +252,8 @@ declare const api: {
   AnalysisCancelled: typeof AnalysisCancelled;
   analyse: typeof analyse;
   analyseText: typeof analyseText;
+  report: typeof report;
+  words: typeof words;
   version: string;
 };
 export default api;

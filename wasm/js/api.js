@@ -132,9 +132,10 @@ function decimalText(x) {
 
 /**
  * Runs an analysis through a raw export; a thrown `{"kind", "errors"}` text becomes
- * AnalysisError or AnalysisCancelled.
+ * AnalysisError or AnalysisCancelled. With `reportLang` ("sv"/"en") it returns the core's
+ * `{"result", "names", "table"}` text instead of the result JSON.
  */
-function analyseRaw(raw, scenario, analysis, onProgress, pretty = false) {
+function analyseRaw(raw, scenario, analysis, onProgress, pretty = false, reportLang = undefined) {
   if (onProgress !== undefined && onProgress !== null && typeof onProgress !== 'function') {
     throw new TypeError('onProgress must be a function (done, total) => boolean | void');
   }
@@ -146,8 +147,15 @@ function analyseRaw(raw, scenario, analysis, onProgress, pretty = false) {
   let thrown;
   let threw = false;
   try {
-    if (!onProgress) return raw.analyseText(s.text, a.text, pretty);
-    return raw.analyseProgressText(s.text, a.text, pretty, (done, total) => {
+    if (reportLang !== undefined) {
+      if (!onProgress) return raw.analyseReportText(s.text, a.text, reportLang);
+    } else if (!onProgress) {
+      return raw.analyseText(s.text, a.text, pretty);
+    }
+    const run = reportLang !== undefined
+      ? (cb) => raw.analyseReportProgressText(s.text, a.text, reportLang, cb)
+      : (cb) => raw.analyseProgressText(s.text, a.text, pretty, cb);
+    return run((done, total) => {
       last = [done, total];
       try {
         return onProgress(done, total) !== false;
@@ -435,6 +443,19 @@ export function makeAnalysisApi(raw) {
      */
     analyseText(scenario, analysis, options) {
       return analyseRaw(raw, scenario, analysis, options?.onProgress, options?.pretty === true);
+    },
+    /**
+     * analyse() with what people read, in one language (`{lang: "sv"}` by default, or "en"):
+     * `{result, names, table}`: the result object, every parameter's name section by section
+     * (the request's `label` in that language, else the core's words) and the core's readable
+     * report, byte for byte `samkalk analyse --format table --lang`.
+     */
+    report(scenario, analysis, options) {
+      return JSON.parse(analyseRaw(raw, scenario, analysis, options?.onProgress, false, langCode(options?.lang)));
+    },
+    /** The words of the analysis tables and charts in a language ("sv" or "en"), by key: the core's. */
+    words(lang) {
+      return JSON.parse(raw.analysisWordsText(langCode(lang)));
     },
     /** The version of the samkalk core inside. */
     version: raw.coreVersion(),

@@ -4,6 +4,6 @@ import raw from './samkalk_analysis.js';
 import { makeAnalysisApi, ScenarioError, AnalysisError, AnalysisCancelled } from './api.mjs';
 
 const api = makeAnalysisApi(raw);
-export const { analyse, analyseText, version } = api;
+export const { analyse, analyseText, report, words, version } = api;
 export { ScenarioError, AnalysisError, AnalysisCancelled };
 export default api;

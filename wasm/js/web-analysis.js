@@ -7,6 +7,6 @@ import { makeAnalysisApi, ScenarioError, AnalysisError, AnalysisCancelled } from
 await init({ module_or_path: new URL('./samkalk_analysis_bg.wasm', import.meta.url) });
 
 const api = makeAnalysisApi(raw);
-export const { analyse, analyseText, version } = api;
+export const { analyse, analyseText, report, words, version } = api;
 export { ScenarioError, AnalysisError, AnalysisCancelled };
 export default api;

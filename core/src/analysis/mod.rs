@@ -34,8 +34,8 @@ use crate::validate::{validate, ValidScenario};
 
 pub use param::{Param, Range, Target};
 pub use request::{
-    Analysis, Distribution, Grid, MonteCarlo, Sweep, Switching, Tornado, TornadoParameter, Uncertain, Who, MAX_DRAWS, MAX_GRID_CELLS,
-    MAX_KEPT_DRAWS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
+    Analysis, Distribution, GivenLabel, Grid, MonteCarlo, Sweep, Switching, Tornado, TornadoParameter, Uncertain, Who, MAX_DRAWS,
+    MAX_GRID_CELLS, MAX_KEPT_DRAWS, MAX_LABEL_CHARS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
 };
 pub use result::{
     who_ids, AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
@@ -329,7 +329,7 @@ impl<'p> Engine<'p> {
             }
             self.tick(1)?;
         }
-        Ok(Some(SweepResult { parameter: sweep.parameter.clone(), base_value: Exact::new(base_value), rows }))
+        Ok(Some(SweepResult { parameter: sweep.parameter.clone(), label: sweep.label.clone(), base_value: Exact::new(base_value), rows }))
     }
 
     fn grid(&mut self, grid: &Grid, errors: &mut Vec<FieldError>) -> Result<Option<GridResult>, AnalysisError> {
@@ -363,7 +363,11 @@ impl<'p> Engine<'p> {
                 self.tick(1)?;
             }
         }
-        Ok(Some(GridResult { parameters: [grid.first.parameter.clone(), grid.second.parameter.clone()], rows }))
+        Ok(Some(GridResult {
+            parameters: [grid.first.parameter.clone(), grid.second.parameter.clone()],
+            labels: [grid.first.label.clone(), grid.second.label.clone()],
+            rows,
+        }))
     }
 
     fn tornado(&mut self, tornado: &Tornado, base: &Outcome, errors: &mut Vec<FieldError>) -> Result<Option<TornadoResult>, AnalysisError> {
@@ -386,6 +390,7 @@ impl<'p> Engine<'p> {
                     let swing = npv_high.checked_sub(npv_low).unwrap_or(Decimal::MAX).abs();
                     rows.push(TornadoRow {
                         parameter: t.parameter.clone(),
+                        label: t.label.clone(),
                         base_value: Exact::new(param.get(&self.base).unwrap_or_default()),
                         low: Exact::new(t.low),
                         high: Exact::new(t.high),

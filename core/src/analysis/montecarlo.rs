@@ -423,7 +423,14 @@ pub(super) fn monte_carlo(engine: &mut Engine, mc: &MonteCarlo, options: RunOpti
         ),
         npv: PerActor::from_fn(|w| npv.iter().map(|row| Money::new(money_of(row[w]))).collect()),
     });
-    Ok(MonteCarloResult { draws, seed: mc.seed, parameters: samplers.iter().map(|s| s.param.path.clone()).collect(), statistics, samples })
+    Ok(MonteCarloResult {
+        draws,
+        seed: mc.seed,
+        parameters: samplers.iter().map(|s| s.param.path.clone()).collect(),
+        labels: mc.parameters.iter().map(|p| p.label.clone()).collect(),
+        statistics,
+        samples,
+    })
 }
 
 /// Statistics of one column of NPVs in öre (see docs/analysis.md for the rules).

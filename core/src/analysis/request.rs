@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::actor::{Actor, SOCIETY_ID};
 use crate::error::{AlsoAllowed, Expected, Fault, ScenarioError, Unit, ValueKind};
+use crate::lang::Lang;
 use crate::number::is_integer_spelling;
 use crate::path::Path;
 use crate::read::{shown, Fields, Reader};
@@ -22,6 +23,37 @@ pub const MAX_PARAMETERS: usize = 200;
 pub const MAX_DRAWS: u64 = 10_000_000;
 /// Most Monte Carlo draws kept with `keep_draws`.
 pub const MAX_KEPT_DRAWS: u64 = 1_000_000;
+/// Most characters in a parameter's `label` (each language's).
+pub const MAX_LABEL_CHARS: u64 = 200;
+
+/// A parameter's name as the request gives it (`label`), shown instead of the core's words
+/// (`present::parameter_label`). `"label": "Kostnad per deltagare"` names it in both
+/// languages; `"label": {"sv": "…", "en": "…"}` per language, and a language left out gets the
+/// core's words. Serialised in the result as `{"sv": …, "en": …}` with the languages given.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct GivenLabel {
+    /// The Swedish name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sv: Option<String>,
+    /// The English name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl GivenLabel {
+    /// The same name in both languages.
+    pub fn both(text: &str) -> GivenLabel {
+        GivenLabel { sv: Some(text.to_string()), en: Some(text.to_string()) }
+    }
+
+    /// The name in `lang`, when given.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Sv => self.sv.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+}
 
 /// A typed analysis request; any subset of the analyses may be present.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,6 +75,8 @@ pub struct Analysis {
 pub struct Sweep {
     /// The parameter's path in the scenario (`cohorts[0].outcomes[0].share`).
     pub parameter: String,
+    /// Its name for people, when the request gives one.
+    pub label: Option<GivenLabel>,
     /// The values, in the order the result lists them.
     pub values: Vec<Decimal>,
 }
@@ -68,6 +102,8 @@ pub struct Tornado {
 pub struct TornadoParameter {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// Its name for people, when the request gives one.
+    pub label: Option<GivenLabel>,
     /// The low value.
     pub low: Decimal,
     /// The high value.
@@ -114,6 +150,8 @@ impl Who {
 pub struct Switching {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// Its name for people, when the request gives one.
+    pub label: Option<GivenLabel>,
     /// Whose NPV crosses zero.
     pub actor: Who,
     /// The low end of the range searched; None: the parameter's lowest valid value.
@@ -140,6 +178,8 @@ pub struct MonteCarlo {
 pub struct Uncertain {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// Its name for people, when the request gives one.
+    pub label: Option<GivenLabel>,
     /// What it is drawn from.
     pub distribution: Distribution,
 }
@@ -332,6 +372,54 @@ impl Reader {
         }
     }
 
+    /// The optional `label` of a parameter entry: Some(None) when absent, None when faulty.
+    fn given_label(&mut self, members: &Fields, path: &Path) -> Option<Option<GivenLabel>> {
+        let Some(v) = members.get("label") else { return Some(None) };
+        let lpath = path.key("label");
+        match v {
+            Value::String(text) => self.label_text(text, &lpath).then(|| Some(GivenLabel::both(text))),
+            Value::Object(_) => {
+                let m = self.object(v, &lpath, &["sv", "en"])?;
+                if m.names().next().is_none() {
+                    self.fault(&lpath, Fault::Missing { expected: vec!["sv".into(), "en".into()] });
+                    return None;
+                }
+                let mut label = GivenLabel::default();
+                let mut ok = true;
+                for (lang, slot) in [("sv", &mut label.sv), ("en", &mut label.en)] {
+                    match m.get(lang) {
+                        None => {}
+                        Some(Value::String(text)) if self.label_text(text, &lpath.key(lang)) => *slot = Some(text.clone()),
+                        Some(Value::String(_)) => ok = false,
+                        Some(other) => {
+                            self.fault(&lpath.key(lang), Fault::WrongType { expected: Expected::Text, got: ValueKind::of(other) });
+                            ok = false;
+                        }
+                    }
+                }
+                ok.then_some(Some(label))
+            }
+            other => {
+                self.fault(&lpath, Fault::WrongType { expected: Expected::Label, got: ValueKind::of(other) });
+                None
+            }
+        }
+    }
+
+    /// True when a label's text says something and is at most [`MAX_LABEL_CHARS`] long.
+    fn label_text(&mut self, text: &str, path: &Path) -> bool {
+        let n = text.chars().count() as u64;
+        if text.trim().is_empty() {
+            self.fault(path, Fault::EmptyText);
+            false
+        } else if n > MAX_LABEL_CHARS {
+            self.fault(path, Fault::TextTooLong { max: MAX_LABEL_CHARS, got: n });
+            false
+        } else {
+            true
+        }
+    }
+
     fn analysis(&mut self, value: &Value) -> Analysis {
         let root = Path::Root;
         let mut a = Analysis::default();
@@ -372,10 +460,11 @@ impl Reader {
     }
 
     fn sweep(&mut self, value: &Value, path: &Path, max_values: usize) -> Option<Sweep> {
-        let m = self.object(value, path, &["parameter", "values"])?;
+        let m = self.object(value, path, &["parameter", "label", "values"])?;
         let parameter = self.parameter(&m, path);
+        let label = self.given_label(&m, path);
         let values = self.member(&m, "values", path).and_then(|v| self.decimals(v, &path.key("values"), 1, max_values));
-        Some(Sweep { parameter: parameter?, values: values? })
+        Some(Sweep { parameter: parameter?, label: label?, values: values? })
     }
 
     fn grid(&mut self, value: &Value, path: &Path) -> Option<Grid> {
@@ -410,15 +499,16 @@ impl Reader {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let ip = ppath.index(i);
-            let Some(im) = self.object(item, &ip, &["parameter", "low", "high"]) else {
+            let Some(im) = self.object(item, &ip, &["parameter", "label", "low", "high"]) else {
                 ok = false;
                 continue;
             };
             let parameter = self.parameter(&im, &ip);
+            let label = self.given_label(&im, &ip);
             let low = self.req_decimal(&im, "low", &ip);
             let high = self.req_decimal(&im, "high", &ip);
-            match (parameter, low, high) {
-                (Some(parameter), Some(low), Some(high)) => parameters.push(TornadoParameter { parameter, low, high }),
+            match (parameter, label, low, high) {
+                (Some(parameter), Some(label), Some(low), Some(high)) => parameters.push(TornadoParameter { parameter, label, low, high }),
                 _ => ok = false,
             }
         }
@@ -426,8 +516,9 @@ impl Reader {
     }
 
     fn switching(&mut self, value: &Value, path: &Path) -> Option<Switching> {
-        let m = self.object(value, path, &["parameter", "actor", "low", "high"])?;
+        let m = self.object(value, path, &["parameter", "label", "actor", "low", "high"])?;
         let parameter = self.parameter(&m, path);
+        let label = self.given_label(&m, path);
         let actor = match self.member(&m, "actor", path) {
             Some(Value::String(id)) => {
                 let who = Who::from_id(id);
@@ -457,7 +548,7 @@ impl Reader {
                 return None;
             }
         }
-        Some(Switching { parameter: parameter?, actor: actor?, low, high })
+        Some(Switching { parameter: parameter?, label: label?, actor: actor?, low, high })
     }
 
     fn monte_carlo(&mut self, value: &Value, path: &Path) -> Option<MonteCarlo> {
@@ -484,14 +575,15 @@ impl Reader {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let ip = ppath.index(i);
-            let Some(im) = self.object(item, &ip, &["parameter", "distribution"]) else {
+            let Some(im) = self.object(item, &ip, &["parameter", "label", "distribution"]) else {
                 ok = false;
                 continue;
             };
             let parameter = self.parameter(&im, &ip);
+            let label = self.given_label(&im, &ip);
             let distribution = self.member(&im, "distribution", &ip).and_then(|v| self.distribution(v, &ip.key("distribution")));
-            match (parameter, distribution) {
-                (Some(parameter), Some(distribution)) => parameters.push(Uncertain { parameter, distribution }),
+            match (parameter, label, distribution) {
+                (Some(parameter), Some(label), Some(distribution)) => parameters.push(Uncertain { parameter, label, distribution }),
                 _ => ok = false,
             }
         }

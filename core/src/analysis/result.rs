@@ -7,6 +7,12 @@ use serde::{Serialize, Serializer};
 
 pub use crate::result::{who_ids, Exact, Money, PerActor, Share, WHO_COUNT};
 
+use super::request::GivenLabel;
+
+fn no_labels(labels: &[Option<GivenLabel>]) -> bool {
+    labels.iter().all(Option::is_none)
+}
+
 /// An amount per actor and for society; serialises as an object keyed by id, each amount as
 /// money (`"-1345020.00"`).
 pub type ByActor = PerActor<Money>;
@@ -61,6 +67,9 @@ impl AnalysisResult {
 pub struct SweepResult {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// The request's name for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<GivenLabel>,
     /// The parameter's value in the scenario as given.
     pub base_value: Exact,
     /// One row per value, in the request's order.
@@ -82,6 +91,9 @@ pub struct SweepRow {
 pub struct GridResult {
     /// The two parameters' paths, outer first.
     pub parameters: [String; 2],
+    /// The request's names for them (absent when it gives none).
+    #[serde(skip_serializing_if = "no_labels")]
+    pub labels: [Option<GivenLabel>; 2],
     /// Every combination, the first parameter's values outer, the second's inner.
     pub rows: Vec<GridRow>,
 }
@@ -110,6 +122,9 @@ pub struct TornadoResult {
 pub struct TornadoRow {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// The request's name for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<GivenLabel>,
     /// The parameter's value in the scenario as given.
     pub base_value: Exact,
     /// The low value tried.
@@ -141,6 +156,9 @@ pub enum SwitchingKind {
 pub struct SwitchingResult {
     /// The parameter's path in the scenario.
     pub parameter: String,
+    /// The request's name for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<GivenLabel>,
     /// The actor (or `society`) whose NPV crosses zero.
     pub actor: String,
     /// How the value was found.
@@ -175,6 +193,9 @@ pub struct MonteCarloResult {
     pub seed: u64,
     /// The drawn parameters' paths, in the request's order.
     pub parameters: Vec<String>,
+    /// The request's names for them, one per parameter (absent when it gives none).
+    #[serde(skip_serializing_if = "no_labels")]
+    pub labels: Vec<Option<GivenLabel>>,
     /// Per actor and society, over the draws' NPVs rounded to öre.
     pub statistics: Statistics,
     /// Every draw, with `keep_draws`.

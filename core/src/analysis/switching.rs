@@ -81,6 +81,7 @@ pub(super) fn switching(engine: &mut Engine, request: &Switching, index: usize, 
     match (outcome, base_npv) {
         (Ok(found), Ok(base_npv)) => Some(SwitchingResult {
             parameter: request.parameter.clone(),
+            label: request.label.clone(),
             actor: request.actor.id().to_string(),
             kind: found.kind,
             value: found.value.map(Exact::new),

@@ -1,6 +1,8 @@
 //! The readable analysis report (`samkalk analyse --format table`): base case, sweep, grid,
-//! tornado, switching values, Monte Carlo. Headings are Swedish with English after a slash, as
-//! the CLI has always printed them; actor names and numbers follow `lang`.
+//! tornado, switching values, Monte Carlo, each table in one language (`lang`), parameters by
+//! their names ([`parameter_name`](super::parameter_name): the request's `label`, else the
+//! core's words). The words of the front ends' analysis tables and charts are here too
+//! ([`analysis_text`]).
 
 use rust_decimal::Decimal;
 
@@ -9,9 +11,85 @@ use crate::analysis::{AnalysisResult, ByActor, SwitchingKind, Who, WHO_COUNT};
 use crate::lang::Lang;
 use crate::scenario::Scenario;
 
-use super::format::{kronor, percent};
+use super::format::{count, kronor, percent};
 use super::labels::{actor_label, public_sector_label, society_label, who_label};
-use super::parameters::{parameter_label, parameter_value};
+use super::parameters::{analysis_names, parameter_value};
+
+/// The words of the analysis tables and charts, (key, Swedish, English): the keys Python's
+/// and JavaScript's tables and charts look them up by, and the report's own headings.
+const TEXT: &[(&str, &str, &str)] = &[
+    ("title", "Känslighets- och osäkerhetsanalys", "Sensitivity and uncertainty analysis"),
+    ("value", "Värde", "Value"),
+    ("values", "Värden", "Values"),
+    ("parameter", "Parameter", "Parameter"),
+    ("actor", "Aktör", "Actor"),
+    ("npv", "Nuvärde", "NPV"),
+    ("low", "Lågt värde", "Low value"),
+    ("high", "Högt värde", "High value"),
+    ("npv_low", "Nuvärde lågt", "NPV low"),
+    ("npv_high", "Nuvärde högt", "NPV high"),
+    ("swing", "Utslag", "Swing"),
+    ("base", "Grundscenariot", "Base case"),
+    ("base_value", "Grundvärde", "Base value"),
+    ("base_npv", "Nuvärde i grundscenariot", "NPV in the base case"),
+    ("base_heading", "Grundscenariot: nuvärde per aktör", "Base case: net present value per actor"),
+    ("sweep", "Känslighet", "Sweep"),
+    ("grid", "Två parametrar", "Grid"),
+    ("tornado", "Tornado: nuvärde vid lågt och högt värde", "Tornado: NPV at the low and the high value"),
+    (
+        "tornado_heading",
+        "Tornado: samhällets nuvärde vid lågt och högt värde, störst utslag först",
+        "Tornado: society's NPV at the low and the high value, largest swing first",
+    ),
+    ("switching", "Brytvärden (där nuvärdet passerar noll)", "Switching values (where the NPV crosses zero)"),
+    ("switching_heading", "Brytvärden: där aktörens nuvärde blir noll", "Switching values: where the actor's NPV is zero"),
+    ("switching_value", "Brytvärde", "Switching value"),
+    ("monte_carlo", "Monte Carlo", "Monte Carlo"),
+    ("drawn", "Dragna parametrar", "Drawn parameters"),
+    ("draws", "dragningar", "draws"),
+    ("seed", "frö", "seed"),
+    ("mean", "Medelvärde", "Mean"),
+    ("sd", "Standardavvikelse", "Standard deviation"),
+    ("sd_short", "Std.avvikelse", "Std. deviation"),
+    ("p5", "5:e percentil", "5th percentile"),
+    ("p50", "Median", "Median"),
+    ("p95", "95:e percentil", "95th percentile"),
+    ("probability_gain", "Sannolikhet att gå plus", "Probability of a gain"),
+    ("kind", "Metod", "Method"),
+    ("gains", "Går plus", "Gains"),
+    ("above", "över", "above"),
+    ("below", "under", "below"),
+    ("gains_above", "går plus över", "gains above"),
+    ("gains_below", "går plus under", "gains below"),
+    ("none", "inget brytvärde i intervallet", "no switching value in the range"),
+    ("none_short", "inget", "none"),
+    ("linear", "linjärt", "linear"),
+    ("linear_exact", "linjärt, exakt", "linear, exact"),
+    ("search", "sökning", "search"),
+    ("more", "rader till", "more rows"),
+    ("histogram", "Nuvärde per aktör", "NPV per actor"),
+    ("count", "Antal dragningar", "Draws"),
+    ("npv_axis", "Nuvärde (kr)", "NPV (SEK)"),
+    ("progress", "Analys", "Analysis"),
+];
+
+/// The words of the analysis tables and charts in `lang`, by key (`title`, `low`, `swing`,
+/// `probability_gain`, ...), for front ends that draw their own tables and charts of an
+/// analysis result (Python's HTML and charts, JavaScript).
+///
+/// ```
+/// use samkalk::{present::analysis_report::analysis_text, Lang};
+/// let en = analysis_text(Lang::En);
+/// assert!(en.contains(&("swing", "Swing")));
+/// assert!(analysis_text(Lang::Sv).contains(&("swing", "Utslag")));
+/// ```
+pub fn analysis_text(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    TEXT.iter().map(|(key, sv, en)| (*key, if lang == Lang::Sv { *sv } else { *en })).collect()
+}
+
+fn t(key: &str, lang: Lang) -> &'static str {
+    TEXT.iter().find(|(k, _, _)| *k == key).map_or("", |(_, sv, en)| if lang == Lang::Sv { sv } else { en })
+}
 
 fn who_name(i: usize, lang: Lang) -> &'static str {
     Actor::ALL.get(i).map_or(society_label(lang), |a| actor_label(*a, lang))
@@ -71,16 +149,18 @@ fn npv_row(first: &str, first_width: usize, npv: &ByActor, lang: Lang) -> String
     line
 }
 
-/// The readable report of an analysis result: base case, sweep, grid, tornado, switching
-/// values, Monte Carlo. With [`Lang::Sv`] it is byte for byte what `samkalk analyse --format
-/// table` has printed.
+/// The readable report of an analysis result in `lang`: base case, sweep, grid, tornado,
+/// switching values, Monte Carlo, then the base case's assumptions; what `samkalk analyse
+/// --format table --lang sv|en` prints. Parameters are named by the request's `label` when it
+/// gives one, else in the core's words.
 pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> String {
     let mut out = String::new();
+    let names = analysis_names(scenario, r, lang);
     let name = if scenario.name.is_empty() { String::new() } else { format!(": {}", scenario.name) };
-    out.push_str(&format!("Känslighetsanalys / Sensitivity analysis{name}\n\n"));
+    out.push_str(&format!("{}{name}\n\n", t("title", lang)));
 
-    out.push_str("Grundkalkyl / Base case: nuvärde (NPV) per aktör\n");
-    out.push_str(&format!("{}  {}\n", pad("Aktör", 20), lpad("Nuvärde (NPV)", W)));
+    out.push_str(&format!("{}\n", t("base_heading", lang)));
+    out.push_str(&format!("{}  {}\n", pad(t("actor", lang), 20), lpad(t("npv", lang), W)));
     for i in 0..WHO_COUNT {
         // The public sector beside society, calculated exactly from the scenario.
         if i == ACTOR_COUNT {
@@ -91,32 +171,32 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
         out.push_str(&format!("{}  {}\n", pad(who_name(i, lang), 20), lpad(&kronor(r.base.npv.as_array()[i].value(), lang), W)));
     }
 
-    if let Some(sweep) = &r.sweep {
-        out.push_str(&format!("\nKänslighet / Sweep: {} (grundvärde / base {})\n", sweep.parameter, value(sweep.base_value)));
-        out.push_str(&npv_head("Värde / value", 14, lang));
+    if let (Some(sweep), Some(label)) = (&r.sweep, &names.sweep) {
+        let base = parameter_value(&sweep.parameter, sweep.base_value.value(), lang);
+        out.push_str(&format!("\n{}: {label} ({} {base})\n", t("sweep", lang), t("base_value", lang).to_lowercase()));
+        out.push_str(&npv_head(t("value", lang), 14, lang));
         for row in &sweep.rows {
             out.push_str(&npv_row(&value(row.value), 14, &row.outcome.npv, lang));
         }
     }
 
-    if let Some(grid) = &r.grid {
-        out.push_str(&format!("\nRutnät / Grid: {} × {}\n", grid.parameters[0], grid.parameters[1]));
-        out.push_str(&npv_head("Värden / values", 20, lang));
+    if let (Some(grid), Some([first, second])) = (&r.grid, &names.grid) {
+        out.push_str(&format!("\n{}: {first} × {second}\n", t("grid", lang)));
+        out.push_str(&npv_head(t("values", lang), 20, lang));
         for row in &grid.rows {
             out.push_str(&npv_row(&format!("{} × {}", value(row.values[0]), value(row.values[1])), 20, &row.outcome.npv, lang));
         }
     }
 
     if let Some(tornado) = &r.tornado {
-        out.push_str("\nTornado: samhällets nuvärde vid lågt och högt värde, störst spann först / society's NPV at low and high, largest swing first\n");
-        // Parameters in words and values in their units (present::parameters), in `lang`.
-        let names: Vec<String> = tornado.rows.iter().map(|row| parameter_label(scenario, &row.parameter, lang)).collect();
-        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
+        out.push_str(&format!("\n{}\n", t("tornado_heading", lang)));
+        let width = names.tornado.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
         let unit = |row: &crate::analysis::TornadoRow, x: crate::result::Exact| parameter_value(&row.parameter, x.value(), lang);
         let vwidth = tornado
             .rows
             .iter()
             .flat_map(|row| [unit(row, row.low), unit(row, row.high)])
+            .chain([t("low", lang).to_string(), t("high", lang).to_string()])
             .map(|v| v.chars().count())
             .max()
             .unwrap_or(10)
@@ -124,15 +204,15 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
             + 2;
         out.push_str(&format!(
             "{}{}{}{}{}{}\n",
-            pad("Parameter", width),
-            lpad("Låg / low", vwidth),
-            lpad("Hög / high", vwidth),
-            lpad("NPV låg", W),
-            lpad("NPV hög", W),
-            lpad("Spann / swing", W)
+            pad(t("parameter", lang), width),
+            lpad(t("low", lang), vwidth),
+            lpad(t("high", lang), vwidth),
+            lpad(t("npv_low", lang), W),
+            lpad(t("npv_high", lang), W),
+            lpad(t("swing", lang), W)
         ));
         let widest = tornado.rows.iter().map(|row| row.swing).max().unwrap_or_default();
-        for (row, name) in tornado.rows.iter().zip(&names) {
+        for (row, name) in tornado.rows.iter().zip(&names.tornado) {
             let bar_len = if widest.value().is_zero() {
                 0
             } else {
@@ -156,28 +236,25 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
     }
 
     if !r.switching.is_empty() {
-        out.push_str("\nBrytvärden / Switching values: där aktörens nuvärde blir noll / where the actor's NPV is zero\n");
-        let names: Vec<String> = r.switching.iter().map(|s| parameter_label(scenario, &s.parameter, lang)).collect();
-        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
+        out.push_str(&format!("\n{}\n", t("switching_heading", lang)));
+        let width = names.switching.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9) + 2;
         out.push_str(&format!(
             "{}{}{}{}  {}\n",
-            pad("Parameter", width),
-            pad("Aktör", 20),
-            lpad("Brytvärde", 18),
-            lpad("Grundvärde", 14),
-            "Metod / method"
+            pad(t("parameter", lang), width),
+            pad(t("actor", lang), 20),
+            lpad(t("switching_value", lang), 18),
+            lpad(t("base_value", lang), 14),
+            t("kind", lang)
         ));
-        for (s, name) in r.switching.iter().zip(&names) {
+        for (s, name) in r.switching.iter().zip(&names.switching) {
             let (found, how) = match (s.kind, s.value) {
-                (SwitchingKind::None, _) | (_, None) => {
-                    ("ingen / none".to_string(), "inget nollställe i intervallet / no crossing in range".to_string())
-                }
+                (SwitchingKind::None, _) | (_, None) => (t("none_short", lang).to_string(), t("none", lang).to_string()),
                 (kind, Some(x)) => {
-                    let method = if kind == SwitchingKind::Linear { "linjär, exakt / linear, exact" } else { "sökning / search" };
+                    let method = if kind == SwitchingKind::Linear { t("linear_exact", lang) } else { t("search", lang) };
                     let side = match s.gains {
-                        Some("above") => ", går plus över / gains above",
-                        Some("below") => ", går plus under / gains below",
-                        _ => "",
+                        Some("above") => format!(", {}", t("gains_above", lang)),
+                        Some("below") => format!(", {}", t("gains_below", lang)),
+                        _ => String::new(),
                     };
                     (parameter_value(&s.parameter, x.value(), lang), format!("{method}{side}"))
                 }
@@ -194,16 +271,18 @@ pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> St
     }
 
     if let Some(mc) = &r.monte_carlo {
-        out.push_str(&format!("\nMonte Carlo: {} dragningar / draws, frö / seed {}\n", mc.draws, mc.seed));
+        let draws = i64::try_from(mc.draws).map(|n| count(n, lang)).unwrap_or_else(|_| mc.draws.to_string());
+        out.push_str(&format!("\n{}: {draws} {}, {} {}\n", t("monte_carlo", lang), t("draws", lang), t("seed", lang), mc.seed));
+        out.push_str(&format!("{}: {}\n", t("drawn", lang), names.monte_carlo.join("; ")));
         out.push_str(&format!(
             "{}{}{}{}{}{}  {}\n",
-            pad("Aktör", 20),
-            lpad("Medel / mean", W),
-            lpad("Std.avv. / sd", W),
+            pad(t("actor", lang), 20),
+            lpad(t("mean", lang), W),
+            lpad(t("sd_short", lang), W),
             lpad("P5", W),
             lpad("P50", W),
             lpad("P95", W),
-            "Sannolikhet att gå plus / P(NPV ≥ 0)"
+            t("probability_gain", lang)
         ));
         for (i, st) in mc.statistics.as_array().iter().enumerate() {
             out.push_str(&format!(
@@ -246,7 +325,25 @@ mod tests {
         let society = result.base.npv.society();
         assert!(sv.contains(&format!("{}  {}\n", pad("Samhället", 20), lpad(&kronor(society.value(), Lang::Sv), W))), "{sv}");
         assert!(en.contains(&format!("{}  {}\n", pad("Society", 20), lpad(&kronor(society.value(), Lang::En), W))), "{en}");
-        assert!(sv.starts_with("Känslighetsanalys / Sensitivity analysis\n\nGrundkalkyl / Base case"));
+        assert!(sv.starts_with("Känslighets- och osäkerhetsanalys\n\nGrundscenariot: nuvärde per aktör\nAktör "), "{sv}");
+        assert!(en.starts_with("Sensitivity and uncertainty analysis\n\nBase case: net present value per actor\nActor "), "{en}");
+        // One language at a time: no heading of the other language in either.
+        for (text, other) in [(&sv, Lang::En), (&en, Lang::Sv)] {
+            for key in ["title", "base_heading", "tornado_heading", "low", "high", "npv_low", "npv_high", "swing"] {
+                assert!(!text.contains(t(key, other)), "{key}: {text}");
+            }
+            assert!(!text.contains(" / "), "{text}");
+        }
+        assert!(
+            sv.contains(
+                "\nParameter             Lågt värde  Högt värde    Nuvärde lågt    Nuvärde högt          Utslag\nDiskonteringsränta    "
+            ),
+            "{sv}"
+        );
+        assert!(
+            en.contains("\nParameter         Low value  High value         NPV low        NPV high           Swing\nDiscount rate  "),
+            "{en}"
+        );
         assert!(sv.contains("\nDiskonteringsränta  "), "{sv}");
         assert!(en.contains("\nDiscount rate  "), "{en}");
         let public = crate::public_sector::public_sector(&scenario).unwrap();

@@ -49,7 +49,7 @@ pub use labels::{
     actor_label, break_even_kind_label, comparison_title, difference_heading, public_sector_label, row_label, society_label, state_phrase,
     who_label, Field, Heading, OutcomeField, PUBLIC_SECTOR,
 };
-pub use parameters::{parameter_label, parameter_value};
+pub use parameters::{analysis_names, parameter_label, parameter_name, parameter_value, AnalysisNames};
 pub use parse::{parse_amount, parse_percent, parse_whole, InputError};
 pub use sensitivity::{standard_analysis, tornado_bars, tornado_order, ParameterLabel, StandardAnalysis, StandardRequest, TornadoBar};
 pub use sentences::{break_even_sentence, target_phrase};

@@ -4,8 +4,10 @@
 //! count), so that tornado and switching tables and charts read as a report.
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::analysis::param::{parse_target, EarningsField, InterventionField, OutcomeField, Target, TaxField};
+use crate::analysis::{AnalysisResult, GivenLabel};
 use crate::lang::Lang;
 use crate::present::format::{count, grouped, kronor};
 use crate::present::labels::actor_label;
@@ -139,5 +141,64 @@ pub fn parameter_value(path: &str, value: Decimal, lang: Lang) -> String {
             fixed(value, 0).parse::<i64>().map(|n| count(n, lang)).unwrap_or_else(|_| plain())
         }
         Target::HorizonYears | Target::Participants { .. } | Target::Intervention { .. } => plain(),
+    }
+}
+
+/// A parameter's name in `lang`: the request's `label` in that language when it gives one,
+/// else the core's words ([`parameter_label`]).
+///
+/// ```
+/// use samkalk::{analysis::GivenLabel, present::parameter_name, Lang, Scenario};
+/// let s = Scenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let given = GivenLabel { sv: Some("Räntan".into()), en: None };
+/// assert_eq!(parameter_name(&s, "discount_rate", Some(&given), Lang::Sv), "Räntan");
+/// assert_eq!(parameter_name(&s, "discount_rate", Some(&given), Lang::En), "Discount rate");
+/// assert_eq!(parameter_name(&s, "discount_rate", None, Lang::Sv), "Diskonteringsränta");
+/// ```
+pub fn parameter_name(scenario: &Scenario, path: &str, given: Option<&GivenLabel>, lang: Lang) -> String {
+    match given.and_then(|g| g.get(lang)) {
+        Some(text) => text.to_string(),
+        None => parameter_label(scenario, path, lang),
+    }
+}
+
+/// The names of an analysis result's parameters in one language ([`parameter_name`]),
+/// section by section in the result's order: what every table and chart of the result shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AnalysisNames {
+    /// The sweep's parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sweep: Option<String>,
+    /// The grid's two parameters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid: Option<[String; 2]>,
+    /// One per tornado row, in the rows' order (society's swing, largest first).
+    pub tornado: Vec<String>,
+    /// One per switching value.
+    pub switching: Vec<String>,
+    /// One per Monte Carlo parameter.
+    pub monte_carlo: Vec<String>,
+}
+
+impl AnalysisNames {
+    /// As compact JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The names of every parameter of `result` (run on `scenario`) in `lang`.
+pub fn analysis_names(scenario: &Scenario, result: &AnalysisResult, lang: Lang) -> AnalysisNames {
+    let name = |path: &str, given: &Option<GivenLabel>| parameter_name(scenario, path, given.as_ref(), lang);
+    AnalysisNames {
+        sweep: result.sweep.as_ref().map(|s| name(&s.parameter, &s.label)),
+        grid: result.grid.as_ref().map(|g| [name(&g.parameters[0], &g.labels[0]), name(&g.parameters[1], &g.labels[1])]),
+        tornado: result.tornado.iter().flat_map(|t| &t.rows).map(|r| name(&r.parameter, &r.label)).collect(),
+        switching: result.switching.iter().map(|s| name(&s.parameter, &s.label)).collect(),
+        monte_carlo: result
+            .monte_carlo
+            .iter()
+            .flat_map(|mc| mc.parameters.iter().enumerate().map(|(i, p)| name(p, mc.labels.get(i).unwrap_or(&None))))
+            .collect(),
     }
 }

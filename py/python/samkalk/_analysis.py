@@ -55,79 +55,6 @@ Progress = Union[None, bool, Callable[[int, int], Any]]
 
 _WHO: Tuple[str, ...] = tuple(_samkalk.actor_ids()) + ("society",)
 
-_ATEXT = {
-    "sv": {
-        "value": "Värde",
-        "parameter": "Parameter",
-        "low": "Lågt värde",
-        "high": "Högt värde",
-        "swing": "Utslag",
-        "base": "Grundscenariot",
-        "base_npv": "Nuvärde i grundscenariot",
-        "sweep": "Känslighet",
-        "grid": "Två parametrar",
-        "tornado": "Tornado: nuvärde vid lågt och högt värde",
-        "switching": "Brytvärden (där nuvärdet passerar noll)",
-        "monte_carlo": "Monte Carlo",
-        "draws": "dragningar",
-        "seed": "frö",
-        "mean": "Medelvärde",
-        "sd": "Standardavvikelse",
-        "p5": "5:e percentil",
-        "p50": "Median",
-        "p95": "95:e percentil",
-        "probability_gain": "Sannolikhet att gå plus",
-        "kind": "Metod",
-        "gains": "Går plus",
-        "above": "över",
-        "below": "under",
-        "none": "inget brytvärde i intervallet",
-        "linear": "linjärt",
-        "search": "sökning",
-        "more": "rader till",
-        "histogram": "Nuvärde per aktör",
-        "count": "Antal dragningar",
-        "npv_axis": "Nuvärde (kr)",
-        "progress": "Analys",
-        "title": "Känslighets- och osäkerhetsanalys",
-    },
-    "en": {
-        "value": "Value",
-        "parameter": "Parameter",
-        "low": "Low value",
-        "high": "High value",
-        "swing": "Swing",
-        "base": "Base case",
-        "base_npv": "NPV in the base case",
-        "sweep": "Sweep",
-        "grid": "Grid",
-        "tornado": "Tornado: NPV at the low and the high value",
-        "switching": "Switching values (where the NPV crosses zero)",
-        "monte_carlo": "Monte Carlo",
-        "draws": "draws",
-        "seed": "seed",
-        "mean": "Mean",
-        "sd": "Standard deviation",
-        "p5": "5th percentile",
-        "p50": "Median",
-        "p95": "95th percentile",
-        "probability_gain": "Probability of a gain",
-        "kind": "Method",
-        "gains": "Gains",
-        "above": "above",
-        "below": "below",
-        "none": "no switching value in the range",
-        "linear": "linear",
-        "search": "search",
-        "more": "more rows",
-        "histogram": "NPV per actor",
-        "count": "Draws",
-        "npv_axis": "NPV (SEK)",
-        "progress": "Analysis",
-        "title": "Sensitivity and uncertainty analysis",
-    },
-}
-
 _STATS = ("mean", "sd", "standard_error", "min", "p5", "p50", "p95", "max", "probability_gain", "gains")
 
 #: Rows of a sweep or grid shown in the notebook table before "… more rows".
@@ -135,9 +62,10 @@ _HTML_ROWS = 25
 
 
 def _atext(lang: str) -> Dict[str, str]:
-    if lang not in _ATEXT:
+    # The words of the analysis tables and charts are the core's (present::analysis_report).
+    if lang not in ("sv", "en"):
         raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
-    return _ATEXT[lang]
+    return dict(_samkalk.analysis_text(lang))
 
 
 def _pkg() -> Any:
@@ -237,7 +165,7 @@ def _progress(progress: Progress, lang: str = "sv") -> Tuple[Optional[Callable[[
     if progress is None or progress is False:
         return None, None
     if progress is True:
-        bar = _Bar(_ATEXT["sv" if lang not in _ATEXT else lang]["progress"])
+        bar = _Bar(_atext(lang if lang in ("sv", "en") else "sv")["progress"])
         return bar, bar
     if callable(progress):
         return progress, None
@@ -294,10 +222,9 @@ def analyse(
         if bar is not None:
             bar.close()
     result = AnalysisResult(native)
-    # The parameters in words, read now from the scenario as it was run (the core's words).
-    paths = result._paths()
-    if paths:
-        result._labels = {lang: dict(zip(paths, _samkalk.parameter_labels(scenario, paths, lang))) for lang in ("sv", "en")}
+    # The scenario as it was run, read once: the core names the parameters (the request's
+    # labels, else its words) and writes the report from it.
+    result._scenario = scenario if isinstance(scenario, _samkalk.Scenario) else _samkalk.Scenario(scenario)
     return result
 
 
@@ -465,30 +392,67 @@ class AnalysisResult:
       :meth:`tornado_frame`, :meth:`switching_frame`, :meth:`monte_carlo_frame`,
       :meth:`draws_frame`
     - charts (matplotlib): :meth:`plot_tornado`, :meth:`plot_histogram`, :meth:`plot_sweep`
+    - :meth:`report`: the core's readable report in one language (``samkalk analyse --format
+      table``); :meth:`names`: every parameter's name (the request's ``label``, else the
+      core's words)
 
     In a notebook it shows as tables of the sections present (Swedish; :meth:`to_html` with
     ``lang="en"`` for English).
     """
 
-    __slots__ = ("_native", "_dict", "_labels")
+    __slots__ = ("_native", "_dict", "_scenario", "_names")
 
     def __init__(self, native: "_samkalk.NativeAnalysis") -> None:
         self._native = native
         self._dict: Optional[Dict[str, Any]] = None
-        self._labels: Dict[str, Dict[str, str]] = {}
+        self._scenario: Optional["_samkalk.Scenario"] = None
+        self._names: Dict[str, Dict[str, Any]] = {}
 
-    def _paths(self) -> List[str]:
-        """Every parameter path of the tornado and the switching values, each once."""
-        d = self.to_dict()
-        paths = [r["parameter"] for r in d.get("tornado", {}).get("rows", [])] + [r["parameter"] for r in d.get("switching", [])]
-        return list(dict.fromkeys(paths))
-
-    def parameter_label(self, path: str, lang: str = "sv") -> str:
-        """A parameter path in words, as the core names it for the analysed scenario
-        ("Kostnad per deltagare, AM3-grupp"); the path itself when it is not known."""
+    def names(self, lang: str = "sv") -> Dict[str, Any]:
+        """Every parameter's name in ``lang``, as the core gives it: the request's ``label``
+        in that language when given, else the core's words ("Kostnad per deltagare,
+        AM3-grupp"). A dict by section in the result's order: ``sweep`` (a name), ``grid`` (two),
+        ``tornado`` (one per row, in the rows' order), ``switching`` and ``monte_carlo`` (one
+        per entry); a section the result does not have is absent or empty."""
         if lang not in ("sv", "en"):
             raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
-        return self._labels.get(lang, {}).get(path, path)
+        if lang not in self._names:
+            if self._scenario is None:
+                raise ValueError("this result was not made by samkalk.analyse: it has no scenario to name its parameters by")
+            self._names[lang] = _samkalk.analysis_names(self._scenario, self._native, lang)
+        return self._names[lang]
+
+    def parameter_label(self, path: str, lang: str = "sv") -> str:
+        """A parameter's name, as every table and chart of this result shows it: the
+        request's ``label`` (of the first entry with this path that has one), else the core's
+        words for the analysed scenario ("Kostnad per deltagare, AM3-grupp"); the path itself
+        when no entry of the result has it."""
+        d = self._data()
+        names = self.names(lang)
+        pairs: List[Tuple[str, str, bool]] = []
+        if "sweep" in d:
+            pairs.append((d["sweep"]["parameter"], names["sweep"], d["sweep"].get("label") is not None))
+        if "grid" in d:
+            given = d["grid"].get("labels", [None, None])
+            pairs += [(p, n, g is not None) for p, n, g in zip(d["grid"]["parameters"], names["grid"], given)]
+        pairs += [(r["parameter"], n, r.get("label") is not None) for r, n in zip(d.get("tornado", {}).get("rows", []), names["tornado"])]
+        pairs += [(r["parameter"], n, r.get("label") is not None) for r, n in zip(d.get("switching", []), names["switching"])]
+        if "monte_carlo" in d:
+            mc = d["monte_carlo"]
+            given = mc.get("labels", [None] * len(mc["parameters"]))
+            pairs += [(p, n, g is not None) for p, n, g in zip(mc["parameters"], names["monte_carlo"], given)]
+        matching = [(n, g) for p, n, g in pairs if p == path]
+        return next((n for n, g in matching if g), matching[0][0] if matching else path)
+
+    def report(self, lang: str = "sv") -> str:
+        """The core's readable report of the analysis in one language, byte for byte what
+        ``samkalk analyse --format table --lang <lang>`` prints: the base case, each section's
+        table with the parameters by name, then the assumptions."""
+        if lang not in ("sv", "en"):
+            raise ValueError(f'lang must be "sv" or "en", got {lang!r}')
+        if self._scenario is None:
+            raise ValueError("this result was not made by samkalk.analyse: it has no scenario to report on")
+        return _samkalk.analysis_table(self._scenario, self._native, lang)
 
     # -- plain data --------------------------------------------------------------------------
 
@@ -570,7 +534,8 @@ class AnalysisResult:
     def sweep_frame(self, *, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
         """The sweep, tidy: one row per value and actor (seven, then society), columns
         ``value``, ``actor``, ``npv``, ``total_net``; the parameter's path is in
-        ``frame.attrs["parameter"]``. Pivot for a table:
+        ``frame.attrs["parameter"]``, its name (:meth:`names`, in ``lang``, default Swedish) in
+        ``frame.attrs["label"]``. Pivot for a table:
         ``frame.pivot(index="value", columns="actor", values="npv")``.
 
         >>> r = samkalk.sweep(scenario, "cohorts[0].outcomes[0].share", ["0.3", "0.6"])
@@ -590,13 +555,15 @@ class AnalysisResult:
         if dtype == "float":
             _floats(frame, ("value", "npv", "total_net"))
         frame.attrs["parameter"] = s["parameter"]
+        frame.attrs["label"] = self.names(lang or "sv")["sweep"]
         frame.attrs["base_value"] = s["base_value"]
         return frame
 
     def grid_frame(self, *, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
         """The grid, tidy: one row per combination and actor; the first two columns are named
         by the parameters' paths (the first parameter outer), then ``actor``, ``npv``,
-        ``total_net``."""
+        ``total_net``; ``frame.attrs["labels"]`` has the two parameters' names (in ``lang``,
+        default Swedish)."""
         pd = self._pandas("grid_frame")
         _check_dtype(dtype)
         g = self._section("grid")
@@ -612,12 +579,14 @@ class AnalysisResult:
         frame = pd.DataFrame.from_records(records, columns=[first, second, "actor", "npv", "total_net"])
         if dtype == "float":
             _floats(frame, (first, second, "npv", "total_net"))
+        frame.attrs["labels"] = list(self.names(lang or "sv")["grid"])
         return frame
 
     def tornado_frame(self, *, actor: Optional[str] = None, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
         """The tornado, tidy: one row per parameter and actor (or only ``actor``'s rows),
-        columns ``parameter``, ``base_value``, ``low``, ``high``, ``actor``, ``npv_base``,
-        ``npv_low``, ``npv_high``, ``swing``. Parameters come in the core's order (society's
+        columns ``parameter`` (the path), ``label`` (its name: the request's label, else the
+        core's words, in ``lang``, default Swedish), ``base_value``, ``low``, ``high``,
+        ``actor``, ``npv_base``, ``npv_low``, ``npv_high``, ``swing``. Parameters come in the core's order (society's
         swing, largest first; ties in the request's order); ``swing`` is the row's actor's
         ``|npv_high − npv_low|`` (for society, the core's swing)."""
         pd = self._pandas("tornado_frame")
@@ -629,6 +598,7 @@ class AnalysisResult:
         swings = {
             w: {i: Decimal(s) for i, s in _samkalk.tornado_order([(r["npv_low"][w], r["npv_high"][w]) for r in t["rows"]])} for w in whos
         }
+        names = self.names(lang or "sv")["tornado"]
         records = []
         for index, row in enumerate(t["rows"]):
             for w in whos:
@@ -636,6 +606,7 @@ class AnalysisResult:
                 records.append(
                     {
                         "parameter": row["parameter"],
+                        "label": names[index],
                         "base_value": row["base_value"],
                         "low": row["low"],
                         "high": row["high"],
@@ -646,21 +617,23 @@ class AnalysisResult:
                         "swing": swings[w][index],
                     }
                 )
-        columns = ["parameter", "base_value", "low", "high", "actor", "npv_base", "npv_low", "npv_high", "swing"]
+        columns = ["parameter", "label", "base_value", "low", "high", "actor", "npv_base", "npv_low", "npv_high", "swing"]
         frame = pd.DataFrame.from_records(records, columns=columns)
         if dtype == "float":
             _floats(frame, ("base_value", "low", "high", "npv_base", "npv_low", "npv_high", "swing"))
         return frame
 
     def switching_frame(self, *, lang: Optional[str] = None) -> "pandas.DataFrame":
-        """The switching values, one row per request: ``parameter``, ``actor``, ``kind``
+        """The switching values, one row per request: ``parameter``, ``label`` (its name, in
+        ``lang``, default Swedish), ``actor``, ``kind``
         (linear, search, none), ``value`` (None for none), ``exact_value``, ``npv``, ``gains``
         (above/below), ``base_value``, ``base_npv``, ``low``, ``high`` (the range searched)."""
         pd = self._pandas("switching_frame")
         rows = self._section("switching")
         who = self._who(lang)
-        columns = ["parameter", "actor", "kind", "value", "exact_value", "npv", "gains", "base_value", "base_npv", "low", "high"]
-        records = [{**{c: row.get(c) for c in columns}, "actor": who(row["actor"])} for row in rows]
+        columns = ["parameter", "label", "actor", "kind", "value", "exact_value", "npv", "gains", "base_value", "base_npv", "low", "high"]
+        names = self.names(lang or "sv")["switching"]
+        records = [{**{c: row.get(c) for c in columns}, "label": name, "actor": who(row["actor"])} for row, name in zip(rows, names)]
         return pd.DataFrame.from_records(records, columns=columns)
 
     def monte_carlo_frame(self, *, lang: Optional[str] = None, dtype: str = "decimal") -> "pandas.DataFrame":
@@ -739,6 +712,8 @@ class AnalysisResult:
         base = float(t["base"][actor])
         order = _samkalk.tornado_order([(r["npv_low"][actor], r["npv_high"][actor]) for r in t["rows"]])
         rows = [t["rows"][i] for i, _swing in order]
+        names = self.names(lang)["tornado"]
+        row_names = [names[i] for i, _swing in order]
         y = list(range(len(rows)))[::-1]  # largest on top
         low = [float(r["npv_low"][actor]) - base for r in rows]
         high = [float(r["npv_high"][actor]) - base for r in rows]
@@ -746,12 +721,12 @@ class AnalysisResult:
         ax.barh(y, high, left=base, color="#4f81bd", height=0.6, label=text["high"])
         ax.axvline(base, color="black", linewidth=1)
         ax.set_yticks(y)
-        def tick(r: Dict[str, Any]) -> str:
+        def tick(r: Dict[str, Any], name: str) -> str:
             p = r["parameter"]
             low, high = _samkalk.parameter_value(p, r["low"], lang), _samkalk.parameter_value(p, r["high"], lang)
-            return f"{self.parameter_label(p, lang)}\n{low} – {high}"
+            return f"{name}\n{low} – {high}"
 
-        ax.set_yticklabels([tick(r) for r in rows], fontsize="small")
+        ax.set_yticklabels([tick(r, n) for r, n in zip(rows, row_names)], fontsize="small")
         ax.xaxis.set_major_formatter(money)
         # Few enough ticks that amounts in the millions never run into each other
         # (matplotlib's default put "7 000 0008 000 000" side by side).
@@ -815,7 +790,7 @@ class AnalysisResult:
         ax.axhline(0, color="grey", linewidth=1, zorder=0)
         ax.axvline(float(s["base_value"]), color="grey", linestyle=":", linewidth=1)
         ax.yaxis.set_major_formatter(money)
-        ax.set_xlabel(s["parameter"])
+        ax.set_xlabel(self.names(lang)["sweep"])
         ax.set_ylabel(_atext(lang)["npv_axis"])
         ax.legend(loc="best", fontsize="small")
         return ax
@@ -832,6 +807,7 @@ class AnalysisResult:
         labels = pkg.actor_labels(lang)
         cell = pkg._money_cell
         d = self._data()
+        names = self.names(lang)
         esc = _html.escape
 
         def th(x: str, left: bool = False) -> str:
@@ -850,13 +826,13 @@ class AnalysisResult:
         out.append(table([th(base_text["npv"], True)] + who_head, [base_row]))
         if "sweep" in d:
             s = d["sweep"]
-            out.append(f"<p><strong>{esc(text['sweep'])}</strong>: {esc(base_text['npv'])}, <code>{esc(s['parameter'])}</code></p>")
+            out.append(f"<p><strong>{esc(text['sweep'])}</strong>: {esc(base_text['npv'])}, {esc(names['sweep'])}</p>")
             rows = [f"<tr><td>{esc(str(r['value']))}</td>{''.join(cell(r['npv'][w]) for w in _WHO)}</tr>" for r in s["rows"][:_HTML_ROWS]]
             out.append(table([th(text["value"], True)] + who_head, rows) + more(len(s["rows"]) - _HTML_ROWS))
         if "grid" in d:
             g = d["grid"]
             out.append(f"<p><strong>{esc(text['grid'])}</strong>: {esc(base_text['npv'])}</p>")
-            head = [f"<th style='text-align:left'><code>{esc(p)}</code></th>" for p in g["parameters"]] + who_head
+            head = [th(n, True) for n in names["grid"]] + who_head
             rows = [
                 f"<tr><td>{esc(str(r['values'][0]))}</td><td>{esc(str(r['values'][1]))}</td>{''.join(cell(r['npv'][w]) for w in _WHO)}</tr>"
                 for r in g["rows"][:_HTML_ROWS]
@@ -876,10 +852,10 @@ class AnalysisResult:
             ]
             unit = _samkalk.parameter_value
             rows = [
-                f"<tr><td>{esc(self.parameter_label(r['parameter'], lang))}</td>"
+                f"<tr><td>{esc(name)}</td>"
                 f"<td>{esc(unit(r['parameter'], r['low'], lang))}</td><td>{esc(unit(r['parameter'], r['high'], lang))}</td>"
                 f"{cell(r['npv_low']['society'])}{cell(r['npv_high']['society'])}{cell(r['swing'])}</tr>"
-                for r in t["rows"]
+                for r, name in zip(t["rows"], names["tornado"])
             ]
             out.append(table(head, rows))
         if "switching" in d:
@@ -893,11 +869,11 @@ class AnalysisResult:
                 th(text["base_npv"]),
             ]
             rows = []
-            for r in d["switching"]:
+            for r, name in zip(d["switching"], names["switching"]):
                 value = "–" if r["value"] is None else _samkalk.parameter_value(r["parameter"], r["value"], lang)
                 gains = text.get(r.get("gains") or "", "") if r["value"] is not None else text["none"]
                 rows.append(
-                    f"<tr><td>{esc(self.parameter_label(r['parameter'], lang))}</td><td>{esc(labels.get(r['actor'], r['actor']))}</td>"
+                    f"<tr><td>{esc(name)}</td><td>{esc(labels.get(r['actor'], r['actor']))}</td>"
                     f"<td style='text-align:right'>{esc(value)}</td><td>{esc(gains)}</td>"
                     f"<td>{esc(text.get(r['kind'], r['kind']))}</td>{cell(r['base_npv'])}</tr>"
                 )
@@ -906,6 +882,7 @@ class AnalysisResult:
             mc = d["monte_carlo"]
             title = f"<strong>{esc(text['monte_carlo'])}</strong>"
             out.append(f"<p>{title}: {mc['draws']} {esc(text['draws'])}, {esc(text['seed'])} {mc['seed']}</p>")
+            out.append(f"<p>{esc(text['drawn'])}: {esc('; '.join(names['monte_carlo']))}</p>")
             keys = ("mean", "sd", "p5", "p50", "p95")
             head = [th(base_text["actor"], True)] + [th(text[k]) for k in keys] + [th(text["probability_gain"])]
             rows = []

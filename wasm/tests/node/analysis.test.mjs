@@ -149,6 +149,60 @@ test("analyse()'s text is byte for byte what `samkalk analyse` prints", () => {
   }
 });
 
+test("report(): the request's labels in place of the core's words, and the core's report in one language, the CLI's", () => {
+  // Labels like examples/labelled_analysis.toml's, on the main example.
+  const price = { sv: 'Pris per AM3-deltagare', en: 'Price per AM3 participant' };
+  const request = {
+    tornado: { parameters: [
+      { parameter: 'cohorts[1].intervention.cost_per_participant', label: price, low: '70000', high: '120000' },
+      { parameter: 'discount_rate', label: 'Kalkylränta', low: '0', high: '0.035' },
+      { parameter: 'cohorts[0].outcomes[0].share', low: '0.3', high: '0.8' },
+    ] },
+    switching: [{ parameter: 'cohorts[1].intervention.cost_per_participant', label: price, actor: 'municipality' }],
+  };
+  const sv = api.report(main, request);
+  const en = api.report(main, request, { lang: 'en' });
+  assert.deepEqual(sv.result, analyse(main, request));
+  let calls = 0;
+  assert.deepEqual(api.report(main, request, { onProgress: () => { calls += 1; } }), sv);
+  assert.ok(calls >= 2);
+  assert.deepEqual(sv.result.switching[0].label, price);
+  assert.deepEqual(sv.result.tornado.rows.find((r) => r.parameter === 'discount_rate').label, { sv: 'Kalkylränta', en: 'Kalkylränta' });
+  assert.equal(sv.result.tornado.rows.find((r) => r.parameter === 'cohorts[0].outcomes[0].share').label, undefined);
+  const order = sv.result.tornado.rows.map((r) => r.parameter);
+  assert.deepEqual(order, ['cohorts[0].outcomes[0].share', 'discount_rate', 'cohorts[1].intervention.cost_per_participant']);
+  assert.deepEqual(sv.names.tornado, ['Andel till arbete, AM2-grupp', 'Kalkylränta', 'Pris per AM3-deltagare']);
+  assert.deepEqual(en.names.tornado, ['Share to arbete, AM2-grupp', 'Kalkylränta', 'Price per AM3 participant']);
+  assert.deepEqual(en.names.switching, ['Price per AM3 participant']);
+  assert.match(sv.table, /\nPris per AM3-deltagare  Kommunen /);
+  assert.match(en.table, /\nPrice per AM3 participant  Municipality /);
+  assert.ok(sv.table.startsWith('Känslighets- och osäkerhetsanalys') && !sv.table.includes('Sensitivity'), sv.table);
+  assert.ok(en.table.startsWith('Sensitivity and uncertainty analysis') && !en.table.includes('Känslighet') && !en.table.includes('Utslag'), en.table);
+  // Byte for byte the command line's report.
+  const dir = mkdtempSync(join(tmpdir(), 'samkalk-report-'));
+  try {
+    writeFileSync(join(dir, 'scenario.json'), mainText);
+    writeFileSync(join(dir, 'analysis.json'), JSON.stringify(request));
+    for (const [lang, r] of [['sv', sv], ['en', en]]) {
+      const out = spawnSync(cli(), ['analyse', '--lang', lang, '--format', 'table', join(dir, 'scenario.json'), join(dir, 'analysis.json')], { encoding: 'utf8' });
+      assert.equal(out.status, 0, out.stderr);
+      assert.equal(r.table, out.stdout);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The words of the tables, the core's, one language each.
+  assert.equal(api.words('en').swing, 'Swing');
+  assert.equal(api.words().swing, 'Utslag');
+  // A bad label: its fault at its path, in both languages.
+  const e = caught(() => api.report(main, { switching: [{ parameter: 'discount_rate', actor: 'society', label: { sv: '' } }] }));
+  assert.ok(e instanceof AnalysisError && e.kind === 'analysis');
+  assert.equal(e.errors[0].path, 'switching[0].label.sv');
+  assert.equal(e.errors[0].code, 'empty_text');
+  assert.match(e.errors[0].message_sv, /^texten är tom/);
+  assert.match(e.errors[0].message_en, /^the text is empty/);
+});
+
 function caught(fn) {
   try {
     fn();

@@ -4,8 +4,8 @@
 // expected to be an error (marked so) must stay one.
 import samkalk, { calculate, publicSector, calculateWithPublicSector, validate, ScenarioError, kronor, percent, actors, loadAnalysis } from '../../js/index';
 import type { ActorId, CalculationResult, FieldError, Money, RowId, Scenario, StateSummary } from '../../js/index';
-import { analyse, analyseText, AnalysisError, AnalysisCancelled } from '../../js/analysis';
-import type { AnalysisRequest, AnalysisResult, ByWho, Statistics } from '../../js/analysis';
+import { analyse, analyseText, report, words, AnalysisError, AnalysisCancelled } from '../../js/analysis';
+import type { AnalysisReport, AnalysisRequest, AnalysisResult, ByWho, GivenLabel, Statistics } from '../../js/analysis';
 
 const scenario: Scenario = {
   start_year: 2026,
@@ -69,14 +69,17 @@ export function labels(): string[] {
 export async function analysis(): Promise<Money> {
   const request: AnalysisRequest = {
     sweep: { parameter: 'cohorts[0].outcomes[0].share', values: ['0.3', 0.6] },
-    tornado: { parameters: [{ parameter: 'discount_rate', low: 0, high: '0.05' }] },
-    switching: [{ parameter: 'cohorts[0].intervention.cost_per_participant', actor: 'society' }],
+    tornado: { parameters: [{ parameter: 'discount_rate', label: 'Kalkylränta', low: 0, high: '0.05' }] },
+    switching: [{ parameter: 'cohorts[0].intervention.cost_per_participant', label: { sv: 'Pris', en: 'Price' }, actor: 'society' }],
     monte_carlo: {
       draws: 1000,
       seed: 42,
       parameters: [{ parameter: 'cohorts[0].outcomes[0].share', distribution: { kind: 'pert', low: '0.3', mode: '0.6', high: '0.8' } }],
     },
   };
+  // @ts-expect-error a label is text or {sv, en}
+  const badLabel: AnalysisRequest = { sweep: { parameter: 'x', label: 5, values: [1] } };
+  void badLabel;
   // @ts-expect-error a distribution needs its kind's fields
   const bad: AnalysisRequest = { monte_carlo: { draws: 1, seed: 1, parameters: [{ parameter: 'x', distribution: { kind: 'uniform' } }] } };
   void bad;
@@ -87,7 +90,11 @@ export async function analysis(): Promise<Money> {
     const gains: string | undefined = stats?.municipality.probability_gain;
     const switching = result.switching?.[0];
     const side: 'above' | 'below' | undefined = switching?.gains;
-    void [text, gains, side];
+    const labelled: GivenLabel | undefined = switching?.label;
+    const read: AnalysisReport = report(scenario, request, { lang: 'en' });
+    const names: string[] = read.names.tornado;
+    const swing: string | undefined = words('en')['swing'];
+    void [text, gains, side, labelled, read.table, names, swing];
     const lazy = await loadAnalysis();
     return lazy.analyse(scenario, request).base.npv.society;
   } catch (e) {
