@@ -32,6 +32,7 @@ pub mod defaults;
 pub mod error;
 pub mod export;
 mod extends;
+mod fixed;
 pub mod flow;
 pub mod lang;
 pub mod limits;
