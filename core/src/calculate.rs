@@ -116,7 +116,14 @@ pub(crate) fn calculate_valid(scenario: &Scenario) -> Result<(CalculationResult,
 /// division). Otherwise nearly every step would be rust_decimal's anyway, and Fx would only
 /// add its conversions. The results are the same either way (fixed.rs and the tests of this
 /// module hold the two to each other); only the time differs.
+#[inline]
 fn short_figures(scenario: &Scenario) -> bool {
+    // The WebAssembly calculator keeps the one copy on Decimal: a second copy of the
+    // calculation would take it over its size budget (wasm/README.md), and Fx's speed there
+    // (no native 128-bit arithmetic) is not measured yet.
+    if cfg!(target_family = "wasm") {
+        return false;
+    }
     const SHORT: u128 = 1_000_000_000;
     let short = |x: &Decimal| x.mantissa().unsigned_abs() < SHORT;
     let tax = &scenario.tax;
