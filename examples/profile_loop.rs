@@ -1,7 +1,8 @@
 //! A loop for profilers (callgrind, perf): `cargo build --release --example profile_loop`,
 //! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
 //! MODE: `calculate` (default: the main example), `read` (reading its JSON), `trelleborg` or
-//! `nynashamn` (the pathway examples over 60 years). N: iterations (default 20000). Run it with
+//! `nynashamn` (the pathway examples over 60 years), `montecarlo` (one analysis of N Monte Carlo
+//! draws on the main example, examples/analysis.json's parameters). N: iterations (default 20000). Run it with
 //! two values of N and divide the difference in instructions by the difference in N to get the
 //! instructions of one call without the setup.
 fn main() {
@@ -19,6 +20,15 @@ fn main() {
         _ => samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap(),
     };
     let json = s.to_json();
+    if mode == "montecarlo" {
+        let mut analysis = samkalk::analysis::Analysis::from_json(include_str!("analysis.json")).unwrap();
+        let mut mc = analysis.monte_carlo.take().unwrap();
+        mc.draws = n as u64;
+        let analysis = samkalk::analysis::Analysis { monte_carlo: Some(mc), ..Default::default() };
+        let result = samkalk::analysis::run(&s, &analysis, &mut |_, _| true).unwrap();
+        println!("{}", result.monte_carlo.map(|m| m.draws).unwrap_or(0));
+        return;
+    }
     let mut total = 0;
     for _ in 0..n {
         if mode == "read" {

@@ -2,12 +2,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::actor::{Actor, ACTOR_COUNT};
-use crate::arith::{add, sub, Calc, Overflow};
-use crate::cohort::{add_cohort, summarise, Effect, Horizon, Scratch};
+use crate::actor::ACTOR_COUNT;
+use crate::arith::{Calc, Overflow};
+use crate::cohort::{add_cohort, summarise, Effect, Horizon, Row, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
-use crate::flow::{Net, RulesTax, Tax, TaxModel};
+use crate::fixed::{Fx, Num};
+use crate::flow::{RulesTax, Tax, TaxModel};
 use crate::result::{ActorResult, CalculationResult, CohortResult, PerActor};
 use crate::scenario::{Scenario, State, TaxMethod};
 use crate::state::{step_costs, yearly_net_with};
@@ -101,7 +102,49 @@ fn overflow_at(path: impl FnOnce() -> String) -> impl FnOnce(Overflow) -> Scenar
 /// Calculates a scenario already validated; also returns each actor's and society's unrounded
 /// NPV (seven actors, then society), which analyses need to find exact zeros.
 pub(crate) fn calculate_valid(scenario: &Scenario) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1]), ScenarioError> {
-    calculate_valid_exact(scenario).map(|(result, npv, _)| (result, npv))
+    if short_figures(scenario) {
+        calculate_in::<Fx>(scenario).map(|(result, npv, _)| (result, npv))
+    } else {
+        calculate_in::<Decimal>(scenario).map(|(result, npv, _)| (result, npv))
+    }
+}
+
+/// Whether the calculation is done on [`Fx`], which pays while the figures stay short enough
+/// for exact integer products: inputs of at most nine digits each, no pathways (their monthly
+/// occupancies are divisions of 28 digits) and no restatement of the built-in states (also a
+/// division). Otherwise nearly every step would be rust_decimal's anyway, and Fx would only
+/// add its conversions. The results are the same either way (fixed.rs and the tests of this
+/// module hold the two to each other); only the time differs.
+#[inline]
+fn short_figures(scenario: &Scenario) -> bool {
+    // The WebAssembly calculator keeps the one copy on Decimal: a second copy of the
+    // calculation would take it over its size budget (wasm/README.md), and Fx's speed there
+    // (no native 128-bit arithmetic) is not measured yet.
+    if cfg!(target_family = "wasm") {
+        return false;
+    }
+    const SHORT: u128 = 1_000_000_000;
+    let short = |x: &Decimal| x.mantissa().unsigned_abs() < SHORT;
+    let tax = &scenario.tax;
+    let own_states = scenario.states.values().all(|state| {
+        state.flows.iter().all(|f| short(&f.amount) && !f.investment)
+            && state.earnings.as_ref().map_or(true, |e| short(&e.monthly_wage) && short(&e.employment_rate) && short(&e.productivity))
+    });
+    let cohorts = scenario.cohorts.iter().all(|c| {
+        let it = &c.intervention;
+        [&it.cost_per_participant, &it.fixed_cost, &it.optimism_bias].into_iter().all(short)
+            && it.financing.iter().all(|(_, share)| short(share))
+            && c.outcomes.iter().all(|o| {
+                o.then.is_empty()
+                    && [&o.share, &o.counterfactual_share, &o.deadweight, &o.attribution, &o.displacement, &o.retention]
+                        .into_iter()
+                        .all(short)
+            })
+    });
+    own_states
+        && cohorts
+        && [&tax.municipal_rate, &tax.regional_rate, &tax.employer_contribution_rate].into_iter().all(|r| r.as_ref().map_or(true, short))
+        && restatement(scenario).is_none()
 }
 
 /// Each year's unrounded gain and investment per actor (one array per year), from which the
@@ -112,30 +155,58 @@ pub(crate) type YearlyExact = (Vec<[Decimal; ACTOR_COUNT]>, Vec<[Decimal; ACTOR_
 pub(crate) fn calculate_valid_exact(
     scenario: &Scenario,
 ) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], YearlyExact), ScenarioError> {
-    let Totals { horizon, cohorts, gain, investment } = add_cohorts(scenario, true)?;
+    if !short_figures(scenario) {
+        return calculate_in::<Decimal>(scenario);
+    }
+    let (result, npv, (gain, investment)) = calculate_in::<Fx>(scenario)?;
+    let decimals = |rows: Vec<Row<Fx>>| rows.into_iter().map(|r| r.map(|x| x.dec())).collect();
+    Ok((result, npv, (decimals(gain), decimals(investment))))
+}
+
+/// The calculation on rust_decimal's numbers throughout: the reference the tests hold the
+/// calculation (on [`Fx`]) to.
+#[cfg(test)]
+pub(crate) fn calculate_valid_reference(
+    scenario: &Scenario,
+) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], YearlyExact), ScenarioError> {
+    calculate_in::<Decimal>(scenario)
+}
+
+/// [`npv_valid`] on rust_decimal's numbers throughout, the tests' reference.
+#[cfg(test)]
+pub(crate) fn npv_valid_reference(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
+    npv_in::<Decimal>(scenario, |s| calculate_in::<Decimal>(s).map(|(_, npv, _)| npv))
+}
+
+/// The calculation on numbers `N`: the result, the unrounded NPVs and the unrounded yearly
+/// figures.
+#[allow(clippy::type_complexity)]
+fn calculate_in<N: Num>(
+    scenario: &Scenario,
+) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], (Vec<Row<N>>, Vec<Row<N>>)), ScenarioError> {
+    let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true)?;
     let years = horizon.years;
     let totals = || -> Calc<_> {
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        let mut per_actor: Vec<ActorResult> = Vec::with_capacity(ACTOR_COUNT + 1);
         // One actor's column at a time, on the stack (at most 60 years).
-        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (mut g, mut inv) = ([N::ZERO; MAX_YEARS], [N::ZERO; MAX_YEARS]);
         let (g, inv) = (&mut g[..years], &mut inv[..years]);
-        for actor in Actor::ALL {
-            let a = actor.index();
-            for t in 0..years {
-                g[t] = gain[t][a];
-                inv[t] = investment[t][a];
-            }
-            let (r, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
+        let mut column = |a: usize| -> Calc<ActorResult> {
+            let (r, exact) = if a < ACTOR_COUNT {
+                for t in 0..years {
+                    g[t] = gain[t][a];
+                    inv[t] = investment[t][a];
+                }
+                summarise(g, inv, &horizon, scenario.start_year)?
+            } else {
+                society_columns(&gain, &investment, g, inv)?;
+                summarise(g, inv, &horizon, scenario.start_year)?
+            };
             npv[a] = exact;
-            per_actor.push(r);
-        }
-        society_columns(&gain, &investment, g, inv)?;
-        let (society, exact) = summarise(g, inv, &horizon, scenario.start_year)?;
-        npv[ACTOR_COUNT] = exact;
-        per_actor.push(society);
-        let all: [ActorResult; ACTOR_COUNT + 1] = per_actor.try_into().map_err(|_| Overflow)?;
-        Ok((PerActor::from_array(all), npv))
+            Ok(r)
+        };
+        let per_actor = [column(0)?, column(1)?, column(2)?, column(3)?, column(4)?, column(5)?, column(6)?, column(7)?];
+        Ok((PerActor::from_array(per_actor), npv))
     };
     let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
     Ok((
@@ -154,11 +225,24 @@ pub(crate) fn calculate_valid_exact(
 /// value for value: the same operations in the same order, without the break-even tables and
 /// the rounded yearly figures. Monte Carlo needs nothing else from a draw.
 pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
-    let Totals { horizon, gain, investment, .. } = add_cohorts(scenario, false)?;
+    let full = |s: &Scenario| calculate_valid(s).map(|(_, npv)| npv);
+    if short_figures(scenario) {
+        npv_in::<Fx>(scenario, full)
+    } else {
+        npv_in::<Decimal>(scenario, full)
+    }
+}
+
+/// [`npv_valid`] on numbers `N`; `full` names a fault as the full calculation does.
+fn npv_in<N: Num>(
+    scenario: &Scenario,
+    full: impl FnOnce(&Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError>,
+) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
+    let Totals { horizon, gain, investment, .. } = add_cohorts::<N>(scenario, false)?;
     let npv = || -> Calc<_> {
         let years = horizon.years;
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        let (mut g, mut inv) = ([Decimal::ZERO; MAX_YEARS], [Decimal::ZERO; MAX_YEARS]);
+        let (mut g, mut inv) = ([N::ZERO; MAX_YEARS], [N::ZERO; MAX_YEARS]);
         let (g, inv) = (&mut g[..years], &mut inv[..years]);
         for a in 0..ACTOR_COUNT {
             for t in 0..years {
@@ -174,17 +258,17 @@ pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1
     match npv() {
         Ok(npv) => Ok(npv),
         // The full calculation names the fault as a calculation does.
-        Err(_) => calculate_valid(scenario).map(|(_, npv)| npv),
+        Err(_) => full(scenario),
     }
 }
 
 /// Society's yearly gain and investment: the seven actors' summed in actor order.
-fn society_columns(gain: &[Net], investment: &[Net], g: &mut [Decimal], inv: &mut [Decimal]) -> Calc<()> {
+fn society_columns<N: Num>(gain: &[Row<N>], investment: &[Row<N>], g: &mut [N], inv: &mut [N]) -> Calc<()> {
     for t in 0..gain.len() {
-        let (mut sg, mut si) = (Decimal::ZERO, Decimal::ZERO);
+        let (mut sg, mut si) = (N::ZERO, N::ZERO);
         for a in 0..ACTOR_COUNT {
-            sg = add(sg, gain[t][a])?;
-            si = add(si, investment[t][a])?;
+            sg = sg.add(gain[t][a])?;
+            si = si.add(investment[t][a])?;
         }
         g[t] = sg;
         inv[t] = si;
@@ -194,37 +278,37 @@ fn society_columns(gain: &[Net], investment: &[Net], g: &mut [Decimal], inv: &mu
 
 /// Every cohort added up: the horizon, each cohort's echo (with its break-even table when
 /// `tables`), and each year's unrounded gain and investment per actor.
-struct Totals {
+struct Totals<N> {
     horizon: Horizon,
     cohorts: Vec<CohortResult>,
-    gain: Vec<Net>,
-    investment: Vec<Net>,
+    gain: Vec<Row<N>>,
+    investment: Vec<Row<N>>,
 }
 
-fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, ScenarioError> {
+fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool) -> Result<Totals<N>, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
     let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
     let model = resolved_model(scenario);
 
     // Each state's yearly net, computed once however many cohorts use it.
-    let mut nets: Vec<(&str, Net)> = Vec::new();
-    let mut net_of = |id: &'s str| -> Calc<Net> {
+    let mut nets: Vec<(&str, Row<N>)> = Vec::new();
+    let mut net_of = |id: &'s str| -> Calc<Row<N>> {
         if let Some((_, n)) = nets.iter().find(|(k, _)| *k == id) {
             return Ok(*n);
         }
         let n = match resolved_state(scenario, id) {
-            Some(state) => yearly_net_with(&*state?, &model)?,
-            None => [Decimal::ZERO; ACTOR_COUNT],
+            Some(state) => yearly_net_with(&*state?, &model)?.map(N::of),
+            None => [N::ZERO; ACTOR_COUNT],
         };
         nets.push((id, n));
         Ok(n)
     };
     let has_step_costs = |id: &str| resolve_state(scenario, id).is_some_and(|s| s.flows.iter().any(|f| f.investment));
 
-    let mut gain = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
-    let mut investment = vec![[Decimal::ZERO; ACTOR_COUNT]; years];
+    let mut gain = vec![[N::ZERO; ACTOR_COUNT]; years];
+    let mut investment = vec![[N::ZERO; ACTOR_COUNT]; years];
     let mut cohorts = Vec::with_capacity(if tables { scenario.cohorts.len() } else { 0 });
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new();
     let mut effects = Vec::new();
     for (i, cohort) in scenario.cohorts.iter().enumerate() {
         let at = || format!("cohorts[{i}]");
@@ -236,9 +320,9 @@ fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, Scena
             // every version-1 result byte for byte.
             if o.then.is_empty() && !has_step_costs(&o.target) {
                 let target = net_of(&o.target).map_err(overflow_at(|| format!("states.{}", o.target)))?;
-                let mut d = [Decimal::ZERO; ACTOR_COUNT];
+                let mut d = [N::ZERO; ACTOR_COUNT];
                 for a in 0..ACTOR_COUNT {
-                    d[a] = sub(target[a], origin[a]).map_err(overflow_at(|| format!("cohorts[{i}].outcomes[{k}].target")))?;
+                    d[a] = target[a].sub(origin[a]).map_err(overflow_at(|| format!("cohorts[{i}].outcomes[{k}].target")))?;
                 }
                 effects.push(Effect::Direct(d));
                 continue;
@@ -249,31 +333,31 @@ fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, Scena
             for id in &occ.states {
                 let net = net_of(id).map_err(overflow_at(|| format!("states.{id}")))?;
                 let cost = match resolve_state(scenario, id) {
-                    Some(state) => step_costs(state).map_err(overflow_at(|| format!("states.{id}")))?,
-                    None => [Decimal::ZERO; ACTOR_COUNT],
+                    Some(state) => step_costs(state).map_err(overflow_at(|| format!("states.{id}")))?.map(N::of),
+                    None => [N::ZERO; ACTOR_COUNT],
                 };
-                let mut d = [Decimal::ZERO; ACTOR_COUNT];
+                let mut d = [N::ZERO; ACTOR_COUNT];
                 for a in 0..ACTOR_COUNT {
-                    d[a] = sub(net[a], origin[a]).map_err(overflow_at(|| format!("states.{id}")))?;
+                    d[a] = net[a].sub(origin[a]).map_err(overflow_at(|| format!("states.{id}")))?;
                 }
                 deltas.push((d, cost));
             }
-            let per_year = || -> Calc<Vec<(Net, Net)>> {
-                use crate::arith::outlined::{add, mul};
+            let per_year = || -> Calc<Vec<(Row<N>, Row<N>)>> {
                 let mut out = Vec::with_capacity(years);
                 for t in 0..years {
-                    let (mut u, mut c) = ([Decimal::ZERO; ACTOR_COUNT], [Decimal::ZERO; ACTOR_COUNT]);
+                    let (mut u, mut c) = ([N::ZERO; ACTOR_COUNT], [N::ZERO; ACTOR_COUNT]);
                     for (s, (d, cost)) in deltas.iter().enumerate() {
                         let y = occ.year_sum(t, s)?;
                         if y.is_zero() {
                             continue;
                         }
+                        let y = N::of(y);
                         for a in 0..ACTOR_COUNT {
                             if !d[a].is_zero() {
-                                u[a] = add(u[a], mul(y, d[a])?)?;
+                                u[a] = u[a].add(y.mul(d[a])?)?;
                             }
                             if !cost[a].is_zero() {
-                                c[a] = add(c[a], mul(y, cost[a])?)?;
+                                c[a] = c[a].add(y.mul(cost[a])?)?;
                             }
                         }
                     }
@@ -296,4 +380,158 @@ fn add_cohorts<'s>(scenario: &'s Scenario, tables: bool) -> Result<Totals, Scena
 pub(crate) fn move_month(cohort: &crate::scenario::Cohort, outcome: &crate::scenario::Outcome) -> i64 {
     let it = &cohort.intervention;
     it.start_month.saturating_add(it.duration_months).saturating_add(outcome.lag_months)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A decimal of `digits` random digits at `scale` decimals (rust_decimal's bounds kept).
+    fn decimal(max_digits: u32, max_scale: u32) -> impl Strategy<Value = Decimal> {
+        (1..=max_digits, 0..=max_scale)
+            .prop_flat_map(|(digits, scale)| (0..10i128.pow(digits)).prop_map(move |m| Decimal::from_i128_with_scale(m, scale.min(28))))
+    }
+
+    /// A fraction in [0, 1] with up to `max_scale` decimals.
+    fn fraction(max_scale: u32) -> impl Strategy<Value = Decimal> {
+        (0..=max_scale).prop_flat_map(|scale| {
+            let top = 10i128.pow(scale);
+            (0..=top).prop_map(move |m| Decimal::from_i128_with_scale(m, scale))
+        })
+    }
+
+    #[derive(Debug, Clone)]
+    struct Changes {
+        participants: [i64; 2],
+        shares: [Decimal; 2],
+        retention: [Decimal; 2],
+        deadweight: Decimal,
+        cost: [Decimal; 2],
+        fixed_cost: Decimal,
+        duration: [i64; 2],
+        start: [i64; 2],
+        lag: i64,
+        horizon: i64,
+        discount: Decimal,
+        municipal_rate: Option<Decimal>,
+    }
+
+    fn changes() -> impl Strategy<Value = Changes> {
+        // Short figures (the fast path's own), long ones (Monte Carlo's drawn values), and huge
+        // amounts that overflow 28 digits: every path and every fault.
+        let amount = prop_oneof![decimal(7, 2), decimal(18, 10), decimal(28, 4)];
+        let share = prop_oneof![fraction(3), fraction(17), fraction(28)];
+        (
+            ([1i64..100, 1i64..1_000_000], [share.clone(), share.clone()], [share.clone(), share.clone()], share.clone()),
+            ([amount.clone(), amount.clone()], prop_oneof![Just(Decimal::ZERO), amount]),
+            ([1i64..=36, 1i64..=36], [0i64..24, 0i64..24], 0i64..18, 1i64..=60),
+            prop_oneof![
+                Just(Decimal::ZERO),
+                fraction(3).prop_map(|r| r / Decimal::from(5)),
+                fraction(12).prop_map(|r| r / Decimal::from(5))
+            ],
+            proptest::option::of(fraction(6).prop_map(|r| r / Decimal::from(2))),
+        )
+            .prop_map(
+                |(
+                    (participants, shares, retention, deadweight),
+                    (cost, fixed_cost),
+                    (duration, start, lag, horizon),
+                    discount,
+                    municipal_rate,
+                )| {
+                    Changes {
+                        participants,
+                        shares,
+                        retention,
+                        deadweight,
+                        cost,
+                        fixed_cost,
+                        duration,
+                        start,
+                        lag,
+                        horizon,
+                        discount,
+                        municipal_rate,
+                    }
+                },
+            )
+    }
+
+    fn changed(toml: &str, c: &Changes) -> Scenario {
+        let mut s = Scenario::from_toml(toml).expect("the example is valid");
+        s.horizon_years = c.horizon;
+        s.discount_rate = c.discount;
+        s.tax.municipal_rate = c.municipal_rate;
+        for (i, cohort) in s.cohorts.iter_mut().enumerate() {
+            let k = i % 2;
+            cohort.participants = c.participants[k];
+            let it = &mut cohort.intervention;
+            it.cost_per_participant = c.cost[k];
+            it.fixed_cost = if k == 0 { c.fixed_cost } else { Decimal::ZERO };
+            it.duration_months = c.duration[k];
+            it.start_month = c.start[k];
+            for outcome in &mut cohort.outcomes {
+                outcome.share = c.shares[k];
+                outcome.retention = c.retention[k];
+                outcome.deadweight = if k == 1 { c.deadweight } else { Decimal::ZERO };
+                outcome.lag_months = c.lag;
+            }
+        }
+        s
+    }
+
+    /// The calculation on Fx and on rust_decimal: the same result (to the byte, as JSON), NPVs,
+    /// yearly figures and faults; npv_valid the same as its reference.
+    fn same_both_ways(s: &Scenario) -> Result<(), TestCaseError> {
+        let fx = calculate_in::<Fx>(s).map(|(r, npv, (g, i))| {
+            let d = |rows: Vec<Row<Fx>>| rows.into_iter().map(|r| r.map(|x| x.dec())).collect::<Vec<_>>();
+            (r, npv, (d(g), d(i)))
+        });
+        let reference = calculate_valid_reference(s);
+        match (&fx, &reference) {
+            (Ok((r, npv, yearly)), Ok((r_ref, npv_ref, yearly_ref))) => {
+                prop_assert_eq!(r.to_json(), r_ref.to_json());
+                prop_assert_eq!(r, r_ref);
+                prop_assert_eq!(npv, npv_ref);
+                prop_assert_eq!(yearly, yearly_ref);
+            }
+            (Err(e), Err(e_ref)) => prop_assert_eq!(e, e_ref),
+            _ => prop_assert!(false, "{fx:?} against {reference:?}"),
+        }
+        prop_assert_eq!(calculate_valid(s).map(|(r, npv)| (r.to_json(), npv)), reference.clone().map(|(r, npv, _)| (r.to_json(), npv)));
+        let full = |s: &Scenario| calculate_valid_reference(s).map(|(_, npv, _)| npv);
+        prop_assert_eq!(npv_in::<Fx>(s, full), npv_valid_reference(s));
+        prop_assert_eq!(npv_valid(s), npv_valid_reference(s));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+        #[test]
+        fn fast_path_is_the_reference_on_the_main_example(c in changes()) {
+            same_both_ways(&changed(include_str!("../../examples/programme.toml"), &c))?;
+        }
+    }
+
+    proptest! {
+        // Pathways are slower to calculate; fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(80))]
+        #[test]
+        fn fast_path_is_the_reference_on_pathways(c in changes()) {
+            same_both_ways(&changed(include_str!("../../examples/trelleborg.toml"), &c))?;
+            same_both_ways(&changed(include_str!("../../examples/nynashamn.toml"), &c))?;
+        }
+    }
+
+    #[test]
+    fn short_figures_choose_fx_and_long_ones_rust_decimal() {
+        let main = Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+        assert!(short_figures(&main));
+        let mut drawn = main.clone();
+        drawn.cohorts[0].outcomes[0].share = "0.31415926535897931".parse().unwrap();
+        assert!(!short_figures(&drawn));
+        assert!(!short_figures(&Scenario::from_toml(include_str!("../../examples/trelleborg.toml")).unwrap()));
+    }
 }

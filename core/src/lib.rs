@@ -32,6 +32,7 @@ pub mod defaults;
 mod error;
 pub mod export;
 mod extends;
+mod fixed;
 pub mod flow;
 mod lang;
 pub mod limits;

@@ -2,7 +2,7 @@
 //! break-even shares. Values are held rounded as MODEL.md prints them (money to öre, shares to
 //! six decimals, ratios to four), each rounded from the unrounded value.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -23,11 +23,20 @@ const POW10: [u128; 29] = {
 /// division on the 96-bit mantissa instead of a digit-by-digit loop: rounding is most of the
 /// time a calculation takes.
 fn round(x: Decimal, dp: u32) -> Decimal {
-    let scale = x.scale();
+    round_parts(x.mantissa(), x.scale(), dp)
+}
+
+/// [`round`] of the decimal `mantissa / 10^scale` (|mantissa| < 2^96, scale ≤ 28), for the
+/// calculation's own numbers ([`crate::fixed::Fx`]) that hold a decimal as these two parts.
+#[inline]
+pub(crate) fn round_parts(mantissa: i128, scale: u32, dp: u32) -> Decimal {
+    let decimal = |m: i128, s: u32| {
+        let u = m.unsigned_abs();
+        Decimal::from_parts(u as u32, (u >> 32) as u32, (u >> 64) as u32, m < 0, s)
+    };
     if scale <= dp {
-        return if x.is_zero() { Decimal::new(0, scale) } else { x };
+        return decimal(mantissa, scale);
     }
-    let mantissa = x.mantissa(); // |mantissa| < 2^96
     let magnitude = mantissa.unsigned_abs();
     let unit = POW10[(scale - dp) as usize];
     // u128 division is a library call; take the u64 one when both fit.
@@ -35,12 +44,8 @@ fn round(x: Decimal, dp: u32) -> Decimal {
         (Ok(m), Ok(u)) => u128::from(m / u + u64::from((m % u) >= u - (m % u))),
         _ => magnitude / unit + u128::from((magnitude % unit) * 2 >= unit),
     };
-    if q == 0 {
-        return Decimal::new(0, dp); // never a negative zero
-    }
-    let signed = if mantissa < 0 { -(q as i128) } else { q as i128 };
-    // q ≤ |mantissa|, so it fits.
-    Decimal::try_from_i128_with_scale(signed, dp).unwrap_or_else(|_| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+    // q ≤ |mantissa| < 2^96, so it is a decimal's mantissa; zero is never negative.
+    decimal(if mantissa < 0 { -(q as i128) } else { q as i128 }, dp)
 }
 
 /// True when `x` rounded to öre is below zero, without rounding: x ≤ −0.005.
@@ -509,6 +514,7 @@ impl CalculationResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::RoundingStrategy;
     use std::str::FromStr;
 
     #[test]
