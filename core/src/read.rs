@@ -15,6 +15,16 @@ pub(crate) struct Fields<'v> {
     members: &'v [(crate::value::Key, Value)],
     accepted: u64,
     accepted_beyond_64: Vec<usize>,
+    /// A bit per accepted name ([`name_bit`]): a name whose bit is clear is absent, so asking
+    /// for the many optional fields an input leaves out costs no scan.
+    names: u64,
+}
+
+/// One of 64 bits for a name, from its length and its first and last bytes.
+fn name_bit(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    1 << ((b.len() as u32 * 7 + u32::from(first) * 3 + u32::from(last)) % 64)
 }
 
 impl<'v> Fields<'v> {
@@ -31,6 +41,9 @@ impl<'v> Fields<'v> {
     }
 
     pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
+        if self.names & name_bit(name) == 0 {
+            return None;
+        }
         // A name's first occurrence is the accepted one, if any.
         let i = self.members.iter().position(|(k, _)| same_name(k, name))?;
         self.is_accepted(i).then(|| &self.members[i].1)
@@ -90,16 +103,19 @@ impl Reader {
             self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
             return None;
         };
-        let mut fields = Fields { members, accepted: 0, accepted_beyond_64: Vec::new() };
+        let mut fields = Fields { members, accepted: 0, accepted_beyond_64: Vec::new(), names: 0 };
         for (i, (k, _)) in members.iter().enumerate() {
-            if !known.contains(&&**k) {
+            if !known.iter().any(|name| same_name(name, k)) {
                 self.fault(&path.key(k), Fault::UnknownField { expected: known.iter().map(|k| k.to_string()).collect() });
             } else if fields.get(k).is_some() {
                 self.fault(&path.key(k), Fault::DuplicateKey);
-            } else if i < 64 {
-                fields.accepted |= 1 << i;
             } else {
-                fields.accepted_beyond_64.push(i);
+                if i < 64 {
+                    fields.accepted |= 1 << i;
+                } else {
+                    fields.accepted_beyond_64.push(i);
+                }
+                fields.names |= name_bit(k);
             }
         }
         Some(fields)
