@@ -1,8 +1,10 @@
 //! A loop for profilers (callgrind, perf): `cargo build --release --example profile_loop`,
 //! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
-//! MODE: `calculate` (default: the main example), `read` (reading its JSON), `trelleborg` or
-//! `nynashamn` (the pathway examples over 60 years), `montecarlo` (one analysis of N Monte Carlo
-//! draws on the main example, examples/analysis.json's parameters). N: iterations (default 20000). Run it with
+//! MODE: `calculate` (default: the main example), `read` (reading its JSON, written out in
+//! full), `read002` (reading tests/vectors/002.json's scenario, compact as the bindings hand it
+//! over), `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
+//! analysis of N Monte Carlo draws on the main example, examples/analysis.json's parameters).
+//! N: iterations (default 20000). Run it with
 //! two values of N and divide the difference in instructions by the difference in N to get the
 //! instructions of one call without the setup.
 fn main() {
@@ -19,7 +21,12 @@ fn main() {
         "nynashamn" => sixty(include_str!("nynashamn.toml")),
         _ => samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap(),
     };
-    let json = s.to_json();
+    let json = if mode == "read002" {
+        let vector = samkalk::parse_json(include_str!("../tests/vectors/002.json")).unwrap();
+        samkalk::value::to_json(vector.get("scenario").unwrap())
+    } else {
+        s.to_json()
+    };
     if mode == "montecarlo" {
         let mut analysis = samkalk::analysis::Analysis::from_json(include_str!("analysis.json")).unwrap();
         let mut mc = analysis.monte_carlo.take().unwrap();
@@ -31,7 +38,7 @@ fn main() {
     }
     let mut total = 0;
     for _ in 0..n {
-        if mode == "read" {
+        if mode.starts_with("read") {
             total += samkalk::Scenario::from_json(&json).unwrap().cohorts.len();
         } else {
             total += samkalk::calculate(&s).unwrap().years.len();

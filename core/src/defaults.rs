@@ -111,7 +111,7 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
         }
         let notes = state.flows.iter().map(|f| f.note.clone()).collect();
         let earnings_source = state.earnings.as_ref().map(|e| (e.source.clone(), e.note.clone()));
-        states.insert(id.clone(), DefaultState { state, notes, earnings_source });
+        states.insert(id.to_string(), DefaultState { state, notes, earnings_source });
     }
     Ok(Defaults { price_year, tax, states })
 }

@@ -63,7 +63,7 @@ pub use result::{ActorResult, BreakEven, BreakEvenKind, CalculationResult, Cohor
 pub use scenario::{Cohort, Earnings, Flow, Intervention, Move, Outcome, Scenario, State, TaxMethod, TaxRates};
 pub use trace::{trace, Trace, TraceRow};
 pub use validate::{validate, ValidScenario};
-pub use value::{parse_json, Value};
+pub use value::{parse_json, Key, Value};
 pub use warning::{warnings, ScenarioWarning, Warning};
 
 /// Every fault of a scenario in JSON text; text that is not JSON is a fault at path `""`.

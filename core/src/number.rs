@@ -109,23 +109,27 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::TooManyDecimals);
     }
     // Significant digits: drop leading zeros, then trailing zeros while they are decimals.
-    let digits: String = s.int_digits.chars().chain(s.frac_digits.chars()).collect();
-    let mut significant = digits.trim_start_matches('0');
+    // The digits are the integer part's followed by the fraction's, read in place (no copy).
+    let (int, frac) = (s.int_digits.as_bytes(), s.frac_digits.as_bytes());
+    let digit = |i: usize| if i < int.len() { int[i] } else { frac[i - int.len()] };
+    let count = int.len() + frac.len();
+    let lead = (0..count).take_while(|&i| digit(i) == b'0').count();
     let mut exp10 = s.exponent - frac_len;
-    while exp10 < 0 && significant.ends_with('0') {
-        significant = &significant[..significant.len() - 1];
+    let mut end = count;
+    while exp10 < 0 && end > lead && digit(end - 1) == b'0' {
+        end -= 1;
         exp10 += 1;
     }
-    if significant.is_empty() {
+    if end == lead {
         return Ok(Decimal::ZERO);
     }
-    let total_digits = significant.len() as i64 + exp10.max(0);
+    let total_digits = (end - lead) as i64 + exp10.max(0);
     if total_digits > 29 {
         return Err(NumberError::OutOfRange);
     }
     let mut mantissa: i128 = 0;
-    for d in significant.bytes() {
-        mantissa = mantissa * 10 + i128::from(d - b'0');
+    for i in lead..end {
+        mantissa = mantissa * 10 + i128::from(digit(i) - b'0');
     }
     for _ in 0..exp10.max(0) {
         mantissa *= 10;
@@ -216,5 +220,64 @@ mod tests {
         assert_eq!(float_text(-0.0), "0.0");
         assert_eq!(parse_decimal(&float_text(0.1 + 0.2)), Ok(d("0.30000000000000004")));
         assert_eq!(parse_decimal(&float_text(f64::NAN)), Err(NumberError::NotANumber));
+    }
+
+    /// The reading before digits were read in place (they were collected into a String):
+    /// the reference the in-place reading must equal on every spelling.
+    fn parse_decimal_collecting(text: &str) -> Result<Decimal, NumberError> {
+        let s = split(text).ok_or(NumberError::NotANumber)?;
+        let frac_len = s.frac_digits.len() as i64;
+        if frac_len + (-s.exponent).max(0) > i64::from(MAX_SCALE) {
+            return Err(NumberError::TooManyDecimals);
+        }
+        let digits: String = s.int_digits.chars().chain(s.frac_digits.chars()).collect();
+        let mut significant = digits.trim_start_matches('0');
+        let mut exp10 = s.exponent - frac_len;
+        while exp10 < 0 && significant.ends_with('0') {
+            significant = &significant[..significant.len() - 1];
+            exp10 += 1;
+        }
+        if significant.is_empty() {
+            return Ok(Decimal::ZERO);
+        }
+        if significant.len() as i64 + exp10.max(0) > 29 {
+            return Err(NumberError::OutOfRange);
+        }
+        let mut mantissa: i128 = 0;
+        for d in significant.bytes() {
+            mantissa = mantissa * 10 + i128::from(d - b'0');
+        }
+        for _ in 0..exp10.max(0) {
+            mantissa *= 10;
+        }
+        if s.negative {
+            mantissa = -mantissa;
+        }
+        Decimal::try_from_i128_with_scale(mantissa, (-exp10).max(0) as u32).map_err(|_| NumberError::OutOfRange)
+    }
+
+    #[test]
+    fn reading_digits_in_place_equals_collecting_them_on_generated_spellings() {
+        // A fixed xorshift sequence: the same spellings on every run.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let pieces = ["0", "00", "1", "9", "10", "000", "-", ".", "e", "E", "+", "-", "12345678901234", "5"];
+        for _ in 0..200_000 {
+            let mut text = String::new();
+            for _ in 0..=next(8) {
+                text.push_str(pieces[next(pieces.len() as u64) as usize]);
+            }
+            let (got, want) = (parse_decimal(&text), parse_decimal_collecting(&text));
+            assert_eq!(got, want, "{text:?}");
+            // Same scale too: the decimal is kept as spelled, not only equal in value.
+            if let (Ok(g), Ok(w)) = (got, want) {
+                assert_eq!(g.scale(), w.scale(), "{text:?}");
+            }
+        }
     }
 }

@@ -8,18 +8,57 @@ use crate::number::{is_integer_spelling, parse_decimal, NumberError};
 use crate::path::Path;
 use crate::value::Value;
 
-/// An object's known members by name, first occurrence.
-pub(crate) struct Fields<'v>(Vec<(&'v str, &'v Value)>);
+/// An object's known members by name, first occurrence: the object's members and which of
+/// them were accepted (a bit per member for the first 64, which is every scenario object; a
+/// list for the rest), so that reading an object does not allocate.
+pub(crate) struct Fields<'v> {
+    members: &'v [(crate::value::Key, Value)],
+    accepted: u64,
+    accepted_beyond_64: Vec<usize>,
+    /// A bit per accepted name ([`name_bit`]): a name whose bit is clear is absent, so asking
+    /// for the many optional fields an input leaves out costs no scan.
+    names: u64,
+}
+
+/// One of 64 bits for a name, from its length and its first and last bytes.
+fn name_bit(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    1 << ((b.len() as u32 * 7 + u32::from(first) * 3 + u32::from(last)) % 64)
+}
 
 impl<'v> Fields<'v> {
+    fn is_accepted(&self, i: usize) -> bool {
+        if i < 64 {
+            self.accepted & (1 << i) != 0
+        } else {
+            self.accepted_beyond_64.contains(&i)
+        }
+    }
+
+    fn accepted(&self) -> impl Iterator<Item = &'v (crate::value::Key, Value)> + '_ {
+        self.members.iter().enumerate().filter(|(i, _)| self.is_accepted(*i)).map(|(_, m)| m)
+    }
+
     pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
-        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+        if self.names & name_bit(name) == 0 {
+            return None;
+        }
+        // A name's first occurrence is the accepted one, if any.
+        let i = self.members.iter().position(|(k, _)| same_name(k, name))?;
+        self.is_accepted(i).then(|| &self.members[i].1)
     }
 
     /// The members' names, in input order.
     pub(crate) fn names(&self) -> impl Iterator<Item = &'v str> + '_ {
-        self.0.iter().map(|(k, _)| *k)
+        self.accepted().map(|(k, _)| &**k)
     }
+}
+
+/// `a == b`, cheaper for the short, mostly different names of one object: the lengths and
+/// first bytes decide most comparisons without a call to memcmp.
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// A value as a message shows it: numbers as spelled, text quoted, anything else by kind.
@@ -64,17 +103,22 @@ impl Reader {
             self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
             return None;
         };
-        let mut fields: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
-        for (k, v) in members {
-            if !known.contains(&k.as_str()) {
+        let mut fields = Fields { members, accepted: 0, accepted_beyond_64: Vec::new(), names: 0 };
+        for (i, (k, _)) in members.iter().enumerate() {
+            if !known.iter().any(|name| same_name(name, k)) {
                 self.fault(&path.key(k), Fault::UnknownField { expected: known.iter().map(|k| k.to_string()).collect() });
-            } else if fields.iter().any(|(seen, _)| *seen == k) {
+            } else if fields.get(k).is_some() {
                 self.fault(&path.key(k), Fault::DuplicateKey);
             } else {
-                fields.push((k, v));
+                if i < 64 {
+                    fields.accepted |= 1 << i;
+                } else {
+                    fields.accepted_beyond_64.push(i);
+                }
+                fields.names |= name_bit(k);
             }
         }
-        Some(Fields(fields))
+        Some(fields)
     }
 
     /// An object used as a map (states by id): duplicates are faults, the first one kept.

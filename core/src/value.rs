@@ -2,7 +2,13 @@
 //! that spells them and object members kept in order, duplicates included, so that validation
 //! can report a duplicate key and read numbers exactly.
 
+use std::borrow::Cow;
+
 use crate::number::float_text;
+
+/// An object member's name. The JSON reader borrows the formats' own field names (below)
+/// instead of allocating one string per member; any other name is owned.
+pub type Key = Cow<'static, str>;
 
 /// A parsed input document.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +24,7 @@ pub enum Value {
     /// Elements in order.
     Array(Vec<Value>),
     /// Members in input order; a key may repeat (validation reports it).
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Key, Value)>),
 }
 
 impl Value {
@@ -52,6 +58,112 @@ impl Value {
         }
     }
 }
+
+/// Declares [`field_name`] over the names the scenario and analysis formats use as keys.
+macro_rules! field_names {
+    ($($name:literal),* $(,)?) => {
+        /// The `'static` spelling of a member name the formats use (scenario, analysis request,
+        /// actor ids), so that reading it needs no allocation; None for any other name.
+        pub fn field_name(name: &str) -> Option<&'static str> {
+            match name {
+                $($name => Some($name),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+field_names!(
+    // Scenario and tax.
+    "version",
+    "name",
+    "start_year",
+    "price_year",
+    "horizon_years",
+    "discount_rate",
+    "tax",
+    "states",
+    "cohorts",
+    "municipal_rate",
+    "regional_rate",
+    "employer_contribution_rate",
+    "method",
+    "municipality",
+    "year",
+    "equalisation",
+    // States, flows, earnings, `extends`.
+    "label",
+    "description",
+    "flows",
+    "earnings",
+    "extends",
+    "remove",
+    "payer",
+    "payee",
+    "amount",
+    "source",
+    "note",
+    "investment",
+    "taxable",
+    "monthly_wage",
+    "employment_rate",
+    "productivity",
+    // Cohorts, interventions, outcomes, moves.
+    "origin",
+    "participants",
+    "intervention",
+    "outcomes",
+    "cost_per_participant",
+    "fixed_cost",
+    "optimism_bias",
+    "duration_months",
+    "start_month",
+    "financing",
+    "target",
+    "share",
+    "counterfactual_share",
+    "deadweight",
+    "attribution",
+    "displacement",
+    "retention",
+    "lag_months",
+    "then",
+    "from",
+    "to",
+    "after_months",
+    "every_months",
+    // Actor ids (financing keys).
+    "employment_service",
+    "social_insurance",
+    "region",
+    "state",
+    "employer",
+    "individual",
+    // Analysis requests.
+    "sweep",
+    "grid",
+    "tornado",
+    "switching",
+    "monte_carlo",
+    "parameter",
+    "values",
+    "parameters",
+    "low",
+    "high",
+    "actor",
+    "draws",
+    "seed",
+    "keep_draws",
+    "distribution",
+    "kind",
+    "mode",
+    "lambda",
+    "mean",
+    "sd",
+    "alpha",
+    "beta",
+    "weights",
+);
 
 /// Deepest nesting the JSON reader accepts; deeper input is an error, not a stack overflow.
 pub const MAX_DEPTH: usize = 128;
@@ -155,7 +267,7 @@ impl JsonReader<'_> {
             if self.bytes.get(self.pos) != Some(&b'"') {
                 return Err(self.error("expected a member name in quotes"));
             }
-            let key = self.string()?;
+            let key = self.key()?;
             self.skip_ws();
             if !self.eat(":") {
                 return Err(self.error("expected ':' after a member name"));
@@ -208,6 +320,31 @@ impl JsonReader<'_> {
         Ok(Value::Number(text.to_string()))
     }
 
+    /// Moves past text that needs no unescaping: up to the next `"`, `\\` or control
+    /// character (or the end). Eight bytes at a time while none of them is one of those.
+    fn skip_plain_text(&mut self) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let has_byte = |w: u64, b: u8| (w ^ (ONES * u64::from(b))).wrapping_sub(ONES) & !(w ^ (ONES * u64::from(b))) & HIGHS;
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            // A byte below 0x20, a quote or a backslash somewhere in the word: finish bytewise.
+            let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+            if below_space | has_byte(w, b'"') | has_byte(w, b'\\') != 0 {
+                break;
+            }
+            self.pos += 8;
+        }
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
     fn hex4(&mut self) -> Result<u32, JsonError> {
         let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
         let mut code = 0u32;
@@ -219,17 +356,35 @@ impl JsonReader<'_> {
         Ok(code)
     }
 
+    /// A member name: one of the formats' own names without allocating, else owned text.
+    fn key(&mut self) -> Result<Key, JsonError> {
+        let first = self.pos + 1;
+        self.pos = first;
+        self.skip_plain_text();
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            if let Some(name) = field_name(&self.text[first..self.pos]) {
+                self.pos += 1;
+                return Ok(Cow::Borrowed(name));
+            }
+        }
+        self.pos = first - 1;
+        self.string().map(Cow::Owned)
+    }
+
     fn string(&mut self) -> Result<String, JsonError> {
         self.pos += 1; // opening quote
+                       // Most texts have no escape: copy them in one exact allocation.
+        let first = self.pos;
+        self.skip_plain_text();
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            self.pos += 1;
+            return Ok(self.text[first..self.pos - 1].to_string());
+        }
+        self.pos = first;
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_plain_text();
             // The input is a &str and we stop only at ASCII bytes, so this slice is on char boundaries.
             out.push_str(&self.text[start..self.pos]);
             match self.bytes.get(self.pos) {
@@ -319,6 +474,14 @@ fn write_json(value: &Value, out: &mut String) {
     }
 }
 
+/// A key from a name another reader produced: borrowed when it is one of the formats' names.
+pub fn owned_key(name: &str) -> Key {
+    match field_name(name) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(name.to_string()),
+    }
+}
+
 /// Reads TOML text into a [`Value`]. TOML floats go through their shortest representation,
 /// as MODEL.md says; dates and times are not numbers and come through as text.
 #[cfg(feature = "toml")]
@@ -336,7 +499,7 @@ fn from_toml(value: &toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(*b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.iter().map(from_toml).collect()),
-        toml::Value::Table(t) => Value::Object(t.iter().map(|(k, v)| (k.clone(), from_toml(v))).collect()),
+        toml::Value::Table(t) => Value::Object(t.iter().map(|(k, v)| (owned_key(k), from_toml(v))).collect()),
     }
 }
 
@@ -400,7 +563,7 @@ impl<'de> serde::de::Visitor<'de> for ValueVisitor {
         // Scenario objects have at most nine members: one allocation, no regrowth.
         let mut members = Vec::with_capacity(8);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
-            members.push((k, v));
+            members.push((Cow::Owned(k), v));
         }
         Ok(Value::Object(members))
     }
@@ -454,5 +617,97 @@ mod tests {
     fn round_trips_through_text() {
         let text = r#"{"a":0.10,"b":[1e2,"x\"y",null,false],"c":{}}"#;
         assert_eq!(to_json(&parse_json(text).unwrap()), text);
+    }
+
+    /// Random texts of quotes, backslashes, escapes, control characters, ASCII and multi-byte
+    /// characters around the reader's eight-byte steps: read as a string and as a member name,
+    /// each is accepted or refused exactly as serde_json does, with the same characters.
+    #[test]
+    fn texts_and_names_read_as_serde_json_reads_them_on_generated_inputs() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let pieces = [
+            "a",
+            "abcdefgh",
+            "share",
+            "ö",
+            "😀",
+            "\\\"",
+            "\\\\",
+            "\\n",
+            "\\u00f6",
+            "\\ud83d\\ude00",
+            "\\ud800",
+            "\\x",
+            "\t",
+            "\u{1}",
+            "\\",
+            "\"",
+            " ",
+            "lag_months",
+            "AM2",
+        ];
+        let mut accepted = 0;
+        for _ in 0..100_000 {
+            let mut inner = String::new();
+            for _ in 0..next(10) {
+                inner.push_str(pieces[next(pieces.len() as u64) as usize]);
+            }
+            let text = format!("\"{inner}\"");
+            let want = serde_json::from_str::<String>(&text).ok();
+            let got = match parse_json(&text) {
+                Ok(Value::String(s)) => Some(s),
+                _ => None,
+            };
+            assert_eq!(got, want, "{text:?}");
+            accepted += usize::from(want.is_some());
+            let object = format!("{{{text}: 1}}");
+            let got_key = match parse_json(&object) {
+                Ok(Value::Object(members)) => Some(members[0].0.to_string()),
+                _ => None,
+            };
+            assert_eq!(got_key, want, "{object:?}");
+        }
+        // Both sides of the line are exercised: many texts are valid, many are not.
+        assert!((10_000..90_000).contains(&accepted), "{accepted}");
+    }
+
+    /// Every member name of the main example, written out in full, is one of the formats'
+    /// names and read without allocating, except the states' ids.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_main_examples_names_are_all_borrowed_but_state_ids() {
+        fn walk(value: &Value, under_states: bool, owned: &mut Vec<String>) {
+            match value {
+                Value::Object(members) => {
+                    for (k, v) in members {
+                        if matches!(k, Key::Owned(_)) && !under_states {
+                            owned.push(k.to_string());
+                        }
+                        walk(v, k == "states", owned);
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|v| walk(v, false, owned)),
+                _ => {}
+            }
+        }
+        let scenario = crate::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+        let mut owned = Vec::new();
+        walk(&parse_json(&scenario.to_json()).unwrap(), false, &mut owned);
+        assert_eq!(owned, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_formats_names_are_borrowed_and_other_names_owned() {
+        let Value::Object(members) = parse_json(r#"{"share": 1, "AM2": 2, "sh\u0061re": 3}"#).unwrap() else { panic!() };
+        assert!(matches!(members[0].0, Key::Borrowed("share")));
+        assert!(matches!(&members[1].0, Key::Owned(k) if k == "AM2"));
+        // An escaped spelling is the same name, read the slow way.
+        assert_eq!(members[2].0, "share");
     }
 }

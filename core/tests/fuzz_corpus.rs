@@ -146,8 +146,8 @@ fn nodes(tree: &Value, path: String, steps: Vec<Step>, out: &mut Vec<(String, Ve
         Value::Object(members) => {
             for (k, v) in members {
                 let mut s = steps.clone();
-                s.push(Step::Key(k.clone()));
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                s.push(Step::Key(k.to_string()));
+                let p = if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
                 nodes(v, p, s, out);
             }
         }

@@ -29,8 +29,8 @@ fn compare(expected: &Value, actual: &Value, path: &str, key: &str, diffs: &mut 
             _ => diffs.push(format!("{path}: expected {e}, got {a}")),
         },
         (Value::Object(e), Value::Object(a)) => {
-            let ek: Vec<&String> = e.iter().map(|(k, _)| k).collect();
-            let ak: Vec<&String> = a.iter().map(|(k, _)| k).collect();
+            let ek: Vec<&str> = e.iter().map(|(k, _)| &**k).collect();
+            let ak: Vec<&str> = a.iter().map(|(k, _)| &**k).collect();
             if ek != ak {
                 diffs.push(format!("{path}: keys {ek:?} != {ak:?}"));
                 return;

@@ -204,12 +204,13 @@ impl<'py> Walker<'py> {
         v: &Bound<'py, PyAny>,
         path: &Path,
         depth: usize,
-        out: &mut Vec<(String, Value)>,
+        out: &mut Vec<(samkalk::Key, Value)>,
     ) -> PyResult<()> {
         match k.cast::<PyString>().ok().and_then(|s| str_of(s)) {
             Some(key) => {
                 let value = self.walk(v, &path.key(key), depth + 1);
-                out.push((key.to_owned(), value));
+                // The formats' own names are borrowed, not copied.
+                out.push((samkalk::value::owned_key(key), value));
             }
             None => {
                 let shown = k.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
@@ -412,7 +413,7 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
             let d = PyDict::new(py);
             let financing = key == "financing";
             for (k, item) in members {
-                d.set_item(k, value_to_py(py, item, k, financing)?)?;
+                d.set_item(&**k, value_to_py(py, item, k, financing)?)?;
             }
             d.into_any()
         }

@@ -165,7 +165,7 @@ struct Read {
     cells: HashMap<String, String>,
 }
 
-type Members = Vec<(String, Value)>;
+type Members = Vec<(crate::value::Key, Value)>;
 
 /// An outcome's members and its pathway steps, as read so far.
 type OutcomeRows = (Members, Vec<Value>);
@@ -221,14 +221,14 @@ impl Read {
         let full = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
         self.cells.insert(full, g.cell(row, col));
         if let Some(v) = self.number(g, row, col) {
-            into.push((key.to_string(), v));
+            into.push((key.to_string().into(), v));
         }
     }
 
     fn put_text(&mut self, into: &mut Members, path: &str, key: &str, g: &Grid, row: u32, col: u16) {
         self.cells.insert(format!("{path}.{key}"), g.cell(row, col));
         let t = self.text(g, row, col);
-        into.push((key.to_string(), Value::String(t)));
+        into.push((key.to_string().into(), Value::String(t)));
     }
 
     /// Adds `key` from a text cell only when the cell is not empty (an optional field).
@@ -265,7 +265,7 @@ impl Read {
     fn put_flag(&mut self, into: &mut Members, path: &str, key: &str, g: &Grid, row: u32, col: u16) {
         self.cells.insert(format!("{path}.{key}"), g.cell(row, col));
         if self.yes_no(g, row, col) == Some(true) {
-            into.push((key.to_string(), Value::Bool(true)));
+            into.push((key.to_string().into(), Value::Bool(true)));
         }
     }
 
@@ -330,7 +330,7 @@ impl Read {
                         "equalisation" => {
                             self.cells.insert("tax.equalisation".into(), g.cell(row, 1));
                             if let Some(b) = self.yes_no(g, row, 1) {
-                                tax.push((field, Value::Bool(b)));
+                                tax.push((field.into(), Value::Bool(b)));
                             }
                         }
                         _ => {}
@@ -455,7 +455,7 @@ impl Read {
                 .into_iter()
                 .map(|(id, mut s, flows)| {
                     s.insert(1, ("flows".into(), Value::Array(flows)));
-                    (id, Value::Object(s))
+                    (id.into(), Value::Object(s))
                 })
                 .collect(),
         )
