@@ -224,7 +224,7 @@ log "built wasm/pkg/web, wasm/pkg/node and wasm/pkg/site"
 # and 596.0 / 228.8 KB; before them 499.6 / 183.9 and 582.9 / 224.5. With the page's workbench
 # exports, the public sector and compare: 533.7 / 196.3 and 598.5 / 229.8 KB; with the
 # assumptions block and the parameters in words: 542.3 / 200.2 and 600.0 / 230.7 KB.
-size_line "$PKG/web/samkalk_wasm_bg.wasm" 550 210
+size_line "$PKG/web/samkalk_wasm_bg.wasm" 560 215
 size_line "$PKG/web/samkalk_analysis_bg.wasm" 660 260
 # The workbook module (rust_xlsxwriter, calamine and their zip/XML/encoding code), loaded only
 # by "Ladda ner Excel" (measured 1 104 KB, 538 KB when it landed; 1 285 KB, 595 KB with the tax
