@@ -141,7 +141,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
 /// shortest round-trip decimal representation. Non-finite values give text that no number
 /// field accepts. The text always marks a float (`20.0`, not `20`), so that a float is never
 /// taken for a JSON integer.
-pub fn float_text(x: f64) -> String {
+pub(crate) fn float_text(x: f64) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
             "NaN".into()

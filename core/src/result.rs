@@ -60,11 +60,11 @@ pub fn round_money(x: Decimal) -> Decimal {
     round(x, 2)
 }
 /// To six decimals.
-pub fn round_share(x: Decimal) -> Decimal {
+pub(crate) fn round_share(x: Decimal) -> Decimal {
     round(x, 6)
 }
 /// To four decimals.
-pub fn round_ratio(x: Decimal) -> Decimal {
+pub(crate) fn round_ratio(x: Decimal) -> Decimal {
     round(x, 4)
 }
 
@@ -303,17 +303,17 @@ pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
 pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
 
 /// The ids in result order: the seven actors, then `society`.
-pub fn who_ids() -> impl Iterator<Item = &'static str> {
+pub(crate) fn who_ids() -> impl Iterator<Item = &'static str> {
     Actor::ALL.into_iter().map(|a| a.id()).chain(std::iter::once(SOCIETY_ID))
 }
 
 impl<T> PerActor<T> {
     /// From the seven actors' values, in [`Actor::ALL`] order, then society's.
-    pub const fn from_array(values: [T; WHO_COUNT]) -> PerActor<T> {
+    pub(crate) const fn from_array(values: [T; WHO_COUNT]) -> PerActor<T> {
         PerActor(values)
     }
     /// From a function of the position (0–6 the actors in [`Actor::ALL`] order, 7 society).
-    pub fn from_fn(f: impl FnMut(usize) -> T) -> PerActor<T> {
+    pub(crate) fn from_fn(f: impl FnMut(usize) -> T) -> PerActor<T> {
         PerActor(std::array::from_fn(f))
     }
     /// An actor's value.

@@ -38,7 +38,7 @@ pub use request::{
     MAX_GRID_CELLS, MAX_KEPT_DRAWS, MAX_LABEL_CHARS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
 };
 pub use result::{
-    who_ids, AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
+    AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
     Statistics, Stats, SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
 };
 

@@ -5,7 +5,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-pub use crate::result::{who_ids, Exact, Money, PerActor, Share, WHO_COUNT};
+pub use crate::result::{Exact, Money, PerActor, Share, WHO_COUNT};
 
 use super::request::GivenLabel;
 

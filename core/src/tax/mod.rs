@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-pub use municipalities::{edit_distance, Municipality, MunicipalityYear};
-pub use prices::{index_ratio, price_years, prisbasbelopp, restate, PriceIndexEntry};
+pub use municipalities::{Municipality, MunicipalityYear};
+pub(crate) use prices::index_ratio;
+pub use prices::{price_years, prisbasbelopp, restate, PriceIndexEntry};
 pub use rules::{Band, Income, IncomeTax, LocalRates, RuleSource, TaxRules};
 
 use crate::value::{parse_json, Value};

@@ -71,7 +71,7 @@ fn plain(s: &str) -> Vec<char> {
 }
 
 /// Levenshtein distance between two strings of characters.
-pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut row = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {

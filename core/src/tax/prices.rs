@@ -30,7 +30,7 @@ pub fn price_years() -> Vec<i64> {
 
 /// The index ratio pbb(to) / pbb(from) as a pair (numerator, denominator), so that callers
 /// can divide last; None when a year is outside the index.
-pub fn index_ratio(from: i64, to: i64) -> Option<(Decimal, Decimal)> {
+pub(crate) fn index_ratio(from: i64, to: i64) -> Option<(Decimal, Decimal)> {
     Some((prisbasbelopp(to)?, prisbasbelopp(from)?))
 }
 

@@ -195,7 +195,7 @@ fn nearest_half_down(x: Decimal, step: Decimal) -> Calc<Decimal> {
 
 impl TaxRules {
     /// A banded rule's value at `x` kronor.
-    pub fn band_value(&self, bands: &[Band], x: Decimal) -> Calc<Decimal> {
+    pub(crate) fn band_value(&self, bands: &[Band], x: Decimal) -> Calc<Decimal> {
         let pbb = self.prisbasbelopp;
         for band in bands {
             let within = match band.up_to {
@@ -211,7 +211,7 @@ impl TaxRules {
     }
 
     /// The grundavdrag on an assessed income (already rounded down to hundreds).
-    pub fn grundavdrag_of(&self, assessed: Decimal) -> Calc<Decimal> {
+    pub(crate) fn grundavdrag_of(&self, assessed: Decimal) -> Calc<Decimal> {
         if assessed <= Decimal::ZERO {
             return Ok(Decimal::ZERO);
         }
@@ -220,7 +220,7 @@ impl TaxRules {
     }
 
     /// The allmän pensionsavgift on an assessed income.
-    pub fn pension_fee_of(&self, assessed: Decimal) -> Calc<Decimal> {
+    pub(crate) fn pension_fee_of(&self, assessed: Decimal) -> Calc<Decimal> {
         if assessed < mul(self.pension_fee_floor_pbb, self.prisbasbelopp)? {
             return Ok(Decimal::ZERO);
         }
