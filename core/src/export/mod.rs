@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::actor::Actor;
 
 /// Reads an actor from its id or its name in either language (`region`, `Regionen`, `Region`).
-pub(crate) fn actor_from_name(text: &str) -> Option<Actor> {
+pub fn actor_from_name(text: &str) -> Option<Actor> {
     let t = text.trim();
     Actor::ALL.into_iter().find(|a| a.id() == t || a.swedish().eq_ignore_ascii_case(t) || a.english().eq_ignore_ascii_case(t))
 }
