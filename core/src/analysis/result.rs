@@ -353,8 +353,8 @@ pub type Statistics = PerActor<Stats>;
 /// let result = samkalk::analysis::run_json(r#"{"start_year": 2026}"#, r#"{"monte_carlo": {"draws": 4, "seed": 1, "parameters": [
 ///     {"parameter": "discount_rate", "distribution": {"kind": "uniform", "low": "0", "high": "0.05"}}]}}"#, &mut |_, _| true).unwrap();
 /// let s: &samkalk::analysis::Stats = result.monte_carlo.as_ref().unwrap().statistics.society();
-/// // Without cohorts every NPV is 0: no draw gains.
-/// assert_eq!((s.mean.to_string(), s.gains, s.probability_gain.to_string()), ("0.00".to_string(), 0, "0.000000".to_string()));
+/// // Without cohorts every NPV is 0, and an NPV of at least 0 counts: all four draws gain.
+/// assert_eq!((s.mean.to_string(), s.gains, s.probability_gain.to_string()), ("0.00".to_string(), 4, "1.000000".to_string()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
