@@ -18,11 +18,10 @@ for path in sorted(Path("core/src").rglob("*.rs")):
         if not m:
             continue
         j, doc = i - 1, []
-        while j >= 0 and (lines[j].strip().startswith(("///", "#[")) or lines[j].strip() == ""):
+        # Walk back over the doc comment, attributes and plain `//` comments between them.
+        while j >= 0 and lines[j].strip().startswith(("///", "#[", "//")):
             if lines[j].strip().startswith("///"):
                 doc.append(lines[j])
-            elif lines[j].strip() == "":
-                break
             j -= 1
         has = any("```" in d for d in doc)
         kind = "fn" if re.search(r"\bfn\b", line) else ("const" if re.search(r"\b(const|static)\b", line) else "type")
