@@ -3,6 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 /// Who pays or receives a flow. `society` is not an actor: it is the sum of all seven.
+///
+/// ```
+/// use samkalk::Actor;
+/// assert_eq!(Actor::from_id("employment_service"), Some(Actor::EmploymentService));
+/// assert_eq!((Actor::Region.id(), Actor::Region.swedish(), Actor::Region.english()), ("region", "Regionen", "Region"));
+/// assert_eq!(Actor::Individual.index(), 6);
+/// assert_eq!(Actor::ALL.len(), 7);
+/// assert_eq!(Actor::from_id("society"), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -14,7 +14,7 @@ pub type Calc<T> = Result<T, Overflow>;
 // Forced inlining pays natively; in wasm it costs ~90 KB of code for little gain.
 #[cfg_attr(not(target_family = "wasm"), inline(always))]
 #[cfg_attr(target_family = "wasm", inline)]
-pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
+pub(crate) fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
     if b.is_zero() {
         return Ok(a);
     }
@@ -25,7 +25,7 @@ pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
 }
 #[cfg_attr(not(target_family = "wasm"), inline(always))]
 #[cfg_attr(target_family = "wasm", inline)]
-pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
+pub(crate) fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
     if b.is_zero() {
         return Ok(a);
     }
@@ -36,36 +36,36 @@ pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
 }
 #[cfg_attr(not(target_family = "wasm"), inline(always))]
 #[cfg_attr(target_family = "wasm", inline)]
-pub fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
     a.checked_mul(b).ok_or(Overflow)
 }
 #[cfg_attr(not(target_family = "wasm"), inline(always))]
 #[cfg_attr(target_family = "wasm", inline)]
-pub fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
+pub(crate) fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
     a.checked_div(b).ok_or(Overflow)
 }
 
 /// The same operations, never inlined: for code that runs a few times per outcome (version 2's
 /// pathways and trace), where a call costs nothing measurable and inlining rust_decimal's
 /// arithmetic at every site would cost the WebAssembly build tens of kilobytes.
-pub mod outlined {
+pub(crate) mod outlined {
     use super::Calc;
     use rust_decimal::Decimal;
 
     #[inline(never)]
-    pub fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    pub(crate) fn add(a: Decimal, b: Decimal) -> Calc<Decimal> {
         super::add(a, b)
     }
     #[inline(never)]
-    pub fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    pub(crate) fn sub(a: Decimal, b: Decimal) -> Calc<Decimal> {
         super::sub(a, b)
     }
     #[inline(never)]
-    pub fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    pub(crate) fn mul(a: Decimal, b: Decimal) -> Calc<Decimal> {
         super::mul(a, b)
     }
     #[inline(never)]
-    pub fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
+    pub(crate) fn div(a: Decimal, b: Decimal) -> Calc<Decimal> {
         super::div(a, b)
     }
 }

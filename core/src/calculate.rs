@@ -16,6 +16,22 @@ use crate::validate::{validate, ValidScenario};
 
 /// Calculates a scenario. It is validated first: an invalid one gives every fault at its path.
 /// To validate once and calculate (or trace) more than once, see [`crate::ValidScenario`].
+///
+/// ```
+/// use samkalk::{calculate, Actor, Scenario};
+///
+/// let scenario = Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let result = calculate(&scenario).unwrap();
+/// assert_eq!(result.years, vec![2026, 2027, 2028, 2029]);
+/// // The municipality pays all of AM2's 20 × 40 000 and a quarter of AM3's 15 × 120 000.
+/// assert_eq!(result.actor(Actor::Municipality).total_investment.to_string(), "1250000.00");
+/// // Society's investment is the whole 2 600 000.
+/// assert_eq!(result.society().total_investment.to_string(), "2600000.00");
+///
+/// let mut bad = Scenario::new(2026);
+/// bad.horizon_years = 0;
+/// assert_eq!(calculate(&bad).unwrap_err().errors[0].path, "horizon_years");
+/// ```
 pub fn calculate(scenario: &Scenario) -> Result<CalculationResult, ScenarioError> {
     let errors = validate(scenario);
     if !errors.is_empty() {
@@ -41,6 +57,14 @@ impl ValidScenario {
 use crate::defaults::{restate_state, restatement};
 
 /// The tax rates in force: the scenario's, each missing one from the defaults.
+///
+/// ```
+/// let mut scenario = samkalk::Scenario::new(2026);
+/// scenario.tax.municipal_rate = Some("0.21".parse().unwrap());
+/// let tax = samkalk::calculate::resolved_tax(&scenario);
+/// assert_eq!(tax.municipal_rate.to_string(), "0.21");
+/// assert_eq!(tax.regional_rate, samkalk::defaults().tax.regional_rate.value);
+/// ```
 pub fn resolved_tax(scenario: &Scenario) -> Tax {
     let d = &defaults().tax;
     Tax {
@@ -52,12 +76,25 @@ pub fn resolved_tax(scenario: &Scenario) -> Tax {
 
 /// The state an id names: the scenario's own, else the built-in one (as in the defaults, not
 /// restated; see [`resolved_state`]).
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// assert_eq!(samkalk::calculate::resolve_state(&scenario, "AM2").unwrap().label, samkalk::defaults().states["AM2"].state.label);
+/// assert!(samkalk::calculate::resolve_state(&scenario, "no_such_state").is_none());
+/// ```
 pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> {
     scenario.states.get(id).or_else(|| defaults().states.get(id).map(|d| &d.state))
 }
 
 /// The state an id names as the calculation uses it: the scenario's own (never restated), else
 /// the built-in one, restated to the scenario's price year (version 2).
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// let am2 = samkalk::calculate::resolved_state(&scenario, "AM2").unwrap().unwrap();
+/// assert_eq!(am2.flows.len(), samkalk::defaults().states["AM2"].state.flows.len());
+/// assert!(samkalk::calculate::resolved_state(&scenario, "no_such_state").is_none());
+/// ```
 pub fn resolved_state<'s>(scenario: &'s Scenario, id: &str) -> Option<Calc<std::borrow::Cow<'s, State>>> {
     use std::borrow::Cow;
     if let Some(s) = scenario.states.get(id) {
@@ -73,6 +110,14 @@ pub fn resolved_state<'s>(scenario: &'s Scenario, id: &str) -> Option<Calc<std::
 /// The tax model in force: the effective rates (version 1, and version 2 by default), or the
 /// rules of the scenario's tax year with the nominal rates of its municipality (or the
 /// national average, or the scenario's own `municipal_rate` and `regional_rate`).
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// let model = samkalk::calculate::resolved_model(&scenario);
+/// // Version 1 uses the effective rates, not the income tax rules.
+/// assert!(model.rules.is_none());
+/// assert_eq!(model.tax.municipal_rate, samkalk::defaults().tax.municipal_rate.value);
+/// ```
 pub fn resolved_model(scenario: &Scenario) -> TaxModel {
     let tax = resolved_tax(scenario);
     let t = &scenario.tax;

@@ -17,6 +17,18 @@ use crate::scenario::Scenario;
 use crate::validate::ValidScenario;
 
 /// One alternative's figures over the horizon for one actor (or the public sector, or society).
+///
+/// ```
+/// use samkalk::{compare::Figures, Actor, Scenario};
+///
+/// let result = samkalk::calculate(&Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let municipality = Figures::of(result.actor(Actor::Municipality));
+/// assert_eq!(municipality.total_investment.to_string(), "1250000.00");
+/// // Against itself every difference is zero.
+/// let zero = municipality.minus(&municipality);
+/// assert_eq!((zero.npv.to_string(), zero.payback_year), ("0.00".to_string(), Some(0)));
+/// assert_eq!(zero.benefit_cost_ratio.unwrap().to_string(), "0.0000");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Figures {
     /// Undiscounted sum of gain.
@@ -35,6 +47,12 @@ pub struct Figures {
 
 impl Figures {
     /// The figures of an actor's result.
+    ///
+    /// ```
+    /// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+    /// let f = samkalk::compare::Figures::of(result.society());
+    /// assert_eq!((f.npv, f.total_net), (result.society().npv, result.society().total_net));
+    /// ```
     pub fn of(r: &ActorResult) -> Figures {
         Figures {
             total_gain: r.total_gain,
@@ -48,6 +66,18 @@ impl Figures {
 
     /// `self` less `first`, figure by figure: money and ratio exactly, the payback year in
     /// years; a year or ratio is None when either side has none.
+    ///
+    /// ```
+    /// use samkalk::{compare::Figures, Money};
+    ///
+    /// let a = Figures { total_gain: Money::new(100.into()), total_investment: Money::new(40.into()), total_net: Money::new(60.into()),
+    ///     npv: Money::new(55.into()), payback_year: Some(2027), benefit_cost_ratio: None };
+    /// let mut b = a.clone();
+    /// b.npv = Money::new(70.into());
+    /// b.payback_year = Some(2028);
+    /// let d = b.minus(&a);
+    /// assert_eq!((d.npv, d.total_net, d.payback_year), (Money::new(15.into()), Money::ZERO, Some(1)));
+    /// ```
     pub fn minus(&self, first: &Figures) -> Figures {
         // Rounded money and ratios have at most two and four decimals, far inside the range:
         // the difference of two of them never overflows.
@@ -67,6 +97,13 @@ impl Figures {
 }
 
 /// One row of a comparison: who, each alternative's figures and its differences to the first.
+///
+/// ```
+/// let s = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let c = samkalk::compare::compare_valid(&[("A".into(), &s), ("B".into(), &s)]).unwrap();
+/// let row: &samkalk::compare::ComparisonRow = &c.rows[0];
+/// assert_eq!((row.who, row.alternatives.len(), row.differences.len()), ("municipality", 2, 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComparisonRow {
     /// `municipality` … `individual`, `public_sector` or `society`.
@@ -78,6 +115,15 @@ pub struct ComparisonRow {
 }
 
 /// Alternatives side by side (serialises as `{"alternatives": [names], "rows": [...]}`).
+///
+/// ```
+/// let a = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let b = samkalk::ValidScenario::from_json(r#"{"start_year": 2026, "horizon_years": 6}"#).unwrap();
+/// let c: samkalk::compare::Comparison = samkalk::compare::compare_valid(&[("4 år".into(), &a), ("6 år".into(), &b)]).unwrap();
+/// assert_eq!(c.rows.iter().map(|r| r.who).collect::<Vec<_>>(), samkalk::compare::row_ids().collect::<Vec<_>>());
+/// assert!(c.to_json_pretty().starts_with("{\n  \"alternatives\": [\n    \"4 år\","));
+/// assert!(c.to_csv().starts_with("who,alternative,total_gain,total_investment,total_net,npv,payback_year,benefit_cost_ratio,difference_"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     /// The alternatives' names, in the order given.
@@ -87,6 +133,14 @@ pub struct Comparison {
 }
 
 /// An alternative that cannot be calculated: its position, name and faults.
+///
+/// ```
+/// let good = samkalk::Scenario::new(2026);
+/// let mut bad = samkalk::Scenario::new(2026);
+/// bad.horizon_years = 0;
+/// let e: samkalk::compare::CompareError = samkalk::compare::compare(&[("A".into(), &good), ("B".into(), &bad)]).unwrap_err();
+/// assert_eq!((e.index, e.name.as_str(), e.error.errors[0].path.as_str()), (1, "B", "horizon_years"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareError {
     /// Position in the list given (0-based).
@@ -98,6 +152,12 @@ pub struct CompareError {
 }
 
 /// The ids of a comparison's rows: the seven actors, `public_sector`, `society`.
+///
+/// ```
+/// let ids: Vec<_> = samkalk::compare::row_ids().collect();
+/// assert_eq!(ids.len(), 9);
+/// assert_eq!(&ids[6..], ["individual", "public_sector", "society"]);
+/// ```
 pub fn row_ids() -> impl Iterator<Item = &'static str> {
     Actor::ALL.into_iter().map(Actor::id).chain([PUBLIC_SECTOR_ID, SOCIETY_ID])
 }
@@ -145,6 +205,13 @@ fn compare_with<S>(
 }
 
 /// Compares results already calculated, each with its public sector.
+///
+/// ```
+/// let s = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let both = s.calculate_with_public_sector().unwrap();
+/// let c = samkalk::compare::compare_results(vec!["A".into()], &[both]);
+/// assert_eq!((c.alternatives.len(), c.rows.len()), (1, 9));
+/// ```
 pub fn compare_results(names: Vec<String>, calculated: &[(CalculationResult, ActorResult)]) -> Comparison {
     let figures_of = |id: &str, (result, public): &(CalculationResult, ActorResult)| -> Figures {
         match Actor::from_id(id) {
@@ -168,6 +235,12 @@ pub fn compare_results(names: Vec<String>, calculated: &[(CalculationResult, Act
 
 impl Comparison {
     /// The comparison as JSON, indented.
+    ///
+    /// ```
+    /// let s = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    /// let c = samkalk::compare::compare_valid(&[("A".into(), &s)]).unwrap();
+    /// assert!(c.to_json_pretty().contains("\"who\": \"public_sector\""));
+    /// ```
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -175,6 +248,14 @@ impl Comparison {
     /// A tidy CSV, one line per row and alternative: `who,alternative,` the six figures, then
     /// the six differences to the first (`difference_npv`, …); numbers as the result JSON
     /// writes them, an absent year or ratio empty.
+    ///
+    /// ```
+    /// let s = samkalk::ValidScenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+    /// let csv = samkalk::compare::compare_valid(&[("A".into(), &s)]).unwrap().to_csv();
+    /// // A header, then nine rows (seven actors, the public sector, society) for the one alternative.
+    /// assert_eq!(csv.lines().count(), 10);
+    /// assert!(csv.lines().nth(1).unwrap().starts_with("municipality,A,0.00,"));
+    /// ```
     pub fn to_csv(&self) -> String {
         const FIELDS: [&str; 6] = ["total_gain", "total_investment", "total_net", "npv", "payback_year", "benefit_cost_ratio"];
         let mut out = String::from("who,alternative");

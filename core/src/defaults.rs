@@ -13,6 +13,12 @@ use crate::scenario::{read_state, BuiltInStates, Scenario, State};
 use crate::value::{parse_json, Value};
 
 /// A rate with where it comes from.
+///
+/// ```
+/// let rate: &samkalk::defaults::SourcedRate = &samkalk::defaults().tax.employer_contribution_rate;
+/// assert!(rate.value > rust_decimal::Decimal::ZERO && rate.value < rust_decimal::Decimal::ONE);
+/// assert!(!rate.source.is_empty() && !rate.note.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourcedRate {
     /// The rate (0.3241 is 32.41 %).
@@ -24,6 +30,12 @@ pub struct SourcedRate {
 }
 
 /// The default effective tax rates on the gross wage.
+///
+/// ```
+/// let tax: &samkalk::defaults::DefaultTax = &samkalk::defaults().tax;
+/// // The regional tax is smaller than the municipal one, everywhere in Sweden.
+/// assert!(tax.regional_rate.value < tax.municipal_rate.value);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultTax {
     /// Municipal income tax (kommunalskatt), as a share of the gross wage.
@@ -35,6 +47,13 @@ pub struct DefaultTax {
 }
 
 /// A built-in state, and for each of its flows the arithmetic from the source to the amount.
+///
+/// ```
+/// let am2: &samkalk::defaults::DefaultState = &samkalk::defaults().states["AM2"];
+/// // One note per flow: where its amount comes from.
+/// assert_eq!(am2.notes.len(), am2.state.flows.len());
+/// assert!(samkalk::defaults().states["work"].earnings_source.is_some());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DefaultState {
     /// The state as a scenario may use it.
@@ -46,6 +65,12 @@ pub struct DefaultState {
 }
 
 /// The built-in parameter set.
+///
+/// ```
+/// let d: &samkalk::Defaults = samkalk::defaults();
+/// assert_eq!(d.price_year, 2025);
+/// assert!(["AM1", "AM2", "AM3", "work", "subsidised_work", "studies"].iter().all(|id| d.states.contains_key(*id)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Defaults {
     /// The year whose prices the amounts are in.
@@ -59,6 +84,11 @@ pub struct Defaults {
 const DEFAULTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/defaults.json"));
 
 /// The built-in parameter set, read once.
+///
+/// ```
+/// assert!(std::ptr::eq(samkalk::defaults(), samkalk::defaults()));
+/// assert_eq!(samkalk::defaults().states.len(), 6);
+/// ```
 pub fn defaults() -> &'static Defaults {
     static DEFAULTS: OnceLock<Defaults> = OnceLock::new();
     // The data is part of the build and checked by this crate's tests; a fault here is a
@@ -120,6 +150,12 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
 /// every earnings block with its `source` and `note`. The `states` entries paste unchanged into
 /// a scenario's `states` (of either method version: the `taxable` flags they carry are the
 /// built-in ones, which version 1 accepts), and `tax` into its `tax`.
+///
+/// ```
+/// let json = samkalk::defaults_json();
+/// assert_eq!(json["price_year"], 2025);
+/// assert!(json["states"]["AM2"]["flows"].is_array());
+/// ```
 pub fn defaults_json() -> serde_json::Value {
     defaults_json_with(None)
 }
@@ -134,6 +170,12 @@ pub(crate) fn is_builtin_taxable(label: &str) -> bool {
 /// prisbasbelopp ratio (method version 2, docs/method.md "Price years"): every flow's amount
 /// and every wage × pbb(price_year) / pbb(defaults' year), exact. A year outside the index is
 /// a fault at `price_year`.
+///
+/// ```
+/// let json = samkalk::defaults_json_at(2025).unwrap();
+/// assert_eq!(json, samkalk::defaults_json());
+/// assert_eq!(samkalk::defaults_json_at(1066).unwrap_err().code(), samkalk::FaultCode::NoPriceIndex);
+/// ```
 pub fn defaults_json_at(price_year: i64) -> Result<serde_json::Value, crate::FieldError> {
     let from = defaults().price_year;
     if price_year == from {

@@ -18,6 +18,13 @@ use crate::lang::Lang;
 use crate::value::{JsonError, Value};
 
 /// What kind of value was given where another was expected.
+///
+/// ```
+/// use samkalk::{parse_json, ValueKind};
+/// assert_eq!(ValueKind::of(&parse_json("[1]").unwrap()), ValueKind::List);
+/// assert_eq!(ValueKind::of(&parse_json(r#""20""#).unwrap()), ValueKind::Text);
+/// assert_eq!(serde_json::to_string(&ValueKind::Boolean).unwrap(), r#""boolean""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueKind {
@@ -65,6 +72,13 @@ impl ValueKind {
 }
 
 /// What a field must hold, for a [`Fault::WrongType`].
+///
+/// ```
+/// use samkalk::{Expected, Fault, FaultCode, FieldError, ValueKind};
+/// let e = FieldError::new("cohorts[0].participants", Fault::WrongType { expected: Expected::Number, got: ValueKind::Text });
+/// assert_eq!(e.code(), FaultCode::WrongType);
+/// assert_eq!(serde_json::to_string(&Expected::ActorOrNull).unwrap(), r#""actor_or_null""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Expected {
@@ -114,6 +128,14 @@ impl Expected {
 
 /// How a number in a range fault reads in Swedish: shares and rates (0–1) are also shown in
 /// percent, as the page's fields take them; years are written without a thousands space.
+///
+/// ```
+/// use samkalk::{Fault, Lang, Unit};
+/// let share = Fault::out_of_range(0.into(), 1.into(), "1.3".parse().unwrap(), Unit::Share);
+/// assert_eq!(share.message(Lang::Sv), "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+/// let plain = Fault::out_of_range(0.into(), 1.into(), "1.3".parse().unwrap(), Unit::Number);
+/// assert_eq!(plain.message(Lang::Sv), "måste vara mellan 0 och 1, fick 1,3");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -127,6 +149,10 @@ pub enum Unit {
 }
 
 /// Why a range is what it is, when that is not obvious.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&samkalk::RangeNote::BeforeIntervention).unwrap(), r#""before_intervention""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RangeNote {
@@ -135,6 +161,10 @@ pub enum RangeNote {
 }
 
 /// What else an unknown actor's field accepts besides the seven actors.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&samkalk::AlsoAllowed::Society).unwrap(), r#""society""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AlsoAllowed {
@@ -145,6 +175,12 @@ pub enum AlsoAllowed {
 }
 
 /// What a workbook cell holds, for a fault about it (serialised `{"kind", "value"}`).
+///
+/// ```
+/// use samkalk::CellContent;
+/// assert_eq!(serde_json::to_string(&CellContent::Number("0.5".into())).unwrap(), r#"{"kind":"number","value":"0.5"}"#);
+/// assert_eq!(serde_json::to_string(&CellContent::Empty).unwrap(), r#"{"kind":"empty"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum CellContent {
@@ -188,6 +224,18 @@ impl CellContent {
 /// A fault: its code (the variant, serialised snake_case as `code`) and the values its
 /// message needs (serialised as `params`). See docs/method.md, "Fault codes", where each
 /// variant's params are listed with their meaning.
+///
+/// ```
+/// use samkalk::{Fault, FaultCode, Lang, Unit};
+///
+/// let fault = Fault::out_of_range(0.into(), 1.into(), "1.3".parse().unwrap(), Unit::Share);
+/// assert_eq!(fault.code(), FaultCode::OutOfRange);
+/// assert_eq!(fault.message(Lang::En), "must be between 0 and 1, got 1.3");
+/// assert_eq!(fault.message(Lang::Sv), "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+/// // Serialised, the variant is the code and its fields the params.
+/// let json = serde_json::to_value(&fault).unwrap();
+/// assert_eq!((json["code"].as_str(), json["params"]["got"].as_str()), (Some("out_of_range"), Some("1.3")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 // The fields are the message's parameters, named as docs/method.md lists them.
@@ -410,6 +458,17 @@ pub enum Fault {
 }
 
 /// Every fault code, the name of a [`Fault`] variant without its values.
+///
+/// ```
+/// use samkalk::FaultCode;
+/// assert_eq!(FaultCode::SumNotOne.as_str(), "sum_not_one");
+/// assert!(FaultCode::ALL.contains(&FaultCode::UnknownField));
+/// // Every code is spelled differently.
+/// let mut spelled: Vec<String> = FaultCode::ALL.iter().map(|c| c.as_str()).collect();
+/// spelled.sort();
+/// spelled.dedup();
+/// assert_eq!(spelled.len(), FaultCode::ALL.len());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
@@ -620,6 +679,10 @@ impl FaultCode {
     ];
 
     /// The code as serialised (`out_of_range`).
+    ///
+    /// ```
+    /// assert_eq!(samkalk::FaultCode::OutOfRange.as_str(), "out_of_range");
+    /// ```
     pub fn as_str(self) -> String {
         match serde_json::to_value(self) {
             Ok(serde_json::Value::String(s)) => s,
@@ -629,6 +692,13 @@ impl FaultCode {
 }
 
 /// Something an analysis fault happened within, written before its message.
+///
+/// ```
+/// use samkalk::{Context, Fault, FieldError, Lang, Unit};
+/// let e = FieldError::new("monte_carlo.parameters[0]", Fault::out_of_range(0.into(), 1.into(), 2.into(), Unit::Number))
+///     .within(Context::Draw { draw: 5 });
+/// assert_eq!(e.message_in(Lang::En), "draw 5: must be between 0 and 1, got 2");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 // The fields are what the prefix shows: a path, a draw's index, the draw's values by path.
@@ -646,6 +716,20 @@ pub enum Context {
 
 /// One fault: where (`cohorts[0].outcomes[0].share`), what ([`Fault`]), within what
 /// ([`Context`]), and the English message (`message`, kept for readers from before codes).
+///
+/// ```
+/// use samkalk::{FaultCode, Lang, Scenario};
+///
+/// let faults = Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2",
+///     "participants": 20, "outcomes": [{"target": "work", "share": "1.3"}]}]}"#).unwrap_err();
+/// let e = &faults.errors[0];
+/// assert_eq!((e.path.as_str(), e.code()), ("cohorts[0].outcomes[0].share", FaultCode::OutOfRange));
+/// assert_eq!(e.message_in(Lang::En), "must be between 0 and 1, got 1.3");
+/// assert_eq!(e.message_in(Lang::Sv), "måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+/// assert_eq!(e.message, e.message_in(Lang::En));
+/// assert_eq!(e.line(Lang::Sv), "cohorts[0].outcomes[0].share: måste vara mellan 0 och 1 (0–100 %), fick 1,3 (130 %)");
+/// assert_eq!(e.to_string(), e.line(Lang::En));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// The path of the field in its document; `""` for the document as a whole.
@@ -674,12 +758,24 @@ impl FieldError {
     }
 
     /// The same fault at another path.
+    ///
+    /// ```
+    /// use samkalk::{Fault, FieldError};
+    /// assert_eq!(FieldError::new("a", Fault::DuplicateKey).at("b").path, "b");
+    /// ```
     pub fn at(mut self, path: impl ToString) -> Self {
         self.path = path.to_string();
         self
     }
 
     /// The same fault within a context (added outermost).
+    ///
+    /// ```
+    /// use samkalk::{Context, Fault, FieldError, Lang};
+    /// let e = FieldError::new("sweep.values[0]", Fault::DuplicateKey).within(Context::Parameter { path: "discount_rate".into() });
+    /// assert!(e.message_in(Lang::En).starts_with("discount_rate: "));
+    /// assert_eq!(e.context.len(), 1);
+    /// ```
     pub fn within(mut self, context: Context) -> Self {
         self.context.insert(0, context);
         self.message = self.message_in(Lang::En);
@@ -692,6 +788,12 @@ impl FieldError {
     }
 
     /// The message in a language: the context prefixes, then the fault's own message.
+    ///
+    /// ```
+    /// use samkalk::{Fault, FieldError, Lang, Unit};
+    /// let e = FieldError::new("start_year", Fault::out_of_range(1900.into(), 2200.into(), 1800.into(), Unit::Year));
+    /// assert_eq!(e.message_in(Lang::Sv), "måste vara mellan 1900 och 2200, fick 1800");
+    /// ```
     pub fn message_in(&self, lang: Lang) -> String {
         let mut out = String::new();
         for c in &self.context {
@@ -702,6 +804,13 @@ impl FieldError {
     }
 
     /// `path: message` in a language, as the CLI prints it (`(scenario): ...` at the root).
+    ///
+    /// ```
+    /// use samkalk::{Fault, FieldError, Lang};
+    /// let e = FieldError::new("", Fault::DuplicateKey);
+    /// assert!(e.line(Lang::Sv).starts_with("(scenariot): "));
+    /// assert!(e.line(Lang::En).starts_with("(scenario): "));
+    /// ```
     pub fn line(&self, lang: Lang) -> String {
         let message = self.message_in(lang);
         if self.path.is_empty() {
@@ -902,11 +1011,24 @@ impl Fault {
     }
 
     /// An inclusive range fault `[min, max]`.
+    ///
+    /// ```
+    /// use samkalk::{Fault, Lang, Unit};
+    /// let f = Fault::out_of_range(0.into(), 60.into(), 61.into(), Unit::Number);
+    /// assert_eq!(f.message(Lang::En), "must be between 0 and 60, got 61");
+    /// ```
     pub fn out_of_range(min: Decimal, max: Decimal, got: Decimal, unit: Unit) -> Fault {
         Fault::OutOfRange { min, max: Some(max), min_exclusive: false, max_exclusive: false, got, unit, note: None }
     }
 
     /// The message in a language, without path or context.
+    ///
+    /// ```
+    /// use samkalk::{Fault, Lang};
+    /// let f = Fault::NotAState { id: "x".into() };
+    /// assert!(f.message(Lang::Sv).starts_with("okänt tillstånd"));
+    /// assert_ne!(f.message(Lang::Sv), f.message(Lang::En));
+    /// ```
     pub fn message(&self, lang: Lang) -> String {
         use Fault as F;
         let sv = lang == Lang::Sv;
@@ -1688,6 +1810,15 @@ impl Context {
 }
 
 /// A scenario that cannot be calculated: every fault found, each with its path.
+///
+/// ```
+/// use samkalk::{FaultCode, ScenarioError};
+/// let err: ScenarioError = samkalk::Scenario::from_json(r#"{"start_year": 1800, "horizon_years": 0}"#).unwrap_err();
+/// // Every fault found, not just the first.
+/// assert_eq!(err.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["start_year", "horizon_years"]);
+/// assert!(err.errors.iter().all(|e| e.code() == FaultCode::OutOfRange));
+/// assert!(err.to_string().starts_with("invalid scenario: start_year: must be between 1900 and 2200, got 1800; horizon_years: "));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid scenario: {}", .errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
 pub struct ScenarioError {
@@ -1710,6 +1841,11 @@ impl From<FieldError> for ScenarioError {
 impl JsonError {
     /// The fault at the document's root (path `""`). (Here, not in `value`, which faults
     /// build on.)
+    ///
+    /// ```
+    /// let e = samkalk::parse_json("{").unwrap_err().fault();
+    /// assert_eq!((e.path.as_str(), e.code()), ("", samkalk::FaultCode::NotJson));
+    /// ```
     pub fn fault(&self) -> FieldError {
         FieldError::new("", Fault::NotJson { offset: self.offset as u64, detail: self.message.clone() })
     }

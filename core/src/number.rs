@@ -6,6 +6,13 @@ use rust_decimal::Decimal;
 pub const MAX_SCALE: u32 = 28;
 
 /// Why a piece of text is not a number samkalk can take.
+///
+/// ```
+/// use samkalk::number::{parse_decimal, NumberError};
+/// assert_eq!(parse_decimal("0.035").unwrap().to_string(), "0.035");
+/// assert_eq!(parse_decimal("+1"), Err(NumberError::NotANumber));
+/// assert_eq!(parse_decimal("1e30"), Err(NumberError::OutOfRange));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
     /// Not spelled like a JSON number (`+1`, ` 1`, `NaN`, `1.`, `.5`, `0x10` ...).
@@ -99,6 +106,11 @@ pub(crate) fn is_integer_spelling(text: &str) -> bool {
 }
 
 /// Reads the exact decimal that `text` spells.
+///
+/// ```
+/// assert_eq!(samkalk::number::parse_decimal("2.5e-1").unwrap().to_string(), "0.25");
+/// assert!(samkalk::number::parse_decimal("1,5").is_err());
+/// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let s = split(text).ok_or(NumberError::NotANumber)?;
     let frac_len = s.frac_digits.len() as i64;
@@ -145,7 +157,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
 /// shortest round-trip decimal representation. Non-finite values give text that no number
 /// field accepts. The text always marks a float (`20.0`, not `20`), so that a float is never
 /// taken for a JSON integer.
-pub fn float_text(x: f64) -> String {
+pub(crate) fn float_text(x: f64) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
             "NaN".into()

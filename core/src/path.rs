@@ -6,6 +6,15 @@ use std::fmt;
 
 /// A path to a field, each step borrowing its parent; written out by `Display` (`""` for the
 /// root).
+///
+/// ```
+/// use samkalk::path::Path;
+/// let root = Path::Root;
+/// let cohorts = root.key("cohorts");
+/// let first = cohorts.index(0);
+/// assert_eq!(first.key("share").to_string(), "cohorts[0].share");
+/// assert_eq!(Path::Root.to_string(), "");
+/// ```
 #[derive(Clone, Copy)]
 pub enum Path<'a> {
     /// The document itself (path `""`).

@@ -156,7 +156,7 @@ pub(crate) struct Occupancy<'s> {
 
 impl<'s> Occupancy<'s> {
     /// Y(s, t) as a decimal.
-    pub fn year_sum(&self, t: usize, s: usize) -> Calc<Decimal> {
+    pub(crate) fn year_sum(&self, t: usize, s: usize) -> Calc<Decimal> {
         decimal_of_units(self.yearly[t][s])
     }
 }

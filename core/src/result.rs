@@ -56,19 +56,31 @@ pub(crate) fn negative_to_the_ore(x: Decimal) -> bool {
 const HALF_ORE_BELOW_ZERO: Decimal = Decimal::from_parts(5, 0, 0, true, 3);
 
 /// To öre, half away from zero.
+///
+/// ```
+/// use samkalk::result::round_money;
+/// assert_eq!(round_money("2.345".parse().unwrap()).to_string(), "2.35");
+/// assert_eq!(round_money("-2.345".parse().unwrap()).to_string(), "-2.35");
+/// ```
 pub fn round_money(x: Decimal) -> Decimal {
     round(x, 2)
 }
 /// To six decimals.
-pub fn round_share(x: Decimal) -> Decimal {
+pub(crate) fn round_share(x: Decimal) -> Decimal {
     round(x, 6)
 }
 /// To four decimals.
-pub fn round_ratio(x: Decimal) -> Decimal {
+pub(crate) fn round_ratio(x: Decimal) -> Decimal {
     round(x, 4)
 }
 
 /// A number written with a fixed count of decimals, on the stack.
+///
+/// ```
+/// use samkalk::result::FixedText;
+/// assert_eq!(FixedText::new("1234.5".parse().unwrap(), 2).as_str(), "1234.50");
+/// assert_eq!(FixedText::new("-0.001".parse().unwrap(), 2).as_str(), "0.00");
+/// ```
 pub struct FixedText {
     bytes: [u8; 64],
     len: usize,
@@ -78,6 +90,10 @@ impl FixedText {
     /// Writes `x` rounded to `dp` decimals, always with exactly `dp` digits after the point,
     /// no exponent and no minus sign on zero. Written from the integer mantissa without
     /// allocating: a result is mostly these strings.
+    ///
+    /// ```
+    /// assert_eq!(samkalk::result::FixedText::new("0.125".parse().unwrap(), 1).as_str(), "0.1");
+    /// ```
     pub fn new(x: Decimal, dp: u32) -> FixedText {
         let r = round(x, dp);
         let dp = dp.min(28) as usize;
@@ -147,6 +163,10 @@ impl FixedText {
     }
 
     /// The text written.
+    ///
+    /// ```
+    /// assert_eq!(samkalk::result::FixedText::new(7.into(), 3).as_str(), "7.000");
+    /// ```
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, '-' and '.' are written.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
@@ -154,6 +174,11 @@ impl FixedText {
 }
 
 /// `x` rounded to `dp` decimals, as MODEL.md writes output numbers.
+///
+/// ```
+/// assert_eq!(samkalk::result::fixed("1.23456".parse().unwrap(), 4), "1.2346");
+/// assert_eq!(samkalk::result::fixed("-1.5".parse().unwrap(), 0), "-2");
+/// ```
 pub fn fixed(x: Decimal, dp: u32) -> String {
     FixedText::new(x, dp).as_str().to_string()
 }
@@ -249,11 +274,23 @@ output_value!(
 
 /// An exact decimal (a parameter value of an analysis), written as its shortest decimal
 /// (`"0.6"`, `"30"`).
+///
+/// ```
+/// use samkalk::Exact;
+/// let x = Exact::new("0.600".parse().unwrap());
+/// assert_eq!(x.to_string(), "0.6");
+/// assert_eq!(serde_json::to_string(&x).unwrap(), r#""0.6""#);
+/// assert_eq!(x.value().to_string(), "0.600");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Exact(Decimal);
 
 impl Exact {
     /// Holds `x`.
+    ///
+    /// ```
+    /// assert!(samkalk::Exact::new(30.into()) == rust_decimal::Decimal::from(30));
+    /// ```
     pub const fn new(x: Decimal) -> Exact {
         Exact(x)
     }
@@ -296,6 +333,22 @@ impl Serialize for Exact {
 /// One value for each of the seven actors, in [`Actor::ALL`] order, then one for society: the
 /// shape of every per-actor figure of a result. Serialises as an object keyed by id
 /// (`{"municipality": .., .., "individual": .., "society": ..}`).
+///
+/// ```
+/// use samkalk::Actor;
+///
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let npv: samkalk::PerActor<samkalk::Money> = result.per_actor.map(|r| r.npv);
+/// assert_eq!(npv.get(Actor::Region), &result.actor(Actor::Region).npv);
+/// assert_eq!(npv.at(7), Some(npv.society()));
+/// assert_eq!(npv.at(8), None);
+/// assert_eq!(npv.iter().map(|(id, _)| id).last(), Some("society"));
+/// assert_eq!(npv.actors().count(), 7);
+/// // Society is the sum of the seven.
+/// let sum: rust_decimal::Decimal = npv.actors().map(|(_, m)| m.value()).sum();
+/// assert_eq!(sum, npv.society().value());
+/// assert_eq!(npv.as_array().len(), samkalk::result::WHO_COUNT);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
 
@@ -303,17 +356,17 @@ pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
 pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
 
 /// The ids in result order: the seven actors, then `society`.
-pub fn who_ids() -> impl Iterator<Item = &'static str> {
+pub(crate) fn who_ids() -> impl Iterator<Item = &'static str> {
     Actor::ALL.into_iter().map(|a| a.id()).chain(std::iter::once(SOCIETY_ID))
 }
 
 impl<T> PerActor<T> {
     /// From the seven actors' values, in [`Actor::ALL`] order, then society's.
-    pub const fn from_array(values: [T; WHO_COUNT]) -> PerActor<T> {
+    pub(crate) const fn from_array(values: [T; WHO_COUNT]) -> PerActor<T> {
         PerActor(values)
     }
     /// From a function of the position (0–6 the actors in [`Actor::ALL`] order, 7 society).
-    pub fn from_fn(f: impl FnMut(usize) -> T) -> PerActor<T> {
+    pub(crate) fn from_fn(f: impl FnMut(usize) -> T) -> PerActor<T> {
         PerActor(std::array::from_fn(f))
     }
     /// An actor's value.
@@ -370,6 +423,19 @@ impl<T: Serialize> Serialize for ActorsOnly<'_, T> {
 }
 
 /// One actor's (or society's) figures.
+///
+/// ```
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let m: &samkalk::ActorResult = result.actor(samkalk::Actor::Municipality);
+/// assert_eq!(m.gain.len(), 4);
+/// // Net is gain less investment, year by year, and cumulative net sums it.
+/// for y in 0..4 {
+///     assert_eq!(m.net[y].value(), m.gain[y].value() - m.investment[y].value());
+/// }
+/// assert_eq!(m.cumulative_net[3].value(), m.total_net.value());
+/// // The programme leaves the discount rate at its default, 0: the NPV is the total net.
+/// assert_eq!(m.npv, m.total_net);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorResult {
     /// Gain per year.
@@ -396,6 +462,12 @@ pub struct ActorResult {
 }
 
 /// How an actor's NPV depends on the first outcome's share.
+///
+/// ```
+/// use samkalk::BreakEvenKind;
+/// assert_eq!(BreakEvenKind::ALL.map(BreakEvenKind::id), ["always", "never", "at_least", "at_most"]);
+/// assert_eq!(serde_json::to_string(&BreakEvenKind::AtMost).unwrap(), r#""at_most""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BreakEvenKind {
@@ -429,6 +501,15 @@ impl BreakEvenKind {
 }
 
 /// An actor's break-even on the cohort's first outcome.
+///
+/// ```
+/// use samkalk::{BreakEven, BreakEvenKind};
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let table = result.cohorts[0].break_even.as_ref().unwrap();
+/// let society: &BreakEven = table.society();
+/// // A share is given exactly for at least / at most.
+/// assert_eq!(society.share.is_some(), matches!(society.kind, BreakEvenKind::AtLeast | BreakEvenKind::AtMost));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct BreakEven {
     /// The absolute share (not a difference to the counterfactual); null for always and never.
@@ -438,9 +519,22 @@ pub struct BreakEven {
 }
 
 /// Break-even for the seven actors, then society.
+///
+/// ```
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let table: &samkalk::result::BreakEvenTable = result.cohorts[1].break_even.as_ref().unwrap();
+/// assert_eq!(table.iter().count(), 8);
+/// ```
 pub type BreakEvenTable = PerActor<BreakEven>;
 
 /// A cohort's echo: its name and break-even table (`{}` when it has no outcomes).
+///
+/// ```
+/// let s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "Utan utfall", "origin": "AM2", "participants": 5}]}"#).unwrap();
+/// let cohort: &samkalk::CohortResult = &samkalk::calculate(&s).unwrap().cohorts[0];
+/// assert_eq!((cohort.name.as_str(), cohort.break_even.is_none()), ("Utan utfall", true));
+/// assert_eq!(serde_json::to_string(cohort).unwrap(), r#"{"name":"Utan utfall","break_even":{}}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CohortResult {
     /// The cohort's name as given.
@@ -459,6 +553,15 @@ fn break_even_or_empty<S: Serializer>(x: &Option<BreakEvenTable>, s: S) -> Resul
 
 /// What `calculate` returns; serialises to MODEL.md's result JSON
 /// (`{"version", "years", "actors": {seven actors}, "society", "cohorts"}`).
+///
+/// ```
+/// let result: samkalk::CalculationResult = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+/// assert_eq!((result.version, result.years.len(), result.cohorts.len()), (1, 4, 0));
+/// assert!(result.to_json().starts_with(r#"{"version":1,"years":[2026,2027,2028,2029],"actors":{"municipality":{"gain":["0.00","#));
+/// assert!(result.to_json_pretty().starts_with("{\n  \"version\": 1,"));
+/// assert_eq!(result.rows().map(|(id, _)| id).collect::<Vec<_>>()[7], "society");
+/// assert_eq!(result.society().total_net.to_string(), "0.00");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalculationResult {
     /// Version of the result format (1).

@@ -37,6 +37,26 @@ impl schemars::JsonSchema for Number {
 
 /// A scenario as MODEL.md defines it. Build one in Rust, or read it with
 /// [`Scenario::from_json`], [`Scenario::from_toml`] or [`Scenario::from_value`].
+///
+/// ```
+/// use samkalk::{Actor, Cohort, Intervention, Outcome, Scenario};
+///
+/// // Built in code: 20 people from AM2, 40 000 kr each, 60 % reach work.
+/// let mut scenario = Scenario::new(2026);
+/// scenario.name = "AM2-grupp".into();
+/// scenario.cohorts.push(Cohort {
+///     name: "AM2".into(),
+///     origin: "AM2".into(),
+///     participants: 20,
+///     intervention: Intervention { cost_per_participant: 40_000.into(), duration_months: 6, ..Intervention::default() },
+///     outcomes: vec![Outcome::new("work", "0.6".parse().unwrap())],
+/// });
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// // Unfinanced, the municipality pays the whole 20 × 40 000.
+/// assert_eq!(result.actor(Actor::Municipality).total_investment.to_string(), "800000.00");
+/// // What it writes reads back as the same scenario.
+/// assert_eq!(Scenario::from_json(&scenario.to_json()).unwrap(), scenario);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -91,6 +111,11 @@ fn one_month() -> i64 {
 }
 
 /// How a wage's income tax is computed (version 2: `tax.method`).
+///
+/// ```
+/// let s = samkalk::Scenario::from_json(r#"{"version": 2, "start_year": 2026, "tax": {"method": "rules", "municipality": "Nynäshamn"}}"#).unwrap();
+/// assert_eq!(s.tax.method, Some(samkalk::TaxMethod::Rules));
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -105,6 +130,12 @@ pub enum TaxMethod {
 /// Effective rates on the gross wage (or, under the rules method, the nominal municipal and
 /// regional rates on taxable income); a rate left out takes the built-in default. The other
 /// fields are version 2.
+///
+/// ```
+/// let s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "0.2"}}"#).unwrap();
+/// let tax: &samkalk::TaxRates = &s.tax;
+/// assert_eq!((tax.municipal_rate.map(|r| r.to_string()), tax.regional_rate), (Some("0.2".to_string()), None));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -139,6 +170,17 @@ pub struct TaxRates {
 }
 
 /// A situation a person can be in for a year (AM2, work, studies ...).
+///
+/// ```
+/// use samkalk::{Actor, Flow, Scenario, State};
+///
+/// let s = Scenario::from_json(r#"{"start_year": 2026, "states": {"stod": {"label": "Stöd",
+///     "flows": [{"label": "Försörjningsstöd", "payer": "municipality", "payee": "individual", "amount": "120000"}]}}}"#).unwrap();
+/// let state: &State = &s.states["stod"];
+/// let flow: &Flow = &state.flows[0];
+/// assert_eq!((flow.payer, flow.payee, flow.amount.to_string()), (Some(Actor::Municipality), Some(Actor::Individual), "120000".to_string()));
+/// assert!(state.earnings.is_none());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -158,6 +200,13 @@ pub struct State {
 }
 
 /// A yearly flow per person; `None` as payer or payee is outside the public economy.
+///
+/// ```
+/// let am2 = &samkalk::defaults().states["AM2"].state;
+/// let flow: &samkalk::Flow = &am2.flows[0];
+/// assert!(!flow.label.is_empty() && !flow.source.is_empty());
+/// assert!(flow.amount >= rust_decimal::Decimal::ZERO);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -191,6 +240,11 @@ pub struct Flow {
 }
 
 /// A wage in a state: adds production, wage, employer contributions and income taxes.
+///
+/// ```
+/// let e = samkalk::Earnings::new(25_000.into());
+/// assert_eq!((e.employment_rate.to_string(), e.productivity.to_string()), ("1".to_string(), "1".to_string()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -216,6 +270,10 @@ pub struct Earnings {
 
 impl Earnings {
     /// A wage at full time and productivity 1, without source or note.
+    ///
+    /// ```
+    /// assert_eq!(samkalk::Earnings::new(30_000.into()).monthly_wage.to_string(), "30000");
+    /// ```
     pub fn new(monthly_wage: Decimal) -> Self {
         Earnings {
             monthly_wage,
@@ -228,6 +286,12 @@ impl Earnings {
 }
 
 /// A group of participants that starts in one state and receives one intervention.
+///
+/// ```
+/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let c: &samkalk::Cohort = &s.cohorts[1];
+/// assert_eq!((c.origin.as_str(), c.participants, c.outcomes[0].target.as_str()), ("AM3", 15, "work"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -248,6 +312,17 @@ pub struct Cohort {
 }
 
 /// What the intervention costs, when, and who pays.
+///
+/// ```
+/// use samkalk::{Actor, Intervention};
+///
+/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let i: &Intervention = &s.cohorts[1].intervention;
+/// assert_eq!((i.cost_per_participant.to_string(), i.duration_months), ("120000".to_string(), 18));
+/// assert_eq!(i.financing[&Actor::Region].to_string(), "0.25");
+/// // By default the municipality pays it all.
+/// assert_eq!(Intervention::default().financing[&Actor::Municipality].to_string(), "1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -294,6 +369,12 @@ impl Default for Intervention {
 }
 
 /// A move from the cohort's origin to a target state for a share of the participants.
+///
+/// ```
+/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let o: &samkalk::Outcome = &s.cohorts[0].outcomes[0];
+/// assert_eq!((o.share.to_string(), o.retention.to_string()), ("0.6".to_string(), "0.9".to_string()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -333,6 +414,14 @@ pub struct Outcome {
 
 /// Version 2: an onward move of an outcome's effect population from one state to another (or
 /// out of the effect, when `to` is the cohort's origin), once or repeatedly.
+///
+/// ```
+/// use samkalk::{Move, Outcome};
+/// let mut outcome = Outcome::new("work", "0.5".parse().unwrap());
+/// outcome.then.push(Move::new("AM2", "0.1".parse().unwrap()));
+/// // A move without `from` leaves the outcome's target.
+/// assert_eq!(outcome.then[0].from_state(&outcome), "work");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -355,11 +444,23 @@ pub struct Move {
 
 impl Move {
     /// A single move of `share` of the target's population to `to`, in the outcome's move month.
+    ///
+    /// ```
+    /// let m = samkalk::Move::new("studies", "0.2".parse().unwrap());
+    /// assert_eq!((m.to.as_str(), m.from, m.every_months), ("studies", None, None));
+    /// ```
     pub fn new(to: impl Into<String>, share: Decimal) -> Self {
         Move { from: None, to: to.into(), share, after_months: limits::MOVE_AFTER_MONTHS.whole_default(), every_months: None }
     }
 
     /// The state the move leaves: `from`, else the outcome's target.
+    ///
+    /// ```
+    /// let outcome = samkalk::Outcome::new("work", "0.5".parse().unwrap());
+    /// let mut m = samkalk::Move::new("AM2", "0.1".parse().unwrap());
+    /// m.from = Some("studies".into());
+    /// assert_eq!(m.from_state(&outcome), "studies");
+    /// ```
     pub fn from_state<'a>(&'a self, outcome: &'a Outcome) -> &'a str {
         self.from.as_deref().unwrap_or(&outcome.target)
     }
@@ -367,6 +468,11 @@ impl Move {
 
 impl Outcome {
     /// An outcome with every optional field at its default.
+    ///
+    /// ```
+    /// let o = samkalk::Outcome::new("work", "0.6".parse().unwrap());
+    /// assert_eq!((o.counterfactual_share.to_string(), o.retention.to_string()), ("0".to_string(), "1".to_string()));
+    /// ```
     pub fn new(target: impl Into<String>, share: Decimal) -> Self {
         Outcome {
             target: target.into(),
@@ -384,6 +490,11 @@ impl Outcome {
 
 impl Scenario {
     /// An empty scenario starting in `start_year`, every other field at its default.
+    ///
+    /// ```
+    /// let s = samkalk::Scenario::new(2026);
+    /// assert_eq!((s.version, s.start_year, s.horizon_years, s.cohorts.len()), (1, 2026, 4, 0));
+    /// ```
     pub fn new(start_year: i64) -> Self {
         Scenario {
             version: 1,
@@ -399,6 +510,11 @@ impl Scenario {
     }
 
     /// Writes the scenario as JSON in the input format.
+    ///
+    /// ```
+    /// let json = samkalk::Scenario::new(2026).to_json();
+    /// assert!(json.contains("\"start_year\": 2026"));
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

@@ -28,6 +28,17 @@ pub struct TraceRow {
 
 /// The effect trace: rows per cohort (input order), year (in order) and state (the origin
 /// first, then the states as the cohort's outcomes and moves first name them).
+///
+/// ```
+/// let trace: samkalk::Trace = samkalk::trace_json(r#"{"version": 2, "start_year": 2026, "cohorts": [{"name": "A",
+///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.5"}]}]}"#).unwrap();
+/// // Each year, the participants in all states add up to the cohort.
+/// for year in 2026..=2029 {
+///     let sum: rust_decimal::Decimal = trace.rows.iter().filter(|r| r.year == year).map(|r| r.participants).sum();
+///     assert_eq!(sum, rust_decimal::Decimal::from(20));
+/// }
+/// assert!(trace.to_csv().starts_with("cohort,year,state,participants\nA,2026,AM2,"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
     /// The rows, in the order above.

@@ -20,6 +20,14 @@ pub(crate) use crate::limits::{MAX_COHORTS, MAX_FLOWS, MAX_MOVES, MAX_OUTCOMES, 
 const ROUNDING_ERROR: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
 
 /// Every rule fault of a typed scenario (one built in Rust, say), each at its path.
+///
+/// ```
+/// let mut scenario = samkalk::Scenario::new(2026);
+/// assert!(samkalk::validate(&scenario).is_empty());
+/// scenario.discount_rate = "1.5".parse().unwrap();
+/// let faults = samkalk::validate(&scenario);
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("discount_rate", samkalk::FaultCode::OutOfRange));
+/// ```
 pub fn validate(scenario: &Scenario) -> Vec<FieldError> {
     let mut errors = Vec::new();
     check_rules(scenario, &mut errors);
@@ -150,12 +158,25 @@ impl Scenario {
 // shape and type; the rules are checked here on top of them.
 impl Scenario {
     /// Reads and validates a scenario from JSON text, numbers exactly as spelled.
+    ///
+    /// ```
+    /// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "discount_rate": "0.035"}"#).unwrap();
+    /// assert_eq!(scenario.discount_rate.to_string(), "0.035");
+    /// let faults = samkalk::Scenario::from_json(r#"{"start_year": 2026, "discount_rat": 1}"#).unwrap_err();
+    /// assert_eq!(faults.errors[0].code(), samkalk::FaultCode::UnknownField);
+    /// ```
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
         Scenario::from_value(&value)
     }
 
     /// Reads and validates a scenario from TOML text.
+    ///
+    /// ```
+    /// let scenario = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+    /// assert_eq!((scenario.start_year, scenario.cohorts.len()), (2026, 2));
+    /// assert_eq!(samkalk::Scenario::from_toml("start_year = ").unwrap_err().errors[0].path, "");
+    /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Scenario, ScenarioError> {
         let value = crate::value::parse_toml(text).map_err(|e| FieldError::new("", Fault::NotToml { detail: e.to_string() }))?;
@@ -163,6 +184,11 @@ impl Scenario {
     }
 
     /// Reads and validates a scenario from an input tree; every fault is reported.
+    ///
+    /// ```
+    /// let tree = samkalk::parse_json(r#"{"start_year": 2026, "horizon_years": 6}"#).unwrap();
+    /// assert_eq!(samkalk::Scenario::from_value(&tree).unwrap().horizon_years, 6);
+    /// ```
     pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
         let (scenario, errors, renames) = read_scenario(value, &crate::defaults::BUILT_IN_STATES);
         // The rules are checked on the resolved states (paths `flows[k]`); every fault is

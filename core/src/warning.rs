@@ -47,6 +47,13 @@ impl Warning {
 
 /// A warning at the path of the field it concerns. Serialised as `{"path", "code", "params",
 /// "message", "message_sv", "message_en"}` (`message` is English), like a fault.
+///
+/// ```
+/// use samkalk::Lang;
+/// let w: &samkalk::ScenarioWarning = &samkalk::warnings_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "0.2"}}"#)[0];
+/// assert_eq!(w.path, "tax.municipal_rate");
+/// assert_ne!(w.warning.message(Lang::Sv), w.warning.message(Lang::En));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioWarning {
     /// The field concerned (`tax.municipal_rate`).

@@ -38,11 +38,21 @@ pub use request::{
     MAX_GRID_CELLS, MAX_KEPT_DRAWS, MAX_LABEL_CHARS, MAX_PARAMETERS, MAX_SWEEP_VALUES,
 };
 pub use result::{
-    who_ids, AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
+    AnalysisResult, ByActor, Exact, GridResult, GridRow, Money, MonteCarloResult, NamedColumns, Outcome, PerActor, Samples, Share,
     Statistics, Stats, SweepResult, SweepRow, SwitchingKind, SwitchingResult, TornadoResult, TornadoRow, WHO_COUNT,
 };
 
 /// Why an analysis gave no result.
+///
+/// ```
+/// use samkalk::analysis::{run_json, AnalysisError};
+///
+/// let err = run_json(r#"{"start_year": 2026}"#, r#"{"sweep": {"parameter": "discount_rate", "values": ["7"]}}"#, &mut |_, _| true).unwrap_err();
+/// assert!(matches!(err, AnalysisError::Invalid(_)));
+/// assert_eq!(err.errors()[0].path, "sweep.values[0]");
+/// let cancelled = run_json(r#"{"start_year": 2026}"#, r#"{"sweep": {"parameter": "discount_rate", "values": ["0"]}}"#, &mut |_, _| false);
+/// assert_eq!(cancelled.unwrap_err(), AnalysisError::Cancelled);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnalysisError {
     /// The scenario itself is invalid: every fault at its path in the scenario.
@@ -74,6 +84,12 @@ fn join(errors: &[FieldError]) -> String {
 }
 
 /// How to run; the results never depend on it.
+///
+/// ```
+/// let options = samkalk::analysis::RunOptions { threads: Some(1) };
+/// assert_eq!(samkalk::analysis::RunOptions::default().threads, None);
+/// # let _ = options;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RunOptions {
     /// Threads for Monte Carlo; None: as many as the machine has (always 1 in WebAssembly).
@@ -84,12 +100,36 @@ pub struct RunOptions {
 /// and then (at most about 200 times for the fast analyses, after every 1,000 Monte Carlo
 /// draws or so) and once at the end; returning false stops the run with
 /// [`AnalysisError::Cancelled`].
+///
+/// ```
+/// use samkalk::analysis::{run, Analysis};
+/// use samkalk::{Actor, Scenario};
+///
+/// let scenario = Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let request = Analysis::from_json(r#"{"sweep": {"parameter": "cohorts[0].participants", "values": ["0", "20"]}}"#).unwrap();
+/// let mut calls = 0;
+/// let result = run(&scenario, &request, &mut |_done, _total| { calls += 1; true }).unwrap();
+/// let sweep = result.sweep.unwrap();
+/// assert_eq!(sweep.base_value.to_string(), "20");
+/// // At the base value the sweep's row is the base result.
+/// assert_eq!(sweep.rows[1].outcome.npv.get(Actor::Municipality), result.base.npv.get(Actor::Municipality));
+/// assert!(calls >= 1);
+/// ```
 pub fn run(scenario: &Scenario, analysis: &Analysis, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<AnalysisResult, AnalysisError> {
     run_with(scenario, analysis, RunOptions::default(), progress)
 }
 
 /// Reads a scenario and a request in JSON text and runs the request; a fault in either text
 /// is [`AnalysisError::Scenario`] or [`AnalysisError::Invalid`].
+///
+/// ```
+/// let result = samkalk::analysis::run_json(
+///     r#"{"start_year": 2026}"#,
+///     r#"{"sweep": {"parameter": "discount_rate", "values": ["0", "0.035"]}}"#,
+///     &mut |_, _| true,
+/// ).unwrap();
+/// assert_eq!(result.sweep.unwrap().rows.len(), 2);
+/// ```
 pub fn run_json(scenario: &str, analysis: &str, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<AnalysisResult, AnalysisError> {
     let scenario = ValidScenario::from_json(scenario).map_err(|e| AnalysisError::Scenario(e.errors))?;
     let analysis = Analysis::from_json(analysis).map_err(|e| AnalysisError::Invalid(e.errors))?;
@@ -122,6 +162,19 @@ pub fn run_valid(
 }
 
 /// [`run`] with options (the number of threads).
+///
+/// ```
+/// use samkalk::analysis::{run_with, Analysis, RunOptions};
+///
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let request = Analysis::from_json(r#"{"monte_carlo": {"draws": 20, "seed": 1, "parameters": [
+///     {"parameter": "cohorts[0].outcomes[0].share", "distribution": {"kind": "uniform", "low": "0.4", "high": "0.8"}}]}}"#).unwrap();
+/// let one = run_with(&scenario, &request, RunOptions { threads: Some(1) }, &mut |_, _| true).unwrap();
+/// let two = run_with(&scenario, &request, RunOptions { threads: Some(2) }, &mut |_, _| true).unwrap();
+/// // The threads never change the result.
+/// assert_eq!(one, two);
+/// assert_eq!(one.monte_carlo.unwrap().draws, 20);
+/// ```
 pub fn run_with(
     scenario: &Scenario,
     analysis: &Analysis,
@@ -269,7 +322,7 @@ impl<'p> Engine<'p> {
     }
 
     /// A parameter already resolved on the base.
-    pub fn param(&self, path: &str) -> Result<Param, FieldError> {
+    pub(crate) fn param(&self, path: &str) -> Result<Param, FieldError> {
         let mut probe = self.base.clone();
         Param::resolve(path, &mut probe)
     }
@@ -284,7 +337,7 @@ impl<'p> Engine<'p> {
     }
 
     /// Counts `n` units done; reports progress every `step` units.
-    pub fn tick(&mut self, n: u64) -> Result<(), AnalysisError> {
+    pub(crate) fn tick(&mut self, n: u64) -> Result<(), AnalysisError> {
         self.done = self.done.saturating_add(n).min(self.total);
         if self.done - self.last >= self.step {
             self.report()?;
@@ -293,7 +346,7 @@ impl<'p> Engine<'p> {
     }
 
     /// Reports `done` (counted elsewhere) and asks whether to go on.
-    pub fn report_at(&mut self, done: u64) -> Result<(), AnalysisError> {
+    pub(crate) fn report_at(&mut self, done: u64) -> Result<(), AnalysisError> {
         self.done = done.min(self.total);
         self.report()
     }
@@ -304,7 +357,7 @@ impl<'p> Engine<'p> {
     }
 
     /// The base with `values` set, validated and calculated; faults at `at`.
-    pub fn evaluate_with(&self, values: &[(&Param, Decimal)], at: &str) -> Result<Evaluation, Vec<FieldError>> {
+    pub(crate) fn evaluate_with(&self, values: &[(&Param, Decimal)], at: &str) -> Result<Evaluation, Vec<FieldError>> {
         let mut s = self.base.clone();
         for (p, x) in values {
             p.set(&mut s, *x).map_err(|m| vec![m.at(at)])?;

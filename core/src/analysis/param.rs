@@ -158,7 +158,7 @@ const NUMBER_PATHS: &str = "discount_rate, horizon_years, tax.<rate>, states.<id
 cohorts[i].participants, cohorts[i].intervention.<field>, cohorts[i].intervention.financing.<actor>, cohorts[i].outcomes[k].<field>";
 
 /// Reads a parameter path into what it names, or says why it names no number.
-pub fn parse_target(path: &str) -> Result<Target, FieldError> {
+pub(crate) fn parse_target(path: &str) -> Result<Target, FieldError> {
     use Segment::{Index, Key};
     let Some(segs) = segments(path) else {
         return Err(FieldError::new("", Fault::NotAPath { parameter: path.to_string() }));
@@ -255,7 +255,7 @@ impl Range {
     }
 
     /// The range as people read it: `[0, 1]`, `[0, 1)`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         if self.hi_open {
             format!("[{}, {})", self.lo.normalize(), self.hi.normalize())
         } else {
@@ -311,7 +311,7 @@ impl Param {
     }
 
     /// True for whole-number fields (participants, months, horizon_years).
-    pub fn is_whole(&self) -> bool {
+    pub(crate) fn is_whole(&self) -> bool {
         matches!(
             self.target,
             Target::HorizonYears
@@ -531,7 +531,7 @@ impl Param {
 /// Who takes up the difference when one financing share changes: the first other actor in the
 /// financing (in the order of [`Actor::ALL`]); the municipality when there is none (or the
 /// employment service when the municipality's own share is the one that changes).
-pub fn balancing_actor(listed: impl Iterator<Item = Actor>, changed: Actor) -> Actor {
+pub(crate) fn balancing_actor(listed: impl Iterator<Item = Actor>, changed: Actor) -> Actor {
     let mut listed: Vec<Actor> = listed.filter(|a| *a != changed).collect();
     listed.sort();
     match listed.first() {

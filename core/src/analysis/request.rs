@@ -30,6 +30,15 @@ pub const MAX_LABEL_CHARS: u64 = 200;
 /// (`present::parameter_label`). `"label": "Kostnad per deltagare"` names it in both
 /// languages; `"label": {"sv": "…", "en": "…"}` per language, and a language left out gets the
 /// core's words. Serialised in the result as `{"sv": …, "en": …}` with the languages given.
+///
+/// ```
+/// use samkalk::{analysis::GivenLabel, Lang};
+///
+/// let label = GivenLabel { sv: Some("Andel i arbete".into()), en: None };
+/// assert_eq!(label.get(Lang::Sv), Some("Andel i arbete"));
+/// assert_eq!(label.get(Lang::En), None);
+/// assert_eq!(GivenLabel::both("Share").get(Lang::En), Some("Share"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct GivenLabel {
     /// The Swedish name.
@@ -56,6 +65,18 @@ impl GivenLabel {
 }
 
 /// A typed analysis request; any subset of the analyses may be present.
+///
+/// ```
+/// use samkalk::analysis::Analysis;
+///
+/// let request = Analysis::from_json(r#"{
+///     "sweep": {"parameter": "discount_rate", "values": ["0", "0.035"]},
+///     "switching": [{"parameter": "cohorts[0].intervention.cost_per_participant", "actor": "municipality"}]
+/// }"#).unwrap();
+/// assert_eq!(request.sweep.as_ref().unwrap().values.len(), 2);
+/// assert_eq!(request.switching[0].actor.id(), "municipality");
+/// assert!(request.grid.is_none() && request.tornado.is_none() && request.monte_carlo.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Analysis {
     /// `sweep`: one parameter over a list of values.
@@ -71,6 +92,15 @@ pub struct Analysis {
 }
 
 /// One parameter over a list of values.
+///
+/// ```
+/// let request = samkalk::analysis::Analysis::from_json(
+///     r#"{"sweep": {"parameter": "cohorts[0].outcomes[0].share", "label": "Andel", "values": ["0.2", "0.4"]}}"#).unwrap();
+/// let sweep = request.sweep.unwrap();
+/// assert_eq!(sweep.parameter, "cohorts[0].outcomes[0].share");
+/// assert_eq!(sweep.values[1].to_string(), "0.4");
+/// assert_eq!(sweep.label.unwrap().get(samkalk::Lang::Sv), Some("Andel"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sweep {
     /// The parameter's path in the scenario (`cohorts[0].outcomes[0].share`).
@@ -82,6 +112,14 @@ pub struct Sweep {
 }
 
 /// Two parameters, each over a list of values; every combination, the first parameter outer.
+///
+/// ```
+/// let request = samkalk::analysis::Analysis::from_json(r#"{"grid": {"parameters": [
+///     {"parameter": "discount_rate", "values": ["0", "0.035"]},
+///     {"parameter": "cohorts[0].participants", "values": ["10", "20", "30"]}]}}"#).unwrap();
+/// let grid = request.grid.unwrap();
+/// assert_eq!((grid.first.values.len(), grid.second.values.len()), (2, 3));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
     /// The outer parameter and its values.
@@ -91,6 +129,14 @@ pub struct Grid {
 }
 
 /// Each parameter set to a low and a high value on its own; rows sorted by society's swing.
+///
+/// ```
+/// let request = samkalk::analysis::Analysis::from_json(r#"{"tornado": {"parameters": [
+///     {"parameter": "discount_rate", "low": "0", "high": "0.035"}]}}"#).unwrap();
+/// let tornado = request.tornado.unwrap();
+/// assert_eq!(tornado.parameters[0].parameter, "discount_rate");
+/// assert_eq!(tornado.parameters[0].high.to_string(), "0.035");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tornado {
     /// The parameters, in the request's order.
@@ -98,6 +144,13 @@ pub struct Tornado {
 }
 
 /// One parameter of a tornado.
+///
+/// ```
+/// use samkalk::analysis::TornadoParameter;
+///
+/// let p = TornadoParameter { parameter: "discount_rate".into(), label: None, low: "0".parse().unwrap(), high: "0.035".parse().unwrap() };
+/// assert!(p.low < p.high);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct TornadoParameter {
     /// The parameter's path in the scenario.
@@ -111,6 +164,15 @@ pub struct TornadoParameter {
 }
 
 /// An actor or society, as named in a request (`"municipality"`, `"society"`).
+///
+/// ```
+/// use samkalk::{analysis::Who, Actor};
+///
+/// assert_eq!(Who::from_id("region"), Some(Who::Actor(Actor::Region)));
+/// assert_eq!(Who::from_id("society").map(Who::index), Some(7));
+/// assert_eq!(Who::Actor(Actor::Individual).id(), "individual");
+/// assert_eq!(Who::from_id("nobody"), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
     /// One of the seven actors.
@@ -146,6 +208,13 @@ impl Who {
 
 /// The value of a parameter at which an actor's NPV crosses zero, searched within
 /// `[low, high]` (default: the parameter's valid range).
+///
+/// ```
+/// let request = samkalk::analysis::Analysis::from_json(r#"{"switching": [
+///     {"parameter": "discount_rate", "actor": "society", "low": "0", "high": "0.1"}]}"#).unwrap();
+/// let s = &request.switching[0];
+/// assert_eq!((s.actor, s.high.unwrap().to_string()), (samkalk::analysis::Who::Society, "0.1".to_string()));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Switching {
     /// The parameter's path in the scenario.
@@ -161,6 +230,14 @@ pub struct Switching {
 }
 
 /// Monte Carlo: draws of uncertain parameters, each draw calculated exactly.
+///
+/// ```
+/// let request = samkalk::analysis::Analysis::from_json(r#"{"monte_carlo": {"draws": 500, "seed": 7, "parameters": [
+///     {"parameter": "cohorts[0].outcomes[0].share", "distribution": {"kind": "uniform", "low": "0.2", "high": "0.6"}}]}}"#).unwrap();
+/// let mc = request.monte_carlo.unwrap();
+/// assert_eq!((mc.draws, mc.seed, mc.keep_draws), (500, 7, false));
+/// assert_eq!(mc.parameters[0].distribution.kind(), "uniform");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MonteCarlo {
     /// Number of draws, 1..=[`MAX_DRAWS`].
@@ -174,6 +251,19 @@ pub struct MonteCarlo {
 }
 
 /// A parameter and the distribution it is drawn from.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, Distribution};
+///
+/// let request = Analysis::from_json(r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [
+///     {"parameter": "cohorts[0].participants", "distribution": {"kind": "discrete", "values": [10, 20]}}]}}"#).unwrap();
+/// let uncertain = &request.monte_carlo.unwrap().parameters[0];
+/// assert_eq!(uncertain.parameter, "cohorts[0].participants");
+/// // Weights default to equal.
+/// let Distribution::Discrete { weights, .. } = &uncertain.distribution else { panic!("discrete") };
+/// assert_eq!(weights.len(), 2);
+/// assert!(weights[0] == weights[1]);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncertain {
     /// The parameter's path in the scenario.
@@ -185,6 +275,17 @@ pub struct Uncertain {
 }
 
 /// The distributions of docs/analysis.md; bounds are in the parameter's own unit.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, Distribution};
+///
+/// let request = Analysis::from_json(r#"{"monte_carlo": {"draws": 10, "seed": 1, "parameters": [
+///     {"parameter": "discount_rate", "distribution": {"kind": "pert", "low": "0", "mode": "0.03", "high": "0.05"}}]}}"#).unwrap();
+/// let d = &request.monte_carlo.unwrap().parameters[0].distribution;
+/// assert_eq!(d.kind(), "pert");
+/// // PERT's lambda defaults to 4.
+/// assert!(matches!(d, Distribution::Pert { lambda, .. } if lambda.to_string() == "4"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Distribution {
     /// Uniform on [low, high].
@@ -261,12 +362,22 @@ impl Distribution {
 
 impl Analysis {
     /// Reads an analysis request from JSON text, numbers exactly as spelled.
+    ///
+    /// ```
+    /// let faults = samkalk::analysis::Analysis::from_json(r#"{"sweep": {"parameter": "discount_rate"}}"#).unwrap_err();
+    /// assert_eq!((faults.errors[0].path.as_str(), faults.errors[0].code()), ("sweep.values", samkalk::FaultCode::Missing));
+    /// ```
     pub fn from_json(text: &str) -> Result<Analysis, ScenarioError> {
         let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
         Analysis::from_value(&value)
     }
 
     /// Reads an analysis request from TOML text.
+    ///
+    /// ```
+    /// let request = samkalk::analysis::Analysis::from_toml("[sweep]\nparameter = \"discount_rate\"\nvalues = [\"0\", \"0.03\"]\n").unwrap();
+    /// assert_eq!(request.sweep.unwrap().values.len(), 2);
+    /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Analysis, ScenarioError> {
         let value =
@@ -276,6 +387,12 @@ impl Analysis {
 
     /// Reads an analysis request from an input tree; every fault is reported at its path.
     /// Parameter paths are checked for shape here and against the scenario when run.
+    ///
+    /// ```
+    /// let tree = samkalk::parse_json(r#"{"tornado": {"parameters": []}}"#).unwrap();
+    /// let faults = samkalk::analysis::Analysis::from_value(&tree).unwrap_err();
+    /// assert_eq!((faults.errors[0].path.as_str(), faults.errors[0].code()), ("tornado.parameters", samkalk::FaultCode::WrongCount));
+    /// ```
     pub fn from_value(value: &Value) -> Result<Analysis, ScenarioError> {
         let mut r = Reader::default();
         let analysis = r.analysis(value);
@@ -287,6 +404,10 @@ impl Analysis {
     }
 
     /// True when the request asks for nothing.
+    ///
+    /// ```
+    /// assert!(samkalk::analysis::Analysis::from_json("{}").unwrap().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.sweep.is_none() && self.grid.is_none() && self.tornado.is_none() && self.switching.is_empty() && self.monte_carlo.is_none()
     }

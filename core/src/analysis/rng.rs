@@ -54,22 +54,22 @@ impl Xoshiro256 {
     }
 
     /// A uniform number in [0, 1): the top 53 bits times 2^−53.
-    pub fn uniform(&mut self) -> f64 {
+    pub(crate) fn uniform(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 * TWO_POW_M53
     }
 
     /// A uniform number in (0, 1): (top 53 bits + ½) × 2^−53; never 0 or 1.
-    pub fn open01(&mut self) -> f64 {
+    pub(crate) fn open01(&mut self) -> f64 {
         ((self.next_u64() >> 11) as f64 + 0.5) * TWO_POW_M53
     }
 
     /// A standard normal number: Φ⁻¹ of one `open01`.
-    pub fn normal(&mut self) -> f64 {
+    pub(crate) fn normal(&mut self) -> f64 {
         inverse_normal_cdf(self.open01())
     }
 
     /// Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 through Gamma(shape + 1) · U^(1/shape).
-    pub fn gamma(&mut self, shape: f64) -> f64 {
+    pub(crate) fn gamma(&mut self, shape: f64) -> f64 {
         if shape < 1.0 {
             let g = self.gamma_at_least_one(shape + 1.0);
             let u = self.open01();
@@ -102,7 +102,7 @@ impl Xoshiro256 {
     }
 
     /// Beta(a, b) on [0, 1] as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
-    pub fn beta(&mut self, a: f64, b: f64) -> f64 {
+    pub(crate) fn beta(&mut self, a: f64, b: f64) -> f64 {
         for _ in 0..10_000 {
             let x = self.gamma(a);
             let y = self.gamma(b);
@@ -118,14 +118,14 @@ impl Xoshiro256 {
 const TWO_POW_M53: f64 = 1.0 / 9_007_199_254_740_992.0;
 
 /// Φ(x), the standard normal distribution function: ½·erfc(−x/√2).
-pub fn normal_cdf(x: f64) -> f64 {
+pub(crate) fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x * std::f64::consts::FRAC_1_SQRT_2)
 }
 
 /// Φ⁻¹(p): Acklam's rational approximation, then one Halley step on Φ (full double precision).
 /// p ≤ 0 gives −∞ and p ≥ 1 gives +∞.
 #[allow(clippy::excessive_precision)]
-pub fn inverse_normal_cdf(p: f64) -> f64 {
+pub(crate) fn inverse_normal_cdf(p: f64) -> f64 {
     if p.is_nan() {
         return 0.0;
     }

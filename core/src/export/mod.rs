@@ -14,12 +14,27 @@ use rust_decimal::Decimal;
 use crate::actor::Actor;
 
 /// Reads an actor from its id or its name in either language (`region`, `Regionen`, `Region`).
+///
+/// ```
+/// use samkalk::{export::actor_from_name, Actor};
+/// assert_eq!(actor_from_name("Regionen"), Some(Actor::Region));
+/// assert_eq!(actor_from_name("employment service"), Some(Actor::EmploymentService));
+/// assert_eq!(actor_from_name("social_insurance"), Some(Actor::SocialInsurance));
+/// assert_eq!(actor_from_name("Kommun"), None);
+/// ```
 pub fn actor_from_name(text: &str) -> Option<Actor> {
     let t = text.trim();
     Actor::ALL.into_iter().find(|a| a.id() == t || a.swedish().eq_ignore_ascii_case(t) || a.english().eq_ignore_ascii_case(t))
 }
 
 /// An exact decimal written plainly, without trailing zeros after the point (`0.035`, `40000`).
+///
+/// ```
+/// use samkalk::export::plain;
+/// assert_eq!(plain("0.0350".parse().unwrap()), "0.035");
+/// assert_eq!(plain("40000.00".parse().unwrap()), "40000");
+/// assert_eq!(plain("-0.0".parse().unwrap()), "0");
+/// ```
 pub fn plain(x: Decimal) -> String {
     let text = x.normalize().to_string();
     if text == "-0" {
@@ -30,6 +45,14 @@ pub fn plain(x: Decimal) -> String {
 }
 
 /// A calendar date (proleptic Gregorian), given by the caller: the core reads no clock.
+///
+/// ```
+/// use samkalk::export::Date;
+/// let d = Date::new(2024, 2, 29).unwrap();
+/// assert_eq!((d.year, d.month, d.day), (2024, 2, 29));
+/// assert_eq!(Date::new(2026, 2, 29), None);
+/// assert_eq!(Date::parse("2026-12-02"), Date::new(2026, 12, 2));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// The year (1900–9999).
@@ -43,6 +66,11 @@ pub struct Date {
 impl Date {
     /// A valid date, or `None` (month 1–12, day within the month, year 1900–9999 as Excel
     /// holds dates).
+    ///
+    /// ```
+    /// assert!(samkalk::export::Date::new(2026, 4, 31).is_none());
+    /// assert!(samkalk::export::Date::new(1899, 12, 31).is_none());
+    /// ```
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {

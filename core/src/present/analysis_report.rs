@@ -153,6 +153,18 @@ fn npv_row(first: &str, first_width: usize, npv: &ByActor, lang: Lang) -> String
 /// switching values, Monte Carlo, then the base case's assumptions; what `samkalk analyse
 /// --format table --lang sv|en` prints. Parameters are named by the request's `label` when it
 /// gives one, else in the core's words.
+///
+/// ```
+/// use samkalk::{analysis, present::analysis_report::analysis_table, Lang, Scenario};
+///
+/// let scenario = Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let request = analysis::Analysis::from_json(r#"{"sweep": {"parameter": "discount_rate", "values": ["0", "0.035"]}}"#).unwrap();
+/// let result = analysis::run(&scenario, &request, &mut |_, _| true).unwrap();
+/// let sv = analysis_table(&scenario, &result, Lang::Sv);
+/// assert!(sv.contains("Diskonteringsränta"));
+/// assert!(sv.contains("Förutsättningar"));
+/// assert!(analysis_table(&scenario, &result, Lang::En).contains("Discount rate"));
+/// ```
 pub fn analysis_table(scenario: &Scenario, r: &AnalysisResult, lang: Lang) -> String {
     let mut out = String::new();
     let names = analysis_names(scenario, r, lang);

@@ -13,6 +13,13 @@ use crate::scenario::Scenario;
 
 /// One line of the assumptions: what (`Kostnad per deltagare, AM3-grupp`) and its value
 /// (`120 000 kr`), both written for people.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let lines: Vec<samkalk::present::Assumption> = samkalk::present::assumptions(&scenario, samkalk::Lang::Sv);
+/// let cost = lines.iter().find(|a| a.label.starts_with("Kostnad per deltagare")).unwrap();
+/// assert_eq!(cost.value, "40 000 kr");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Assumption {
     /// What the value is, in the report's language.
@@ -35,6 +42,12 @@ fn words(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
 /// A share as a percentage with every decimal it has (a tax rate of 0.3241 is `32,41 %`, not
 /// rounded to one decimal as [`percent`] does); the one-decimal form when the exact one would
 /// not fit.
+///
+/// ```
+/// use samkalk::{present::exact_percent, Lang};
+/// assert_eq!(exact_percent("0.3241".parse().unwrap(), Lang::Sv), "32,41 %");
+/// assert_eq!(exact_percent("0.3241".parse().unwrap(), Lang::En), "32.41%");
+/// ```
 pub fn exact_percent(share: Decimal, lang: Lang) -> String {
     let Some(p) = share.checked_mul(Decimal::ONE_HUNDRED) else { return percent(share, lang) };
     let text = grouped(&p.normalize().to_string(), lang, false);
@@ -211,11 +224,22 @@ fn tax_lines(out: &mut Vec<Assumption>, scenario: &Scenario, lang: Lang) {
 }
 
 /// The heading of the assumptions: `Förutsättningar` / `Assumptions`.
+///
+/// ```
+/// assert_eq!(samkalk::present::assumptions_heading(samkalk::Lang::En), "Assumptions");
+/// ```
 pub fn assumptions_heading(lang: Lang) -> &'static str {
     words(lang, "Förutsättningar", "Assumptions")
 }
 
 /// The assumptions as text: a heading, then one `label: value` line each, indented.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let text = samkalk::present::assumptions_text(&scenario, samkalk::Lang::Sv);
+/// assert!(text.starts_with("Förutsättningar\n  "));
+/// assert!(text.contains(": 120 000 kr\n"));
+/// ```
 pub fn assumptions_text(scenario: &Scenario, lang: Lang) -> String {
     let mut out = format!("{}\n", assumptions_heading(lang));
     for a in assumptions(scenario, lang) {

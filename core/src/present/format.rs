@@ -76,11 +76,23 @@ impl NumberFormat {
     ];
 
     /// The format a name stands for; None for an unknown name.
+    ///
+    /// ```
+    /// use samkalk::{present::NumberFormat, Lang};
+    /// let f = NumberFormat::from_id("kronor").unwrap();
+    /// assert_eq!(f.write("35000".parse().unwrap(), Lang::Sv), "35 000 kr");
+    /// assert_eq!(NumberFormat::from_id("euro"), None);
+    /// ```
     pub fn from_id(id: &str) -> Option<NumberFormat> {
         NumberFormat::ALL.iter().find(|(_, name)| *name == id).map(|(f, _)| *f)
     }
 
     /// Writes `x` in this format.
+    ///
+    /// ```
+    /// use samkalk::{present::NumberFormat, Lang};
+    /// assert_eq!(NumberFormat::Ratio.write("1.2345".parse().unwrap(), Lang::En), "1.23");
+    /// ```
     pub fn write(self, x: Decimal, lang: Lang) -> String {
         match self {
             NumberFormat::Kronor => kronor(x, lang),
@@ -156,6 +168,10 @@ pub fn ratio(x: Decimal, lang: Lang) -> String {
 }
 
 /// A year, never with a thousands separator: `2026`.
+///
+/// ```
+/// assert_eq!(samkalk::present::year(2026), "2026");
+/// ```
 pub fn year(y: i64) -> String {
     y.to_string()
 }

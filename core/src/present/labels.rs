@@ -23,6 +23,11 @@ pub fn actor_label(actor: Actor, lang: Lang) -> &'static str {
 }
 
 /// Society, the sum over the seven actors: `Samhället` / `Society`.
+///
+/// ```
+/// assert_eq!(samkalk::present::society_label(samkalk::Lang::Sv), "Samhället");
+/// assert_eq!(samkalk::present::society_label(samkalk::Lang::En), "Society");
+/// ```
 pub fn society_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => crate::actor::SOCIETY_SWEDISH,
@@ -31,6 +36,12 @@ pub fn society_label(lang: Lang) -> &'static str {
 }
 
 /// An actor or society by [`Who`].
+///
+/// ```
+/// use samkalk::{analysis::Who, present::who_label, Actor, Lang};
+/// assert_eq!(who_label(Who::Actor(Actor::Region), Lang::Sv), "Regionen");
+/// assert_eq!(who_label(Who::Society, Lang::En), "Society");
+/// ```
 pub fn who_label(who: Who, lang: Lang) -> &'static str {
     match who {
         Who::Actor(a) => actor_label(a, lang),
@@ -41,6 +52,10 @@ pub fn who_label(who: Who, lang: Lang) -> &'static str {
 pub use crate::actor::PUBLIC_SECTOR;
 
 /// The public sector's name: `Offentlig sektor` / `Public sector`.
+///
+/// ```
+/// assert_eq!(samkalk::present::public_sector_label(samkalk::Lang::Sv), "Offentlig sektor");
+/// ```
 pub fn public_sector_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "Offentlig sektor",
@@ -65,6 +80,10 @@ pub fn row_label(id: &str, lang: Lang) -> Option<&'static str> {
 }
 
 /// The heading of a comparison of alternatives.
+///
+/// ```
+/// assert_eq!(samkalk::present::labels::comparison_title(samkalk::Lang::En), "Comparison of alternatives");
+/// ```
 pub fn comparison_title(lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => "Jämförelse av alternativ",
@@ -73,6 +92,10 @@ pub fn comparison_title(lang: Lang) -> &'static str {
 }
 
 /// The heading of the difference of an alternative to the first: `B − A`.
+///
+/// ```
+/// assert_eq!(samkalk::present::labels::difference_heading("B", "A"), "B − A");
+/// ```
 pub fn difference_heading(name: &str, first: &str) -> String {
     format!("{name} − {first}")
 }
@@ -120,6 +143,14 @@ impl OutcomeField {
 }
 
 /// A field of an actor's result, as the result JSON names it.
+///
+/// ```
+/// use samkalk::present::Field;
+/// assert_eq!(Field::from_id("total_net"), Some(Field::TotalNet));
+/// assert_eq!(Field::Npv.id(), "npv");
+/// assert_eq!(Field::ALL.len(), 10);
+/// assert_eq!(Field::from_id("profit"), None);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     /// `gain`, per year.
@@ -214,6 +245,12 @@ impl Field {
 }
 
 /// A break-even kind as a short label (`Minst` / `At least`).
+///
+/// ```
+/// use samkalk::{present::break_even_kind_label, BreakEvenKind, Lang};
+/// assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::Sv), "Högst");
+/// assert_eq!(break_even_kind_label(BreakEvenKind::AtMost, Lang::En), "At most");
+/// ```
 pub fn break_even_kind_label(kind: BreakEvenKind, lang: Lang) -> &'static str {
     match (kind, lang) {
         (BreakEvenKind::Always, Lang::Sv) => "Går alltid jämnt ut",
@@ -229,6 +266,13 @@ pub fn break_even_kind_label(kind: BreakEvenKind, lang: Lang) -> &'static str {
 
 /// A heading of a table, chart or report that is not a result field: the same words in every
 /// binding (Python's tables and charts, the page), from here.
+///
+/// ```
+/// use samkalk::{present::Heading, Lang};
+/// assert_eq!(Heading::ALL.len(), 8);
+/// assert_eq!(Heading::Year.id(), "year");
+/// assert_eq!(Heading::Title.label(Lang::En).is_empty(), false);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heading {
     /// The report's title.

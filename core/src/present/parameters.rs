@@ -164,6 +164,20 @@ pub fn parameter_name(scenario: &Scenario, path: &str, given: Option<&GivenLabel
 
 /// The names of an analysis result's parameters in one language ([`parameter_name`]),
 /// section by section in the result's order: what every table and chart of the result shows.
+///
+/// ```
+/// use samkalk::{analysis, present::analysis_names, Lang, Scenario};
+///
+/// let scenario = Scenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let request = analysis::Analysis::from_json(r#"{"tornado": {"parameters": [
+///     {"parameter": "discount_rate", "label": {"sv": "Räntan"}, "low": "0", "high": "0.05"}]}}"#).unwrap();
+/// let result = analysis::run(&scenario, &request, &mut |_, _| true).unwrap();
+/// let sv = analysis_names(&scenario, &result, Lang::Sv);
+/// assert_eq!(sv.tornado, ["Räntan"]);
+/// // Without an English label, the core's own words.
+/// assert_eq!(analysis_names(&scenario, &result, Lang::En).tornado, ["Discount rate"]);
+/// assert_eq!(sv.to_json(), r#"{"tornado":["Räntan"],"switching":[],"monte_carlo":[]}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct AnalysisNames {
     /// The sweep's parameter.

@@ -16,6 +16,15 @@ use crate::number::{parse_decimal, NumberError};
 
 /// Why typed text is not the number asked for. `code()` is stable for programs; `message(lang)`
 /// is for people.
+///
+/// ```
+/// use samkalk::{present::parse_amount, Lang};
+///
+/// let err = parse_amount("12x").unwrap_err();
+/// assert_eq!(err.code(), "not_a_number");
+/// assert_eq!(parse_amount("").unwrap_err().code(), "missing");
+/// assert!(!err.message(Lang::Sv).is_empty() && !err.message(Lang::En).is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// The text is empty (or only spaces).

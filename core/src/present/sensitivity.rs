@@ -37,6 +37,21 @@ fn money<S: serde::Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// One bar of a tornado for one actor (or society).
+///
+/// ```
+/// use samkalk::{analysis::{self, Who}, present::tornado_bars, Actor};
+///
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let request = analysis::Analysis::from_json(r#"{"tornado": {"parameters": [
+///     {"parameter": "discount_rate", "low": "0", "high": "0.035"},
+///     {"parameter": "cohorts[0].participants", "low": "10", "high": "30"}]}}"#).unwrap();
+/// let tornado = analysis::run(&scenario, &request, &mut |_, _| true).unwrap().tornado.unwrap();
+/// let bars = tornado_bars(&tornado, Who::Actor(Actor::Municipality));
+/// assert_eq!(bars.len(), 2);
+/// // Largest swing first, each swing |high − low|.
+/// assert!(bars[0].swing >= bars[1].swing);
+/// assert!(bars.iter().all(|b| b.swing == (b.npv_high - b.npv_low).abs().round_dp(2)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoBar {
     /// Position of the row in the analysis result's tornado.
@@ -62,6 +77,15 @@ pub struct TornadoBar {
 
 /// The tornado as `who` sees it: its NPVs, ordered by its own swing, largest first (for
 /// society, the analysis result's own order).
+///
+/// ```
+/// use samkalk::{analysis::{self, Who}, present::tornado_bars};
+///
+/// let result = analysis::run_json(r#"{"start_year": 2026}"#,
+///     r#"{"tornado": {"parameters": [{"parameter": "discount_rate", "low": "0", "high": "0.05"}]}}"#, &mut |_, _| true).unwrap();
+/// let bars = tornado_bars(result.tornado.as_ref().unwrap(), Who::Society);
+/// assert_eq!((bars[0].index, bars[0].parameter.as_str(), bars[0].swing.is_zero()), (0, "discount_rate", true));
+/// ```
 pub fn tornado_bars(tornado: &TornadoResult, who: Who) -> Vec<TornadoBar> {
     let i = who.index();
     let pairs: Vec<(Decimal, Decimal)> =
@@ -84,6 +108,14 @@ pub fn tornado_bars(tornado: &TornadoResult, who: Who) -> Vec<TornadoBar> {
 }
 
 /// What a parameter of the standard request is, for people, and its range as text.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
+///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let label: &samkalk::present::ParameterLabel = &samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).labels[0];
+/// assert_eq!(label.parameter, "cohorts[0].outcomes[0].share");
+/// assert!(label.high.ends_with(" %"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParameterLabel {
     /// The parameter's path in the scenario.
@@ -97,6 +129,14 @@ pub struct ParameterLabel {
 }
 
 /// The standard sensitivity request for a scenario, with a label per parameter.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let standard: samkalk::present::StandardAnalysis = samkalk::present::standard_analysis(&scenario, samkalk::Lang::En);
+/// assert_eq!(standard.labels.len() >= standard.request.tornado.parameters.len(), true);
+/// assert!(!standard.method.is_empty());
+/// assert!(standard.to_json().starts_with(r#"{"request":{"version":1,"#));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardAnalysis {
     /// The request; serialises in docs/analysis.md's format (values as exact decimal strings).
@@ -117,6 +157,18 @@ impl StandardAnalysis {
 }
 
 /// The standard request: a tornado and, with any cohort, a Monte Carlo (docs/analysis.md).
+///
+/// ```
+/// use samkalk::present::{sensitivity::{STANDARD_DRAWS, STANDARD_SEED}, standard_analysis};
+///
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let request: samkalk::present::StandardRequest = standard_analysis(&scenario, samkalk::Lang::Sv).request;
+/// let mc = request.monte_carlo.as_ref().unwrap();
+/// assert_eq!((request.version, mc.draws, mc.seed), (1, STANDARD_DRAWS, STANDARD_SEED));
+/// // What it writes is a request the analysis reads.
+/// let read = samkalk::analysis::Analysis::from_json(&request.to_json()).unwrap();
+/// assert_eq!(read.tornado.unwrap().parameters.len(), request.tornado.parameters.len());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardRequest {
     /// Format version, 1.
@@ -138,6 +190,14 @@ impl StandardRequest {
 }
 
 /// The tornado part of the standard request.
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// // Without cohorts, the tornado still varies the scenario's own parameters, and no Monte Carlo.
+/// let request = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request;
+/// assert!(request.monte_carlo.is_none());
+/// # let _: samkalk::present::sensitivity::StandardTornado = request.tornado;
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardTornado {
     /// Each parameter with its low and high value.
@@ -145,6 +205,12 @@ pub struct StandardTornado {
 }
 
 /// A tornado parameter: path, low and high.
+///
+/// ```
+/// use samkalk::present::sensitivity::Swept;
+/// let swept = Swept { parameter: "discount_rate".into(), low: "0".parse().unwrap(), high: "0.035".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&swept).unwrap(), r#"{"parameter":"discount_rate","low":"0","high":"0.035"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Swept {
     /// The parameter's path.
@@ -158,6 +224,13 @@ pub struct Swept {
 }
 
 /// The Monte Carlo part of the standard request.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let mc: samkalk::present::sensitivity::StandardMonteCarlo =
+///     samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request.monte_carlo.unwrap();
+/// assert!(mc.parameters.iter().any(|d| d.parameter == "cohorts[0].intervention.cost_per_participant"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardMonteCarlo {
     /// Number of draws.
@@ -169,6 +242,14 @@ pub struct StandardMonteCarlo {
 }
 
 /// A Monte Carlo parameter and its distribution.
+///
+/// ```
+/// use samkalk::present::sensitivity::{Drawn, StandardDistribution};
+/// let drawn = Drawn { parameter: "discount_rate".into(),
+///     distribution: StandardDistribution::Uniform { low: "0".parse().unwrap(), high: "0.05".parse().unwrap() } };
+/// assert_eq!(serde_json::to_string(&drawn).unwrap(),
+///     r#"{"parameter":"discount_rate","distribution":{"kind":"uniform","low":"0","high":"0.05"}}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Drawn {
     /// The parameter's path.
@@ -178,6 +259,12 @@ pub struct Drawn {
 }
 
 /// The distributions the standard request uses.
+///
+/// ```
+/// use samkalk::present::sensitivity::StandardDistribution;
+/// let d = StandardDistribution::Uniform { low: "32000".parse().unwrap(), high: "48000".parse().unwrap() };
+/// assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"kind":"uniform","low":"32000","high":"48000"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StandardDistribution {

@@ -11,6 +11,12 @@ use super::format::percent;
 /// How a state is named in a sentence: in Swedish its label with a lower-case first letter
 /// (`arbete`, see [`crate::present::state_phrase`]); in English its id (the built-in labels are
 /// Swedish), so `work`.
+///
+/// ```
+/// let scenario = samkalk::Scenario::new(2026);
+/// assert_eq!(samkalk::present::target_phrase(&scenario, "work", samkalk::Lang::Sv), "arbete");
+/// assert_eq!(samkalk::present::target_phrase(&scenario, "work", samkalk::Lang::En), "work");
+/// ```
 pub fn target_phrase(scenario: &Scenario, id: &str, lang: Lang) -> String {
     match lang {
         Lang::Sv => crate::present::state_phrase(scenario, id),

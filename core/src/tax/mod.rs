@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-pub use municipalities::{edit_distance, Municipality, MunicipalityYear};
-pub use prices::{index_ratio, price_years, prisbasbelopp, restate, PriceIndexEntry};
+pub use municipalities::{Municipality, MunicipalityYear};
+pub(crate) use prices::index_ratio;
+pub use prices::{price_years, prisbasbelopp, restate, PriceIndexEntry};
 pub use rules::{Band, Income, IncomeTax, LocalRates, RuleSource, TaxRules};
 
 use crate::value::{parse_json, Value};
@@ -20,6 +21,12 @@ use rules::{dec, text};
 
 /// The rates of one county (län) that the income equalisation grant is computed with, as
 /// fractions.
+///
+/// ```
+/// let county: &samkalk::tax::CountyRates = &samkalk::tax::tax_data().equalisation.counties[0];
+/// assert_eq!(county.code.len(), 2);
+/// assert!(county.municipal > rust_decimal::Decimal::ZERO);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountyRates {
     /// The first two digits of its municipalities' codes.
@@ -33,6 +40,16 @@ pub struct CountyRates {
 }
 
 /// The income equalisation rates and the convention they are used with.
+///
+/// ```
+/// let eq: &samkalk::tax::Equalisation = &samkalk::tax::tax_data().equalisation;
+/// // Nynäshamn (0192) is in Stockholm county (01).
+/// let stockholm = eq.counties.iter().find(|c| c.code == "01").unwrap();
+/// assert_eq!(eq.rates_for(Some("0192")), (stockholm.municipal, stockholm.regional));
+/// // Without a municipality: the mean over the counties with a region.
+/// let (m, r) = eq.rates_for(None);
+/// assert!(m > rust_decimal::Decimal::ZERO && r > rust_decimal::Decimal::ZERO);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Equalisation {
     /// Every county's rates.
@@ -60,6 +77,13 @@ impl Equalisation {
 }
 
 /// Everything in `data/tax.toml` and the municipality files.
+///
+/// ```
+/// let data: &samkalk::tax::TaxData = samkalk::tax::tax_data();
+/// assert!(data.rules.iter().any(|r| r.year == 2025));
+/// assert!(data.prices.iter().any(|p| p.year == 2026));
+/// assert_eq!(data.municipalities[0].municipalities.len(), 290);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaxData {
     /// Income years, ascending.
@@ -78,27 +102,51 @@ const TAX_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/tax.json"));
 const MUNICIPALITY_FILES: &[(&str, &str)] = &[("skattesatser-2025.csv", include_str!("../../data/skattesatser-2025.csv"))];
 
 /// The tax data, read once. It is part of the build and checked by the crate's tests.
+///
+/// ```
+/// assert!(std::ptr::eq(samkalk::tax::tax_data(), samkalk::tax::tax_data()));
+/// ```
 pub fn tax_data() -> &'static TaxData {
     static DATA: OnceLock<TaxData> = OnceLock::new();
     DATA.get_or_init(|| read_tax_data(TAX_JSON).unwrap_or_else(|e| panic!("built-in tax data is broken: {e}")))
 }
 
 /// The rules of an income year, if the data holds it.
+///
+/// ```
+/// assert_eq!(samkalk::tax::rules_for(2025).unwrap().prisbasbelopp.to_string(), "58800");
+/// assert!(samkalk::tax::rules_for(1990).is_none());
+/// ```
 pub fn rules_for(year: i64) -> Option<&'static TaxRules> {
     tax_data().rules.iter().find(|r| r.year == year)
 }
 
 /// The income years the rules cover, ascending.
+///
+/// ```
+/// assert!(samkalk::tax::tax_years().contains(&2025));
+/// ```
 pub fn tax_years() -> Vec<i64> {
     tax_data().rules.iter().map(|r| r.year).collect()
 }
 
 /// The municipalities of an income year; None when the data has no list for it.
+///
+/// ```
+/// let year = samkalk::tax::municipalities(2025).unwrap();
+/// let nynashamn = year.find("Nynäshamn").unwrap();
+/// assert_eq!((nynashamn.code.as_str(), nynashamn.municipal_rate.to_string()), ("0192", "0.1985".to_string()));
+/// ```
 pub fn municipalities(year: i64) -> Option<&'static MunicipalityYear> {
     tax_data().municipalities.iter().find(|m| m.year == year)
 }
 
 /// The latest income year with both rules and municipalities: a scenario's default tax year.
+///
+/// ```
+/// let year = samkalk::tax::default_tax_year();
+/// assert!(samkalk::tax::rules_for(year).is_some() && samkalk::tax::municipalities(year).is_some());
+/// ```
 pub fn default_tax_year() -> i64 {
     tax_years().into_iter().rev().find(|y| municipalities(*y).is_some()).unwrap_or(0)
 }
@@ -163,6 +211,13 @@ fn read_tax_data(json: &str) -> Result<TaxData, String> {
 /// The municipalities of the default tax year as JSON: `{"year", "source", "national":
 /// {"municipal_rate", "regional_rate", "source"}, "municipalities": [{"code", "name",
 /// "municipal_rate", "regional_rate", "burial_fee"}]}`, rates as decimal fractions in text.
+///
+/// ```
+/// let json = samkalk::tax::municipalities_json(Some(2025)).unwrap();
+/// assert_eq!(json["year"], 2025);
+/// assert_eq!(json["municipalities"].as_array().unwrap().len(), 290);
+/// assert!(samkalk::tax::municipalities_json(Some(1990)).is_none());
+/// ```
 pub fn municipalities_json(year: Option<i64>) -> Option<serde_json::Value> {
     use serde_json::json;
     let y = municipalities(year.unwrap_or_else(default_tax_year))?;
@@ -185,6 +240,12 @@ pub fn municipalities_json(year: Option<i64>) -> Option<serde_json::Value> {
 
 /// The municipalities of an income year as a table for people: kommunkod, name, municipal,
 /// regional and total rate and burial fee in percent, Swedish decimal commas; then the source.
+///
+/// ```
+/// let table = samkalk::tax::municipalities_table(Some(2025)).unwrap();
+/// assert!(table.starts_with("Kommunala skattesatser 2025 (procent)\n"));
+/// assert!(table.contains("19,85"));
+/// ```
 pub fn municipalities_table(year: Option<i64>) -> Option<String> {
     let y = municipalities(year.unwrap_or_else(default_tax_year))?;
     let pct = |x: Decimal| format!("{:.2}", x * Decimal::ONE_HUNDRED).replace('.', ",");

@@ -4,6 +4,11 @@
 use rust_decimal::Decimal;
 
 /// A municipality's rates for one income year, as fractions (0.2319 is 23.19 %).
+///
+/// ```
+/// let m: &samkalk::tax::Municipality = samkalk::tax::municipalities(2025).unwrap().find("0192").unwrap();
+/// assert_eq!((m.name.as_str(), m.regional_rate.to_string(), m.burial_fee.to_string()), ("Nynäshamn", "0.1238".to_string(), "0.00293".to_string()));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Municipality {
     /// Kommunkod, four digits ("2262"); its first two digits are the county (län).
@@ -20,6 +25,12 @@ pub struct Municipality {
 
 /// The municipalities of one income year, with the source and the national average rates
 /// that a scenario gets when it names no municipality.
+///
+/// ```
+/// let year: &samkalk::tax::MunicipalityYear = samkalk::tax::municipalities(2025).unwrap();
+/// assert_eq!(year.year, 2025);
+/// assert!(year.national_municipal > year.national_regional);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct MunicipalityYear {
     /// The income year.
@@ -71,7 +82,7 @@ fn plain(s: &str) -> Vec<char> {
 }
 
 /// Levenshtein distance between two strings of characters.
-pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut row = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -88,6 +99,13 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
 impl MunicipalityYear {
     /// The municipality a kommunkod ("2262") or a name ("Timrå", any case) names; otherwise
     /// up to five close names (by edit distance, å/ä/ö read as a/o), best first.
+    ///
+    /// ```
+    /// let year = samkalk::tax::municipalities(2025).unwrap();
+    /// assert_eq!(year.find("trelleborg").unwrap().name, "Trelleborg");
+    /// // An unknown name gives the nearest names to suggest.
+    /// assert!(year.find("Trelleborgg").unwrap_err()[0].contains("Trelleborg"));
+    /// ```
     pub fn find(&self, query: &str) -> Result<&Municipality, Vec<String>> {
         let q = query.trim();
         if let Some(m) = self.municipalities.iter().find(|m| m.code == q) {

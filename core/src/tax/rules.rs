@@ -34,6 +34,12 @@ use crate::value::Value;
 /// One band of a piecewise-linear rule in prisbasbelopp (pbb): for an amount x up to and
 /// including `up_to` pbb (no limit in the last band) the value is
 /// `base` pbb + `rate` × (x − `from` pbb).
+///
+/// ```
+/// let rules = samkalk::tax::rules_for(2025).unwrap();
+/// let first: &samkalk::tax::Band = &rules.grundavdrag[0];
+/// assert!(first.up_to.is_some());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
     /// The band's upper end in pbb (inclusive); None in the last band.
@@ -47,6 +53,12 @@ pub struct Band {
 }
 
 /// A figure of the rules and where it comes from.
+///
+/// ```
+/// let rules = samkalk::tax::rules_for(2025).unwrap();
+/// let s: &samkalk::tax::RuleSource = &rules.sources[0];
+/// assert!(!s.rule.is_empty() && !s.source.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSource {
     /// The rule's name in `data/tax.toml` (`grundavdrag`, `public_service_fee` ...).
@@ -58,6 +70,11 @@ pub struct RuleSource {
 }
 
 /// The rules of one income year for a person under 66 at the start of the year.
+///
+/// ```
+/// let rules: &samkalk::tax::TaxRules = samkalk::tax::rules_for(2025).unwrap();
+/// assert_eq!((rules.year, rules.prisbasbelopp.to_string()), (2025, "58800".to_string()));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaxRules {
     /// The income year.
@@ -104,6 +121,13 @@ pub struct TaxRules {
 
 /// A person's yearly taxable income: `earned` (wages: gives jobbskatteavdrag) and `other`
 /// (taxable benefits such as aktivitetsstöd or sjukersättning).
+///
+/// ```
+/// use samkalk::tax::{rules_for, Income, LocalRates};
+/// let rates = LocalRates { municipal: "0.1985".parse().unwrap(), regional: "0.1238".parse().unwrap(), fees: "0".parse().unwrap() };
+/// let none = rules_for(2025).unwrap().income_tax(Income { earned: 0.into(), other: 0.into() }, rates).unwrap();
+/// assert!(none.total().unwrap().is_zero());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Income {
     /// Earned income (wages), in kronor a year.
@@ -115,6 +139,13 @@ pub struct Income {
 /// The rates a person's tax is computed with: municipal and regional income tax (their sum
 /// is the kommunal skattesats the jobbskatteavdrag uses) and fees on the taxable income that
 /// no tax reduction touches (burial and church fees; samkalk books none, so 0 there).
+///
+/// ```
+/// use samkalk::tax::{rules_for, Income, LocalRates};
+/// let rates = LocalRates { municipal: "0.20".parse().unwrap(), regional: "0.12".parse().unwrap(), fees: "0".parse().unwrap() };
+/// let tax = rules_for(2025).unwrap().income_tax(Income { earned: 300_000.into(), other: 0.into() }, rates).unwrap();
+/// assert_eq!(tax.municipal_tax, tax.taxable_income * rates.municipal);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct LocalRates {
     /// Municipal income tax rate (a fraction).
@@ -126,6 +157,16 @@ pub struct LocalRates {
 }
 
 /// One person's yearly income tax, part by part, in kronor.
+///
+/// ```
+/// use samkalk::tax::{rules_for, Income, IncomeTax, LocalRates};
+/// let rates = LocalRates { municipal: "0.1985".parse().unwrap(), regional: "0.1238".parse().unwrap(), fees: "0".parse().unwrap() };
+/// let tax: IncomeTax = rules_for(2025).unwrap().income_tax(Income { earned: "300050".parse().unwrap(), other: 0.into() }, rates).unwrap();
+/// // The assessed income is rounded down to hundreds; the grundavdrag comes off it.
+/// assert_eq!(tax.assessed_income.to_string(), "300000");
+/// assert_eq!(tax.taxable_income, tax.assessed_income - tax.grundavdrag);
+/// assert!(tax.jobbskatteavdrag > rust_decimal::Decimal::ZERO);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct IncomeTax {
     /// Fastställd förvärvsinkomst: earned + other, rounded down to whole hundreds.
@@ -156,6 +197,15 @@ pub struct IncomeTax {
 
 impl IncomeTax {
     /// What the person pays in all: taxes and fees less the tax reductions.
+    ///
+    /// ```
+    /// use samkalk::tax::{rules_for, Income, LocalRates};
+    /// let rates = LocalRates { municipal: "0.20".parse().unwrap(), regional: "0.12".parse().unwrap(), fees: "0".parse().unwrap() };
+    /// let t = rules_for(2025).unwrap().income_tax(Income { earned: 400_000.into(), other: 0.into() }, rates).unwrap();
+    /// let sum = t.municipal_tax + t.regional_tax + t.state_tax + t.pension_fee - t.pension_fee_reduction
+    ///     - t.jobbskatteavdrag - t.earned_income_reduction + t.public_service_fee;
+    /// assert_eq!(t.total().unwrap(), sum);
+    /// ```
     pub fn total(&self) -> Calc<Decimal> {
         let mut t = add(self.municipal_tax, self.regional_tax)?;
         t = add(t, self.state_tax)?;
@@ -195,7 +245,7 @@ fn nearest_half_down(x: Decimal, step: Decimal) -> Calc<Decimal> {
 
 impl TaxRules {
     /// A banded rule's value at `x` kronor.
-    pub fn band_value(&self, bands: &[Band], x: Decimal) -> Calc<Decimal> {
+    pub(crate) fn band_value(&self, bands: &[Band], x: Decimal) -> Calc<Decimal> {
         let pbb = self.prisbasbelopp;
         for band in bands {
             let within = match band.up_to {
@@ -211,7 +261,7 @@ impl TaxRules {
     }
 
     /// The grundavdrag on an assessed income (already rounded down to hundreds).
-    pub fn grundavdrag_of(&self, assessed: Decimal) -> Calc<Decimal> {
+    pub(crate) fn grundavdrag_of(&self, assessed: Decimal) -> Calc<Decimal> {
         if assessed <= Decimal::ZERO {
             return Ok(Decimal::ZERO);
         }
@@ -220,7 +270,7 @@ impl TaxRules {
     }
 
     /// The allmän pensionsavgift on an assessed income.
-    pub fn pension_fee_of(&self, assessed: Decimal) -> Calc<Decimal> {
+    pub(crate) fn pension_fee_of(&self, assessed: Decimal) -> Calc<Decimal> {
         if assessed < mul(self.pension_fee_floor_pbb, self.prisbasbelopp)? {
             return Ok(Decimal::ZERO);
         }
@@ -230,6 +280,17 @@ impl TaxRules {
 
     /// One person's yearly tax (docs/method.md, "Tax from the rules"). Negative amounts count
     /// as zero.
+    ///
+    /// ```
+    /// use samkalk::tax::{rules_for, Income, LocalRates};
+    /// let rules = rules_for(2025).unwrap();
+    /// let rates = LocalRates { municipal: "0.20".parse().unwrap(), regional: "0.12".parse().unwrap(), fees: "0".parse().unwrap() };
+    /// let low = rules.income_tax(Income { earned: 200_000.into(), other: 0.into() }, rates).unwrap().total().unwrap();
+    /// let high = rules.income_tax(Income { earned: 400_000.into(), other: 0.into() }, rates).unwrap().total().unwrap();
+    /// assert!(low < high);
+    /// // Negative income counts as none.
+    /// assert!(rules.income_tax(Income { earned: (-5).into(), other: 0.into() }, rates).unwrap().total().unwrap().is_zero());
+    /// ```
     pub fn income_tax(&self, income: Income, rates: LocalRates) -> Calc<IncomeTax> {
         let zero = Decimal::ZERO;
         let hundred = Decimal::ONE_HUNDRED;
@@ -280,6 +341,12 @@ impl TaxRules {
     /// fees at the fee points, divided by 12 and rounded down. This is how the published
     /// tables are reproduced (see `data/tax.toml`, `tables`); it is a check, not part of the
     /// calculation.
+    ///
+    /// ```
+    /// let rules = samkalk::tax::rules_for(2025).unwrap();
+    /// // No tax on the lowest row of a table.
+    /// assert!(rules.table_column_1(30, 1000.into()).unwrap().is_zero());
+    /// ```
     pub fn table_column_1(&self, table: i64, upper: Decimal) -> Calc<Decimal> {
         let hundred = Decimal::ONE_HUNDRED;
         let yearly = floor_to(mul(upper, Decimal::from(12))?, hundred)?;

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Counts the core's public functions, types and consts with and without a doc example.
+
+An item is `pub fn|struct|enum|trait|type|const|static` (not `pub(crate)`/`pub(super)`) in
+core/src; it "has an example" when its doc comment block holds a ``` fence. Methods count
+as functions. Usage: python3 scripts/doc-examples.py [--list]
+"""
+import re
+import sys
+from pathlib import Path
+
+ITEM = re.compile(r"^\s*pub\s+(?:const\s+fn|fn|struct|enum|trait|type|const|static)\s+(\w+)")
+rows = []
+for path in sorted(Path("core/src").rglob("*.rs")):
+    lines = path.read_text().splitlines()
+    for i, line in enumerate(lines):
+        m = ITEM.match(line)
+        if not m:
+            continue
+        j, doc = i - 1, []
+        # Walk back over the doc comment, attributes and plain `//` comments between them.
+        while j >= 0 and lines[j].strip().startswith(("///", "#[", "//")):
+            if lines[j].strip().startswith("///"):
+                doc.append(lines[j])
+            j -= 1
+        has = any("```" in d for d in doc)
+        kind = "fn" if re.search(r"\bfn\b", line) else ("const" if re.search(r"\b(const|static)\b", line) else "type")
+        rows.append((str(path), i + 1, kind, m.group(1), has))
+for kind in ("fn", "type", "const"):
+    k = [r for r in rows if r[2] == kind]
+    print(f"{kind:5} with example {sum(r[4] for r in k):4}  without {sum(not r[4] for r in k):4}")
+print(f"all   with example {sum(r[4] for r in rows):4}  without {sum(not r[4] for r in rows):4}")
+if "--list" in sys.argv:
+    for p, n, kind, name, has in rows:
+        if not has:
+            print(f"{p}:{n} {kind} {name}")
