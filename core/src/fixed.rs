@@ -13,6 +13,7 @@
 use rust_decimal::Decimal;
 
 use crate::arith::{self, Calc, Overflow};
+use crate::result::POW10;
 
 /// What the calculation needs of a number. Each operation is rust_decimal's checked one as
 /// [`crate::arith`] applies it (adding or subtracting zero returns the other operand as it is).
@@ -99,16 +100,6 @@ pub(crate) struct Fx {
 /// One past the largest mantissa magnitude (96 bits).
 const LIMIT: u128 = 1 << 96;
 const MAX_SCALE: u32 = 28;
-
-const POW10: [u128; 29] = {
-    let mut table = [1u128; 29];
-    let mut i = 1;
-    while i < 29 {
-        table[i] = table[i - 1] * 10;
-        i += 1;
-    }
-    table
-};
 
 #[inline(always)]
 fn signed(magnitude: u128, negative: bool) -> i128 {

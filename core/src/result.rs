@@ -8,7 +8,8 @@ use serde::{Serialize, Serializer};
 
 use crate::actor::{Actor, ACTOR_COUNT, SOCIETY_ID};
 
-const POW10: [u128; 29] = {
+/// 10^0 ..= 10^28, for rounding and the exact integer path ([`crate::fixed`]).
+pub(crate) const POW10: [u128; 29] = {
     let mut table = [1u128; 29];
     let mut i = 1;
     while i < 29 {
