@@ -360,28 +360,12 @@ fn decimal<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
     decimal_type(py)?.call1((text,))
 }
 
-/// Fields whose text values are decimals in the scenario format (and `value` in the defaults'
-/// `tax_sources`); members of a `financing` object are decimals too.
-const DECIMAL_FIELDS: &[&str] = &[
-    "discount_rate",
-    "municipal_rate",
-    "regional_rate",
-    "employer_contribution_rate",
-    "amount",
-    "monthly_wage",
-    "employment_rate",
-    "productivity",
-    "cost_per_participant",
-    "fixed_cost",
-    "optimism_bias",
-    "share",
-    "counterfactual_share",
-    "deadweight",
-    "attribution",
-    "displacement",
-    "retention",
-    "value",
-];
+/// Whether a member named `key` holds a decimal written as text: the format's decimal fields
+/// (the core's table of record, `limits::NUMBER_FIELDS`) and `value` in the defaults'
+/// `tax_sources`; members of a `financing` object are decimals too (the caller's `in_financing`).
+fn is_decimal_field(key: &str) -> bool {
+    key == "value" || samkalk::limits::NUMBER_FIELDS.iter().any(|f| f.kind == samkalk::limits::NumberKind::Decimal && f.schema.1 == key)
+}
 
 /// JSON text the core wrote (scenarios, defaults) → Python, member order kept, decimals as
 /// decimal.Decimal and whole numbers as int.
@@ -398,9 +382,7 @@ fn value_to_py<'py>(py: Python<'py>, v: &Value, key: &str, in_financing: bool) -
             Ok(i) => i.into_pyobject(py)?.into_any(),
             Err(_) => decimal(py, text.clone())?,
         },
-        Value::String(s) if (in_financing || DECIMAL_FIELDS.contains(&key)) && samkalk::number::parse_decimal(s).is_ok() => {
-            decimal(py, s.clone())?
-        }
+        Value::String(s) if (in_financing || is_decimal_field(key)) && samkalk::number::parse_decimal(s).is_ok() => decimal(py, s.clone())?,
         Value::String(s) => PyString::new(py, s).into_any(),
         Value::Array(items) => {
             let list = PyList::empty(py);

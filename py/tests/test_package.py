@@ -93,3 +93,20 @@ def test_help_reads_well():
               samkalk.AnalysisResult, samkalk.AnalysisResult.tornado_frame, samkalk.AnalysisResult.plot_histogram, samkalk.AnalysisError):
         assert inspect.getdoc(f), f
     assert inspect.getdoc(samkalk.ScenarioError)
+
+
+def test_defaults_decimal_fields_come_back_as_decimals() -> None:
+    # Which members are decimals is the core's table of record (limits::NUMBER_FIELDS), plus the
+    # defaults' sourced `value`s; text fields stay text.
+    from decimal import Decimal
+
+    d = samkalk.defaults()
+    flow = d["states"]["AM3"]["flows"][0]
+    assert flow["amount"] == Decimal("112000") and isinstance(flow["amount"], Decimal)
+    assert isinstance(flow["label"], str) and isinstance(flow["source"], str)
+    earnings = d["states"]["work"]["earnings"]
+    assert earnings["monthly_wage"] == Decimal("25900") and isinstance(earnings["monthly_wage"], Decimal)
+    assert isinstance(earnings["employment_rate"], Decimal) and isinstance(earnings["productivity"], Decimal)
+    assert d["tax"]["municipal_rate"] == Decimal("0.1205") and isinstance(d["tax"]["municipal_rate"], Decimal)
+    assert d["tax_sources"]["employer_contribution_rate"]["value"] == Decimal("0.3142")
+    assert isinstance(d["tax_sources"]["employer_contribution_rate"]["value"], Decimal)
