@@ -20,7 +20,7 @@ use crate::validate::{validate, ValidScenario};
 /// ```
 /// use samkalk::{calculate, Actor, Scenario};
 ///
-/// let scenario = Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let scenario = Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let result = calculate(&scenario).unwrap();
 /// assert_eq!(result.years, vec![2026, 2027, 2028, 2029]);
 /// // The municipality pays all of AM2's 20 × 40 000 and a quarter of AM3's 15 × 120 000.
@@ -173,7 +173,7 @@ fn short_figures(scenario: &Scenario) -> bool {
     let tax = &scenario.tax;
     let own_states = scenario.states.values().all(|state| {
         state.flows.iter().all(|f| short(&f.amount) && !f.investment)
-            && state.earnings.as_ref().map_or(true, |e| short(&e.monthly_wage) && short(&e.employment_rate) && short(&e.productivity))
+            && state.earnings.as_ref().is_none_or(|e| short(&e.monthly_wage) && short(&e.employment_rate) && short(&e.productivity))
     });
     let cohorts = scenario.cohorts.iter().all(|c| {
         let it = &c.intervention;
@@ -188,7 +188,7 @@ fn short_figures(scenario: &Scenario) -> bool {
     });
     own_states
         && cohorts
-        && [&tax.municipal_rate, &tax.regional_rate, &tax.employer_contribution_rate].into_iter().all(|r| r.as_ref().map_or(true, short))
+        && [&tax.municipal_rate, &tax.regional_rate, &tax.employer_contribution_rate].into_iter().all(|r| r.as_ref().is_none_or(short))
         && restatement(scenario).is_none()
 }
 

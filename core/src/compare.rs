@@ -21,7 +21,7 @@ use crate::validate::ValidScenario;
 /// ```
 /// use samkalk::{compare::Figures, Actor, Scenario};
 ///
-/// let result = samkalk::calculate(&Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let result = samkalk::calculate(&Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap()).unwrap();
 /// let municipality = Figures::of(result.actor(Actor::Municipality));
 /// assert_eq!(municipality.total_investment.to_string(), "1250000.00");
 /// // Against itself every difference is zero.

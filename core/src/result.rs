@@ -338,7 +338,7 @@ impl Serialize for Exact {
 /// ```
 /// use samkalk::Actor;
 ///
-/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap()).unwrap();
 /// let npv: samkalk::PerActor<samkalk::Money> = result.per_actor.map(|r| r.npv);
 /// assert_eq!(npv.get(Actor::Region), &result.actor(Actor::Region).npv);
 /// assert_eq!(npv.at(7), Some(npv.society()));
@@ -426,7 +426,7 @@ impl<T: Serialize> Serialize for ActorsOnly<'_, T> {
 /// One actor's (or society's) figures.
 ///
 /// ```
-/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap()).unwrap();
 /// let m: &samkalk::ActorResult = result.actor(samkalk::Actor::Municipality);
 /// assert_eq!(m.gain.len(), 4);
 /// // Net is gain less investment, year by year, and cumulative net sums it.
@@ -505,7 +505,7 @@ impl BreakEvenKind {
 ///
 /// ```
 /// use samkalk::{BreakEven, BreakEvenKind};
-/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap()).unwrap();
 /// let table = result.cohorts[0].break_even.as_ref().unwrap();
 /// let society: &BreakEven = table.society();
 /// // A share is given exactly for at least / at most.
@@ -522,7 +522,7 @@ pub struct BreakEven {
 /// Break-even for the seven actors, then society.
 ///
 /// ```
-/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap()).unwrap();
+/// let result = samkalk::calculate(&samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap()).unwrap();
 /// let table: &samkalk::result::BreakEvenTable = result.cohorts[1].break_even.as_ref().unwrap();
 /// assert_eq!(table.iter().count(), 8);
 /// ```

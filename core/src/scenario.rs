@@ -288,7 +288,7 @@ impl Earnings {
 /// A group of participants that starts in one state and receives one intervention.
 ///
 /// ```
-/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let s = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let c: &samkalk::Cohort = &s.cohorts[1];
 /// assert_eq!((c.origin.as_str(), c.participants, c.outcomes[0].target.as_str()), ("AM3", 15, "work"));
 /// ```
@@ -316,7 +316,7 @@ pub struct Cohort {
 /// ```
 /// use samkalk::{Actor, Intervention};
 ///
-/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let s = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let i: &Intervention = &s.cohorts[1].intervention;
 /// assert_eq!((i.cost_per_participant.to_string(), i.duration_months), ("120000".to_string(), 18));
 /// assert_eq!(i.financing[&Actor::Region].to_string(), "0.25");
@@ -371,7 +371,7 @@ impl Default for Intervention {
 /// A move from the cohort's origin to a target state for a share of the participants.
 ///
 /// ```
-/// let s = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+/// let s = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let o: &samkalk::Outcome = &s.cohorts[0].outcomes[0];
 /// assert_eq!((o.share.to_string(), o.retention.to_string()), ("0.6".to_string(), "0.9".to_string()));
 /// ```

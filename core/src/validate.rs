@@ -173,7 +173,7 @@ impl Scenario {
     /// Reads and validates a scenario from TOML text.
     ///
     /// ```
-    /// let scenario = samkalk::Scenario::from_toml(include_str!("../../examples/programme.toml")).unwrap();
+    /// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
     /// assert_eq!((scenario.start_year, scenario.cohorts.len()), (2026, 2));
     /// assert_eq!(samkalk::Scenario::from_toml("start_year = ").unwrap_err().errors[0].path, "");
     /// ```

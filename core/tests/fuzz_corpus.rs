@@ -181,7 +181,7 @@ fn field_mutations(seeds: &[Value]) -> (Vec<String>, BTreeSet<String>) {
             }
             match node {
                 Value::Array(items) if !items.is_empty() => {
-                    let many = Value::Array(std::iter::repeat(items[0].clone()).take(25).collect());
+                    let many = Value::Array(std::iter::repeat_n(items[0].clone(), 25).collect());
                     out.push(to_json(&changed(seed, &steps, &|_| Some(many.clone()))));
                 }
                 Value::Object(members) => {

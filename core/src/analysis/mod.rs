@@ -105,7 +105,7 @@ pub struct RunOptions {
 /// use samkalk::analysis::{run, Analysis};
 /// use samkalk::{Actor, Scenario};
 ///
-/// let scenario = Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = Analysis::from_json(r#"{"sweep": {"parameter": "cohorts[0].participants", "values": ["0", "20"]}}"#).unwrap();
 /// let mut calls = 0;
 /// let result = run(&scenario, &request, &mut |_done, _total| { calls += 1; true }).unwrap();
@@ -166,7 +166,7 @@ pub fn run_valid(
 /// ```
 /// use samkalk::analysis::{run_with, Analysis, RunOptions};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = Analysis::from_json(r#"{"monte_carlo": {"draws": 20, "seed": 1, "parameters": [
 ///     {"parameter": "cohorts[0].outcomes[0].share", "distribution": {"kind": "uniform", "low": "0.4", "high": "0.8"}}]}}"#).unwrap();
 /// let one = run_with(&scenario, &request, RunOptions { threads: Some(1) }, &mut |_, _| true).unwrap();

@@ -337,7 +337,7 @@ impl Param {
             }
             Target::Earnings { state, .. } => {
                 materialise(scenario, state, path)?;
-                if scenario.states.get(state).map_or(true, |s| s.earnings.is_none()) {
+                if scenario.states.get(state).is_none_or(|s| s.earnings.is_none()) {
                     return Err(about(path, Fault::NoEarnings { state: state.clone() }));
                 }
             }

@@ -45,7 +45,7 @@ pub struct Outcome {
 /// ```
 /// use samkalk::analysis::{run, Analysis};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = Analysis::from_json(r#"{"grid": {"parameters": [
 ///     {"parameter": "cohorts[0].outcomes[0].share", "values": ["0.3", "0.6"]},
 ///     {"parameter": "cohorts[1].outcomes[0].share", "values": ["0.2", "0.4"]}]}}"#).unwrap();
@@ -178,7 +178,7 @@ pub struct GridRow {
 /// ```
 /// use samkalk::analysis::{run, Analysis};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = Analysis::from_json(r#"{"tornado": {"parameters": [
 ///     {"parameter": "discount_rate", "low": "0", "high": "0.035"},
 ///     {"parameter": "cohorts[0].participants", "low": "10", "high": "30"}]}}"#).unwrap();
@@ -235,7 +235,7 @@ pub struct TornadoRow {
 /// ```
 /// use samkalk::analysis::{run, Analysis, SwitchingKind};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// // The NPV is linear in a cost, so the crossing is solved exactly.
 /// let request = Analysis::from_json(r#"{"switching": [
 ///     {"parameter": "cohorts[0].intervention.cost_per_participant", "actor": "society"}]}"#).unwrap();
@@ -258,7 +258,7 @@ pub enum SwitchingKind {
 /// ```
 /// use samkalk::analysis::{run, Analysis};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = Analysis::from_json(r#"{"switching": [
 ///     {"parameter": "cohorts[0].intervention.cost_per_participant", "actor": "municipality"}]}"#).unwrap();
 /// let result = run(&scenario, &request, &mut |_, _| true).unwrap();
@@ -304,7 +304,7 @@ pub struct SwitchingResult {
 /// ```
 /// use samkalk::analysis::{run, Analysis};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// // One possible value: every draw is the base scenario.
 /// let request = Analysis::from_json(r#"{"monte_carlo": {"draws": 8, "seed": 3, "keep_draws": true, "parameters": [
 ///     {"parameter": "cohorts[0].participants", "distribution": {"kind": "discrete", "values": [20]}}]}}"#).unwrap();

@@ -126,7 +126,7 @@ fn looks_linear(lo: Decimal, hi: Decimal, f_lo: Decimal, f_hi: Decimal, probe: &
             return Ok(false);
         };
         let fx = probe.npv(x)?;
-        if fx.checked_sub(line).map_or(true, |d| d.abs() > linear_tolerance()) {
+        if fx.checked_sub(line).is_none_or(|d| d.abs() > linear_tolerance()) {
             return Ok(false);
         }
     }
@@ -182,7 +182,7 @@ fn decimal(probe: &Probe, lo: Decimal, hi: Decimal, base: Decimal) -> Result<Fou
             let f1 = probe.npv(x1)?;
             if gains(f0) != gains(f1) {
                 let distance = |a: Decimal, b: Decimal| ((a + b) / Decimal::TWO - base).abs();
-                if best.map_or(true, |(ba, bb, _)| distance(x0, x1) < distance(ba, bb)) {
+                if best.is_none_or(|(ba, bb, _)| distance(x0, x1) < distance(ba, bb)) {
                     best = Some((x0, x1, f0));
                 }
             }

@@ -157,7 +157,7 @@ fn npv_row(first: &str, first_width: usize, npv: &ByActor, lang: Lang) -> String
 /// ```
 /// use samkalk::{analysis, present::analysis_report::analysis_table, Lang, Scenario};
 ///
-/// let scenario = Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = analysis::Analysis::from_json(r#"{"sweep": {"parameter": "discount_rate", "values": ["0", "0.035"]}}"#).unwrap();
 /// let result = analysis::run(&scenario, &request, &mut |_, _| true).unwrap();
 /// let sv = analysis_table(&scenario, &result, Lang::Sv);

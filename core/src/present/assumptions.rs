@@ -15,7 +15,7 @@ use crate::scenario::Scenario;
 /// (`120 000 kr`), both written for people.
 ///
 /// ```
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let lines: Vec<samkalk::present::Assumption> = samkalk::present::assumptions(&scenario, samkalk::Lang::Sv);
 /// let cost = lines.iter().find(|a| a.label.starts_with("Kostnad per deltagare")).unwrap();
 /// assert_eq!(cost.value, "40 000 kr");
@@ -235,7 +235,7 @@ pub fn assumptions_heading(lang: Lang) -> &'static str {
 /// The assumptions as text: a heading, then one `label: value` line each, indented.
 ///
 /// ```
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let text = samkalk::present::assumptions_text(&scenario, samkalk::Lang::Sv);
 /// assert!(text.starts_with("Förutsättningar\n  "));
 /// assert!(text.contains(": 120 000 kr\n"));

@@ -41,7 +41,7 @@ fn money<S: serde::Serializer>(x: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 /// ```
 /// use samkalk::{analysis::{self, Who}, present::tornado_bars, Actor};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request = analysis::Analysis::from_json(r#"{"tornado": {"parameters": [
 ///     {"parameter": "discount_rate", "low": "0", "high": "0.035"},
 ///     {"parameter": "cohorts[0].participants", "low": "10", "high": "30"}]}}"#).unwrap();
@@ -131,7 +131,7 @@ pub struct ParameterLabel {
 /// The standard sensitivity request for a scenario, with a label per parameter.
 ///
 /// ```
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let standard: samkalk::present::StandardAnalysis = samkalk::present::standard_analysis(&scenario, samkalk::Lang::En);
 /// assert_eq!(standard.labels.len() >= standard.request.tornado.parameters.len(), true);
 /// assert!(!standard.method.is_empty());
@@ -161,7 +161,7 @@ impl StandardAnalysis {
 /// ```
 /// use samkalk::present::{sensitivity::{STANDARD_DRAWS, STANDARD_SEED}, standard_analysis};
 ///
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let request: samkalk::present::StandardRequest = standard_analysis(&scenario, samkalk::Lang::Sv).request;
 /// let mc = request.monte_carlo.as_ref().unwrap();
 /// assert_eq!((request.version, mc.draws, mc.seed), (1, STANDARD_DRAWS, STANDARD_SEED));
@@ -226,7 +226,7 @@ pub struct Swept {
 /// The Monte Carlo part of the standard request.
 ///
 /// ```
-/// let scenario = samkalk::Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
 /// let mc: samkalk::present::sensitivity::StandardMonteCarlo =
 ///     samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request.monte_carlo.unwrap();
 /// assert!(mc.parameters.iter().any(|d| d.parameter == "cohorts[0].intervention.cost_per_participant"));
