@@ -8,26 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timeIt, MC_REQUEST } from './www/bench-common.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TARGET_US = 30;
-
-/** Median µs per call over `batches` batches of `n` calls, after a warm-up. Used in both places. */
-export function timeIt(fn, n = 2000, batches = 7) {
-  for (let i = 0; i < n; i++) fn();
-  const per = [];
-  for (let b = 0; b < batches; b++) {
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) fn();
-    per.push(((performance.now() - t0) * 1000) / n);
-  }
-  per.sort((a, b) => a - b);
-  return per[Math.floor(per.length / 2)];
-}
-
-/** The Monte Carlo request timed in both places (core/benches/analysis.rs's one_uniform_share). */
-export const MC_REQUEST = { monte_carlo: { draws: 100000, seed: 42, parameters: [
-  { parameter: 'cohorts[0].outcomes[0].share', distribution: { kind: 'uniform', low: '0.4', high: '0.8' } }] } };
 
 export function mainScenario() {
   return JSON.parse(readFileSync(join(HERE, '..', 'tests', 'vectors', '002.json'), 'utf8')).scenario;

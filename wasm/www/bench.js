@@ -1,18 +1,7 @@
 // calculate() time per scenario in the browser, on the main example (tests/vectors/002.json's
 // scenario, copied to bench-scenario.json by build.sh). Run by wasm/bench.mjs --browser.
 import * as samkalk from './pkg/index.js';
-
-function timeIt(fn, n = 2000, batches = 7) {
-  for (let i = 0; i < n; i++) fn();
-  const per = [];
-  for (let b = 0; b < batches; b++) {
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) fn();
-    per.push(((performance.now() - t0) * 1000) / n);
-  }
-  per.sort((a, b) => a - b);
-  return per[Math.floor(per.length / 2)];
-}
+import { timeIt, MC_REQUEST } from './bench-common.mjs';
 
 const scenario = await (await fetch('bench-scenario.json')).json();
 const text = JSON.stringify(scenario);
@@ -31,12 +20,10 @@ for (const r of rows) {
 }
 window.benchRows = rows;
 
-// analyse(): 100,000 Monte Carlo draws, one share uniform (as wasm/bench.mjs in Node).
+// analyse(): the Monte Carlo request of bench-common.mjs, as wasm/bench.mjs times it in Node.
 const { analyse } = await import('./pkg/analysis.js');
-const request = { monte_carlo: { draws: 100000, seed: 42, parameters: [
-  { parameter: 'cohorts[0].outcomes[0].share', distribution: { kind: 'uniform', low: '0.4', high: '0.8' } }] } };
 const t0 = performance.now();
-const r = analyse(scenario, request);
+const r = analyse(scenario, MC_REQUEST);
 const ms = performance.now() - t0;
 window.benchAnalyse = { draws: r.monte_carlo.draws, ms, society: r.monte_carlo.statistics.society.probability_gain };
 const tr = document.createElement('tr');
