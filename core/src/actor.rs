@@ -47,12 +47,27 @@ impl Actor {
         Actor::Individual,
     ];
 
-    /// Position in [`Actor::ALL`].
+    /// Position in [`Actor::ALL`], and so in every per-actor array of a result
+    /// ([`crate::flow::Net`], [`crate::PerActor`]).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::Municipality.index(), 0);
+    /// assert_eq!(Actor::SocialInsurance.index(), 2);
+    /// assert!(Actor::ALL.iter().enumerate().all(|(i, a)| a.index() == i));
+    /// ```
     pub fn index(self) -> usize {
         self as usize
     }
 
-    /// The identifier used in JSON (`employment_service`).
+    /// The identifier used in JSON (`employment_service`): a flow's `payer`/`payee`, an
+    /// intervention's `financing` key, a result's `actors` member.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::SocialInsurance.id(), "social_insurance");
+    /// assert_eq!(Actor::Municipality.id(), "municipality");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Actor::Municipality => "municipality",
@@ -65,12 +80,27 @@ impl Actor {
         }
     }
 
-    /// Reads an identifier (`"region"`).
+    /// Reads an identifier (`"region"`) exactly as [`Actor::id`] writes it; anything else
+    /// (other case, `society`, `public_sector`) is `None`.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::from_id("region"), Some(Actor::Region));
+    /// assert_eq!(Actor::from_id("Region"), None);
+    /// assert_eq!(Actor::from_id("public_sector"), None);
+    /// assert!(Actor::ALL.into_iter().all(|a| Actor::from_id(a.id()) == Some(a)));
+    /// ```
     pub fn from_id(id: &str) -> Option<Actor> {
         Actor::ALL.into_iter().find(|a| a.id() == id)
     }
 
     /// The Swedish name, as a report's heading (`Kommunen`).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::EmploymentService.swedish(), "Arbetsförmedlingen");
+    /// assert_eq!(Actor::Individual.swedish(), "Individen");
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             Actor::Municipality => "Kommunen",
@@ -83,7 +113,13 @@ impl Actor {
         }
     }
 
-    /// The English name (`Municipality`).
+    /// The English name, as an English report's heading (`Municipality`).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::SocialInsurance.english(), "Social insurance");
+    /// assert_eq!(Actor::Employer.english(), "Employer");
+    /// ```
     pub fn english(self) -> &'static str {
         match self {
             Actor::Municipality => "Municipality",
