@@ -50,12 +50,27 @@ pub struct GivenLabel {
 }
 
 impl GivenLabel {
-    /// The same name in both languages.
+    /// The same name in both languages (what `"label": "…"` in a request gives).
+    ///
+    /// ```
+    /// use samkalk::{analysis::GivenLabel, Lang};
+    /// let label = GivenLabel::both("KNUT");
+    /// assert_eq!((label.get(Lang::Sv), label.get(Lang::En)), (Some("KNUT"), Some("KNUT")));
+    /// ```
     pub fn both(text: &str) -> GivenLabel {
         GivenLabel { sv: Some(text.to_string()), en: Some(text.to_string()) }
     }
 
-    /// The name in `lang`, when given.
+    /// The name in `lang`, when given; `None` means the core's own words for the parameter.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Analysis, Lang};
+    /// let request = Analysis::from_json(r#"{"sweep": {"parameter": "cohorts[0].participants",
+    ///     "label": {"sv": "Antal deltagare"}, "values": ["10", "20"]}}"#).unwrap();
+    /// let label = request.sweep.unwrap().label.unwrap();
+    /// assert_eq!(label.get(Lang::Sv), Some("Antal deltagare"));
+    /// assert_eq!(label.get(Lang::En), None);
+    /// ```
     pub fn get(&self, lang: Lang) -> Option<&str> {
         match lang {
             Lang::Sv => self.sv.as_deref(),
@@ -182,7 +197,14 @@ pub enum Who {
 }
 
 impl Who {
-    /// Reads an id (`"region"`, `"society"`).
+    /// Reads an id (`"region"`, `"society"`): an [`Actor::id`] or `society`.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::from_id("municipality"), Some(Who::Actor(Actor::Municipality)));
+    /// assert_eq!(Who::from_id("society"), Some(Who::Society));
+    /// assert_eq!(Who::from_id("public_sector"), None);
+    /// ```
     pub fn from_id(id: &str) -> Option<Who> {
         if id == SOCIETY_ID {
             Some(Who::Society)
@@ -190,14 +212,28 @@ impl Who {
             Actor::from_id(id).map(Who::Actor)
         }
     }
-    /// The id used in JSON.
+    /// The id used in JSON, which [`Who::from_id`] reads back.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::Society.id(), "society");
+    /// assert_eq!(Who::Actor(Actor::EmploymentService).id(), "employment_service");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Who::Actor(a) => a.id(),
             Who::Society => SOCIETY_ID,
         }
     }
-    /// Position in the NPV arrays: the seven actors, then society.
+    /// Position in the NPV arrays ([`crate::analysis::PerActor`]): the seven actors in the
+    /// order of [`Actor::ALL`], then society.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::Actor(Actor::Municipality).index(), 0);
+    /// assert_eq!(Who::Actor(Actor::Individual).index(), 6);
+    /// assert_eq!(Who::Society.index(), 7);
+    /// ```
     pub fn index(self) -> usize {
         match self {
             Who::Actor(a) => a.index(),
@@ -348,6 +384,14 @@ pub enum Distribution {
 
 impl Distribution {
     /// The `kind` it is named by in a request (`"pert"`).
+    ///
+    /// ```
+    /// use samkalk::analysis::Distribution;
+    /// let d = Distribution::Uniform { low: 80000.into(), high: 110000.into() };
+    /// assert_eq!(d.kind(), "uniform");
+    /// let d = Distribution::Discrete { values: vec![25.into(), 30.into()], weights: vec![1.into(), 1.into()] };
+    /// assert_eq!(d.kind(), "discrete");
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             Distribution::Uniform { .. } => "uniform",
