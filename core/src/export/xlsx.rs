@@ -21,8 +21,8 @@
 //! engine's figures to within half an öre plus a double's rounding.
 //!
 //! Inputs are written so that [`crate::export::xlsx_read`] reads them back exactly: a number
-//! whose double's shortest decimal (the conversion MODEL.md uses for floats,
-//! [`crate::number::float_text`]) is the number itself is a number cell; any other (more than
+//! whose double's shortest decimal (the conversion MODEL.md uses for floats, the crate's
+//! `number::float_text`) is the number itself is a number cell; any other (more than
 //! about 15 significant digits) is a text cell holding the exact decimal.
 
 use rust_decimal::Decimal;

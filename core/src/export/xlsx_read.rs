@@ -9,7 +9,7 @@
 //! results and are not read.
 //!
 //! Numbers are read exactly: a number cell holds a double, which is taken as its shortest
-//! decimal ([`crate::number::float_text`], the rule MODEL.md gives for floats), so `0.2074`
+//! decimal (the crate's `number::float_text`, the rule MODEL.md gives for floats), so `0.2074`
 //! typed or written reads as 0.2074; a text cell may hold an exact decimal (with a point or a
 //! decimal comma). Every fault names the sheet and cell (`Grupper!E2: must be a number, got
 //! text "abc"`, code `cell_not_a_number`); faults of the scenario itself (a share above 1) are found by the same rules as
