@@ -32,11 +32,21 @@ pub enum Actor {
     Individual,
 }
 
-/// Number of actors.
+/// Number of actors: the length of every per-actor array ([`crate::flow::Net`]).
+///
+/// ```
+/// assert_eq!(samkalk::actor::ACTOR_COUNT, samkalk::Actor::ALL.len());
+/// ```
 pub const ACTOR_COUNT: usize = 7;
 
 impl Actor {
     /// All seven, in the order every result lists them.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// let ids: Vec<&str> = Actor::ALL.iter().map(|a| a.id()).collect();
+    /// assert_eq!(ids, ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual"]);
+    /// ```
     pub const ALL: [Actor; ACTOR_COUNT] = [
         Actor::Municipality,
         Actor::EmploymentService,
@@ -134,9 +144,23 @@ impl Actor {
 }
 
 /// `society` in results: the sum over the seven actors.
+///
+/// ```
+/// let result = samkalk::calculate_json(r#"{"start_year": 2026}"#).unwrap();
+/// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+/// // Society sits beside the actors, not among them.
+/// assert!(json.get(samkalk::actor::SOCIETY_ID).is_some());
+/// assert!(json["actors"].get(samkalk::actor::SOCIETY_ID).is_none());
+/// ```
 pub const SOCIETY_ID: &str = "society";
 /// Swedish name of society in reports.
 pub(crate) const SOCIETY_SWEDISH: &str = "Samhället";
 
 /// The public sector (*offentlig sektor*): every actor but the employer and the individual.
+///
+/// ```
+/// use samkalk::{actor::PUBLIC_SECTOR, Actor};
+/// assert!(PUBLIC_SECTOR.contains(&Actor::SocialInsurance));
+/// assert!(!PUBLIC_SECTOR.contains(&Actor::Employer) && !PUBLIC_SECTOR.contains(&Actor::Individual));
+/// ```
 pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];

@@ -23,6 +23,11 @@ pub enum Lang {
 
 impl Lang {
     /// Both languages, Swedish first.
+    ///
+    /// ```
+    /// use samkalk::Lang;
+    /// assert_eq!(Lang::ALL.map(Lang::code), ["sv", "en"]);
+    /// ```
     pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
 
     /// Reads an ISO 639-1 code: `"sv"` or `"en"` (case-insensitive, surrounding blanks

@@ -14,16 +14,61 @@ use crate::value::Value;
 use super::param::parse_target;
 
 /// Most values in a sweep (and in each of a grid's two lists).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_SWEEP_VALUES};
+/// let values = vec!["\"0.03\""; MAX_SWEEP_VALUES + 1].join(",");
+/// let request = format!(r#"{{"sweep": {{"parameter": "discount_rate", "values": [{values}]}}}}"#);
+/// let faults = Analysis::from_json(&request).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("sweep.values", samkalk::FaultCode::WrongCount));
+/// ```
 pub const MAX_SWEEP_VALUES: usize = 100_000;
-/// Most cells (combinations) in a grid.
+/// Most cells (combinations) in a grid: two lists of 1 001 and 1 000 values are too many.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_GRID_CELLS};
+/// let list = |n: usize| vec!["\"0.5\""; n].join(",");
+/// let request = format!(r#"{{"grid": {{"parameters": [
+///     {{"parameter": "cohorts[0].outcomes[0].share", "values": [{}]}},
+///     {{"parameter": "cohorts[1].outcomes[0].share", "values": [{}]}}]}}}}"#, list(1001), list(MAX_GRID_CELLS / 1000));
+/// let faults = Analysis::from_json(&request).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("grid.parameters", samkalk::FaultCode::TooManyCombinations));
+/// ```
 pub const MAX_GRID_CELLS: usize = 1_000_000;
 /// Most parameters in a tornado, switching requests, and Monte Carlo parameters.
 pub const MAX_PARAMETERS: usize = 200;
 /// Most Monte Carlo draws.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_DRAWS};
+/// let request = |draws: u64, keep: bool| format!(r#"{{"monte_carlo": {{"draws": {draws}, "seed": 1, "keep_draws": {keep},
+///     "parameters": [{{"parameter": "discount_rate", "distribution": {{"kind": "uniform", "low": "0", "high": "0.05"}}}}]}}}}"#);
+/// assert!(Analysis::from_json(&request(MAX_DRAWS, false)).is_ok());
+/// let faults = Analysis::from_json(&request(MAX_DRAWS + 1, false)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("monte_carlo.draws", samkalk::FaultCode::OutOfRange));
+/// ```
 pub const MAX_DRAWS: u64 = 10_000_000;
-/// Most Monte Carlo draws kept with `keep_draws`.
+/// Most Monte Carlo draws kept with `keep_draws` (each kept draw is a row of the result).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_KEPT_DRAWS};
+/// let request = |draws: u64, keep: bool| format!(r#"{{"monte_carlo": {{"draws": {draws}, "seed": 1, "keep_draws": {keep},
+///     "parameters": [{{"parameter": "discount_rate", "distribution": {{"kind": "uniform", "low": "0", "high": "0.05"}}}}]}}}}"#);
+/// assert!(Analysis::from_json(&request(MAX_KEPT_DRAWS + 1, false)).is_ok());
+/// let faults = Analysis::from_json(&request(MAX_KEPT_DRAWS + 1, true)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("monte_carlo.keep_draws", samkalk::FaultCode::TooManyKeptDraws));
+/// ```
 pub const MAX_KEPT_DRAWS: u64 = 1_000_000;
 /// Most characters in a parameter's `label` (each language's).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_LABEL_CHARS};
+/// let request = |label: String| format!(r#"{{"sweep": {{"parameter": "discount_rate", "label": "{label}", "values": ["0"]}}}}"#);
+/// // Characters, not bytes: 200 å's are 400 bytes of UTF-8.
+/// assert!(Analysis::from_json(&request("å".repeat(MAX_LABEL_CHARS as usize))).is_ok());
+/// let faults = Analysis::from_json(&request("å".repeat(MAX_LABEL_CHARS as usize + 1))).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("sweep.label", samkalk::FaultCode::TextTooLong));
+/// ```
 pub const MAX_LABEL_CHARS: u64 = 200;
 
 /// A parameter's name as the request gives it (`label`), shown instead of the core's words
