@@ -93,6 +93,13 @@ const fn whole(n: i64) -> Decimal {
 /// ```
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
 /// Most participants in a cohort.
+///
+/// ```
+/// let cohort = |n: i64| format!(r#"{{"start_year": 2026, "cohorts": [{{"name": "Stockholm", "origin": "AM2",
+///     "participants": {n}, "outcomes": []}}]}}"#);
+/// assert!(samkalk::validate_json(&cohort(samkalk::limits::MAX_PARTICIPANTS)).is_empty());
+/// assert_eq!(samkalk::validate_json(&cohort(samkalk::limits::MAX_PARTICIPANTS + 1))[0].path, "cohorts[0].participants");
+/// ```
 pub const MAX_PARTICIPANTS: i64 = 10_000_000;
 
 /// Most states a scenario defines.
@@ -121,29 +128,95 @@ pub(crate) fn known_version(read_faults: &[FieldError], version: i64) -> Option<
 }
 
 /// A calendar year (`start_year`, `price_year`).
+///
+/// ```
+/// assert!(samkalk::limits::YEAR.contains(2026.into()));
+/// assert_eq!(samkalk::validate_json(r#"{"start_year": 1899}"#)[0].path, "start_year");
+/// ```
 pub const YEAR: Limit = Limit::closed(whole(1900), whole(2200), Unit::Year);
-/// `horizon_years`.
+/// `horizon_years`: 1 to 60 years.
+///
+/// ```
+/// assert_eq!(samkalk::limits::HORIZON_YEARS.whole(), (1, 60));
+/// assert_eq!(samkalk::validate_json(r#"{"start_year": 2026, "horizon_years": 0}"#)[0].path, "horizon_years");
+/// ```
 pub const HORIZON_YEARS: Limit = Limit::closed(whole(1), whole(60), Unit::Number);
 /// `discount_rate`: in [0, 1).
+///
+/// ```
+/// use samkalk::limits::DISCOUNT_RATE;
+/// // 3,5 %, the rate of Trafikverket's ASEK, is fine; 100 % is not.
+/// assert!(DISCOUNT_RATE.contains("0.035".parse().unwrap()) && !DISCOUNT_RATE.contains(1.into()));
+/// ```
 pub const DISCOUNT_RATE: Limit = Limit { min: Decimal::ZERO, max: Decimal::ONE, max_exclusive: true, unit: Unit::Share };
 /// A share or rate in [0, 1]: tax rates, `employment_rate`, financing shares, an outcome's
 /// `share`, `counterfactual_share`, `deadweight`, `attribution`, `displacement`, `retention`,
 /// a move's `share`.
+///
+/// ```
+/// let faults = samkalk::validate_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "20.77"}}"#);
+/// // A rate is a fraction, not a percentage.
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("tax.municipal_rate", samkalk::FaultCode::OutOfRange));
+/// assert!(samkalk::limits::SHARE.contains("0.2077".parse().unwrap()));
+/// ```
 pub const SHARE: Limit = Limit::closed(Decimal::ZERO, Decimal::ONE, Unit::Share);
-/// Money: a flow's `amount`, `monthly_wage`, `cost_per_participant`, `fixed_cost`.
+/// Money: a flow's `amount`, `monthly_wage`, `cost_per_participant`, `fixed_cost`: 0 to
+/// [`MAX_AMOUNT`] kronor.
+///
+/// ```
+/// use samkalk::limits::{AMOUNT, MAX_AMOUNT};
+/// assert_eq!((AMOUNT.min, AMOUNT.max), (0.into(), MAX_AMOUNT));
+/// assert!(!AMOUNT.contains((-1).into()));
+/// ```
 pub const AMOUNT: Limit = Limit::closed(Decimal::ZERO, MAX_AMOUNT, Unit::Number);
 /// A multiple in [0, 10]: `productivity`, `optimism_bias`.
+///
+/// ```
+/// use samkalk::limits::MULTIPLE;
+/// // An optimism bias of 0.5 (costs 50 % above the estimate) is fine; 11 is not.
+/// assert!(MULTIPLE.contains("0.5".parse().unwrap()) && !MULTIPLE.contains(11.into()));
+/// ```
 pub const MULTIPLE: Limit = Limit::closed(Decimal::ZERO, Decimal::TEN, Unit::Number);
-/// A cohort's `participants`.
+/// A cohort's `participants`: 0 to [`MAX_PARTICIPANTS`].
+///
+/// ```
+/// use samkalk::limits::{MAX_PARTICIPANTS, PARTICIPANTS};
+/// assert_eq!(PARTICIPANTS.whole(), (0, MAX_PARTICIPANTS));
+/// ```
 pub const PARTICIPANTS: Limit = Limit::closed(Decimal::ZERO, whole(MAX_PARTICIPANTS), Unit::Number);
-/// An intervention's `duration_months`.
+/// An intervention's `duration_months`: 1 to 600 months.
+///
+/// ```
+/// let faults = samkalk::validate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2",
+///     "participants": 20, "intervention": {"duration_months": 0}, "outcomes": []}]}"#);
+/// assert_eq!(faults[0].path, "cohorts[0].intervention.duration_months");
+/// assert_eq!(samkalk::limits::DURATION_MONTHS.whole(), (1, 600));
+/// ```
 pub const DURATION_MONTHS: Limit = Limit::closed(whole(1), whole(600), Unit::Number);
-/// An intervention's `start_month`, a move's `after_months`.
+/// An intervention's `start_month`, a move's `after_months`: 0 to 720 months.
+///
+/// ```
+/// assert_eq!(samkalk::limits::MONTH.whole(), (0, 720));
+/// ```
 pub const MONTH: Limit = Limit::closed(Decimal::ZERO, whole(720), Unit::Number);
-/// A move's `every_months`.
+/// A move's `every_months`: 1 to 720 months.
+///
+/// ```
+/// assert_eq!(samkalk::limits::EVERY_MONTHS.whole(), (1, 720));
+/// ```
 pub const EVERY_MONTHS: Limit = Limit::closed(whole(1), whole(720), Unit::Number);
 /// An outcome's `lag_months`: at most 600, at least −duration_months (the lower limit
 /// depends on the cohort; `min` here is the lowest any cohort allows).
+///
+/// ```
+/// // A six-month intervention: the effect can start at most 6 months before it ends.
+/// let cohort = |lag: i64| format!(r#"{{"start_year": 2026, "cohorts": [{{"name": "A", "origin": "AM2",
+///     "participants": 20, "intervention": {{"duration_months": 6}},
+///     "outcomes": [{{"target": "work", "share": "0.5", "lag_months": {lag}}}]}}]}}"#);
+/// assert!(samkalk::validate_json(&cohort(-6)).is_empty());
+/// assert_eq!(samkalk::validate_json(&cohort(-7))[0].path, "cohorts[0].outcomes[0].lag_months");
+/// assert_eq!(samkalk::limits::LAG_MONTHS.whole(), (-600, 600));
+/// ```
 pub const LAG_MONTHS: Limit = Limit::closed(whole(-600), whole(600), Unit::Number);
 
 /// Whether a field takes any exact decimal or only a JSON integer.

@@ -36,6 +36,14 @@ pub const MAX_SWEEP_VALUES: usize = 100_000;
 /// ```
 pub const MAX_GRID_CELLS: usize = 1_000_000;
 /// Most parameters in a tornado, switching requests, and Monte Carlo parameters.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_PARAMETERS};
+/// let one = r#"{"parameter": "discount_rate", "low": "0", "high": "0.05"}"#;
+/// let request = |n: usize| format!(r#"{{"tornado": {{"parameters": [{}]}}}}"#, vec![one; n].join(","));
+/// let faults = Analysis::from_json(&request(MAX_PARAMETERS + 1)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("tornado.parameters", samkalk::FaultCode::WrongCount));
+/// ```
 pub const MAX_PARAMETERS: usize = 200;
 /// Most Monte Carlo draws.
 ///
