@@ -86,7 +86,8 @@ pub enum EarningsField {
     Productivity,
 }
 
-/// One of the three tax rates (version 1's effective rates on the gross wage).
+/// One of the three rates of `tax` (effective rates on the gross wage; with `tax.method =
+/// "rules"` the municipal and regional rates are the nominal rates on taxable income).
 ///
 /// ```
 /// use samkalk::analysis::param::{Param, TaxField, Target};
