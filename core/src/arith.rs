@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 /// The calculation left the range of 28-digit decimals: the error of the per-person
 /// arithmetic in [`crate::state`], [`crate::flow`] and [`crate::tax`], which a typed
-/// scenario that skipped validation can reach. (The calculation proper reports it as
-/// [`crate::FaultCode::Overflow`] at the cohort's path.)
+/// scenario that skipped validation can reach. (The calculation proper turns it into a
+/// fault with code [`crate::FaultCode::Overflow`].)
 ///
 /// ```
 /// use rust_decimal::Decimal;
