@@ -32,11 +32,21 @@ pub enum Actor {
     Individual,
 }
 
-/// Number of actors.
+/// Number of actors: the length of every per-actor array ([`crate::flow::Net`]).
+///
+/// ```
+/// assert_eq!(samkalk::actor::ACTOR_COUNT, samkalk::Actor::ALL.len());
+/// ```
 pub const ACTOR_COUNT: usize = 7;
 
 impl Actor {
     /// All seven, in the order every result lists them.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// let ids: Vec<&str> = Actor::ALL.iter().map(|a| a.id()).collect();
+    /// assert_eq!(ids, ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual"]);
+    /// ```
     pub const ALL: [Actor; ACTOR_COUNT] = [
         Actor::Municipality,
         Actor::EmploymentService,
@@ -47,12 +57,27 @@ impl Actor {
         Actor::Individual,
     ];
 
-    /// Position in [`Actor::ALL`].
+    /// Position in [`Actor::ALL`], and so in every per-actor array of a result
+    /// ([`crate::flow::Net`], [`crate::PerActor`]).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::Municipality.index(), 0);
+    /// assert_eq!(Actor::SocialInsurance.index(), 2);
+    /// assert!(Actor::ALL.iter().enumerate().all(|(i, a)| a.index() == i));
+    /// ```
     pub fn index(self) -> usize {
         self as usize
     }
 
-    /// The identifier used in JSON (`employment_service`).
+    /// The identifier used in JSON (`employment_service`): a flow's `payer`/`payee`, an
+    /// intervention's `financing` key, a result's `actors` member.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::SocialInsurance.id(), "social_insurance");
+    /// assert_eq!(Actor::Municipality.id(), "municipality");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Actor::Municipality => "municipality",
@@ -65,12 +90,27 @@ impl Actor {
         }
     }
 
-    /// Reads an identifier (`"region"`).
+    /// Reads an identifier (`"region"`) exactly as [`Actor::id`] writes it; anything else
+    /// (other case, `society`, `public_sector`) is `None`.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::from_id("region"), Some(Actor::Region));
+    /// assert_eq!(Actor::from_id("Region"), None);
+    /// assert_eq!(Actor::from_id("public_sector"), None);
+    /// assert!(Actor::ALL.into_iter().all(|a| Actor::from_id(a.id()) == Some(a)));
+    /// ```
     pub fn from_id(id: &str) -> Option<Actor> {
         Actor::ALL.into_iter().find(|a| a.id() == id)
     }
 
     /// The Swedish name, as a report's heading (`Kommunen`).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::EmploymentService.swedish(), "Arbetsförmedlingen");
+    /// assert_eq!(Actor::Individual.swedish(), "Individen");
+    /// ```
     pub fn swedish(self) -> &'static str {
         match self {
             Actor::Municipality => "Kommunen",
@@ -83,7 +123,13 @@ impl Actor {
         }
     }
 
-    /// The English name (`Municipality`).
+    /// The English name, as an English report's heading (`Municipality`).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// assert_eq!(Actor::SocialInsurance.english(), "Social insurance");
+    /// assert_eq!(Actor::Employer.english(), "Employer");
+    /// ```
     pub fn english(self) -> &'static str {
         match self {
             Actor::Municipality => "Municipality",
@@ -98,9 +144,23 @@ impl Actor {
 }
 
 /// `society` in results: the sum over the seven actors.
+///
+/// ```
+/// let result = samkalk::calculate_json(r#"{"start_year": 2026}"#).unwrap();
+/// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+/// // Society sits beside the actors, not among them.
+/// assert!(json.get(samkalk::actor::SOCIETY_ID).is_some());
+/// assert!(json["actors"].get(samkalk::actor::SOCIETY_ID).is_none());
+/// ```
 pub const SOCIETY_ID: &str = "society";
 /// Swedish name of society in reports.
 pub(crate) const SOCIETY_SWEDISH: &str = "Samhället";
 
 /// The public sector (*offentlig sektor*): every actor but the employer and the individual.
+///
+/// ```
+/// use samkalk::{actor::PUBLIC_SECTOR, Actor};
+/// assert!(PUBLIC_SECTOR.contains(&Actor::SocialInsurance));
+/// assert!(!PUBLIC_SECTOR.contains(&Actor::Employer) && !PUBLIC_SECTOR.contains(&Actor::Individual));
+/// ```
 pub const PUBLIC_SECTOR: [Actor; 5] = [Actor::Municipality, Actor::EmploymentService, Actor::SocialInsurance, Actor::Region, Actor::State];

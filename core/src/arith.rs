@@ -3,11 +3,25 @@
 
 use rust_decimal::Decimal;
 
-/// The calculation left the range of 28-digit decimals.
+/// The calculation left the range of 28-digit decimals: the error of the per-person
+/// arithmetic in [`crate::state`], [`crate::flow`] and [`crate::tax`], which a typed
+/// scenario that skipped validation can reach. (The calculation proper turns it into a
+/// fault with code [`crate::FaultCode::Overflow`].)
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use samkalk::{Earnings, State};
+/// let tax = samkalk::flow::Tax { municipal_rate: Decimal::ZERO, regional_rate: Decimal::ZERO, employer_contribution_rate: Decimal::ZERO };
+/// // A monthly wage of Decimal::MAX has no yearly total.
+/// let dream_job = State { earnings: Some(Earnings::new(Decimal::MAX)), ..State::default() };
+/// let err = samkalk::state::yearly_net(&dream_job, &tax).unwrap_err();
+/// assert_eq!(format!("{err:?}"), "Overflow");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overflow;
 
-pub type Calc<T> = Result<T, Overflow>;
+/// The result of checked arithmetic.
+pub(crate) type Calc<T> = Result<T, Overflow>;
 
 // Most of the figures an actor adds up are zero (an actor that does not finance a cohort,
 // a state without flows to it); skipping them avoids rust_decimal's rescaling.

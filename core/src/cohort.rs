@@ -34,7 +34,7 @@ pub(crate) struct Horizon {
 }
 
 impl Horizon {
-    pub fn new(years: usize, discount_rate: Decimal) -> Calc<Horizon> {
+    pub(crate) fn new(years: usize, discount_rate: Decimal) -> Calc<Horizon> {
         if discount_rate.is_zero() {
             return Ok(Horizon { years, factors: None });
         }
@@ -50,7 +50,7 @@ impl Horizon {
 
     /// x in year index `t` (0-based) worth today: x / d_t.
     #[inline]
-    pub fn present<N: Num>(&self, x: N, t: usize) -> Calc<N> {
+    pub(crate) fn present<N: Num>(&self, x: N, t: usize) -> Calc<N> {
         match &self.factors {
             None => Ok(x),
             Some(d) => x.div(N::of(d[t])),
@@ -66,7 +66,7 @@ pub(crate) struct Scratch<N> {
 }
 
 impl<N: Num> Scratch<N> {
-    pub fn new() -> Scratch<N> {
+    pub(crate) fn new() -> Scratch<N> {
         Scratch { investment: Vec::new(), first_unit: Vec::new(), others: Vec::new() }
     }
 

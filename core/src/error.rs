@@ -43,7 +43,15 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
-    /// The kind of an input value.
+    /// The kind of an input value, as a [`Fault::WrongType`] names what it got.
+    ///
+    /// ```
+    /// use samkalk::{parse_json, ValueKind};
+    /// let cohort = parse_json(r#"{"name": "AM2-grupp", "participants": 20, "outcomes": []}"#).unwrap();
+    /// assert_eq!(ValueKind::of(&cohort), ValueKind::Object);
+    /// assert_eq!(ValueKind::of(cohort.get("participants").unwrap()), ValueKind::Number);
+    /// assert_eq!(ValueKind::of(&parse_json("null").unwrap()), ValueKind::Null);
+    /// ```
     pub fn of(value: &Value) -> ValueKind {
         match value {
             Value::Null => ValueKind::Null,
@@ -575,7 +583,14 @@ pub enum FaultCode {
 }
 
 impl FaultCode {
-    /// Every code, in the order of docs/method.md.
+    /// Every code, in the order of docs/method.md's "Fault codes" table.
+    ///
+    /// ```
+    /// use samkalk::FaultCode;
+    /// assert_eq!(FaultCode::ALL[0], FaultCode::WrongType);
+    /// let names: std::collections::BTreeSet<String> = FaultCode::ALL.iter().map(|c| c.as_str()).collect();
+    /// assert_eq!(names.len(), FaultCode::ALL.len());
+    /// ```
     pub const ALL: [FaultCode; 99] = [
         FaultCode::WrongType,
         FaultCode::UnknownField,
@@ -782,7 +797,15 @@ impl FieldError {
         self
     }
 
-    /// The fault's code.
+    /// The fault's code: what a program matches on (the message is for people).
+    ///
+    /// ```
+    /// use samkalk::{Fault, FaultCode, FieldError};
+    /// let e = FieldError::new("cohorts[0].participants", Fault::NotWhole { got: "12.5".parse().unwrap() });
+    /// assert_eq!(e.code(), FaultCode::NotWhole);
+    /// let faults = samkalk::validate_json(r#"{"start_year": 2026, "horizon_years": 61}"#);
+    /// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("horizon_years", FaultCode::OutOfRange));
+    /// ```
     pub fn code(&self) -> FaultCode {
         self.fault.code()
     }
@@ -903,7 +926,15 @@ fn actor_name(id: &str, lang: Lang) -> String {
 }
 
 impl Fault {
-    /// The code of this fault.
+    /// The code of this fault: its variant without the values (serialised as `code`, listed
+    /// in [`FaultCode::ALL`]).
+    ///
+    /// ```
+    /// use samkalk::{Fault, FaultCode};
+    /// assert_eq!(Fault::TooMany { max: 20, got: 21 }.code(), FaultCode::TooMany);
+    /// assert_eq!(Fault::DuplicateKey.code().as_str(), "duplicate_key");
+    /// assert!(FaultCode::ALL.contains(&Fault::Overflow.code()));
+    /// ```
     pub fn code(&self) -> FaultCode {
         use Fault as F;
         use FaultCode as C;

@@ -23,9 +23,22 @@ pub enum Lang {
 
 impl Lang {
     /// Both languages, Swedish first.
+    ///
+    /// ```
+    /// use samkalk::Lang;
+    /// assert_eq!(Lang::ALL.map(Lang::code), ["sv", "en"]);
+    /// ```
     pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
 
-    /// Reads an ISO 639-1 code: `"sv"` or `"en"` (case-insensitive); anything else is `None`.
+    /// Reads an ISO 639-1 code: `"sv"` or `"en"` (case-insensitive, surrounding blanks
+    /// ignored); anything else is `None`.
+    ///
+    /// ```
+    /// use samkalk::Lang;
+    /// assert_eq!(Lang::from_code("sv"), Some(Lang::Sv));
+    /// assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
+    /// assert_eq!(Lang::from_code("sv-SE"), None);
+    /// ```
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {
             "sv" => Some(Lang::Sv),
@@ -34,7 +47,13 @@ impl Lang {
         }
     }
 
-    /// The ISO 639-1 code.
+    /// The ISO 639-1 code, which [`Lang::from_code`] reads back.
+    ///
+    /// ```
+    /// use samkalk::Lang;
+    /// assert_eq!(Lang::En.code(), "en");
+    /// assert!(Lang::ALL.into_iter().all(|l| Lang::from_code(l.code()) == Some(l)));
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             Lang::Sv => "sv",

@@ -26,11 +26,26 @@ pub enum Path<'a> {
 }
 
 impl<'a> Path<'a> {
-    /// The member `key` of this path.
+    /// The member `key` of this path; at the root it is written without a leading dot.
+    ///
+    /// ```
+    /// use samkalk::path::Path;
+    /// let states = Path::Root.key("states");
+    /// assert_eq!(states.to_string(), "states");
+    /// assert_eq!(states.key("AM2").to_string(), "states.AM2");
+    /// ```
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path::Key(self, key)
     }
-    /// The element `i` of this path.
+    /// The element `i` (0-based) of this path.
+    ///
+    /// ```
+    /// use samkalk::path::Path;
+    /// let cohorts = Path::Root.key("cohorts");
+    /// let second = cohorts.index(1);
+    /// let outcomes = second.key("outcomes");
+    /// assert_eq!(outcomes.index(0).key("share").to_string(), "cohorts[1].outcomes[0].share");
+    /// ```
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path::Index(self, i)
     }

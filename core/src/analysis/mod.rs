@@ -70,7 +70,17 @@ pub enum AnalysisError {
 }
 
 impl AnalysisError {
-    /// The faults (empty for `Cancelled`).
+    /// The faults (empty for `Cancelled`), each at its path: in the scenario for
+    /// [`AnalysisError::Scenario`], in the request for [`AnalysisError::Invalid`].
+    ///
+    /// ```
+    /// use samkalk::{analysis::{run_json, AnalysisError}, FaultCode};
+    /// let request = r#"{"sweep": {"parameter": "discount_rate", "values": ["0.035"]}}"#;
+    /// let bad = run_json(r#"{"start_year": 2026, "horizon_years": 0}"#, request, &mut |_, _| true).unwrap_err();
+    /// assert!(matches!(bad, AnalysisError::Scenario(_)));
+    /// assert_eq!((bad.errors()[0].path.as_str(), bad.errors()[0].code()), ("horizon_years", FaultCode::OutOfRange));
+    /// assert!(AnalysisError::Cancelled.errors().is_empty());
+    /// ```
     pub fn errors(&self) -> &[FieldError] {
         match self {
             AnalysisError::Scenario(e) | AnalysisError::Invalid(e) => e,

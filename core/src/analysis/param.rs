@@ -12,6 +12,17 @@ use crate::limits::{self, Limit};
 use crate::scenario::{Earnings, Scenario};
 
 /// A field of an outcome that holds a number (its headings: `present::OutcomeField::label`).
+///
+/// ```
+/// use samkalk::analysis::param::{OutcomeField, Param, Target};
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let p = Param::resolve("cohorts[0].outcomes[0].retention", &mut s).unwrap();
+/// assert_eq!(p.target, Target::Outcome { cohort: 0, outcome: 0, field: OutcomeField::Retention });
+/// // An outcome's retention defaults to 1: everyone who reaches work stays there.
+/// assert_eq!(p.get(&s), Some(1.into()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutcomeField {
     /// `share`.
@@ -31,6 +42,16 @@ pub enum OutcomeField {
 }
 
 /// A field of an intervention that holds a number (financing shares are [`Target::Financing`]).
+///
+/// ```
+/// use samkalk::analysis::param::{InterventionField, Param, Target};
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let p = Param::resolve("cohorts[0].intervention.duration_months", &mut s).unwrap();
+/// assert_eq!(p.target, Target::Intervention { cohort: 0, field: InterventionField::DurationMonths });
+/// assert_eq!(p.get(&s), Some(6.into()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InterventionField {
     /// `cost_per_participant`.
@@ -46,6 +67,15 @@ pub enum InterventionField {
 }
 
 /// A field of a state's earnings.
+///
+/// ```
+/// use samkalk::analysis::param::{EarningsField, Param, Target};
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let p = Param::resolve("states.work.earnings.monthly_wage", &mut s).unwrap();
+/// assert_eq!(p.target, Target::Earnings { state: "work".into(), field: EarningsField::MonthlyWage });
+/// // The built-in job pays 25 900 kr a month.
+/// assert_eq!(p.get(&s), Some(25900.into()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EarningsField {
     /// `monthly_wage`.
@@ -56,7 +86,19 @@ pub enum EarningsField {
     Productivity,
 }
 
-/// One of the three tax rates.
+/// One of the three rates of `tax` (effective rates on the gross wage; with `tax.method =
+/// "rules"` the municipal and regional rates are the nominal rates on taxable income).
+///
+/// ```
+/// use samkalk::analysis::param::{Param, TaxField, Target};
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "0.13"}}"#).unwrap();
+/// let given = Param::resolve("tax.municipal_rate", &mut s).unwrap();
+/// assert_eq!(given.target, Target::Tax(TaxField::Municipal));
+/// assert_eq!(given.get(&s), Some("0.13".parse().unwrap()));
+/// // A rate left out is the built-in default: employer contributions of 31,42 %.
+/// let left_out = Param::resolve("tax.employer_contribution_rate", &mut s).unwrap();
+/// assert_eq!(left_out.get(&s), Some("0.3142".parse().unwrap()));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaxField {
     /// `tax.municipal_rate`.
@@ -67,7 +109,25 @@ pub enum TaxField {
     EmployerContribution,
 }
 
-/// What a parameter path names, by shape (whether it exists is checked against a scenario).
+/// What a parameter path names, by shape (whether it exists is checked against a scenario
+/// by [`Param::resolve`]).
+///
+/// ```
+/// use samkalk::Actor;
+/// use samkalk::analysis::param::{Param, Target};
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let target = |path: &str, s: &mut samkalk::Scenario| Param::resolve(path, s).map(|p| p.target);
+/// assert_eq!(target("discount_rate", &mut s), Ok(Target::DiscountRate));
+/// assert_eq!(target("states.AM2.flows[0].amount", &mut s), Ok(Target::FlowAmount { state: "AM2".into(), flow: 0 }));
+/// assert_eq!(
+///     target("cohorts[0].intervention.financing.employment_service", &mut s),
+///     Ok(Target::Financing { cohort: 0, actor: Actor::EmploymentService })
+/// );
+/// // The cohort's name is text, not a number.
+/// assert_eq!(target("cohorts[0].name", &mut s).unwrap_err().code(), samkalk::FaultCode::NotAParameter);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// `discount_rate`.
@@ -222,7 +282,15 @@ pub(crate) fn parse_target(path: &str) -> Result<Target, FieldError> {
     })
 }
 
-/// The valid range of a parameter: `lo ≤ x ≤ hi` (or `< hi` when `hi_open`).
+/// The valid range of a parameter: `lo ≤ x ≤ hi` (or `< hi` when `hi_open`), as
+/// [`Param::range`] gives it.
+///
+/// ```
+/// use samkalk::analysis::param::Param;
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026}"#).unwrap();
+/// let rate = Param::resolve("discount_rate", &mut s).unwrap().range(&s);
+/// assert_eq!((rate.lo, rate.hi, rate.hi_open), (0.into(), 1.into(), true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Range {
     /// The lowest valid value.
@@ -237,11 +305,30 @@ impl Range {
     fn closed(lo: Decimal, hi: Decimal) -> Range {
         Range { lo, hi, hi_open: false }
     }
-    /// True when `x` is in the range.
+    /// True when `x` is in the range (`hi` included unless `hi_open`).
+    ///
+    /// ```
+    /// use samkalk::analysis::param::Range;
+    /// let discount = Range { lo: 0.into(), hi: 1.into(), hi_open: true };
+    /// assert!(discount.contains("0.035".parse().unwrap()));
+    /// assert!(!discount.contains(1.into()));
+    /// let share = Range { hi_open: false, ..discount };
+    /// assert!(share.contains(1.into()));
+    /// assert!(!share.contains((-1).into()));
+    /// ```
     pub fn contains(&self, x: Decimal) -> bool {
         x >= self.lo && (x < self.hi || (!self.hi_open && x == self.hi))
     }
-    /// The fault of a value outside this range.
+    /// The fault of a value outside this range ([`crate::FaultCode::OutOfRange`]); the caller
+    /// places it at its path.
+    ///
+    /// ```
+    /// use samkalk::{analysis::param::Range, FaultCode, Lang};
+    /// let discount = Range { lo: 0.into(), hi: 1.into(), hi_open: true };
+    /// let fault = discount.fault("1.5".parse().unwrap());
+    /// assert_eq!(fault.code(), FaultCode::OutOfRange);
+    /// assert_eq!(fault.message(Lang::En), "must be at least 0 and below 1, got 1.5");
+    /// ```
     pub fn fault(&self, got: Decimal) -> Fault {
         Fault::OutOfRange {
             min: self.lo,
@@ -264,7 +351,19 @@ impl Range {
     }
 }
 
-/// A parameter resolved against a scenario: it names a number that exists there.
+/// A parameter resolved against a scenario: it names a number that exists there. Made by
+/// [`Param::resolve`]; read with [`Param::get`], set with [`Param::set`].
+///
+/// ```
+/// use samkalk::analysis::param::Param;
+/// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let cost = Param::resolve("cohorts[0].intervention.cost_per_participant", &mut s).unwrap();
+/// assert_eq!(cost.path, "cohorts[0].intervention.cost_per_participant");
+/// cost.set(&mut s, 55000.into()).unwrap();
+/// assert_eq!(s.cohorts[0].intervention.cost_per_participant, 55000.into());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {
     /// The path as written in the request.
@@ -323,6 +422,23 @@ impl Param {
 
     /// Resolves `path` against `scenario`, copying a built-in state that the path names into
     /// `scenario.states` (the same numbers, so every result stays the same) so it can be set.
+    /// A path that names no number, or a cohort, outcome, flow or state the scenario lacks, is
+    /// a fault whose message starts with the path.
+    ///
+    /// ```
+    /// use samkalk::{analysis::param::Param, FaultCode};
+    /// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+    ///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+    ///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// assert!(s.states.is_empty());
+    /// let benefit = Param::resolve("states.AM2.flows[0].amount", &mut s).unwrap();
+    /// // The built-in AM2 is now the scenario's own, försörjningsstöd of 105 000 kr first.
+    /// assert_eq!(s.states["AM2"].flows[0].amount, 105000.into());
+    /// assert_eq!(benefit.get(&s), Some(105000.into()));
+    /// let missing = Param::resolve("cohorts[1].participants", &mut s).unwrap_err();
+    /// assert_eq!(missing.code(), FaultCode::NoSuchCohort);
+    /// assert!(missing.message.starts_with("cohorts[1].participants: "));
+    /// ```
     pub fn resolve(path: &str, scenario: &mut Scenario) -> Result<Param, FieldError> {
         let target = parse_target(path)?;
         let cohort_count = scenario.cohorts.len();
@@ -364,6 +480,19 @@ impl Param {
 
     /// The value in `scenario` (a tax rate left out is the built-in default; a financing actor
     /// not listed pays 0). None only if the scenario lost the field since resolving.
+    ///
+    /// ```
+    /// use samkalk::analysis::param::Param;
+    /// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+    ///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+    ///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let get = |path: &str, s: &mut samkalk::Scenario| Param::resolve(path, s).unwrap().get(s);
+    /// assert_eq!(get("cohorts[0].participants", &mut s), Some(20.into()));
+    /// assert_eq!(get("cohorts[0].outcomes[0].share", &mut s), Some("0.6".parse().unwrap()));
+    /// // The municipality pays it all by default; the region nothing.
+    /// assert_eq!(get("cohorts[0].intervention.financing.municipality", &mut s), Some(1.into()));
+    /// assert_eq!(get("cohorts[0].intervention.financing.region", &mut s), Some(0.into()));
+    /// ```
     pub fn get(&self, s: &Scenario) -> Option<Decimal> {
         let d = &defaults().tax;
         Some(match &self.target {
@@ -412,6 +541,18 @@ impl Param {
 
     /// The range the field's own rule allows, given the rest of `s` as it is: a share's upper
     /// end leaves room for the cohort's other outcomes, `lag_months` starts at −duration.
+    ///
+    /// ```
+    /// use samkalk::analysis::param::{Param, Range};
+    /// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+    ///     "origin": "AM2", "participants": 20, "intervention": {"duration_months": 6},
+    ///     "outcomes": [{"target": "work", "share": "0.6"}, {"target": "studies", "share": "0.15"}]}]}"#).unwrap();
+    /// let range = |path: &str, s: &mut samkalk::Scenario| Param::resolve(path, s).unwrap().range(s);
+    /// // Work can take at most what studies leave: 1 − 0.15.
+    /// assert_eq!(range("cohorts[0].outcomes[0].share", &mut s), Range { lo: 0.into(), hi: "0.85".parse().unwrap(), hi_open: false });
+    /// // An effect may start at most 6 months early, when the intervention starts.
+    /// assert_eq!(range("cohorts[0].outcomes[0].lag_months", &mut s), Range { lo: (-6).into(), hi: 600.into(), hi_open: false });
+    /// ```
     pub fn range(&self, s: &Scenario) -> Range {
         let one = Decimal::ONE;
         let zero = Decimal::ZERO;
@@ -458,6 +599,21 @@ impl Param {
     /// Sets the value in `s`. A whole-number field takes only a whole value; a financing share
     /// moves the difference to the balancing actor (see docs/analysis.md). The result is not
     /// validated here.
+    ///
+    /// ```
+    /// use samkalk::{analysis::param::Param, Actor, FaultCode};
+    /// let mut s = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+    ///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+    ///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let af = Param::resolve("cohorts[0].intervention.financing.employment_service", &mut s).unwrap();
+    /// af.set(&mut s, "0.25".parse().unwrap()).unwrap();
+    /// // Arbetsförmedlingen pays a quarter; the municipality, the balancing actor, the rest.
+    /// let financing = &s.cohorts[0].intervention.financing;
+    /// assert_eq!(financing[&Actor::EmploymentService], "0.25".parse().unwrap());
+    /// assert_eq!(financing[&Actor::Municipality], "0.75".parse().unwrap());
+    /// let months = Param::resolve("cohorts[0].intervention.duration_months", &mut s).unwrap();
+    /// assert_eq!(months.set(&mut s, "6.5".parse().unwrap()).unwrap_err().code(), FaultCode::NotWhole);
+    /// ```
     pub fn set(&self, s: &mut Scenario, x: Decimal) -> Result<(), FieldError> {
         let whole = || -> Result<i64, FieldError> {
             if !x.fract().is_zero() {

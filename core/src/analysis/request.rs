@@ -14,16 +14,69 @@ use crate::value::Value;
 use super::param::parse_target;
 
 /// Most values in a sweep (and in each of a grid's two lists).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_SWEEP_VALUES};
+/// let values = vec!["\"0.03\""; MAX_SWEEP_VALUES + 1].join(",");
+/// let request = format!(r#"{{"sweep": {{"parameter": "discount_rate", "values": [{values}]}}}}"#);
+/// let faults = Analysis::from_json(&request).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("sweep.values", samkalk::FaultCode::WrongCount));
+/// ```
 pub const MAX_SWEEP_VALUES: usize = 100_000;
-/// Most cells (combinations) in a grid.
+/// Most cells (combinations) in a grid: two lists of 1 001 and 1 000 values are too many.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_GRID_CELLS};
+/// let list = |n: usize| vec!["\"0.5\""; n].join(",");
+/// let request = format!(r#"{{"grid": {{"parameters": [
+///     {{"parameter": "cohorts[0].outcomes[0].share", "values": [{}]}},
+///     {{"parameter": "cohorts[1].outcomes[0].share", "values": [{}]}}]}}}}"#, list(1001), list(MAX_GRID_CELLS / 1000));
+/// let faults = Analysis::from_json(&request).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("grid.parameters", samkalk::FaultCode::TooManyCombinations));
+/// ```
 pub const MAX_GRID_CELLS: usize = 1_000_000;
 /// Most parameters in a tornado, switching requests, and Monte Carlo parameters.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_PARAMETERS};
+/// let one = r#"{"parameter": "discount_rate", "low": "0", "high": "0.05"}"#;
+/// let request = |n: usize| format!(r#"{{"tornado": {{"parameters": [{}]}}}}"#, vec![one; n].join(","));
+/// let faults = Analysis::from_json(&request(MAX_PARAMETERS + 1)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("tornado.parameters", samkalk::FaultCode::WrongCount));
+/// ```
 pub const MAX_PARAMETERS: usize = 200;
 /// Most Monte Carlo draws.
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_DRAWS};
+/// let request = |draws: u64, keep: bool| format!(r#"{{"monte_carlo": {{"draws": {draws}, "seed": 1, "keep_draws": {keep},
+///     "parameters": [{{"parameter": "discount_rate", "distribution": {{"kind": "uniform", "low": "0", "high": "0.05"}}}}]}}}}"#);
+/// assert!(Analysis::from_json(&request(MAX_DRAWS, false)).is_ok());
+/// let faults = Analysis::from_json(&request(MAX_DRAWS + 1, false)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("monte_carlo.draws", samkalk::FaultCode::OutOfRange));
+/// ```
 pub const MAX_DRAWS: u64 = 10_000_000;
-/// Most Monte Carlo draws kept with `keep_draws`.
+/// Most Monte Carlo draws kept with `keep_draws` (each kept draw is a row of the result).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_KEPT_DRAWS};
+/// let request = |draws: u64, keep: bool| format!(r#"{{"monte_carlo": {{"draws": {draws}, "seed": 1, "keep_draws": {keep},
+///     "parameters": [{{"parameter": "discount_rate", "distribution": {{"kind": "uniform", "low": "0", "high": "0.05"}}}}]}}}}"#);
+/// assert!(Analysis::from_json(&request(MAX_KEPT_DRAWS + 1, false)).is_ok());
+/// let faults = Analysis::from_json(&request(MAX_KEPT_DRAWS + 1, true)).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("monte_carlo.keep_draws", samkalk::FaultCode::TooManyKeptDraws));
+/// ```
 pub const MAX_KEPT_DRAWS: u64 = 1_000_000;
 /// Most characters in a parameter's `label` (each language's).
+///
+/// ```
+/// use samkalk::analysis::{Analysis, MAX_LABEL_CHARS};
+/// let request = |label: String| format!(r#"{{"sweep": {{"parameter": "discount_rate", "label": "{label}", "values": ["0"]}}}}"#);
+/// // Characters, not bytes: 200 å's are 400 bytes of UTF-8.
+/// assert!(Analysis::from_json(&request("å".repeat(MAX_LABEL_CHARS as usize))).is_ok());
+/// let faults = Analysis::from_json(&request("å".repeat(MAX_LABEL_CHARS as usize + 1))).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("sweep.label", samkalk::FaultCode::TextTooLong));
+/// ```
 pub const MAX_LABEL_CHARS: u64 = 200;
 
 /// A parameter's name as the request gives it (`label`), shown instead of the core's words
@@ -50,12 +103,27 @@ pub struct GivenLabel {
 }
 
 impl GivenLabel {
-    /// The same name in both languages.
+    /// The same name in both languages (what `"label": "…"` in a request gives).
+    ///
+    /// ```
+    /// use samkalk::{analysis::GivenLabel, Lang};
+    /// let label = GivenLabel::both("KNUT");
+    /// assert_eq!((label.get(Lang::Sv), label.get(Lang::En)), (Some("KNUT"), Some("KNUT")));
+    /// ```
     pub fn both(text: &str) -> GivenLabel {
         GivenLabel { sv: Some(text.to_string()), en: Some(text.to_string()) }
     }
 
-    /// The name in `lang`, when given.
+    /// The name in `lang`, when given; `None` means the core's own words for the parameter.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Analysis, Lang};
+    /// let request = Analysis::from_json(r#"{"sweep": {"parameter": "cohorts[0].participants",
+    ///     "label": {"sv": "Antal deltagare"}, "values": ["10", "20"]}}"#).unwrap();
+    /// let label = request.sweep.unwrap().label.unwrap();
+    /// assert_eq!(label.get(Lang::Sv), Some("Antal deltagare"));
+    /// assert_eq!(label.get(Lang::En), None);
+    /// ```
     pub fn get(&self, lang: Lang) -> Option<&str> {
         match lang {
             Lang::Sv => self.sv.as_deref(),
@@ -182,7 +250,14 @@ pub enum Who {
 }
 
 impl Who {
-    /// Reads an id (`"region"`, `"society"`).
+    /// Reads an id (`"region"`, `"society"`): an [`Actor::id`] or `society`.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::from_id("municipality"), Some(Who::Actor(Actor::Municipality)));
+    /// assert_eq!(Who::from_id("society"), Some(Who::Society));
+    /// assert_eq!(Who::from_id("public_sector"), None);
+    /// ```
     pub fn from_id(id: &str) -> Option<Who> {
         if id == SOCIETY_ID {
             Some(Who::Society)
@@ -190,14 +265,28 @@ impl Who {
             Actor::from_id(id).map(Who::Actor)
         }
     }
-    /// The id used in JSON.
+    /// The id used in JSON, which [`Who::from_id`] reads back.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::Society.id(), "society");
+    /// assert_eq!(Who::Actor(Actor::EmploymentService).id(), "employment_service");
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Who::Actor(a) => a.id(),
             Who::Society => SOCIETY_ID,
         }
     }
-    /// Position in the NPV arrays: the seven actors, then society.
+    /// Position in the NPV arrays ([`crate::analysis::PerActor`]): the seven actors in the
+    /// order of [`Actor::ALL`], then society.
+    ///
+    /// ```
+    /// use samkalk::{analysis::Who, Actor};
+    /// assert_eq!(Who::Actor(Actor::Municipality).index(), 0);
+    /// assert_eq!(Who::Actor(Actor::Individual).index(), 6);
+    /// assert_eq!(Who::Society.index(), 7);
+    /// ```
     pub fn index(self) -> usize {
         match self {
             Who::Actor(a) => a.index(),
@@ -348,6 +437,14 @@ pub enum Distribution {
 
 impl Distribution {
     /// The `kind` it is named by in a request (`"pert"`).
+    ///
+    /// ```
+    /// use samkalk::analysis::Distribution;
+    /// let d = Distribution::Uniform { low: 80000.into(), high: 110000.into() };
+    /// assert_eq!(d.kind(), "uniform");
+    /// let d = Distribution::Discrete { values: vec![25.into(), 30.into()], weights: vec![1.into(), 1.into()] };
+    /// assert_eq!(d.kind(), "discrete");
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             Distribution::Uniform { .. } => "uniform",

@@ -83,11 +83,33 @@ pub struct AnalysisResult {
 }
 
 impl AnalysisResult {
-    /// The result JSON (docs/analysis.md), compact.
+    /// The result JSON (docs/analysis.md), compact: money as strings with two decimals,
+    /// parameter values as exact decimal strings, by-actor objects ending with `society`.
+    ///
+    /// ```
+    /// let result = samkalk::analysis::run_json(r#"{"start_year": 2026, "discount_rate": "0.035"}"#,
+    ///     r#"{"sweep": {"parameter": "discount_rate", "values": ["0"]}}"#, &mut |_, _| true).unwrap();
+    /// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+    /// assert_eq!(json["version"], 1);
+    /// // Without cohorts nobody gains or pays anything.
+    /// assert_eq!(json["base"]["npv"]["society"], "0.00");
+    /// assert_eq!(json["sweep"]["base_value"], "0.035");
+    /// assert!(json.get("monte_carlo").is_none());
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
-    /// The result JSON, indented for people.
+    /// The result JSON, indented for people: the same JSON as [`AnalysisResult::to_json`].
+    ///
+    /// ```
+    /// let result = samkalk::analysis::run_json(r#"{"start_year": 2026}"#,
+    ///     r#"{"sweep": {"parameter": "horizon_years", "values": ["2"]}}"#, &mut |_, _| true).unwrap();
+    /// let pretty = result.to_json_pretty();
+    /// assert!(pretty.starts_with("{\n  \"version\": 1,\n"));
+    /// let (a, b): (serde_json::Value, serde_json::Value) =
+    ///     (serde_json::from_str(&pretty).unwrap(), serde_json::from_str(&result.to_json()).unwrap());
+    /// assert_eq!(a, b);
+    /// ```
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

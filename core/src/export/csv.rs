@@ -14,10 +14,27 @@ use crate::present::{actor_label as actor_name, society_label as society_name, O
 use crate::result::{fixed, CalculationResult};
 use crate::scenario::Scenario;
 
-/// The byte order mark that tells Excel the file is UTF-8.
+/// The byte order mark that tells Excel the file is UTF-8: the Swedish CSV's first character.
+///
+/// ```
+/// use samkalk::export::csv::{csv, BOM};
+/// let scenario = samkalk::Scenario::new(2026);
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// assert!(csv(&scenario, &result, samkalk::Lang::Sv).starts_with(BOM));
+/// assert!(!csv(&scenario, &result, samkalk::Lang::En).starts_with(BOM));
+/// ```
 pub const BOM: char = '\u{FEFF}';
 
-/// The header of the Swedish table.
+/// The header of the Swedish table, in the English CSV's column order.
+///
+/// ```
+/// use samkalk::export::csv::{csv, SWEDISH_HEADER};
+/// let scenario = samkalk::Scenario::new(2026);
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// let sv = csv(&scenario, &result, samkalk::Lang::Sv);
+/// assert!(sv.contains(&format!("\r\n{}\r\n", SWEDISH_HEADER.join(";"))));
+/// assert_eq!(SWEDISH_HEADER[5], "Ackumulerat netto");
+/// ```
 pub const SWEDISH_HEADER: [&str; 6] = ["Aktör", "År", "Vinst", "Investering", "Netto", "Ackumulerat netto"];
 
 /// The CSV in `lang`: [`Lang::En`] is exactly [`crate::report::csv`]; [`Lang::Sv`] is the

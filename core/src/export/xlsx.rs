@@ -21,8 +21,8 @@
 //! engine's figures to within half an öre plus a double's rounding.
 //!
 //! Inputs are written so that [`crate::export::xlsx_read`] reads them back exactly: a number
-//! whose double's shortest decimal (the conversion MODEL.md uses for floats,
-//! [`crate::number::float_text`]) is the number itself is a number cell; any other (more than
+//! whose double's shortest decimal (the conversion MODEL.md uses for floats, the crate's
+//! `number::float_text`) is the number itself is a number cell; any other (more than
 //! about 15 significant digits) is a text cell holding the exact decimal.
 
 use rust_decimal::Decimal;
@@ -50,7 +50,22 @@ use crate::state::{taxable_income, yearly_net_with};
 /// workbooks with this format.
 pub const FORMAT_MARKER: &str = "samkalk-arbetsbok 1";
 
-/// How to write the workbook.
+/// How to write the workbook: its language and the date it is written (the core reads no clock).
+///
+/// ```
+/// use samkalk::export::{xlsx::{workbook, WorkbookOptions}, xlsx_read::scenario_from_xlsx, Date};
+/// use samkalk::Lang;
+/// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// let english = WorkbookOptions { lang: Lang::En, date: Date::new(2026, 12, 2).unwrap() };
+/// let bytes = workbook(&scenario, &result, &english).unwrap();
+/// // The English workbook reads back as the same scenario.
+/// let back = scenario_from_xlsx(&bytes).unwrap();
+/// assert_eq!(back.cohorts[0].participants, 20);
+/// assert_eq!(back.calculate().unwrap(), result);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkbookOptions {
     /// The language of sheet names, headers and labels.

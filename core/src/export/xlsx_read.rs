@@ -9,7 +9,7 @@
 //! results and are not read.
 //!
 //! Numbers are read exactly: a number cell holds a double, which is taken as its shortest
-//! decimal ([`crate::number::float_text`], the rule MODEL.md gives for floats), so `0.2074`
+//! decimal (the crate's `number::float_text`, the rule MODEL.md gives for floats), so `0.2074`
 //! typed or written reads as 0.2074; a text cell may hold an exact decimal (with a point or a
 //! decimal comma). Every fault names the sheet and cell (`Grupper!E2: must be a number, got
 //! text "abc"`, code `cell_not_a_number`); faults of the scenario itself (a share above 1) are found by the same rules as
@@ -33,13 +33,51 @@ use crate::number::{float_text, parse_decimal};
 use crate::validate::ValidScenario;
 use crate::value::Value;
 
-/// Reads and validates the scenario in a samkalk workbook (.xlsx bytes).
+/// Reads and validates the scenario in a samkalk workbook (.xlsx bytes). A fault of the
+/// scenario is at the cell its field came from, its message starting with the field's path;
+/// bytes that are not a samkalk workbook are a fault at path `""`.
+///
+/// ```
+/// use samkalk::export::{xlsx::{workbook, WorkbookOptions}, xlsx_read::scenario_from_xlsx, Date};
+/// use samkalk::FaultCode;
+/// let mut scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// let options = WorkbookOptions { lang: samkalk::Lang::Sv, date: Date::new(2026, 12, 2).unwrap() };
+/// let back = scenario_from_xlsx(&workbook(&scenario, &result, &options).unwrap()).unwrap();
+/// assert_eq!(back.cohorts[0].outcomes[0].share, "0.6".parse().unwrap());
+///
+/// // As if an analyst had typed 1.5 as the share of the first outcome (Grupper, column C of
+/// // the outcome table, whose first row is row 6).
+/// scenario.cohorts[0].outcomes[0].share = "1.5".parse().unwrap();
+/// let faults = scenario_from_xlsx(&workbook(&scenario, &result, &options).unwrap()).unwrap_err().errors;
+/// assert_eq!((faults[0].path.as_str(), faults[0].code()), ("Grupper!C6", FaultCode::OutOfRange));
+/// assert_eq!(faults[0].message, "cohorts[0].outcomes[0].share: must be between 0 and 1, got 1.5");
+///
+/// assert_eq!(scenario_from_xlsx(b"not a workbook").unwrap_err().errors[0].code(), FaultCode::NotAWorkbook);
+/// ```
 pub fn scenario_from_xlsx(bytes: &[u8]) -> Result<ValidScenario, ScenarioError> {
     let (value, cells) = read_tree(bytes)?;
     ValidScenario::from_value(&value).map_err(|e| ScenarioError { errors: e.errors.into_iter().map(|f| at_cell(f, &cells)).collect() })
 }
 
-/// The scenario of a samkalk workbook as an input tree, and the cell each field came from.
+/// The scenario of a samkalk workbook as an input tree (not yet validated), and the cell each
+/// field came from, by the field's path; [`scenario_from_xlsx`] is this plus validation.
+///
+/// ```
+/// use samkalk::export::{xlsx::{workbook, WorkbookOptions}, xlsx_read::read_tree, Date};
+/// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "AM2-grupp",
+///     "origin": "AM2", "participants": 20, "intervention": {"cost_per_participant": "40000", "duration_months": 6},
+///     "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let result = samkalk::calculate(&scenario).unwrap();
+/// let options = WorkbookOptions { lang: samkalk::Lang::Sv, date: Date::new(2026, 12, 2).unwrap() };
+/// let (tree, cells) = read_tree(&workbook(&scenario, &result, &options).unwrap()).unwrap();
+/// assert!(matches!(tree.get("start_year"), Some(samkalk::Value::Number(n)) if n == "2026"));
+/// assert!(matches!(tree.get("cohorts"), Some(samkalk::Value::Array(c)) if c.len() == 1));
+/// // Deltagare is the fourth column of the cohort table; the first cohort is on row 2.
+/// assert_eq!(cells["cohorts[0].participants"], "Grupper!D2");
+/// ```
 pub fn read_tree(bytes: &[u8]) -> Result<(Value, HashMap<String, String>), ScenarioError> {
     let opened = std::panic::catch_unwind(|| open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)));
     let mut book = match opened {
