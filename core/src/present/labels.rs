@@ -191,6 +191,15 @@ impl Field {
     ];
 
     /// The result JSON's key (`cumulative_net`).
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// assert_eq!(Field::CumulativeNet.id(), "cumulative_net");
+    /// // Every field is a key of an actor's result.
+    /// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+    /// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+    /// assert!(Field::ALL.iter().all(|f| json["society"].get(f.id()).is_some()));
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Field::Gain => "gain",
@@ -206,7 +215,14 @@ impl Field {
         }
     }
 
-    /// Reads a result JSON key.
+    /// Reads a result JSON key; None for any other text.
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// assert_eq!(Field::from_id("npv"), Some(Field::Npv));
+    /// assert_eq!(Field::from_id("NPV"), None);
+    /// assert!(Field::ALL.iter().all(|&f| Field::from_id(f.id()) == Some(f)));
+    /// ```
     pub fn from_id(id: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.id() == id)
     }
