@@ -205,9 +205,22 @@ macro_rules! output_value {
         pub struct $name(Decimal);
 
         impl $name {
-            /// Zero.
+            /// Zero, the default.
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// assert_eq!((Money::ZERO.to_string(), Share::ZERO.to_string(), Ratio::ZERO.to_string()),
+            ///            ("0.00".to_string(), "0.000000".to_string(), "0.0000".to_string()));
+            /// assert_eq!(Money::default(), Money::ZERO);
+            /// ```
             pub const ZERO: $name = $name(Decimal::ZERO);
-            /// Decimals it is written with.
+            /// Decimals it is written with (and rounded to by `rounded`).
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// assert_eq!((Money::DECIMALS, Share::DECIMALS, Ratio::DECIMALS), (2, 6, 4));
+            /// assert_eq!(Share::ZERO.to_string().split('.').nth(1).unwrap().len(), Share::DECIMALS as usize);
+            /// ```
             pub const DECIMALS: u32 = $dp;
 
             /// Holds `x` as it is (it is rounded only when written).
@@ -426,6 +439,13 @@ impl Serialize for Exact {
 pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
 
 /// Positions in a [`PerActor`]: the seven actors, then society.
+///
+/// ```
+/// use samkalk::result::WHO_COUNT;
+/// assert_eq!(WHO_COUNT, samkalk::Actor::ALL.len() + 1);
+/// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+/// assert_eq!(result.per_actor.iter().count(), WHO_COUNT);
+/// ```
 pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
 
 /// The ids in result order: the seven actors, then `society`.

@@ -221,6 +221,13 @@ field_names!(
 );
 
 /// Deepest nesting the JSON reader accepts; deeper input is an error, not a stack overflow.
+///
+/// ```
+/// use samkalk::{parse_json, value::MAX_DEPTH};
+/// let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+/// assert!(parse_json(&nested(MAX_DEPTH + 1)).is_ok());
+/// assert!(parse_json(&nested(MAX_DEPTH + 2)).is_err());
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Why a text is not JSON, with the byte offset where reading stopped.

@@ -106,6 +106,13 @@ pub use crate::analysis::param::OutcomeField;
 
 impl OutcomeField {
     /// Every field, in the scenario format's order.
+    ///
+    /// ```
+    /// use samkalk::{present::OutcomeField, Lang};
+    /// let headings = OutcomeField::ALL.map(|f| f.label(Lang::En));
+    /// assert_eq!(headings[..3], ["Share", "Counterfactual share", "Deadweight"]);
+    /// assert_eq!(headings.last(), Some(&"Lag (months)"));
+    /// ```
     pub const ALL: [OutcomeField; 7] = [
         OutcomeField::Share,
         OutcomeField::CounterfactualShare,
@@ -177,6 +184,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the result JSON's order.
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+    /// let society = serde_json::to_string(result.society()).unwrap();
+    /// let at = |f: Field| society.find(&format!(r#""{}":"#, f.id())).unwrap();
+    /// assert!(Field::ALL.windows(2).all(|w| at(w[0]) < at(w[1])));
+    /// ```
     pub const ALL: [Field; 10] = [
         Field::Gain,
         Field::Investment,
