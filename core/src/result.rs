@@ -635,6 +635,14 @@ pub enum BreakEvenKind {
 
 impl BreakEvenKind {
     /// All four, in the order MODEL.md lists them.
+    ///
+    /// ```
+    /// use samkalk::{present::break_even_kind_label, BreakEvenKind, Lang};
+    /// assert_eq!(BreakEvenKind::ALL.len(), 4);
+    /// // Each has its own words.
+    /// let labels = BreakEvenKind::ALL.map(|k| break_even_kind_label(k, Lang::En));
+    /// assert!(labels.iter().enumerate().all(|(i, l)| !labels[..i].contains(l)));
+    /// ```
     pub const ALL: [BreakEvenKind; 4] = [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost];
 
     /// The identifier in the result JSON (`at_least`).

@@ -325,7 +325,14 @@ pub enum Heading {
 }
 
 impl Heading {
-    /// Every heading.
+    /// Every heading, each with its own id and a label in both languages.
+    ///
+    /// ```
+    /// use samkalk::{present::Heading, Lang};
+    /// let ids = Heading::ALL.map(Heading::id);
+    /// assert_eq!(ids[..3], ["title", "actor", "year"]);
+    /// assert!(Heading::ALL.iter().all(|h| !h.label(Lang::Sv).is_empty() && !h.label(Lang::En).is_empty()));
+    /// ```
     pub const ALL: [Heading; 8] = [
         Heading::Title,
         Heading::Actor,
