@@ -23,6 +23,13 @@ use crate::validate::{validate, ValidScenario};
 pub use crate::actor::PUBLIC_SECTOR;
 
 /// The public sector's id where a figure is named by id beside the actors' (`public_sector`).
+///
+/// ```
+/// use samkalk::{present::row_label, public_sector::PUBLIC_SECTOR_ID, Lang};
+/// assert_eq!(row_label(PUBLIC_SECTOR_ID, Lang::Sv), Some("Offentlig sektor"));
+/// // It names no actor.
+/// assert_eq!(samkalk::Actor::from_id(PUBLIC_SECTOR_ID), None);
+/// ```
 pub const PUBLIC_SECTOR_ID: &str = "public_sector";
 
 /// Whether an actor belongs to the public sector.

@@ -11,19 +11,39 @@ use crate::result::{ActorResult, BreakEven, CalculationResult, Money};
 use crate::scenario::Scenario;
 
 /// Whole kronor with spaces between thousands: `1 234 567 kr`, `-800 000 kr`
-/// ([`crate::present::kronor`] in Swedish).
+/// ([`crate::present::kronor`] in Swedish). Rounded half away from zero.
+///
+/// ```
+/// use samkalk::report::kronor;
+/// assert_eq!(kronor("1234567.5".parse().unwrap()), "1 234 568 kr");
+/// assert_eq!(kronor((-800_000).into()), "-800 000 kr");
+/// ```
 pub fn kronor(x: Decimal) -> String {
     present::kronor(x, Lang::Sv)
 }
 
 /// A share as a Swedish percentage with one decimal: `6,8 %` ([`crate::present::percent`] in
 /// Swedish; never panics, whatever the share).
+///
+/// ```
+/// use samkalk::report::percent;
+/// assert_eq!(percent("0.06834".parse().unwrap()), "6,8 %");
+/// assert_eq!(percent(1.into()), "100,0 %");
+/// ```
 pub fn percent(share: Decimal) -> String {
     present::percent(share, Lang::Sv)
 }
 
 /// "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete." Without the comparison
 /// group; [`crate::present::break_even_sentence`] takes it and the language.
+///
+/// ```
+/// use samkalk::{report::break_even_sentence, BreakEven, BreakEvenKind, Share};
+/// let at_least = BreakEven { share: Some(Share::new("0.068".parse().unwrap())), kind: BreakEvenKind::AtLeast };
+/// assert_eq!(break_even_sentence("Kommunen", &at_least, "arbete"), "Kommunen går jämnt ut om minst 6,8 % av deltagarna når arbete.");
+/// let always = BreakEven { share: None, kind: BreakEvenKind::Always };
+/// assert!(break_even_sentence("Staten", &always, "arbete").starts_with("Staten "));
+/// ```
 pub fn break_even_sentence(who: &str, be: &BreakEven, target: &str) -> String {
     present::break_even_sentence(who, be, target, None, Lang::Sv)
 }
@@ -88,7 +108,22 @@ fn rate_percent(rate: Decimal) -> String {
     format!("{:.2} %", rate * Decimal::ONE_HUNDRED).replace('.', ",")
 }
 
-/// The readable report in Swedish.
+/// The readable report in Swedish: a heading, the years and discount rate, the cohorts, a
+/// block of figures per actor, the public sector and society, the break-even sentences and the
+/// assumptions (what `samkalk calculate --format table` prints).
+///
+/// ```
+/// # let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+/// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// # let result = samkalk::calculate(&scenario).unwrap();
+/// let report = samkalk::report::table(&scenario, &result);
+/// assert!(report.starts_with("Socioekonomisk investeringskalkyl\nÅr 2026–2029, diskonteringsränta 0,0 %\n"));
+/// assert!(report.contains("  A: 20 deltagare från AM2"));
+/// // The municipality pays the 20 × 40 000 kr in the first year.
+/// let investment = report.lines().find(|l| l.starts_with("Investering")).unwrap();
+/// assert_eq!(investment.split_whitespace().collect::<Vec<_>>()[1..4], ["800", "000", "kr"]);
+/// assert!(report.contains("\nOffentlig sektor\n") && report.contains("\nSamhället\n"));
+/// ```
 pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     let mut out = String::new();
     let heading = present::Heading::Title.label(Lang::Sv);
@@ -142,7 +177,21 @@ pub fn table(scenario: &Scenario, result: &CalculationResult) -> String {
     out
 }
 
-/// A tidy table: one row per actor (and society) and year.
+/// A tidy table: one row per actor (and society) and year, amounts to öre with a decimal
+/// point (`samkalk calculate --format csv`).
+///
+/// ```
+/// # let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+/// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// # let result = samkalk::calculate(&scenario).unwrap();
+/// let csv = samkalk::report::csv(&result);
+/// let lines: Vec<&str> = csv.lines().collect();
+/// assert_eq!(lines[0], "actor,year,gain,investment,net,cumulative_net");
+/// assert!(lines[1].starts_with("municipality,2026,") && lines[1].contains(",800000.00,"));
+/// // Eight rows (seven actors and society) of four years.
+/// assert_eq!(lines.len(), 1 + 8 * 4);
+/// assert!(lines[32].starts_with("society,2029,"));
+/// ```
 pub fn csv(result: &CalculationResult) -> String {
     let mut out = String::from("actor,year,gain,investment,net,cumulative_net\n");
     for (id, r) in result.rows() {
@@ -157,6 +206,15 @@ use crate::present::PUBLIC_SECTOR as PUBLIC;
 
 /// docs/defaults.md: the built-in states' yearly net per actor, then every flow with its source
 /// and arithmetic. Generated from the data, so the document cannot drift from it.
+///
+/// ```
+/// let doc = samkalk::report::defaults_markdown();
+/// assert!(doc.starts_with("# samkalk's built-in parameter set\n"));
+/// // One row of yearly net per built-in state, each under its own heading further down.
+/// for id in samkalk::defaults().states.keys() {
+///     assert!(doc.contains(&format!("| `{id}` ")) && doc.contains(&format!("\n## `{id}`: ")), "{id}");
+/// }
+/// ```
 pub fn defaults_markdown() -> String {
     use crate::defaults::defaults;
     use crate::state::yearly_net;

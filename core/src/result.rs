@@ -205,24 +205,70 @@ macro_rules! output_value {
         pub struct $name(Decimal);
 
         impl $name {
-            /// Zero.
+            /// Zero, the default.
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// assert_eq!((Money::ZERO.to_string(), Share::ZERO.to_string(), Ratio::ZERO.to_string()),
+            ///            ("0.00".to_string(), "0.000000".to_string(), "0.0000".to_string()));
+            /// assert_eq!(Money::default(), Money::ZERO);
+            /// ```
             pub const ZERO: $name = $name(Decimal::ZERO);
-            /// Decimals it is written with.
+            /// Decimals it is written with (and rounded to by `rounded`).
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// assert_eq!((Money::DECIMALS, Share::DECIMALS, Ratio::DECIMALS), (2, 6, 4));
+            /// assert_eq!(Share::ZERO.to_string().split('.').nth(1).unwrap().len(), Share::DECIMALS as usize);
+            /// ```
             pub const DECIMALS: u32 = $dp;
 
             /// Holds `x` as it is (it is rounded only when written).
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// let x: rust_decimal::Decimal = "0.1234565".parse().unwrap();
+            /// assert_eq!(Money::new(x).value(), x);
+            /// assert_eq!((Money::new(x).to_string(), Share::new(x).to_string(), Ratio::new(x).to_string()),
+            ///            ("0.12".to_string(), "0.123457".to_string(), "0.1235".to_string()));
+            /// ```
             pub const fn new(x: Decimal) -> $name {
                 $name(x)
             }
             /// Holds `x` rounded half away from zero to [`Self::DECIMALS`], as results keep it.
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// let x: rust_decimal::Decimal = "-2.0000005".parse().unwrap();
+            /// assert_eq!(Money::rounded(x).value().to_string(), "-2.00");
+            /// assert_eq!(Share::rounded(x).value().to_string(), "-2.000001");
+            /// assert_eq!(Ratio::rounded(x), rust_decimal::Decimal::from(-2));
+            /// assert_eq!((Money::DECIMALS, Share::DECIMALS, Ratio::DECIMALS), (2, 6, 4));
+            /// ```
             pub fn rounded(x: Decimal) -> $name {
                 $name($round(x))
             }
-            /// The value held.
+            /// The value held, unrounded if it was made with `new`.
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// let x: rust_decimal::Decimal = "0.125".parse().unwrap();
+            /// assert_eq!((Money::new(x).value(), Share::new(x).value(), Ratio::new(x).value()), (x, x, x));
+            /// assert_eq!(Money::ZERO.value(), rust_decimal::Decimal::ZERO);
+            /// ```
             pub const fn value(self) -> Decimal {
                 self.0
             }
-            /// Written as MODEL.md writes it, without allocating.
+            /// Written as MODEL.md writes it, without allocating: exactly [`Self::DECIMALS`]
+            /// decimals, half away from zero, no minus sign on a zero.
+            ///
+            /// ```
+            /// use samkalk::{Money, Ratio, Share};
+            /// let x: rust_decimal::Decimal = "-0.004".parse().unwrap();
+            /// assert_eq!(Money::new(x).text().as_str(), "0.00");
+            /// assert_eq!(Share::new(x).text().as_str(), "-0.004000");
+            /// assert_eq!(Ratio::new(x).text().as_str(), "-0.0040");
+            /// ```
             pub fn text(self) -> FixedText {
                 FixedText::new(self.0, $dp)
             }
@@ -261,15 +307,49 @@ macro_rules! output_value {
 }
 
 output_value!(
-    /// An amount in kronor, written to öre (`"-1345020.00"`).
+    /// An amount in kronor, written to öre (`"-1345020.00"`): every money figure of a result.
+    ///
+    /// ```
+    /// use samkalk::{Actor, Money};
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// // Unfinanced, the municipality pays the whole intervention: 20 × 40 000 kr.
+    /// let paid: Money = result.actor(Actor::Municipality).total_investment;
+    /// assert_eq!(paid.to_string(), "800000.00");
+    /// assert_eq!(serde_json::to_string(&paid).unwrap(), r#""800000.00""#);
+    /// assert!(paid > rust_decimal::Decimal::ZERO && result.actor(Actor::Region).total_investment == Money::ZERO);
+    /// ```
     Money, kind::MONEY, 2, round_money
 );
 output_value!(
-    /// A share of participants, written with six decimals (`"0.068345"`).
+    /// A share of participants, written with six decimals (`"0.068345"`): a break-even share.
+    ///
+    /// ```
+    /// use samkalk::{Actor, BreakEvenKind, Share};
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let municipality = result.cohorts[0].break_even.as_ref().unwrap().get(Actor::Municipality);
+    /// assert_eq!(municipality.kind, BreakEvenKind::AtLeast);
+    /// let share: Share = municipality.share.unwrap();
+    /// // The municipality breaks even below the 60 % the scenario expects.
+    /// assert!(share > rust_decimal::Decimal::ZERO && share < "0.6".parse::<rust_decimal::Decimal>().unwrap());
+    /// assert_eq!(share.to_string().len(), "0.000000".len());
+    /// ```
     Share, kind::SHARE, 6, round_share
 );
 output_value!(
     /// A ratio (benefit over cost), written with four decimals (`"1.2345"`).
+    ///
+    /// ```
+    /// use samkalk::{Actor, Ratio};
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let society: Ratio = result.society().benefit_cost_ratio.unwrap();
+    /// assert!(society > rust_decimal::Decimal::ONE);
+    /// // An actor that invests nothing has no ratio.
+    /// assert_eq!(result.actor(Actor::Region).benefit_cost_ratio, None);
+    /// assert_eq!(Ratio::new(5.into()).to_string(), "5.0000");
+    /// ```
     Ratio, kind::RATIO, 4, round_ratio
 );
 
@@ -295,7 +375,12 @@ impl Exact {
     pub const fn new(x: Decimal) -> Exact {
         Exact(x)
     }
-    /// The value held.
+    /// The value held, with the scale it was given.
+    ///
+    /// ```
+    /// let x = samkalk::Exact::new("30.00".parse().unwrap());
+    /// assert_eq!((x.value().to_string(), x.to_string()), ("30.00".to_string(), "30".to_string()));
+    /// ```
     pub const fn value(self) -> Decimal {
         self.0
     }
@@ -354,6 +439,13 @@ impl Serialize for Exact {
 pub struct PerActor<T>([T; ACTOR_COUNT + 1]);
 
 /// Positions in a [`PerActor`]: the seven actors, then society.
+///
+/// ```
+/// use samkalk::result::WHO_COUNT;
+/// assert_eq!(WHO_COUNT, samkalk::Actor::ALL.len() + 1);
+/// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+/// assert_eq!(result.per_actor.iter().count(), WHO_COUNT);
+/// ```
 pub const WHO_COUNT: usize = ACTOR_COUNT + 1;
 
 /// The ids in result order: the seven actors, then `society`.
@@ -371,30 +463,89 @@ impl<T> PerActor<T> {
         PerActor(std::array::from_fn(f))
     }
     /// An actor's value.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let invested = result.per_actor.map(|r| r.total_investment);
+    /// assert_eq!(invested.get(Actor::Municipality).to_string(), "800000.00");
+    /// assert_eq!(invested.get(Actor::Employer).to_string(), "0.00");
+    /// ```
     pub fn get(&self, actor: Actor) -> &T {
         &self.0[actor.index()]
     }
-    /// Society's value.
+    /// Society's value: for a result's figures, the sum over the seven actors.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let invested = result.per_actor.map(|r| r.total_investment);
+    /// // Only the municipality pays, so society invests what it does.
+    /// assert_eq!(invested.society(), invested.get(samkalk::Actor::Municipality));
+    /// ```
     pub fn society(&self) -> &T {
         &self.0[ACTOR_COUNT]
     }
-    /// The value at a position (0–6 the actors, 7 society); None past the end.
+    /// The value at a position (0–6 the actors in [`Actor::ALL`] order, 7 society); None past
+    /// the end.
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let p = &result.per_actor;
+    /// assert_eq!(p.at(Actor::Region.index()), Some(p.get(Actor::Region)));
+    /// assert_eq!(p.at(7), Some(p.society()));
+    /// assert_eq!(p.at(8), None);
+    /// ```
     pub fn at(&self, index: usize) -> Option<&T> {
         self.0.get(index)
     }
     /// The seven actors' values, then society's, in result order.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let [municipality, .., society] = result.per_actor.map(|r| r.total_investment).as_array().map(|m| m.to_string());
+    /// assert_eq!((municipality.as_str(), society.as_str()), ("800000.00", "800000.00"));
+    /// ```
     pub fn as_array(&self) -> &[T; WHO_COUNT] {
         &self.0
     }
     /// Each actor's value with the actor, in [`Actor::ALL`] order (without society).
+    ///
+    /// ```
+    /// use samkalk::Actor;
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let paying: Vec<Actor> = result.per_actor.actors().filter(|(_, r)| !r.total_investment.value().is_zero()).map(|(a, _)| a).collect();
+    /// assert_eq!(paying, [Actor::Municipality]);
+    /// ```
     pub fn actors(&self) -> impl Iterator<Item = (Actor, &T)> {
         Actor::ALL.into_iter().zip(self.0.iter())
     }
     /// Each value with its id (`municipality`, …, `society`), in result order.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let ids: Vec<&str> = result.per_actor.iter().map(|(id, _)| id).collect();
+    /// assert_eq!(ids, ["municipality", "employment_service", "social_insurance", "region", "state", "employer", "individual", "society"]);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &T)> {
         who_ids().zip(self.0.iter())
     }
     /// The same shape with `f` applied to each value.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let payback: samkalk::PerActor<Option<i64>> = result.per_actor.map(|r| r.payback_year);
+    /// // Who invests nothing has no payback year.
+    /// assert_eq!(*payback.get(samkalk::Actor::Individual), None);
+    /// assert!(payback.society().is_some());
+    /// ```
     pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> PerActor<U> {
         PerActor(std::array::from_fn(|i| f(&self.0[i])))
     }
@@ -484,6 +635,14 @@ pub enum BreakEvenKind {
 
 impl BreakEvenKind {
     /// All four, in the order MODEL.md lists them.
+    ///
+    /// ```
+    /// use samkalk::{present::break_even_kind_label, BreakEvenKind, Lang};
+    /// assert_eq!(BreakEvenKind::ALL.len(), 4);
+    /// // Each has its own words.
+    /// let labels = BreakEvenKind::ALL.map(|k| break_even_kind_label(k, Lang::En));
+    /// assert!(labels.iter().enumerate().all(|(i, l)| !labels[..i].contains(l)));
+    /// ```
     pub const ALL: [BreakEvenKind; 4] = [BreakEvenKind::Always, BreakEvenKind::Never, BreakEvenKind::AtLeast, BreakEvenKind::AtMost];
 
     /// The identifier in the result JSON (`at_least`).
@@ -589,6 +748,15 @@ impl Serialize for CalculationResult {
 
 impl CalculationResult {
     /// MODEL.md's result JSON, compact.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+    /// assert_eq!(json["actors"]["municipality"]["total_investment"], "800000.00");
+    /// assert_eq!(json["society"]["investment"][0], "800000.00");
+    /// assert_eq!(json["cohorts"][0]["name"], "A");
+    /// ```
     pub fn to_json(&self) -> String {
         // Sized for a four-year result with a few cohorts, so the buffer rarely grows.
         let mut out = Vec::with_capacity(4096 + 1024 * self.cohorts.len() + 512 * self.years.len());
@@ -597,19 +765,52 @@ impl CalculationResult {
             Err(_) => String::new(),
         }
     }
-    /// MODEL.md's result JSON, indented for people.
+    /// MODEL.md's result JSON, indented for people; the same JSON as [`Self::to_json`].
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let pretty = result.to_json_pretty();
+    /// assert!(pretty.starts_with("{\n  \"version\": 1,\n  \"years\": [\n    2026,"));
+    /// let same = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap();
+    /// assert_eq!(same(&pretty), same(&result.to_json()));
+    /// ```
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
     /// An actor's figures.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let m = result.actor(samkalk::Actor::Municipality);
+    /// // The six months' cost falls in the first year.
+    /// assert_eq!(m.investment.iter().map(|x| x.to_string()).collect::<Vec<_>>(), ["800000.00", "0.00", "0.00", "0.00"]);
+    /// ```
     pub fn actor(&self, actor: Actor) -> &ActorResult {
         self.per_actor.get(actor)
     }
     /// Society's figures: the sum over the seven actors.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let sum: Decimal = samkalk::Actor::ALL.iter().map(|&a| result.actor(a).npv.value()).sum();
+    /// assert_eq!(result.society().npv.value(), sum);
+    /// ```
     pub fn society(&self) -> &ActorResult {
         self.per_actor.society()
     }
-    /// Each actor's result, then society's, with the actor's id.
+    /// Each actor's result, then society's, with the actor's id: a table's rows.
+    ///
+    /// ```
+    /// # let result = samkalk::calculate_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2", "participants": 20,
+    /// #     "intervention": {"cost_per_participant": "40000", "duration_months": 6}, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let (id, society) = result.rows().last().unwrap();
+    /// assert_eq!((id, society), ("society", result.society()));
+    /// assert_eq!(result.rows().count(), samkalk::result::WHO_COUNT);
+    /// ```
     pub fn rows(&self) -> impl Iterator<Item = (&'static str, &ActorResult)> {
         self.per_actor.iter()
     }
@@ -684,7 +885,7 @@ mod tests {
 
     /// serde_json for a `&dyn` in the test above.
     mod erased {
-        pub trait Json {
+        pub(super) trait Json {
             fn json(&self) -> String;
         }
         impl<T: serde::Serialize> Json for T {

@@ -5,6 +5,14 @@ use crate::scenario::Scenario;
 /// The JSON Schema (draft 2020-12) of a scenario: the types' schema, with each number's
 /// limits and default from the table of record (`crate::limits`), and a state given with
 /// `extends` (docs/method.md, "Changing a built-in state").
+///
+/// ```
+/// let schema = samkalk::schema::scenario_schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["horizon_years"]["maximum"], 60);
+/// assert_eq!(schema["$defs"]["Outcome"]["properties"]["share"]["maximum"], 1);
+/// assert_eq!(schema["$defs"]["ExtendedState"]["required"][0], "extends");
+/// ```
 pub fn scenario_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(Scenario);
     let mut v = serde_json::to_value(&schema).unwrap_or_default();

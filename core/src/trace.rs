@@ -11,6 +11,18 @@ use crate::scenario::Scenario;
 use crate::validate::{validate, ValidScenario};
 
 /// One row of the trace: the mean over year `year`'s 12 months of the persons in `state`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// // A year's programme, then half of the 20 reach work.
+/// let trace = samkalk::trace_json(r#"{"version": 2, "start_year": 2026, "cohorts": [{"name": "A, B", "origin": "AM2",
+///     "participants": 20, "intervention": {"duration_months": 12}, "outcomes": [{"target": "work", "share": "0.5"}]}]}"#).unwrap();
+/// let row: &samkalk::TraceRow = trace.rows.iter().find(|r| r.year == 2027 && r.state == "work").unwrap();
+/// assert_eq!((row.cohort, row.cohort_name.as_str(), row.participants), (0, "A, B", Decimal::from(10)));
+/// // In the programme year, nobody has moved yet.
+/// let first = &trace.rows[0];
+/// assert_eq!((first.year, first.state.as_str(), first.participants), (2026, "AM2", Decimal::from(20)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct TraceRow {
     /// The cohort's position in the scenario.
@@ -53,7 +65,17 @@ pub(crate) const TRACE_EXACT_DECIMALS: u32 = 20;
 pub(crate) const TRACE_DECIMALS: u32 = 6;
 
 impl Trace {
-    /// CSV with the header `cohort,year,state,participants`, numbers to six decimals.
+    /// CSV with the header `cohort,year,state,participants`, numbers to six decimals; a name
+    /// with a comma, quote or line break is quoted (RFC 4180).
+    ///
+    /// ```
+    /// # let trace = samkalk::trace_json(r#"{"version": 2, "start_year": 2026, "cohorts": [{"name": "A, B", "origin": "AM2",
+    /// #     "participants": 20, "intervention": {"duration_months": 12}, "outcomes": [{"target": "work", "share": "0.5"}]}]}"#).unwrap();
+    /// let csv = trace.to_csv();
+    /// let lines: Vec<&str> = csv.lines().collect();
+    /// assert_eq!(lines[..3], ["cohort,year,state,participants", r#""A, B",2026,AM2,20.000000"#, r#""A, B",2026,work,0.000000"#]);
+    /// assert_eq!(lines.last(), Some(&r#""A, B",2029,work,10.000000"#));
+    /// ```
     pub fn to_csv(&self) -> String {
         let mut out = String::from("cohort,year,state,participants\n");
         for r in &self.rows {
@@ -70,6 +92,14 @@ impl Trace {
 
     /// JSON: a list of `{"cohort", "year", "state", "participants"}`, participants a string
     /// with six decimals, as in the CSV.
+    ///
+    /// ```
+    /// # let trace = samkalk::trace_json(r#"{"version": 2, "start_year": 2026, "cohorts": [{"name": "A, B", "origin": "AM2",
+    /// #     "participants": 20, "intervention": {"duration_months": 12}, "outcomes": [{"target": "work", "share": "0.5"}]}]}"#).unwrap();
+    /// let json: serde_json::Value = serde_json::from_str(&trace.to_json()).unwrap();
+    /// assert_eq!(json[3], serde_json::json!({"cohort": "A, B", "year": 2027, "state": "work", "participants": "10.000000"}));
+    /// assert_eq!(json.as_array().unwrap().len(), trace.rows.len());
+    /// ```
     pub fn to_json(&self) -> String {
         // Written by hand rather than through serde_json::Value: it keeps the WebAssembly small.
         let text = |t: &str| serde_json::to_string(t).unwrap_or_default();
@@ -90,7 +120,14 @@ impl Trace {
         out
     }
 
-    /// The participants of a row written as the CSV writes them.
+    /// The participants of a row written as the CSV and JSON write them: six decimals, half
+    /// away from zero.
+    ///
+    /// ```
+    /// use samkalk::Trace;
+    /// assert_eq!(Trace::written("6.6666666666666666666666666667".parse().unwrap()), "6.666667");
+    /// assert_eq!(Trace::written(20.into()), "20.000000");
+    /// ```
     pub fn written(x: Decimal) -> String {
         fixed(x, TRACE_DECIMALS)
     }
@@ -118,6 +155,21 @@ impl ValidScenario {
 }
 
 /// The effect trace of a scenario; it is validated first, as by [`crate::calculate()`].
+///
+/// ```
+/// use samkalk::{Cohort, Intervention, Outcome, Scenario};
+/// let mut scenario = Scenario::new(2026);
+/// scenario.version = 2;
+/// scenario.cohorts.push(Cohort { name: "A".into(), origin: "AM2".into(), participants: 10,
+///     intervention: Intervention::default(), outcomes: vec![Outcome::new("work", "0.3".parse().unwrap())] });
+/// let trace = samkalk::trace(&scenario).unwrap();
+/// // Each year, the origin's row, then the target's: four years of two states.
+/// assert_eq!(trace.rows.len(), 8);
+/// assert_eq!(trace.rows.iter().map(|r| r.state.as_str()).take(2).collect::<Vec<_>>(), ["AM2", "work"]);
+/// // An invalid scenario gives its faults instead.
+/// scenario.cohorts[0].outcomes[0].share = "1.5".parse().unwrap();
+/// assert_eq!(samkalk::trace(&scenario).unwrap_err().errors[0].path, "cohorts[0].outcomes[0].share");
+/// ```
 pub fn trace(scenario: &Scenario) -> Result<Trace, ScenarioError> {
     let errors = validate(scenario);
     if !errors.is_empty() {

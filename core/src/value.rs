@@ -8,9 +8,32 @@ use crate::number::float_text;
 
 /// An object member's name. The JSON reader borrows the formats' own field names (below)
 /// instead of allocating one string per member; any other name is owned.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use samkalk::{parse_json, Value};
+///
+/// let Value::Object(members) = parse_json(r#"{"share": "0.5", "min_egen": 1}"#).unwrap() else { panic!() };
+/// let keys: Vec<&samkalk::Key> = members.iter().map(|(k, _)| k).collect();
+/// assert!(matches!(keys[0], Cow::Borrowed("share")));
+/// assert!(matches!(keys[1], Cow::Owned(name) if name == "min_egen"));
+/// ```
 pub type Key = Cow<'static, str>;
 
-/// A parsed input document.
+/// A parsed input document: what [`parse_json`], `value::parse_toml` or a binding's converter
+/// makes, and what `Scenario::from_value` reads.
+///
+/// ```
+/// use samkalk::{parse_json, Value};
+///
+/// let doc = parse_json(r#"{"start_year": 2026, "discount_rate": 0.035, "cohorts": []}"#).unwrap();
+/// // The number keeps its spelling: no float in between.
+/// assert_eq!(doc.get("discount_rate"), Some(&Value::Number("0.035".into())));
+/// assert_eq!(doc.get("cohorts"), Some(&Value::Array(vec![])));
+/// assert_eq!(doc.get("horizon_years"), None);
+/// let scenario = samkalk::Scenario::from_value(&doc).unwrap();
+/// assert_eq!(scenario.discount_rate.to_string(), "0.035");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// `null`.
@@ -29,16 +52,34 @@ pub enum Value {
 
 impl Value {
     /// A number from a host integer.
+    ///
+    /// ```
+    /// assert_eq!(samkalk::Value::from_i64(-20), samkalk::Value::Number("-20".into()));
+    /// ```
     pub fn from_i64(n: i64) -> Value {
         Value::Number(n.to_string())
     }
 
-    /// A number from a host float, through its shortest decimal representation.
+    /// A number from a host float, through its shortest decimal representation: the digits a
+    /// person typed into a host language come through as typed, not as the float's binary value.
+    ///
+    /// ```
+    /// use samkalk::Value;
+    /// assert_eq!(Value::from_f64(0.1), Value::Number("0.1".into()));
+    /// assert_eq!(Value::from_f64(40000.0), Value::Number("40000.0".into()));
+    /// ```
     pub fn from_f64(x: f64) -> Value {
         Value::Number(float_text(x))
     }
 
     /// What kind of value this is, for messages.
+    ///
+    /// ```
+    /// use samkalk::Value;
+    /// assert_eq!(Value::from_i64(3).kind(), "a number");
+    /// assert_eq!(Value::String("3".into()).kind(), "text");
+    /// assert_eq!(Value::Object(vec![]).kind(), "an object");
+    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -50,7 +91,15 @@ impl Value {
         }
     }
 
-    /// The first member named `key` of an object.
+    /// The first member named `key` of an object; None for a missing member and for any value
+    /// that is not an object.
+    ///
+    /// ```
+    /// use samkalk::{parse_json, Value};
+    /// let doc = parse_json(r#"{"name": "A", "name": "B"}"#).unwrap();
+    /// assert_eq!(doc.get("name"), Some(&Value::String("A".into())));
+    /// assert_eq!(Value::Null.get("name"), None);
+    /// ```
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
             Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -64,6 +113,12 @@ macro_rules! field_names {
     ($($name:literal),* $(,)?) => {
         /// The `'static` spelling of a member name the formats use (scenario, analysis request,
         /// actor ids), so that reading it needs no allocation; None for any other name.
+        ///
+        /// ```
+        /// use samkalk::value::field_name;
+        /// assert_eq!(field_name("counterfactual_share"), Some("counterfactual_share"));
+        /// assert_eq!(field_name("Share"), None);
+        /// ```
         pub fn field_name(name: &str) -> Option<&'static str> {
             match name {
                 $($name => Some($name),)*
@@ -166,9 +221,22 @@ field_names!(
 );
 
 /// Deepest nesting the JSON reader accepts; deeper input is an error, not a stack overflow.
+///
+/// ```
+/// use samkalk::{parse_json, value::MAX_DEPTH};
+/// let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+/// assert!(parse_json(&nested(MAX_DEPTH + 1)).is_ok());
+/// assert!(parse_json(&nested(MAX_DEPTH + 2)).is_err());
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Why a text is not JSON, with the byte offset where reading stopped.
+///
+/// ```
+/// let e: samkalk::value::JsonError = samkalk::parse_json(r#"{"share": 0,5}"#).unwrap_err();
+/// assert_eq!(e.offset, 12);
+/// assert_eq!(e.to_string(), "not valid JSON at byte 12: expected a member name in quotes");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
     /// Byte offset in the text where reading stopped.
@@ -185,6 +253,13 @@ impl std::fmt::Display for JsonError {
 
 /// The first character of a document after a leading byte-order mark and whitespace (None
 /// for an empty one): how a caller tells JSON text (`{`, `[`) from TOML or a file's path.
+///
+/// ```
+/// use samkalk::value::first_char;
+/// assert_eq!(first_char("\u{FEFF}\n  {\"start_year\": 2026}"), Some('{'));
+/// assert_eq!(first_char("start_year = 2026"), Some('s'));
+/// assert_eq!(first_char(" \n"), None);
+/// ```
 pub fn first_char(text: &str) -> Option<char> {
     text.strip_prefix('\u{FEFF}').unwrap_or(text).trim_start().chars().next()
 }
@@ -192,6 +267,18 @@ pub fn first_char(text: &str) -> Option<char> {
 /// Reads JSON text (RFC 8259) into a [`Value`], keeping number spellings and duplicate keys.
 /// A leading UTF-8 byte-order mark (Windows Notepad writes one) is skipped, as the TOML reader
 /// skips it; byte offsets in faults still count from the start of the text.
+///
+/// ```
+/// use samkalk::{parse_json, Value};
+///
+/// let doc = parse_json("\u{FEFF}[1e2, 0.10, -0]").unwrap();
+/// let spelled = ["1e2", "0.10", "-0"].map(|n| Value::Number(n.into()));
+/// assert_eq!(doc, Value::Array(spelled.to_vec()));
+/// // Nesting deeper than MAX_DEPTH is an error, not a stack overflow.
+/// let deep = "[".repeat(samkalk::value::MAX_DEPTH + 2);
+/// assert_eq!(parse_json(&deep).unwrap_err().message, "nested too deeply");
+/// assert_eq!(parse_json("[1,]").unwrap_err().offset, 3);
+/// ```
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
     let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
     let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: start };
@@ -434,7 +521,13 @@ impl JsonReader<'_> {
     }
 }
 
-/// Writes a [`Value`] back as JSON text (numbers as spelled).
+/// Writes a [`Value`] back as JSON text (numbers as spelled, members in order, compact).
+///
+/// ```
+/// use samkalk::{parse_json, value::to_json};
+/// let text = r#"{"share":0.60,"name":"Å \"A\"","then":[null,true]}"#;
+/// assert_eq!(to_json(&parse_json(text).unwrap()), text);
+/// ```
 pub fn to_json(value: &Value) -> String {
     let mut out = String::new();
     write_json(value, &mut out);
@@ -475,6 +568,13 @@ fn write_json(value: &Value, out: &mut String) {
 }
 
 /// A key from a name another reader produced: borrowed when it is one of the formats' names.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use samkalk::value::owned_key;
+/// assert!(matches!(owned_key("participants"), Cow::Borrowed("participants")));
+/// assert!(matches!(owned_key("egen"), Cow::Owned(_)));
+/// ```
 pub fn owned_key(name: &str) -> Key {
     match field_name(name) {
         Some(name) => Cow::Borrowed(name),
@@ -483,7 +583,16 @@ pub fn owned_key(name: &str) -> Key {
 }
 
 /// Reads TOML text into a [`Value`]. TOML floats go through their shortest representation,
-/// as MODEL.md says; dates and times are not numbers and come through as text.
+/// as MODEL.md says; dates and times are not numbers and come through as text. The error is
+/// the TOML reader's message.
+///
+/// ```
+/// use samkalk::{value::parse_toml, Value};
+/// let doc = parse_toml("start_year = 2026\ndiscount_rate = 0.035\n[tax]\nmethod = \"rules\"").unwrap();
+/// assert_eq!(doc.get("discount_rate"), Some(&Value::Number("0.035".into())));
+/// assert_eq!(doc.get("tax").and_then(|t| t.get("method")), Some(&Value::String("rules".into())));
+/// assert!(parse_toml("start_year = ").is_err());
+/// ```
 #[cfg(feature = "toml")]
 pub fn parse_toml(text: &str) -> Result<Value, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;

@@ -16,6 +16,14 @@ pub(crate) const MAX_EFFECTIVE_MUNICIPAL_RATE: Decimal = Decimal::from_parts(15,
 
 /// A warning: its code (the variant, serialised snake_case as `code`) and the values its
 /// message needs (serialised as `params`).
+///
+/// ```
+/// use samkalk::Warning;
+/// let w: &Warning = &samkalk::warnings_json(r#"{"start_year": 2026, "tax": {"municipal_rate": "0.2074"}}"#)[0].warning;
+/// let Warning::NominalMunicipalRate { rate, limit } = w;
+/// assert_eq!((rate.to_string(), limit.to_string()), ("0.2074".to_string(), "0.15".to_string()));
+/// assert_eq!(serde_json::to_string(w).unwrap(), r#"{"code":"nominal_municipal_rate","params":{"rate":"0.2074","limit":"0.15"}}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", content = "params", rename_all = "snake_case")]
 // The fields are the message's parameters, named as docs/method.md lists them.
@@ -27,7 +35,14 @@ pub enum Warning {
 }
 
 impl Warning {
-    /// The message in a language.
+    /// The message in a language, with its numbers written as that language writes them.
+    ///
+    /// ```
+    /// use samkalk::{Lang, Warning};
+    /// let w = Warning::NominalMunicipalRate { rate: "0.2074".parse().unwrap(), limit: "0.15".parse().unwrap() };
+    /// assert!(w.message(Lang::En).starts_with("0.2074 looks like a nominal municipal tax rate"));
+    /// assert!(w.message(Lang::Sv).starts_with("0,2074 ser ut som en nominell kommunalskatt"));
+    /// ```
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Warning::NominalMunicipalRate { rate, limit } => {

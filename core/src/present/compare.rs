@@ -57,7 +57,13 @@ fn cell(f: &Figures, field: Field, signed: bool, lang: Lang) -> String {
 /// The longest name a column is headed by.
 const SHORT_NAME: usize = 14;
 
-/// The fields a comparison shows, in this order.
+/// The fields a comparison shows, in this order: the totals and summary figures of an actor's
+/// result, not its yearly rows.
+///
+/// ```
+/// use samkalk::present::compare::COMPARED;
+/// assert_eq!(COMPARED.map(|f| f.id()), ["total_gain", "total_investment", "total_net", "npv", "payback_year", "benefit_cost_ratio"]);
+/// ```
 pub const COMPARED: [Field; 6] =
     [Field::TotalGain, Field::TotalInvestment, Field::TotalNet, Field::Npv, Field::PaybackYear, Field::BenefitCostRatio];
 

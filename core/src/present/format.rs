@@ -67,6 +67,12 @@ pub enum NumberFormat {
 
 impl NumberFormat {
     /// Every format with its name.
+    ///
+    /// ```
+    /// use samkalk::present::NumberFormat;
+    /// assert_eq!(NumberFormat::ALL.map(|(_, name)| name), ["kronor", "kronor_ore", "percent", "ratio", "rounded"]);
+    /// assert!(NumberFormat::ALL.iter().all(|&(f, name)| NumberFormat::from_id(name) == Some(f)));
+    /// ```
     pub const ALL: [(NumberFormat, &'static str); 5] = [
         (NumberFormat::Kronor, "kronor"),
         (NumberFormat::KronorOre, "kronor_ore"),

@@ -106,6 +106,13 @@ pub use crate::analysis::param::OutcomeField;
 
 impl OutcomeField {
     /// Every field, in the scenario format's order.
+    ///
+    /// ```
+    /// use samkalk::{present::OutcomeField, Lang};
+    /// let headings = OutcomeField::ALL.map(|f| f.label(Lang::En));
+    /// assert_eq!(headings[..3], ["Share", "Counterfactual share", "Deadweight"]);
+    /// assert_eq!(headings.last(), Some(&"Lag (months)"));
+    /// ```
     pub const ALL: [OutcomeField; 7] = [
         OutcomeField::Share,
         OutcomeField::CounterfactualShare,
@@ -177,6 +184,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the result JSON's order.
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+    /// let society = serde_json::to_string(result.society()).unwrap();
+    /// let at = |f: Field| society.find(&format!(r#""{}":"#, f.id())).unwrap();
+    /// assert!(Field::ALL.windows(2).all(|w| at(w[0]) < at(w[1])));
+    /// ```
     pub const ALL: [Field; 10] = [
         Field::Gain,
         Field::Investment,
@@ -191,6 +206,15 @@ impl Field {
     ];
 
     /// The result JSON's key (`cumulative_net`).
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// assert_eq!(Field::CumulativeNet.id(), "cumulative_net");
+    /// // Every field is a key of an actor's result.
+    /// let result = samkalk::calculate(&samkalk::Scenario::new(2026)).unwrap();
+    /// let json: serde_json::Value = serde_json::from_str(&result.to_json()).unwrap();
+    /// assert!(Field::ALL.iter().all(|f| json["society"].get(f.id()).is_some()));
+    /// ```
     pub fn id(self) -> &'static str {
         match self {
             Field::Gain => "gain",
@@ -206,7 +230,14 @@ impl Field {
         }
     }
 
-    /// Reads a result JSON key.
+    /// Reads a result JSON key; None for any other text.
+    ///
+    /// ```
+    /// use samkalk::present::Field;
+    /// assert_eq!(Field::from_id("npv"), Some(Field::Npv));
+    /// assert_eq!(Field::from_id("NPV"), None);
+    /// assert!(Field::ALL.iter().all(|&f| Field::from_id(f.id()) == Some(f)));
+    /// ```
     pub fn from_id(id: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.id() == id)
     }
@@ -294,7 +325,14 @@ pub enum Heading {
 }
 
 impl Heading {
-    /// Every heading.
+    /// Every heading, each with its own id and a label in both languages.
+    ///
+    /// ```
+    /// use samkalk::{present::Heading, Lang};
+    /// let ids = Heading::ALL.map(Heading::id);
+    /// assert_eq!(ids[..3], ["title", "actor", "year"]);
+    /// assert!(Heading::ALL.iter().all(|h| !h.label(Lang::Sv).is_empty() && !h.label(Lang::En).is_empty()));
+    /// ```
     pub const ALL: [Heading; 8] = [
         Heading::Title,
         Heading::Actor,

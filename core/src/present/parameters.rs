@@ -195,13 +195,37 @@ pub struct AnalysisNames {
 }
 
 impl AnalysisNames {
-    /// As compact JSON text.
+    /// As compact JSON text; an analysis without a sweep or a grid leaves those keys out.
+    ///
+    /// ```
+    /// let names = samkalk::present::AnalysisNames { sweep: Some("Räntan".into()), ..Default::default() };
+    /// assert_eq!(names.to_json(), r#"{"sweep":"Räntan","tornado":[],"switching":[],"monte_carlo":[]}"#);
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
 
-/// The names of every parameter of `result` (run on `scenario`) in `lang`.
+/// The names of every parameter of `result` (run on `scenario`) in `lang`: a parameter's
+/// own label in that language when the request gives one, else the core's
+/// ([`parameter_label`]).
+///
+/// ```
+/// use samkalk::{analysis, present::{analysis_names, parameter_label}, Lang, Scenario};
+///
+/// let scenario = Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A", "origin": "AM2",
+///     "participants": 20, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+/// let share = "cohorts[0].outcomes[0].share";
+/// let request = analysis::Analysis::from_json(&format!(r#"{{"grid": {{"parameters": [
+///     {{"parameter": "{share}", "values": ["0.3", "0.6"]}},
+///     {{"parameter": "discount_rate", "label": {{"en": "Rate"}}, "values": ["0", "0.035"]}}]}}}}"#)).unwrap();
+/// let result = analysis::run(&scenario, &request, &mut |_, _| true).unwrap();
+/// let en = analysis_names(&scenario, &result, Lang::En);
+/// assert_eq!(en.grid, Some([parameter_label(&scenario, share, Lang::En), "Rate".to_string()]));
+/// assert_eq!(en.sweep, None);
+/// let sv = analysis_names(&scenario, &result, Lang::Sv);
+/// assert_eq!(sv.grid.unwrap()[1], "Diskonteringsränta");
+/// ```
 pub fn analysis_names(scenario: &Scenario, result: &AnalysisResult, lang: Lang) -> AnalysisNames {
     let name = |path: &str, given: &Option<GivenLabel>| parameter_name(scenario, path, given.as_ref(), lang);
     AnalysisNames {

@@ -55,6 +55,17 @@ pub enum InputError {
 impl InputError {
     /// The stable code: `missing`, `not_a_number`, `ambiguous_separator`, `too_many_decimals`,
     /// `not_a_whole_number`, `too_large`.
+    ///
+    /// ```
+    /// use samkalk::present::{parse_amount, parse_whole};
+    /// let code = |r: Result<_, samkalk::present::InputError>| r.unwrap_err().code();
+    /// assert_eq!(code(parse_amount(" ")), "missing");
+    /// assert_eq!(code(parse_amount("tolv")), "not_a_number");
+    /// assert_eq!(code(parse_amount("120.00")), "ambiguous_separator");
+    /// assert_eq!(code(parse_amount(&format!("0,{}", "1".repeat(29)))), "too_many_decimals");
+    /// assert_eq!(code(parse_amount(&"9".repeat(30))), "too_large");
+    /// assert_eq!(code(parse_whole("2,5").map(rust_decimal::Decimal::from)), "not_a_whole_number");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             InputError::Missing => "missing",

@@ -150,7 +150,17 @@ pub struct StandardAnalysis {
 }
 
 impl StandardAnalysis {
-    /// `{"request": ..., "labels": [...]}` as compact JSON text.
+    /// `{"request": ..., "labels": [...], "method": ...}` as compact JSON text.
+    ///
+    /// ```
+    /// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
+    ///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let standard = samkalk::present::standard_analysis(&scenario, samkalk::Lang::En);
+    /// let json: serde_json::Value = serde_json::from_str(&standard.to_json()).unwrap();
+    /// assert_eq!(json["labels"][0]["parameter"], "cohorts[0].outcomes[0].share");
+    /// assert_eq!(json["labels"].as_array().unwrap().len(), standard.labels.len());
+    /// assert_eq!(json["method"], standard.method.as_str());
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -183,7 +193,19 @@ pub struct StandardRequest {
 }
 
 impl StandardRequest {
-    /// The request as JSON text, for [`crate::analysis::Analysis::from_json`] or a binding.
+    /// The request as JSON text, for [`crate::analysis::Analysis::from_json`] or a binding;
+    /// values are exact decimal strings.
+    ///
+    /// ```
+    /// use samkalk::present::sensitivity::STANDARD_SEED;
+    /// let scenario = samkalk::Scenario::from_json(r#"{"start_year": 2026, "cohorts": [{"name": "A",
+    ///     "origin": "AM2", "participants": 20, "outcomes": [{"target": "work", "share": "0.6"}]}]}"#).unwrap();
+    /// let request = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request;
+    /// let json: serde_json::Value = serde_json::from_str(&request.to_json()).unwrap();
+    /// assert_eq!(json["version"], 1);
+    /// assert_eq!(json["monte_carlo"]["seed"], STANDARD_SEED);
+    /// assert!(json["tornado"]["parameters"].as_array().unwrap().iter().all(|p| p["low"].is_string()));
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -292,8 +314,21 @@ pub enum StandardDistribution {
 }
 
 /// Monte Carlo draws of the standard request.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
+/// let request = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request;
+/// assert_eq!(request.monte_carlo.unwrap().draws, samkalk::present::sensitivity::STANDARD_DRAWS);
+/// ```
 pub const STANDARD_DRAWS: u64 = 2000;
-/// Monte Carlo seed of the standard request.
+/// Monte Carlo seed of the standard request: the same request gives the same draws on every
+/// platform and in every binding.
+///
+/// ```
+/// let scenario = samkalk::Scenario::from_toml(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/programme.toml"))).unwrap();
+/// let request = samkalk::present::standard_analysis(&scenario, samkalk::Lang::Sv).request;
+/// assert_eq!(request.monte_carlo.unwrap().seed, samkalk::present::sensitivity::STANDARD_SEED);
+/// ```
 pub const STANDARD_SEED: u64 = 2026;
 
 /// `x × hundredths/100`, exact to 20 decimals (half away from zero), or `None` beyond the range.

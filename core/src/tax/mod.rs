@@ -64,7 +64,21 @@ pub struct Equalisation {
 
 impl Equalisation {
     /// The county rates of a kommunkod; for no municipality (the national average) the
-    /// unweighted mean over the counties that have a region.
+    /// unweighted mean over the counties that have a region. The county is the kommunkod's first
+    /// two digits; an unknown county is treated as no municipality.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// let eq = &samkalk::tax::tax_data().equalisation;
+    /// // Timrå (2262) is in Västernorrland county (22).
+    /// let county = eq.counties.iter().find(|c| c.code == "22").unwrap();
+    /// assert_eq!(eq.rates_for(Some("2262")), (county.municipal, county.regional));
+    /// // The national average: the plain mean of the counties with a region.
+    /// let with_region: Vec<_> = eq.counties.iter().filter(|c| !c.regional.is_zero()).collect();
+    /// let mean = with_region.iter().map(|c| c.municipal).sum::<Decimal>() / Decimal::from(with_region.len());
+    /// assert_eq!(eq.rates_for(None).0, mean);
+    /// assert_eq!(eq.rates_for(Some("99")), eq.rates_for(None));
+    /// ```
     pub fn rates_for(&self, code: Option<&str>) -> (Decimal, Decimal) {
         if let Some(c) = code.and_then(|c| c.get(..2)).and_then(|p| self.counties.iter().find(|k| k.code == p)) {
             return (c.municipal, c.regional);
