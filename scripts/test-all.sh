@@ -30,7 +30,7 @@ step "Rust: tests (unit, vectors, properties, defaults, CLI, analysis)"
 cargo test --workspace
 
 step "Rust: the core's documentation (warnings denied) and package (with its data)"
-RUSTDOCFLAGS="-D warnings" cargo doc -p samkalk --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc -p samkalk --no-deps --all-features
 cargo package -p samkalk --allow-dirty --no-verify --quiet
 
 step "LibreOffice (the Python tests recalculate the Excel workbook with it)"

@@ -55,6 +55,7 @@ pub mod value;
 mod warning;
 
 pub use actor::Actor;
+pub use arith::Overflow;
 pub use calculate::calculate;
 pub use defaults::{defaults, defaults_json, defaults_json_at, Defaults};
 pub use error::{AlsoAllowed, CellContent, Context, Expected, Fault, FaultCode, FieldError, RangeNote, ScenarioError, Unit, ValueKind};
