@@ -32,6 +32,8 @@ pub(crate) trait Num: Copy + std::fmt::Debug {
     fn negative_to_the_ore(self) -> bool;
     /// Rounded half away from zero to `dp` decimals, as [`crate::result::round_money`] rounds.
     fn round(self, dp: u32) -> Decimal;
+    /// Clamped to [0, 1] as `Decimal::clamp(x, 0, 1)` clamps (0 and 1 at scale 0).
+    fn clamp_unit(self) -> Self;
 }
 
 impl Num for Decimal {
@@ -86,6 +88,10 @@ impl Num for Decimal {
     #[cfg_attr(target_family = "wasm", inline)]
     fn round(self, dp: u32) -> Decimal {
         crate::result::round_parts(self.mantissa(), self.scale(), dp)
+    }
+    #[inline]
+    fn clamp_unit(self) -> Decimal {
+        self.clamp(Decimal::ZERO, Decimal::ONE)
     }
 }
 
@@ -255,6 +261,16 @@ impl Num for Fx {
     fn round(self, dp: u32) -> Decimal {
         crate::result::round_parts(self.m, self.s, dp)
     }
+    #[inline]
+    fn clamp_unit(self) -> Fx {
+        if self.m < 0 {
+            Fx::ZERO
+        } else if self.m.unsigned_abs() > POW10[self.s as usize] {
+            Fx::ONE // above 1: m / 10^s > 1
+        } else {
+            self
+        }
+    }
 }
 
 #[cfg(test)]
@@ -303,6 +319,9 @@ mod tests {
             same(a.div(b), arith::div(x, y))?;
             prop_assert_eq!(a.is_zero(), x.is_zero());
             prop_assert_eq!(a.negative_to_the_ore(), crate::result::negative_to_the_ore(x));
+            let clamped = x.clamp(Decimal::ZERO, Decimal::ONE);
+            prop_assert_eq!(a.clamp_unit().dec(), clamped);
+            prop_assert_eq!(a.clamp_unit().dec().scale(), clamped.scale());
             for dp in [2, 4, 6] {
                 prop_assert_eq!(a.round(dp).serialize(), crate::result::round_parts(x.mantissa(), x.scale(), dp).serialize());
                 prop_assert_eq!(a.round(dp), x.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
