@@ -289,6 +289,20 @@ pub(crate) fn break_even<N: Num>(a: N, b: N, c: Decimal) -> Calc<BreakEven> {
 /// Exact (unrounded) yearly gain and investment of one actor or society, summarised; also
 /// returns the unrounded NPV.
 pub(crate) fn summarise<N: Num>(gain: &[N], investment: &[N], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
+    let mut out = ActorResult::empty();
+    let npv = summarise_into(gain, investment, horizon, start_year, &mut out)?;
+    Ok((out, npv))
+}
+
+/// [`summarise`] written into `out` (which the calculation holds in the result's array, so the
+/// figures are not moved again); returns the unrounded NPV.
+pub(crate) fn summarise_into<N: Num>(
+    gain: &[N],
+    investment: &[N],
+    horizon: &Horizon,
+    start_year: i64,
+    out: &mut ActorResult,
+) -> Calc<Decimal> {
     let years = gain.len();
     let discounted = horizon.factors.is_some();
     let money = |x: N| Money::new(x.round(Money::DECIMALS));
@@ -334,21 +348,19 @@ pub(crate) fn summarise<N: Num>(gain: &[N], investment: &[N], horizon: &Horizon,
     };
     let benefit_cost_ratio =
         if total_investment.is_zero() { None } else { Some(Ratio::new(pv_gain.div(pv_investment)?.round(Ratio::DECIMALS))) };
-    Ok((
-        ActorResult {
-            gain: gain.iter().map(|x| money(*x)).collect(),
-            investment: investment.iter().map(|x| money(*x)).collect(),
-            net,
-            total_net: money(total_gain.sub(total_investment)?),
-            total_gain: money(total_gain),
-            total_investment: money(total_investment),
-            cumulative_net: cumulative,
-            npv: money(pv_net),
-            payback_year,
-            benefit_cost_ratio,
-        },
-        pv_net.dec(),
-    ))
+    *out = ActorResult {
+        gain: gain.iter().map(|x| money(*x)).collect(),
+        investment: investment.iter().map(|x| money(*x)).collect(),
+        net,
+        total_net: money(total_gain.sub(total_investment)?),
+        total_gain: money(total_gain),
+        total_investment: money(total_investment),
+        cumulative_net: cumulative,
+        npv: money(pv_net),
+        payback_year,
+        benefit_cost_ratio,
+    };
+    Ok(pv_net.dec())
 }
 
 /// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.
