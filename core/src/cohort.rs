@@ -49,7 +49,7 @@ impl Horizon {
     }
 
     /// x in year index `t` (0-based) worth today: x / d_t.
-    #[inline(always)]
+    #[inline]
     pub fn present<N: Num>(&self, x: N, t: usize) -> Calc<N> {
         match &self.factors {
             None => Ok(x),
