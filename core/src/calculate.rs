@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::actor::ACTOR_COUNT;
 use crate::arith::{Calc, Overflow};
-use crate::cohort::{add_cohort, summarise, Effect, Horizon, Row, Scratch};
+use crate::cohort::{add_cohort, summarise_into, Effect, Horizon, Row, Scratch};
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, ScenarioError};
 use crate::fixed::{Fx, Num};
@@ -37,7 +37,7 @@ pub fn calculate(scenario: &Scenario) -> Result<CalculationResult, ScenarioError
     if !errors.is_empty() {
         return Err(ScenarioError { errors });
     }
-    calculate_valid(scenario).map(|(result, _)| result)
+    calculate_result(scenario)
 }
 
 impl ValidScenario {
@@ -49,7 +49,7 @@ impl ValidScenario {
     /// assert_eq!(valid.calculate().unwrap().years, vec![2026, 2027, 2028, 2029]);
     /// ```
     pub fn calculate(&self) -> Result<CalculationResult, ScenarioError> {
-        calculate_valid(self.scenario()).map(|(result, _)| result)
+        calculate_result(self.scenario())
     }
 }
 
@@ -154,6 +154,17 @@ pub(crate) fn calculate_valid(scenario: &Scenario) -> Result<(CalculationResult,
     }
 }
 
+/// [`calculate_valid`]'s result alone. The result (about 2 KB before its vectors) is written
+/// once into the return value instead of being moved out of a tuple at each layer.
+fn calculate_result(scenario: &Scenario) -> Result<CalculationResult, ScenarioError> {
+    let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
+    if short_figures(scenario) {
+        calculate_into::<Fx>(scenario, &mut npv, &mut (Vec::new(), Vec::new()))
+    } else {
+        calculate_into::<Decimal>(scenario, &mut npv, &mut (Vec::new(), Vec::new()))
+    }
+}
+
 /// Whether the calculation is done on [`Fx`], which pays while the figures stay short enough
 /// for exact integer products: inputs of at most nine digits each, no pathways (their monthly
 /// occupancies are divisions of 28 digits) and no restatement of the built-in states (also a
@@ -229,41 +240,50 @@ pub(crate) fn npv_valid_reference(scenario: &Scenario) -> Result<[Decimal; ACTOR
 fn calculate_in<N: Num>(
     scenario: &Scenario,
 ) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], (Vec<Row<N>>, Vec<Row<N>>)), ScenarioError> {
+    let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
+    let mut yearly = (Vec::new(), Vec::new());
+    let result = calculate_into::<N>(scenario, &mut npv, &mut yearly)?;
+    Ok((result, npv, yearly))
+}
+
+/// [`calculate_in`] with the NPVs and the yearly figures written to `npv` and `yearly`, so
+/// that the result is returned as it is built.
+#[allow(clippy::type_complexity)]
+fn calculate_into<N: Num>(
+    scenario: &Scenario,
+    npv: &mut [Decimal; ACTOR_COUNT + 1],
+    yearly: &mut (Vec<Row<N>>, Vec<Row<N>>),
+) -> Result<CalculationResult, ScenarioError> {
     let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true)?;
     let years = horizon.years;
-    let totals = || -> Calc<_> {
-        let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
-        // One actor's column at a time, on the stack (at most 60 years).
+    let per_actor = {
+        // One actor's column at a time, on the stack (at most 60 years), summarised into its
+        // place in the result.
         let (mut g, mut inv) = ([N::ZERO; MAX_YEARS], [N::ZERO; MAX_YEARS]);
         let (g, inv) = (&mut g[..years], &mut inv[..years]);
-        let mut column = |a: usize| -> Calc<ActorResult> {
-            let (r, exact) = if a < ACTOR_COUNT {
+        let mut out: [ActorResult; ACTOR_COUNT + 1] = std::array::from_fn(|_| ActorResult::empty());
+        let mut all = || -> Calc<()> {
+            for a in 0..ACTOR_COUNT {
                 for t in 0..years {
                     g[t] = gain[t][a];
                     inv[t] = investment[t][a];
                 }
-                summarise(g, inv, &horizon, scenario.start_year)?
-            } else {
-                society_columns(&gain, &investment, g, inv)?;
-                summarise(g, inv, &horizon, scenario.start_year)?
-            };
-            npv[a] = exact;
-            Ok(r)
+                npv[a] = summarise_into(g, inv, &horizon, scenario.start_year, &mut out[a])?;
+            }
+            society_columns(&gain, &investment, g, inv)?;
+            npv[ACTOR_COUNT] = summarise_into(g, inv, &horizon, scenario.start_year, &mut out[ACTOR_COUNT])?;
+            Ok(())
         };
-        let per_actor = [column(0)?, column(1)?, column(2)?, column(3)?, column(4)?, column(5)?, column(6)?, column(7)?];
-        Ok((PerActor::from_array(per_actor), npv))
+        all().map_err(overflow_at(|| "cohorts".into()))?;
+        PerActor::from_array(out)
     };
-    let (per_actor, npv) = totals().map_err(overflow_at(|| "cohorts".into()))?;
-    Ok((
-        CalculationResult {
-            version: scenario.version.clamp(1, crate::validate::MAX_VERSION),
-            years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
-            per_actor,
-            cohorts,
-        },
-        npv,
-        (gain, investment),
-    ))
+    *yearly = (gain, investment);
+    Ok(CalculationResult {
+        version: scenario.version.clamp(1, crate::validate::MAX_VERSION),
+        years: (0..years as i64).map(|t| scenario.start_year + t).collect(),
+        per_actor,
+        cohorts,
+    })
 }
 
 /// Only the unrounded NPVs of [`calculate_valid`] (seven actors, then society), equal to its

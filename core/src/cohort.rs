@@ -8,9 +8,9 @@
 use rust_decimal::Decimal;
 
 use crate::actor::ACTOR_COUNT;
-use crate::arith::{add, div, mul, sub, Calc};
+use crate::arith::{add, mul, Calc};
 use crate::fixed::Num;
-use crate::result::{negative_to_the_ore, ActorResult, BreakEven, BreakEvenKind, BreakEvenTable, Money, PerActor, Ratio, Share};
+use crate::result::{ActorResult, BreakEven, BreakEvenKind, BreakEvenTable, Money, PerActor, Ratio, Share};
 use crate::scenario::Cohort;
 
 /// One figure per actor, indexed by [`crate::Actor::index`].
@@ -208,7 +208,7 @@ pub(crate) fn add_cohort<N: Num>(
     }
     let mut table = [BreakEven { share: None, kind: BreakEvenKind::Always }; ACTOR_COUNT + 1];
     for i in 0..=ACTOR_COUNT {
-        table[i] = break_even(a_sum[i].dec(), b_sum[i].dec(), c)?;
+        table[i] = break_even(a_sum[i], b_sum[i], c)?;
     }
     Ok(Some(PerActor::from_array(table)))
 }
@@ -265,11 +265,12 @@ fn add_monthly<N: Num>(
 
 /// Kind and share from NPV(s) = A × (s − c) + B; decided on NPV(0) and NPV(1) rounded to öre,
 /// divided only once the kind is known.
-pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> {
-    let n0 = sub(b, mul(a, c)?)?;
-    let n1 = add(mul(a, sub(Decimal::ONE, c)?)?, b)?;
-    let negative = negative_to_the_ore;
-    let kind = match (negative(n0), negative(n1)) {
+#[inline]
+pub(crate) fn break_even<N: Num>(a: N, b: N, c: Decimal) -> Calc<BreakEven> {
+    let c = N::of(c);
+    let n0 = b.sub(a.mul(c)?)?;
+    let n1 = a.mul(N::ONE.sub(c)?)?.add(b)?;
+    let kind = match (n0.negative_to_the_ore(), n1.negative_to_the_ore()) {
         (false, false) => BreakEvenKind::Always,
         (true, true) => BreakEvenKind::Never,
         (true, false) => BreakEvenKind::AtLeast,
@@ -278,8 +279,8 @@ pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> 
     let share = match kind {
         BreakEvenKind::Always | BreakEvenKind::Never => None,
         BreakEvenKind::AtLeast | BreakEvenKind::AtMost => {
-            let s = sub(c, div(b, a)?)?;
-            Some(Share::rounded(s.clamp(Decimal::ZERO, Decimal::ONE)))
+            let s = c.sub(b.div(a)?)?;
+            Some(Share::new(s.clamp_unit().round(Share::DECIMALS)))
         }
     };
     Ok(BreakEven { share, kind })
@@ -288,6 +289,20 @@ pub(crate) fn break_even(a: Decimal, b: Decimal, c: Decimal) -> Calc<BreakEven> 
 /// Exact (unrounded) yearly gain and investment of one actor or society, summarised; also
 /// returns the unrounded NPV.
 pub(crate) fn summarise<N: Num>(gain: &[N], investment: &[N], horizon: &Horizon, start_year: i64) -> Calc<(ActorResult, Decimal)> {
+    let mut out = ActorResult::empty();
+    let npv = summarise_into(gain, investment, horizon, start_year, &mut out)?;
+    Ok((out, npv))
+}
+
+/// [`summarise`] written into `out` (which the calculation holds in the result's array, so the
+/// figures are not moved again); returns the unrounded NPV.
+pub(crate) fn summarise_into<N: Num>(
+    gain: &[N],
+    investment: &[N],
+    horizon: &Horizon,
+    start_year: i64,
+    out: &mut ActorResult,
+) -> Calc<Decimal> {
     let years = gain.len();
     let discounted = horizon.factors.is_some();
     let money = |x: N| Money::new(x.round(Money::DECIMALS));
@@ -333,21 +348,19 @@ pub(crate) fn summarise<N: Num>(gain: &[N], investment: &[N], horizon: &Horizon,
     };
     let benefit_cost_ratio =
         if total_investment.is_zero() { None } else { Some(Ratio::new(pv_gain.div(pv_investment)?.round(Ratio::DECIMALS))) };
-    Ok((
-        ActorResult {
-            gain: gain.iter().map(|x| money(*x)).collect(),
-            investment: investment.iter().map(|x| money(*x)).collect(),
-            net,
-            total_net: money(total_gain.sub(total_investment)?),
-            total_gain: money(total_gain),
-            total_investment: money(total_investment),
-            cumulative_net: cumulative,
-            npv: money(pv_net),
-            payback_year,
-            benefit_cost_ratio,
-        },
-        pv_net.dec(),
-    ))
+    *out = ActorResult {
+        gain: gain.iter().map(|x| money(*x)).collect(),
+        investment: investment.iter().map(|x| money(*x)).collect(),
+        net,
+        total_net: money(total_gain.sub(total_investment)?),
+        total_gain: money(total_gain),
+        total_investment: money(total_investment),
+        cumulative_net: cumulative,
+        npv: money(pv_net),
+        payback_year,
+        benefit_cost_ratio,
+    };
+    Ok(pv_net.dec())
 }
 
 /// [`summarise`]'s unrounded NPV alone, by the same operations in the same order.

@@ -32,6 +32,8 @@ pub(crate) trait Num: Copy + std::fmt::Debug {
     fn negative_to_the_ore(self) -> bool;
     /// Rounded half away from zero to `dp` decimals, as [`crate::result::round_money`] rounds.
     fn round(self, dp: u32) -> Decimal;
+    /// Clamped to [0, 1] as `Decimal::clamp(x, 0, 1)` clamps (0 and 1 at scale 0).
+    fn clamp_unit(self) -> Self;
 }
 
 impl Num for Decimal {
@@ -87,6 +89,10 @@ impl Num for Decimal {
     fn round(self, dp: u32) -> Decimal {
         crate::result::round_parts(self.mantissa(), self.scale(), dp)
     }
+    #[inline]
+    fn clamp_unit(self) -> Decimal {
+        self.clamp(Decimal::ZERO, Decimal::ONE)
+    }
 }
 
 /// A decimal as rust_decimal holds it: the value `m / 10^s` with |m| < 2^96 and s ≤ 28, and the
@@ -141,6 +147,152 @@ impl Fx {
     fn neg(self) -> Fx {
         Fx { m: -self.m, s: self.s }
     }
+}
+
+/// floor((2^96 − 1) / 10^k), k = 0..=9: the largest mantissa that 10^k can multiply without
+/// leaving 96 bits (rust_decimal's POWER_OVERFLOW_VALUES, and its limit for 10^9).
+const FITS_TIMES_POW10: [u128; 10] = {
+    let mut table = [0u128; 10];
+    let mut k = 0;
+    while k < 10 {
+        table[k] = (LIMIT - 1) / POW10[k];
+        k += 1;
+    }
+    table
+};
+
+/// The high 32 bits of a 96-bit mantissa.
+#[inline(always)]
+fn hi32(x: u128) -> u32 {
+    (x >> 64) as u32
+}
+
+/// rust_decimal's `Buf12::find_scale`: the power of ten (0–9) the quotient `q` may be scaled by
+/// at `scale`, None for its overflow. The same comparisons on its high word, then on the low
+/// 64 bits, so the same answer also where they are conservative.
+#[inline]
+fn find_scale(q: u128, scale: i32) -> Option<u32> {
+    let hi = hi32(q);
+    if hi > hi32(FITS_TIMES_POW10[1]) {
+        return if scale < 0 { None } else { Some(0) };
+    }
+    if scale > 19 {
+        let x = (28 - scale) as usize;
+        if hi < hi32(FITS_TIMES_POW10[x]) {
+            return Some(x as u32);
+        }
+    } else if q <= FITS_TIMES_POW10[9] {
+        return Some(9);
+    }
+    // The largest x ≤ 8 whose limit's high word is not below hi (x = 1 always qualifies here),
+    // one less when the high words are equal and the low 64 bits exceed the limit's.
+    let mut x = 8;
+    while hi > hi32(FITS_TIMES_POW10[x]) {
+        x -= 1;
+    }
+    if hi == hi32(FITS_TIMES_POW10[x]) && (q as u64) > (FITS_TIMES_POW10[x] as u64) {
+        x -= 1;
+    }
+    if x as i32 + scale < 0 {
+        None
+    } else {
+        Some(x as u32)
+    }
+}
+
+/// `x / 10^k` when 10^k divides x.
+#[inline(always)]
+fn exact_tenth(x: u128, k: usize) -> Option<u128> {
+    let p = POW10[k];
+    match u64::try_from(x) {
+        Ok(x) => (x % p as u64 == 0).then(|| u128::from(x / p as u64)),
+        Err(_) => (x % p == 0).then(|| x / p),
+    }
+}
+
+/// rust_decimal's division of a mantissa `a` (< 2^96, not zero) by a 32-bit divisor mantissa
+/// `d` at the scale difference `scale`: `div_impl`'s 32-bit branch, `div_remainder_32` and
+/// `unscale`, step for step: the quotient is extended by up to nine digits at a time while
+/// `find_scale` allows, then rounded half to even on the remainder, and trailing zeros are taken
+/// off as `unscale` takes them (eight only while the low 32 bits are zero, then four, two and
+/// one once each). Returns the magnitude and scale, or None where rust_decimal overflows or
+/// takes a step back from an overflow (`unscale_from_overflow`): those are left to it.
+fn divide_by_u32(a: u128, d: u32, mut scale: i32) -> Option<(u128, u32)> {
+    let d = u64::from(d);
+    let (mut q, mut r) = match u64::try_from(a) {
+        Ok(a) => (u128::from(a / d), a % d),
+        Err(_) => (a / u128::from(d), (a % u128::from(d)) as u64),
+    };
+    let mut require_unscale = false;
+    let mut power = 0;
+    loop {
+        if r == 0 {
+            if scale >= 0 {
+                break;
+            }
+            power = 9.min(-scale) as u32;
+        } else {
+            require_unscale = true;
+            let no_more_digits = scale == 28 || {
+                power = find_scale(q, scale)?;
+                power == 0
+            };
+            if no_more_digits {
+                // The remainder decides: above half rounds up, exactly half rounds to even.
+                if 2 * r > d || (2 * r == d && q & 1 == 1) {
+                    q += 1;
+                    if q >= LIMIT {
+                        return None;
+                    }
+                }
+                break;
+            }
+        }
+        scale += power as i32;
+        q *= POW10[power as usize]; // q < 2^96, 10^power ≤ 10^9: no u128 overflow
+        if q >= LIMIT {
+            return None;
+        }
+        let extended = r * POW10[power as usize] as u64; // r < 2^32, 10^9 < 2^30
+        q += u128::from(extended / d);
+        r = extended % d;
+        if q >= LIMIT {
+            return None;
+        }
+    }
+    if require_unscale {
+        while q as u32 == 0 && scale >= 8 {
+            match exact_tenth(q, 8) {
+                Some(x) => (q, scale) = (x, scale - 8),
+                None => break,
+            }
+        }
+        for (k, low_bits) in [(4, 0xF), (2, 0x3), (1, 0x1)] {
+            if q as u32 & low_bits == 0 && scale >= k as i32 {
+                if let Some(x) = exact_tenth(q, k) {
+                    (q, scale) = (x, scale - k as i32);
+                }
+            }
+        }
+    }
+    Some((q, scale as u32))
+}
+
+/// A division that does not come out exact at once (out of line: the calculation's loops keep
+/// only the exact case inline). A divisor below 2^32 (12 months, a duration, most totals) is
+/// divided by rust_decimal's own digit extension and rounding replicated on integers
+/// ([`divide_by_u32`]); any other by rust_decimal.
+#[inline(never)]
+fn divide_slow(a: Fx, b: Fx) -> Calc<Fx> {
+    if a.m == 0 {
+        return Ok(Fx::ZERO);
+    }
+    if let Ok(d) = u32::try_from(b.m.unsigned_abs()) {
+        if let Some((q, s)) = divide_by_u32(a.m.unsigned_abs(), d, a.s as i32 - b.s as i32) {
+            return Ok(Fx { m: signed(q, (a.m < 0) != (b.m < 0)), s });
+        }
+    }
+    by_decimal(arith::div, a, b)
 }
 
 /// The operation done by rust_decimal on the operands rebuilt exactly.
@@ -232,7 +384,7 @@ impl Num for Fx {
                 return Ok(Fx { m: signed(q, (self.m < 0) != (other.m < 0)), s: self.s - other.s });
             }
         }
-        by_decimal(arith::div, self, other)
+        divide_slow(self, other)
     }
     #[inline(always)]
     fn is_zero(self) -> bool {
@@ -254,6 +406,16 @@ impl Num for Fx {
     #[inline(always)]
     fn round(self, dp: u32) -> Decimal {
         crate::result::round_parts(self.m, self.s, dp)
+    }
+    #[inline]
+    fn clamp_unit(self) -> Fx {
+        if self.m < 0 {
+            Fx::ZERO
+        } else if self.m.unsigned_abs() > POW10[self.s as usize] {
+            Fx::ONE // above 1: m / 10^s > 1
+        } else {
+            self
+        }
     }
 }
 
@@ -303,6 +465,9 @@ mod tests {
             same(a.div(b), arith::div(x, y))?;
             prop_assert_eq!(a.is_zero(), x.is_zero());
             prop_assert_eq!(a.negative_to_the_ore(), crate::result::negative_to_the_ore(x));
+            let clamped = x.clamp(Decimal::ZERO, Decimal::ONE);
+            prop_assert_eq!(a.clamp_unit().dec(), clamped);
+            prop_assert_eq!(a.clamp_unit().dec().scale(), clamped.scale());
             for dp in [2, 4, 6] {
                 prop_assert_eq!(a.round(dp).serialize(), crate::result::round_parts(x.mantissa(), x.scale(), dp).serialize());
                 prop_assert_eq!(a.round(dp), x.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
@@ -324,6 +489,103 @@ mod tests {
             same(Fx::of(y).div(Fx::int(small)), arith::div(y, Decimal::from(small)))?;
             same(Fx::of(y).mul(Fx::int(small)).and_then(|p| p.div(Fx::int(12))), arith::mul(y, Decimal::from(small)).and_then(|p| arith::div(p, Decimal::from(12))))?;
         }
+    }
+
+    /// Divisors whose quotients end (powers of 2 and 5, so the digit extension stops and the
+    /// rounding often falls on an exact half), the calculation's small ones, and any u32.
+    fn u32_divisor() -> impl Strategy<Value = u32> {
+        prop_oneof![
+            (0u32..32).prop_map(|k| 1u32 << k),
+            (0u32..14).prop_map(|k| 5u32.pow(k)),
+            (0u32..10).prop_map(|k| 10u32.pow(k)),
+            (0u32..10, 0u32..4).prop_map(|(i, j)| 2u32.pow(i) * 5u32.pow(j) * 3),
+            1u32..40,
+            any::<u32>(),
+            (u32::MAX - 1000..=u32::MAX),
+        ]
+        .prop_map(|d| d.max(1))
+    }
+
+    /// Dividends of every size (28 and 29 digits included) and odd mantissas at the largest
+    /// scales, whose halves are exact midpoints.
+    fn dividend() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            decimal(),
+            ((0i128..(1i128 << 95)).prop_map(|m| 2 * m + 1), 20u32..=28, any::<bool>())
+                .prop_map(|(m, s, negative)| Decimal::from_i128_with_scale(if negative { -m } else { m }, s)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200_000))]
+        /// The integer replica of rust_decimal's division by a 32-bit divisor: the same value at
+        /// the same scale as rust_decimal's, or rust_decimal's own answer where it is left to it.
+        #[test]
+        fn division_by_a_u32_is_rust_decimals(x in dividend(), d in u32_divisor(), sd in 0u32..=28, negative in any::<bool>()) {
+            let y = Decimal::from_parts(d, 0, 0, negative, sd);
+            same(Fx::of(x).div(Fx::of(y)), arith::div(x, y))?;
+            if !x.is_zero() {
+                if let Some((q, s)) = divide_by_u32(x.mantissa().unsigned_abs(), d, x.scale() as i32 - sd as i32) {
+                    let reference = arith::div(x.abs(), y.abs()).map_err(|_| TestCaseError::fail("rust_decimal overflowed"))?;
+                    prop_assert_eq!((q, s), (reference.mantissa().unsigned_abs(), reference.scale()));
+                }
+            }
+        }
+    }
+
+    /// Millions of divisions by 32-bit divisors from a fixed xorshift sequence (the same on every
+    /// run), against rust_decimal value, scale and overflow alike: the proptest above with many
+    /// more cases than it can afford.
+    #[test]
+    fn millions_of_divisions_by_a_u32_are_rust_decimals() {
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut checked = 0u32;
+        for _ in 0..2_000_000 {
+            let (r1, r2, r3) = (next(), next(), next());
+            // The dividend's size: a few digits, 64 bits, 96 bits, or an odd one near the top.
+            let bits = [8u32, 20, 40, 64, 80, 96][(r1 % 6) as usize];
+            let wide = (u128::from(r2) << 64 | u128::from(r3)) & ((1u128 << bits) - 1);
+            let m = if r1 >> 60 == 0 { wide | 1 } else { wide };
+            if m == 0 {
+                continue;
+            }
+            let sx = ((r1 >> 8) % 29) as u32;
+            let d = match (r1 >> 16) % 5 {
+                0 => 1u32 << ((r2 >> 3) % 32),
+                1 => 5u32.pow(((r2 >> 3) % 14) as u32),
+                2 => (r2 % 40) as u32 + 1,
+                3 => [12, 18, 24, 36, 6, 3][(r2 % 6) as usize],
+                _ => (r3 >> 32) as u32,
+            }
+            .max(1);
+            let sd = ((r1 >> 24) % 29) as u32;
+            let x = Decimal::from_i128_with_scale(m as i128, sx);
+            let y = Decimal::from_parts(d, 0, 0, false, sd);
+            let reference = arith::div(x, y);
+            match (divide_by_u32(m, d, sx as i32 - sd as i32), reference) {
+                (Some((q, s)), Ok(r)) => {
+                    assert_eq!((q, s), (r.mantissa().unsigned_abs(), r.scale()), "{x} / {y}");
+                    checked += 1;
+                }
+                (Some(q), Err(_)) => panic!("{x} / {y}: {q:?} where rust_decimal overflows"),
+                (None, _) => {}
+            }
+            let fx = Fx::of(x).div(Fx::of(y));
+            match (fx, reference) {
+                (Ok(a), Ok(b)) => assert!(a.dec() == b && (b.is_zero() || a.dec().scale() == b.scale()), "{x} / {y}"),
+                (Err(_), Err(_)) => {}
+                (a, b) => panic!("{x} / {y}: {a:?} against {b:?}"),
+            }
+        }
+        // Most are decided by the replica (the rest overflow, or step back from an overflow, in
+        // rust_decimal: very large dividends at a much smaller scale than the divisor's).
+        assert!(checked > 1_700_000, "{checked}");
     }
 
     #[test]

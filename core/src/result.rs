@@ -613,6 +613,24 @@ pub struct ActorResult {
     pub benefit_cost_ratio: Option<Ratio>,
 }
 
+impl ActorResult {
+    /// No years and zeros, without allocating: a place for the calculation to write into.
+    pub(crate) const fn empty() -> ActorResult {
+        ActorResult {
+            gain: Vec::new(),
+            investment: Vec::new(),
+            net: Vec::new(),
+            cumulative_net: Vec::new(),
+            total_gain: Money::ZERO,
+            total_investment: Money::ZERO,
+            total_net: Money::ZERO,
+            npv: Money::ZERO,
+            payback_year: None,
+            benefit_cost_ratio: None,
+        }
+    }
+}
+
 /// How an actor's NPV depends on the first outcome's share.
 ///
 /// ```
