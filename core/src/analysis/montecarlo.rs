@@ -8,7 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::switching::about;
 use crate::calculate::npv_valid;
 use crate::error::{Context, Fault, FieldError};
-use crate::number::{float_text, parse_decimal};
+use crate::number::{float_text, parse_decimal, shortest_decimal};
 use crate::result::round_money;
 use crate::scenario::Scenario;
 use crate::validate::validate;
@@ -76,7 +76,15 @@ pub(crate) fn f64_of(x: Decimal) -> f64 {
 }
 
 /// An f64 as the decimal its shortest text spells (more than 28 decimals: rounded to 28).
+/// The shortest digits are read without writing the text ([`shortest_decimal`]); only what
+/// that does not cover (more than 28 decimals, more than 96 bits, not finite) goes through the
+/// text.
 pub(crate) fn decimal_of(x: f64) -> Option<Decimal> {
+    shortest_decimal(x).or_else(|| decimal_of_text(x))
+}
+
+/// [`decimal_of`] through the text: the definition.
+fn decimal_of_text(x: f64) -> Option<Decimal> {
     let text = float_text(x);
     parse_decimal(&text).ok().or_else(|| text.parse::<Decimal>().ok())
 }
