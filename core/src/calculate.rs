@@ -229,7 +229,8 @@ pub(crate) fn npv_valid_reference(scenario: &Scenario) -> Result<[Decimal; ACTOR
 fn calculate_in<N: Num>(
     scenario: &Scenario,
 ) -> Result<(CalculationResult, [Decimal; ACTOR_COUNT + 1], (Vec<Row<N>>, Vec<Row<N>>)), ScenarioError> {
-    let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true, &NpvPlan::default())?;
+    let no_plan = NpvPlan::default();
+    let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true, &no_plan)?;
     let years = horizon.years;
     let totals = || -> Calc<_> {
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
@@ -277,17 +278,20 @@ pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1
 
 /// What the draws of one analysis share, derived once from its base scenario: the yearly net of
 /// every state a cohort starts in or reaches that no drawn parameter changes (most drawn
-/// parameters, shares, costs, participants, retention, discount rate, change none).
-#[derive(Debug, Default)]
+/// parameters, shares, costs, participants, retention, discount rate, change none), and the
+/// discount factors unless the discount rate or the horizon is drawn.
+#[derive(Default)]
 pub(crate) struct NpvPlan {
     nets: Vec<(String, Row<Decimal>)>,
+    horizon: Option<Horizon>,
 }
 
 impl NpvPlan {
     /// The plan for draws of `scenario` in which the states for which `changes` is true (and
-    /// only those) take other numbers. A state whose net overflows is left to each draw, which
-    /// then names the fault as the calculation does.
-    pub(crate) fn new(scenario: &Scenario, changes: impl Fn(&str) -> bool) -> NpvPlan {
+    /// only those) take other numbers, and the horizon too when `horizon_changes`. A state whose
+    /// net overflows, or factors that overflow, are left to each draw, which then names the
+    /// fault as the calculation does.
+    pub(crate) fn new(scenario: &Scenario, changes: impl Fn(&str) -> bool, horizon_changes: bool) -> NpvPlan {
         let model = resolved_model(scenario);
         let mut nets: Vec<(String, Row<Decimal>)> = Vec::new();
         let ids = scenario.cohorts.iter().flat_map(|c| std::iter::once(&c.origin).chain(c.outcomes.iter().map(|o| &o.target)));
@@ -304,7 +308,9 @@ impl NpvPlan {
                 nets.push((id.clone(), net));
             }
         }
-        NpvPlan { nets }
+        let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
+        let horizon = if horizon_changes { None } else { Horizon::new(years, scenario.discount_rate).ok() };
+        NpvPlan { nets, horizon }
     }
 
     /// The states whose nets the plan holds, in the order first used.
@@ -371,16 +377,35 @@ fn society_columns<N: Num>(gain: &[Row<N>], investment: &[Row<N>], g: &mut [N], 
 
 /// Every cohort added up: the horizon, each cohort's echo (with its break-even table when
 /// `tables`), and each year's unrounded gain and investment per actor.
-struct Totals<N> {
-    horizon: Horizon,
+struct Totals<'p, N> {
+    horizon: Shared<'p, Horizon>,
     cohorts: Vec<CohortResult>,
     gain: Vec<Row<N>>,
     investment: Vec<Row<N>>,
 }
 
-fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool, plan: &'s NpvPlan) -> Result<Totals<N>, ScenarioError> {
+/// A draw's own value or the plan's.
+enum Shared<'p, T> {
+    Own(T),
+    Plan(&'p T),
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Own(x) => x,
+            Shared::Plan(x) => x,
+        }
+    }
+}
+
+fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool, plan: &'s NpvPlan) -> Result<Totals<'s, N>, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
-    let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
+    let horizon = match &plan.horizon {
+        Some(h) => Shared::Plan(h),
+        None => Shared::Own(Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?),
+    };
     let model = resolved_model(scenario);
 
     // Each state's yearly net, computed once however many cohorts use it (or taken from the plan).

@@ -322,15 +322,17 @@ fn run_chunk(
 }
 
 /// The draws' shared plan: a state's net is derived once unless a drawn parameter is one of
-/// its flows or earnings, or a tax rate (which every state's earnings use).
+/// its flows or earnings, or a tax rate (which every state's earnings use); the discount
+/// factors unless the discount rate or the horizon is drawn.
 fn plan_for<'t>(base: &Scenario, drawn: impl Iterator<Item = &'t Target> + Clone) -> NpvPlan {
     let targets = || drawn.clone();
+    let horizon = targets().any(|t| matches!(t, Target::DiscountRate | Target::HorizonYears));
     if targets().any(|t| matches!(t, Target::Tax(_))) {
-        return NpvPlan::new(base, |_| true);
+        return NpvPlan::new(base, |_| true, horizon);
     }
-    NpvPlan::new(base, |id| {
-        targets().any(|t| matches!(t, Target::FlowAmount { state, .. } | Target::Earnings { state, .. } if state == id))
-    })
+    let changes =
+        |id: &str| targets().any(|t| matches!(t, Target::FlowAmount { state, .. } | Target::Earnings { state, .. } if state == id));
+    NpvPlan::new(base, changes, horizon)
 }
 
 type ChunkResults = Vec<(u64, Result<Chunk, FieldError>)>;
@@ -529,7 +531,7 @@ mod tests {
 
     /// One parameter of each kind: an outcome's share and retention, a cost, participants, the
     /// discount rate, a wage, a built-in state's flow, a tax rate, a lag.
-    const PATHS: [&str; 10] = [
+    const PATHS: [&str; 11] = [
         "cohorts[0].outcomes[0].share",
         "cohorts[1].outcomes[0].retention",
         "cohorts[1].intervention.cost_per_participant",
@@ -540,6 +542,7 @@ mod tests {
         "tax.municipal_rate",
         "cohorts[1].outcomes[0].lag_months",
         "cohorts[0].intervention.financing.region",
+        "horizon_years",
     ];
 
     proptest! {
@@ -550,8 +553,12 @@ mod tests {
         #[test]
         fn a_planned_draw_is_the_drawn_scenario_calculated_afresh(
             first in 0..PATHS.len(), second in 0..PATHS.len(), u in 0.0f64..1.0, v in 0.0f64..1.0, cap in prop_oneof![Just(1.0f64), Just(1e6), Just(1e12)],
+            rate in prop_oneof![Just("0"), Just("0.035"), Just("0.0123456789012345678")],
         ) {
             let mut base = Scenario::from_toml(include_str!("../../../examples/programme.toml")).unwrap();
+            // The base's own discount rate: the plan's factors are then used whenever neither
+            // the rate nor the horizon is drawn.
+            base.discount_rate = rate.parse().unwrap();
             let params = [Param::resolve(PATHS[first], &mut base).unwrap(), Param::resolve(PATHS[second], &mut base).unwrap()];
             let plan = plan_for(&base, params.iter().map(|p| &p.target));
             let mut drawn = base.clone();
