@@ -231,7 +231,7 @@ pub(crate) fn calculate_valid_reference(
 /// [`npv_valid`] on rust_decimal's numbers throughout, the tests' reference.
 #[cfg(test)]
 pub(crate) fn npv_valid_reference(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
-    npv_in::<Decimal>(scenario, |s| calculate_in::<Decimal>(s).map(|(_, npv, _)| npv))
+    npv_in::<Decimal>(scenario, &NpvPlan::default(), |s| calculate_in::<Decimal>(s).map(|(_, npv, _)| npv))
 }
 
 /// The calculation on numbers `N`: the result, the unrounded NPVs and the unrounded yearly
@@ -254,7 +254,8 @@ fn calculate_into<N: Num>(
     npv: &mut [Decimal; ACTOR_COUNT + 1],
     yearly: &mut (Vec<Row<N>>, Vec<Row<N>>),
 ) -> Result<CalculationResult, ScenarioError> {
-    let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true)?;
+    let no_plan = NpvPlan::default();
+    let Totals { horizon, cohorts, gain, investment } = add_cohorts::<N>(scenario, true, &no_plan)?;
     let years = horizon.years;
     let per_actor = {
         // One actor's column at a time, on the stack (at most 60 years), summarised into its
@@ -288,22 +289,75 @@ fn calculate_into<N: Num>(
 
 /// Only the unrounded NPVs of [`calculate_valid`] (seven actors, then society), equal to its
 /// value for value: the same operations in the same order, without the break-even tables and
-/// the rounded yearly figures. Monte Carlo needs nothing else from a draw.
+/// the rounded yearly figures. Monte Carlo needs nothing else from a draw (it runs
+/// [`npv_planned`], which is this with the draws' shared work done once).
+#[cfg(test)]
 pub(crate) fn npv_valid(scenario: &Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
+    npv_planned(scenario, &NpvPlan::default())
+}
+
+/// What the draws of one analysis share, derived once from its base scenario: the yearly net of
+/// every state a cohort starts in or reaches that no drawn parameter changes (most drawn
+/// parameters, shares, costs, participants, retention, discount rate, change none), and the
+/// discount factors unless the discount rate or the horizon is drawn.
+#[derive(Default)]
+pub(crate) struct NpvPlan {
+    nets: Vec<(String, Row<Decimal>)>,
+    horizon: Option<Horizon>,
+}
+
+impl NpvPlan {
+    /// The plan for draws of `scenario` in which the states for which `changes` is true (and
+    /// only those) take other numbers, and the horizon too when `horizon_changes`. A state whose
+    /// net overflows, or factors that overflow, are left to each draw, which then names the
+    /// fault as the calculation does.
+    pub(crate) fn new(scenario: &Scenario, changes: impl Fn(&str) -> bool, horizon_changes: bool) -> NpvPlan {
+        let model = resolved_model(scenario);
+        let mut nets: Vec<(String, Row<Decimal>)> = Vec::new();
+        let ids = scenario.cohorts.iter().flat_map(|c| std::iter::once(&c.origin).chain(c.outcomes.iter().map(|o| &o.target)));
+        for id in ids {
+            if changes(id) || nets.iter().any(|(k, _)| k == id) {
+                continue;
+            }
+            let net = match resolved_state(scenario, id) {
+                Some(Ok(state)) => yearly_net_with(&state, &model),
+                Some(Err(_)) => continue,
+                None => Ok([Decimal::ZERO; ACTOR_COUNT]),
+            };
+            if let Ok(net) = net {
+                nets.push((id.clone(), net));
+            }
+        }
+        let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
+        let horizon = if horizon_changes { None } else { Horizon::new(years, scenario.discount_rate).ok() };
+        NpvPlan { nets, horizon }
+    }
+
+    /// The states whose nets the plan holds, in the order first used.
+    #[cfg(test)]
+    pub(crate) fn states(&self) -> Vec<&str> {
+        self.nets.iter().map(|(id, _)| id.as_str()).collect()
+    }
+}
+
+/// [`npv_valid`] of a draw of the scenario `plan` was made for: the same NPVs, with the
+/// plan's state nets taken as they are instead of derived again.
+pub(crate) fn npv_planned(scenario: &Scenario, plan: &NpvPlan) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
     let full = |s: &Scenario| calculate_valid(s).map(|(_, npv)| npv);
     if short_figures(scenario) {
-        npv_in::<Fx>(scenario, full)
+        npv_in::<Fx>(scenario, plan, full)
     } else {
-        npv_in::<Decimal>(scenario, full)
+        npv_in::<Decimal>(scenario, plan, full)
     }
 }
 
 /// [`npv_valid`] on numbers `N`; `full` names a fault as the full calculation does.
 fn npv_in<N: Num>(
     scenario: &Scenario,
+    plan: &NpvPlan,
     full: impl FnOnce(&Scenario) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError>,
 ) -> Result<[Decimal; ACTOR_COUNT + 1], ScenarioError> {
-    let Totals { horizon, gain, investment, .. } = add_cohorts::<N>(scenario, false)?;
+    let Totals { horizon, gain, investment, .. } = add_cohorts::<N>(scenario, false, plan)?;
     let npv = || -> Calc<_> {
         let years = horizon.years;
         let mut npv = [Decimal::ZERO; ACTOR_COUNT + 1];
@@ -343,20 +397,39 @@ fn society_columns<N: Num>(gain: &[Row<N>], investment: &[Row<N>], g: &mut [N], 
 
 /// Every cohort added up: the horizon, each cohort's echo (with its break-even table when
 /// `tables`), and each year's unrounded gain and investment per actor.
-struct Totals<N> {
-    horizon: Horizon,
+struct Totals<'p, N> {
+    horizon: Shared<'p, Horizon>,
     cohorts: Vec<CohortResult>,
     gain: Vec<Row<N>>,
     investment: Vec<Row<N>>,
 }
 
-fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool) -> Result<Totals<N>, ScenarioError> {
+/// A draw's own value or the plan's.
+enum Shared<'p, T> {
+    Own(T),
+    Plan(&'p T),
+}
+
+impl<T> std::ops::Deref for Shared<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Own(x) => x,
+            Shared::Plan(x) => x,
+        }
+    }
+}
+
+fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool, plan: &'s NpvPlan) -> Result<Totals<'s, N>, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
-    let horizon = Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?;
+    let horizon = match &plan.horizon {
+        Some(h) => Shared::Plan(h),
+        None => Shared::Own(Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?),
+    };
     let model = resolved_model(scenario);
 
-    // Each state's yearly net, computed once however many cohorts use it.
-    let mut nets: Vec<(&str, Row<N>)> = Vec::new();
+    // Each state's yearly net, computed once however many cohorts use it (or taken from the plan).
+    let mut nets: Vec<(&str, Row<N>)> = plan.nets.iter().map(|(id, net)| (id.as_str(), net.map(N::of))).collect();
     let mut net_of = |id: &'s str| -> Calc<Row<N>> {
         if let Some((_, n)) = nets.iter().find(|(k, _)| *k == id) {
             return Ok(*n);
@@ -567,7 +640,7 @@ mod tests {
         }
         prop_assert_eq!(calculate_valid(s).map(|(r, npv)| (r.to_json(), npv)), reference.clone().map(|(r, npv, _)| (r.to_json(), npv)));
         let full = |s: &Scenario| calculate_valid_reference(s).map(|(_, npv, _)| npv);
-        prop_assert_eq!(npv_in::<Fx>(s, full), npv_valid_reference(s));
+        prop_assert_eq!(npv_in::<Fx>(s, &NpvPlan::default(), full), npv_valid_reference(s));
         prop_assert_eq!(npv_valid(s), npv_valid_reference(s));
         Ok(())
     }

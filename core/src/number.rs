@@ -179,6 +179,135 @@ pub(crate) fn float_text(x: f64) -> String {
     text
 }
 
+/// The decimal an `f64`'s shortest round-trip text spells, as `parse_decimal(&float_text(x))`
+/// reads it, without writing that text: the shortest digits come from `ryu` (several times
+/// faster than `core::fmt`'s Grisu, allocation-free, the same digits), read into a mantissa and
+/// an exponent. None where that reading would not
+/// give a decimal: a non-finite value, more than 28 decimals, or more than 96 bits.
+/// Monte Carlo turns every sampled value into a decimal this way (`analysis::montecarlo`).
+///
+/// ```
+/// let d = |x: f64| samkalk::number::shortest_decimal(x).map(|d| d.to_string());
+/// assert_eq!(d(0.1).as_deref(), Some("0.1"));
+/// assert_eq!(d(0.1 + 0.2).as_deref(), Some("0.30000000000000004"));
+/// assert_eq!(d(20.0).as_deref(), Some("20"));
+/// assert_eq!(d(1e-7).as_deref(), Some("0.0000001"));
+/// assert_eq!(d(1e-29), None);
+/// assert_eq!(d(f64::NAN), None);
+/// ```
+pub fn shortest_decimal(x: f64) -> Option<Decimal> {
+    if !x.is_finite() {
+        return None;
+    }
+    if x == 0.0 {
+        return Some(Decimal::ZERO);
+    }
+    let (mut digits, mut exponent) = shortest_parts(x.abs())?;
+    // parse_decimal drops trailing zeros while they are decimals.
+    while exponent < 0 && digits % 10 == 0 {
+        digits /= 10;
+        exponent += 1;
+    }
+    let mut mantissa = u128::from(digits);
+    let scale = if exponent >= 0 {
+        mantissa = mantissa.checked_mul(*crate::result::POW10.get(exponent as usize)?)?;
+        0
+    } else {
+        u32::try_from(-exponent).ok().filter(|s| *s <= MAX_SCALE)?
+    };
+    if mantissa >= 1 << 96 {
+        return None;
+    }
+    let signed = if x < 0.0 { -(mantissa as i128) } else { mantissa as i128 };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
+
+/// The shortest round-trip digits of a positive finite `x` as Rust's `{}` writes them, and
+/// their exponent: x ≈ digits × 10^exponent.
+fn shortest_parts(x: f64) -> Option<(u64, i32)> {
+    let mut buffer = ryu::Buffer::new();
+    let (digits, exponent) = shortest_digits(buffer.format_finite(x))?;
+    // Where two shortest candidates are equally close, ryu takes the even one and Rust's `{}`
+    // the upper one (5.785943005218183e14 is ...818.25 exactly: `{}` writes ...818.3).
+    Some((if halfway_above(x, digits, exponent) { digits.checked_add(1)? } else { digits }, exponent))
+}
+
+/// True when `x` (positive, finite) is exactly (digits + ½) × 10^exponent.
+fn halfway_above(x: f64, digits: u64, exponent: i32) -> bool {
+    // x = odd × 2^e2 (a zero was handled before).
+    let bits = x.to_bits();
+    let (fraction, biased) = (bits & ((1 << 52) - 1), ((bits >> 52) & 0x7FF) as i32);
+    let (mut odd, mut e2) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
+    let zeros = odd.trailing_zeros();
+    odd >>= zeros;
+    e2 += zeros as i32;
+    // (2·digits + 1) × 10^exponent / 2 = (2·digits + 1) × 5^exponent × 2^(exponent − 1):
+    // with exponent ≥ 0 its odd part is (2·digits + 1) × 5^exponent; below, x × 5^−exponent
+    // has the odd part odd × 5^−exponent and must equal (2·digits + 1) × 2^(exponent − 1).
+    if e2 != exponent - 1 {
+        return false;
+    }
+    let candidate = u128::from(digits) * 2 + 1;
+    let five = |k: u32| 5u128.checked_pow(k);
+    if exponent >= 0 {
+        five(exponent as u32).and_then(|p| candidate.checked_mul(p)) == Some(u128::from(odd))
+    } else {
+        five(exponent.unsigned_abs()).and_then(|p| u128::from(odd).checked_mul(p)) == Some(candidate)
+    }
+}
+
+/// The digits and decimal exponent of a positive float's text as ryu writes it (`12.34`,
+/// `0.001234`, `1.234e33`, `5e-7`; Rust's `{:e}` too): value = digits × 10^exponent. None for any other text.
+fn shortest_digits(text: &str) -> Option<(u64, i32)> {
+    let mut digits: u64 = 0;
+    let mut count = 0u32;
+    let mut decimals = 0i32;
+    let mut point = false;
+    let mut bytes = text.bytes();
+    let mut exponent = 0i32;
+    while let Some(b) = bytes.next() {
+        match b {
+            b'0'..=b'9' => {
+                // Leading zeros add no digit; 17 significant digits fit a u64 with room.
+                if digits != 0 || b != b'0' {
+                    count += 1;
+                    if count > 19 {
+                        return None;
+                    }
+                }
+                digits = digits * 10 + u64::from(b - b'0');
+                if point {
+                    decimals += 1;
+                }
+            }
+            b'.' if !point => point = true,
+            b'e' => {
+                let mut negative = false;
+                let mut any = false;
+                for b in bytes.by_ref() {
+                    match b {
+                        b'-' if !any => negative = true,
+                        b'+' if !any => {}
+                        b'0'..=b'9' => {
+                            any = true;
+                            exponent = exponent.checked_mul(10)?.checked_add(i32::from(b - b'0'))?;
+                        }
+                        _ => return None,
+                    }
+                }
+                if !any {
+                    return None;
+                }
+                if negative {
+                    exponent = -exponent;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some((digits, exponent - decimals))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +419,132 @@ mod tests {
             if let (Ok(g), Ok(w)) = (got, want) {
                 assert_eq!(g.scale(), w.scale(), "{text:?}");
             }
+        }
+    }
+
+    /// Rust's shortest digits of `x` (from `{:e}`, the same digits `{}` writes) and ours (ryu's, ties upward),
+    /// each as (digits without trailing zeros, exponent).
+    fn both_digits(x: f64) -> ((u64, i32), (u64, i32)) {
+        let strip = |(mut m, mut e): (u64, i32)| {
+            while m != 0 && m % 10 == 0 {
+                m /= 10;
+                e += 1;
+            }
+            (m, e)
+        };
+        let rust = shortest_digits(&format!("{:e}", x.abs())).expect("Rust's {:e} reads");
+        let ours = shortest_parts(x.abs()).expect("ryu's text reads");
+        (strip(rust), strip(ours))
+    }
+
+    /// The definition shortest_decimal must equal wherever it gives a value.
+    fn through_text(x: f64) -> Result<Decimal, NumberError> {
+        parse_decimal(&float_text(x))
+    }
+
+    fn same_as_text(x: f64) -> Result<(), proptest::test_runner::TestCaseError> {
+        if x.is_finite() && x != 0.0 {
+            let (rust, ours) = both_digits(x);
+            proptest::prop_assert_eq!(rust, ours, "digits of {:e}", x);
+        }
+        match (shortest_decimal(x), through_text(x)) {
+            (Some(fast), Ok(text)) => {
+                proptest::prop_assert_eq!(fast, text, "{:e}", x);
+                proptest::prop_assert_eq!(fast.scale(), text.scale(), "{:e}", x);
+                proptest::prop_assert_eq!(fast.mantissa(), text.mantissa(), "{:e}", x);
+            }
+            (None, Err(_)) => {}
+            (fast, text) => proptest::prop_assert!(false, "{:e}: {:?} against {:?}", x, fast, text),
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn shortest_decimal_is_the_texts_on_edge_cases() {
+        let edges = [
+            0.0,
+            -0.0,
+            0.1,
+            0.2,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            1e-7,
+            1e-12,
+            1.2345678901234567e-12,
+            1e-28,
+            1.5e-28,
+            1e-29,
+            9007199254740992.0, // 2^53
+            9007199254740994.0,
+            18014398509481984.0, // 2^54: 17 digits
+            123456789012345680.0,
+            1e21,
+            1e22,
+            1e23,
+            7.922816251426434e28, // 2^96
+            7.922816251426434e28 * (1.0 - f64::EPSILON),
+            1e28,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::from_bits(1), // the smallest subnormal
+            f64::from_bits(0x000F_FFFF_FFFF_FFFF),
+            f64::EPSILON,
+            5e-324,
+            0.30000000000000004,
+            578594300521818.0 + 0.25, // a tie: `{}` writes ...818.3
+            829730989779406.0 + 0.25,
+            0.7999999999999999,
+            25000.000000000004,
+            109999.99999999999,
+            -2.5,
+            -1e-7,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for x in edges {
+            same_as_text(x).unwrap();
+        }
+        // Values whose shortest text needs all 17 digits.
+        assert_eq!(shortest_decimal(0.1 + 0.2).unwrap().to_string(), "0.30000000000000004");
+        assert_eq!(shortest_decimal(9007199254740993.0).unwrap().to_string(), "9007199254740992");
+        assert_eq!(shortest_decimal(1e-29), None);
+        assert_eq!(shortest_decimal(-0.0), Some(Decimal::ZERO));
+    }
+
+    #[test]
+    fn shortest_decimal_is_the_texts_on_generated_bit_patterns() {
+        // A fixed xorshift sequence over all f64 bit patterns, and over the unit interval
+        // and the magnitudes Monte Carlo samples (shares, wages, costs). More cases:
+        // SAMKALK_DIGITS_CASES=50000000 cargo test --release -p samkalk shortest_decimal
+        let cases: u64 = std::env::var("SAMKALK_DIGITS_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100_000);
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..cases {
+            let bits = next();
+            let unit = (bits >> 11) as f64 / (1u64 << 53) as f64;
+            // Exact halves between two shortest candidates: n + ¼ or n + ¾ where the spacing is ⅛.
+            let tie = ((1u64 << 49) + (bits >> 15)) as f64 + if bits & 1 == 0 { 0.25 } else { 0.75 };
+            let small_tie = tie / (1u64 << 40) as f64;
+            for x in [f64::from_bits(bits), unit, unit * 1e5, 20_000.0 + unit * 10_000.0, unit * 1e-10, unit * 1e12, tie, small_tie] {
+                same_as_text(x).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn shortest_decimal_is_the_texts(bits in proptest::prelude::any::<u64>(), unit in 0.0f64..1.0, wage in 0.0f64..200_000.0) {
+            same_as_text(f64::from_bits(bits))?;
+            same_as_text(unit)?;
+            same_as_text(wage)?;
         }
     }
 }
