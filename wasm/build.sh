@@ -97,9 +97,11 @@ build_wasm() {
 }
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 RAW_DIR="$TARGET_DIR/$TARGET/release"
-# The analysis module stays at "z" throughout: at "3" it is ~500 KB; 2,000 draws on the page
-# take well under a tenth of a second either way.
-build_wasm --features analysis
+# The analysis module: the calculator's hot levels (core "s", rust_decimal "3"). Instructions per
+# Monte Carlo draw (wasm/bench-instructions.sh mc): all "z" + wasm-opt -Oz 80 320 (653 KB raw,
+# 252 KB gz); rust_decimal "3" only + -Os 82 722 (no gain); core "s" + -Oz 73 374; core "s" + -Os
+# 55 897 (702.3 KB raw, 272.1 KB gz: the budget raised for it); core "3" + -Oz 63 274 (831 KB).
+build_wasm --features analysis "${HOT_CRATES[@]}"
 cp "$RAW_DIR/samkalk_wasm.wasm" "$RAW_DIR/samkalk_analysis.wasm"
 # The workbook module (the core's Excel writer and reader), loaded only by "Ladda ner Excel".
 build_wasm --features workbook
@@ -120,7 +122,12 @@ for flavour in web node; do
   for module in samkalk_wasm samkalk_analysis samkalk_workbook; do
     "$WB" --target "$wb_target" --out-dir "$out" --out-name $module "$RAW_DIR/$module.wasm"
     if [ -x "$WASM_OPT" ]; then
-      "$WASM_OPT" -Oz "${OPT_FEATURES[@]}" "$out/${module}_bg.wasm" -o "$out/${module}_bg.opt.wasm"
+      # -Os for the calculator and the analysis module: -Oz costs speed (calculate(object)
+      # 1 450 000 -> 1 378 000 instructions for +1.1 KB; a draw 73 374 -> 55 897 for +0.6 KB;
+      # -O3 and -O2 are larger and no faster); -Oz for the workbook module, where size counts.
+      level=-Os
+      [ $module = samkalk_workbook ] && level=-Oz
+      "$WASM_OPT" "$level" "${OPT_FEATURES[@]}" "$out/${module}_bg.wasm" -o "$out/${module}_bg.opt.wasm"
       mv "$out/${module}_bg.opt.wasm" "$out/${module}_bg.wasm"
     else
       echo "build.sh: wasm-opt not found; the .wasm is not size-optimised" >&2
@@ -225,7 +232,9 @@ log "built wasm/pkg/web, wasm/pkg/node and wasm/pkg/site"
 # exports, the public sector and compare: 533.7 / 196.3 and 598.5 / 229.8 KB; with the
 # assumptions block and the parameters in words: 542.3 / 200.2 and 600.0 / 230.7 KB.
 size_line "$PKG/web/samkalk_wasm_bg.wasm" 560 215
-size_line "$PKG/web/samkalk_analysis_bg.wasm" 660 260
+# The analysis module raised from 660 / 260 KB for the core at "s" and wasm-opt -Os (702.3 /
+# 272.1 KB): 100,000 draws 30 % fewer instructions (80 320 -> 55 897 per draw).
+size_line "$PKG/web/samkalk_analysis_bg.wasm" 710 280
 # The workbook module (rust_xlsxwriter, calamine and their zip/XML/encoding code), loaded only
 # by "Ladda ner Excel" (measured 1 104 KB, 538 KB when it landed; 1 285 KB, 595 KB with the tax
 # rules merged; 1 315 KB, 603 KB with the workbook's fault codes and version-2 sheets; 1 330 KB,
