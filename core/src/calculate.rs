@@ -1,5 +1,7 @@
 //! The calculation: validate, resolve states and tax rates, add up cohorts, summarise.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::actor::ACTOR_COUNT;
@@ -95,8 +97,7 @@ pub fn resolve_state<'s>(scenario: &'s Scenario, id: &str) -> Option<&'s State> 
 /// assert_eq!(am2.flows.len(), samkalk::defaults().states["AM2"].state.flows.len());
 /// assert!(samkalk::calculate::resolved_state(&scenario, "no_such_state").is_none());
 /// ```
-pub fn resolved_state<'s>(scenario: &'s Scenario, id: &str) -> Option<Calc<std::borrow::Cow<'s, State>>> {
-    use std::borrow::Cow;
+pub fn resolved_state<'s>(scenario: &'s Scenario, id: &str) -> Option<Calc<Cow<'s, State>>> {
     if let Some(s) = scenario.states.get(id) {
         return Some(Ok(Cow::Borrowed(s)));
     }
@@ -398,33 +399,17 @@ fn society_columns<N: Num>(gain: &[Row<N>], investment: &[Row<N>], g: &mut [N], 
 /// Every cohort added up: the horizon, each cohort's echo (with its break-even table when
 /// `tables`), and each year's unrounded gain and investment per actor.
 struct Totals<'p, N> {
-    horizon: Shared<'p, Horizon>,
+    horizon: Cow<'p, Horizon>, // the draw's own, or borrowed from the plan
     cohorts: Vec<CohortResult>,
     gain: Vec<Row<N>>,
     investment: Vec<Row<N>>,
 }
 
-/// A draw's own value or the plan's.
-enum Shared<'p, T> {
-    Own(T),
-    Plan(&'p T),
-}
-
-impl<T> std::ops::Deref for Shared<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        match self {
-            Shared::Own(x) => x,
-            Shared::Plan(x) => x,
-        }
-    }
-}
-
 fn add_cohorts<'s, N: Num>(scenario: &'s Scenario, tables: bool, plan: &'s NpvPlan) -> Result<Totals<'s, N>, ScenarioError> {
     let years = scenario.horizon_years.clamp(1, MAX_YEARS as i64) as usize;
     let horizon = match &plan.horizon {
-        Some(h) => Shared::Plan(h),
-        None => Shared::Own(Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?),
+        Some(h) => Cow::Borrowed(h),
+        None => Cow::Owned(Horizon::new(years, scenario.discount_rate).map_err(overflow_at(|| "discount_rate".into()))?),
     };
     let model = resolved_model(scenario);
 

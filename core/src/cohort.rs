@@ -27,6 +27,7 @@ pub(crate) enum Effect<N> {
 }
 
 /// The calculation's years and their discount factors d_t = (1 + r)^(t−1).
+#[derive(Clone)]
 pub(crate) struct Horizon {
     pub years: usize,
     /// None when the discount rate is 0: every factor is 1 and nothing is divided.
