@@ -2,7 +2,9 @@
 //! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
 //! MODE: `calculate` (default: the main example), `read` (reading its JSON, written out in
 //! full), `read002` (reading tests/vectors/002.json's scenario, compact as the bindings hand it
-//! over), `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
+//! over), `text002` (what the WebAssembly and text APIs do: 002.json's scenario as text in,
+//! calculated, the result as JSON text out), `tojson` (calculate and write the result's JSON),
+//! `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
 //! analysis of N Monte Carlo draws on the main example, examples/analysis.json's parameters).
 //! N: iterations (default 20000). Run it with
 //! two values of N and divide the difference in instructions by the difference in N to get the
@@ -21,7 +23,7 @@ fn main() {
         "nynashamn" => sixty(include_str!("nynashamn.toml")),
         _ => samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap(),
     };
-    let json = if mode == "read002" {
+    let json = if mode == "read002" || mode == "text002" {
         let vector = samkalk::parse_json(include_str!("../tests/vectors/002.json")).unwrap();
         samkalk::value::to_json(vector.get("scenario").unwrap())
     } else {
@@ -38,7 +40,11 @@ fn main() {
     }
     let mut total = 0;
     for _ in 0..n {
-        if mode.starts_with("read") {
+        if mode == "text002" {
+            total += samkalk::calculate_json(&json).unwrap().to_json().len();
+        } else if mode == "tojson" {
+            total += samkalk::calculate(&s).unwrap().to_json().len();
+        } else if mode.starts_with("read") {
             total += samkalk::Scenario::from_json(&json).unwrap().cohorts.len();
         } else {
             total += samkalk::calculate(&s).unwrap().years.len();

@@ -616,6 +616,7 @@ mod tests {
         match (&fx, &reference) {
             (Ok((r, npv, yearly)), Ok((r_ref, npv_ref, yearly_ref))) => {
                 prop_assert_eq!(r.to_json(), r_ref.to_json());
+                prop_assert_eq!(r.to_json(), serde_json::to_string(r).unwrap());
                 prop_assert_eq!(r, r_ref);
                 prop_assert_eq!(npv, npv_ref);
                 prop_assert_eq!(yearly, yearly_ref);

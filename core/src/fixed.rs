@@ -538,7 +538,7 @@ mod tests {
     /// more cases than it can afford.
     #[test]
     fn millions_of_divisions_by_a_u32_are_rust_decimals() {
-        let mut next = crate::number::generated_sequence(0x2545_F491_4F6C_DD1D);
+        let mut next = crate::generated::generated_sequence(0x2545_F491_4F6C_DD1D);
         let mut checked = 0u32;
         for _ in 0..2_000_000 {
             let (r1, r2, r3) = (next(), next(), next());

@@ -34,6 +34,8 @@ pub mod export;
 mod extends;
 mod fixed;
 pub mod flow;
+#[cfg(test)]
+mod generated;
 mod lang;
 pub mod limits;
 pub mod number;

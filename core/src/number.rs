@@ -308,19 +308,6 @@ fn shortest_digits(text: &str) -> Option<(u64, i32)> {
     Some((digits, exponent - decimals))
 }
 
-/// A fixed xorshift sequence from `seed` (not zero), the same on every run: the generated
-/// cases of the core's exhaustive tests (number.rs, fixed.rs) draw from it.
-#[cfg(test)]
-pub(crate) fn generated_sequence(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,7 +400,7 @@ mod tests {
     #[test]
     fn reading_digits_in_place_equals_collecting_them_on_generated_spellings() {
         // A fixed sequence: the same spellings on every run.
-        let mut sequence = generated_sequence(0x9E37_79B9_7F4A_7C15);
+        let mut sequence = crate::generated::generated_sequence(0x9E37_79B9_7F4A_7C15);
         let mut next = |n: u64| sequence() % n;
         let pieces = ["0", "00", "1", "9", "10", "000", "-", ".", "e", "E", "+", "-", "12345678901234", "5"];
         for _ in 0..200_000 {
@@ -527,7 +514,7 @@ mod tests {
         // and the magnitudes Monte Carlo samples (shares, wages, costs). More cases:
         // SAMKALK_DIGITS_CASES=50000000 cargo test --release -p samkalk shortest_decimal
         let cases: u64 = std::env::var("SAMKALK_DIGITS_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100_000);
-        let mut next = generated_sequence(0x2545_F491_4F6C_DD1D);
+        let mut next = crate::generated::generated_sequence(0x2545_F491_4F6C_DD1D);
         for _ in 0..cases {
             let bits = next();
             let unit = (bits >> 11) as f64 / (1u64 << 53) as f64;

@@ -96,6 +96,10 @@ fn run(files: &[std::path::PathBuf]) {
         if let Some(expected) = vector.get("expected") {
             match outcome {
                 Ok(result) => {
+                    // The result's own writer writes what serde_json writes from its Serialize.
+                    if result.to_json() != serde_json::to_string(&result).unwrap() {
+                        failures.push(format!("{name}: to_json is not serde_json's text"));
+                    }
                     let actual = parse_json(&result.to_json()).unwrap();
                     let mut diffs = Vec::new();
                     compare(expected, &actual, "", "", &mut diffs);
