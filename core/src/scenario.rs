@@ -710,11 +710,11 @@ impl Reader {
 
     /// Sets each flow field (other than `label`) the input gives (`f`) on `flow`.
     pub(crate) fn flow_fields(&mut self, flow: &mut Flow, f: &crate::read::Fields<'_>, path: &Path) {
-        if f.get("payer").is_some() {
-            flow.payer = self.actor_or_null(f.get("payer"), &path.key("payer"));
+        if let Some(payer) = f.get("payer") {
+            flow.payer = self.actor_or_null(Some(payer), &path.key("payer"));
         }
-        if f.get("payee").is_some() {
-            flow.payee = self.actor_or_null(f.get("payee"), &path.key("payee"));
+        if let Some(payee) = f.get("payee") {
+            flow.payee = self.actor_or_null(Some(payee), &path.key("payee"));
         }
         if let Some(d) = self.opt_decimal(f.get("amount"), &path.key("amount")) {
             flow.amount = d;
