@@ -1175,17 +1175,24 @@ mod tests {
         assert_eq!((FixedText::integer(i64::MIN).as_str(), FixedText::integer(0).as_str()), ("-9223372036854775808", "0"));
     }
 
+    /// A mantissa of one of four widths by `case` (short amounts, a word, three digits, up to
+    /// 96 bits) from two draws of the generated sequence.
+    fn generated_mantissa(case: u32, a: u64, b: u64) -> i128 {
+        let mantissa = match case % 4 {
+            0 => i128::from(a % 1_000_000_000_000),
+            1 => i128::from(a),
+            2 => i128::from(a % 1000),
+            _ => i128::from(a) << 32 | i128::from(b as u32),
+        };
+        mantissa % (1i128 << 96)
+    }
+
     #[test]
     fn compact_json_numbers_are_fixed_text() {
         let mut next = crate::generated::generated_sequence(0x1405_7B7E_F767_814F);
         for case in 0..200_000u32 {
             let (a, b, c) = (next(), next(), next());
-            let mantissa = match case % 4 {
-                0 => i128::from(a % 1_000_000_000_000),
-                1 => i128::from(a),
-                2 => i128::from(a % 1000),
-                _ => i128::from(a) << 32 | i128::from(b as u32),
-            } % (1i128 << 96);
+            let mantissa = generated_mantissa(case, a, b);
             let dp = [2, 6, 4, 0, 1, 18][(c >> 1) as usize % 6];
             // Mostly held at or below the decimals written, as a result holds its figures.
             let scale = if c & 2 == 2 { (b >> 40) as u32 % 29 } else { (b >> 40) as u32 % (dp + 1) };
@@ -1201,13 +1208,7 @@ mod tests {
         let r = x.round_dp_with_strategy(dp.min(28), rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let text = r.abs().to_string();
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let sign = if r.is_zero() {
-            ""
-        } else if r.is_sign_negative() {
-            "-"
-        } else {
-            ""
-        };
+        let sign = if r.is_sign_negative() && !r.is_zero() { "-" } else { "" };
         let point = if dp == 0 { "" } else { "." };
         format!("{sign}{int}{point}{frac:0<width$}", width = dp.min(28) as usize)
     }
@@ -1217,13 +1218,8 @@ mod tests {
         let mut next = crate::generated::generated_sequence(0x5DEE_CE66_D1CE_4E5B);
         for case in 0..200_000u32 {
             let (a, b, c) = (next(), next(), next());
-            // Mantissas of every width (short amounts most), every scale, every written width.
-            let mantissa = match case % 4 {
-                0 => i128::from(a % 1_000_000_000_000),
-                1 => i128::from(a),
-                2 => i128::from(a % 1000),
-                _ => i128::from(a) << 32 | i128::from(b as u32),
-            } % (1i128 << 96);
+            // Every scale and every written width.
+            let mantissa = generated_mantissa(case, a, b);
             let x = Decimal::from_i128_with_scale(if c & 1 == 1 { -mantissa } else { mantissa }, (b >> 40) as u32 % 29);
             let dp = [2, 6, 4, 0, 1, 28][(c >> 1) as usize % 6];
             assert_eq!(fixed(x, dp), fixed_by_rust_decimal(x, dp), "{x} to {dp}");
