@@ -98,6 +98,45 @@ const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
+/// `n` units of the `dp`-th decimal (n = 123456, dp = 2: 1234.56) written into `buf` to end
+/// before `end`, right to left, two digits per division: exactly `dp` decimals after a point and
+/// at least one integer digit. Returns where the text starts. `buf[..end]` must hold it: at most
+/// 20 digits of a u64 (or dp + 1), the point, and a place for the caller's sign (dp ≤ 19).
+fn write_fixed(buf: &mut [u8], end: usize, mut n: u64, dp: usize) -> usize {
+    let mut at = end;
+    let pair_at = |buf: &mut [u8], at: &mut usize, n: u64| {
+        let pair = n as usize * 2;
+        *at -= 2;
+        buf[*at..*at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    };
+    let mut decimals = dp;
+    while decimals >= 2 {
+        pair_at(buf, &mut at, n % 100);
+        n /= 100;
+        decimals -= 2;
+    }
+    if decimals == 1 {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    if dp > 0 {
+        at -= 1;
+        buf[at] = b'.';
+    }
+    while n >= 100 {
+        pair_at(buf, &mut at, n % 100);
+        n /= 100;
+    }
+    if n >= 10 {
+        pair_at(buf, &mut at, n);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + n as u8;
+    }
+    at
+}
+
 impl FixedText {
     /// Writes `x` rounded to `dp` decimals, always with exactly `dp` digits after the point,
     /// no exponent and no minus sign on zero. Written from the integer mantissa without
@@ -114,18 +153,14 @@ impl FixedText {
         let mantissa = r.mantissa().unsigned_abs();
         let shift = dp - (r.scale() as usize).min(dp);
         let Some(scaled) = (if shift == 0 { Some(mantissa) } else { mantissa.checked_mul(POW10[shift]) }) else {
+            // Only for a caller's own very wide request (28 decimals of a 29-digit number):
+            // no output of samkalk's comes near.
             return FixedText::from_display(r, dp);
         };
         let mut out = FixedText { bytes: [b'0'; FIXED_TEXT_CAPACITY], start: FIXED_TEXT_CAPACITY };
         // u128 division is a library call; nearly every amount and its öre fit in a u64.
-        match (u64::try_from(scaled), u64::try_from(POW10[dp])) {
-            (Ok(n), Ok(unit)) => {
-                out.push_digits(n % unit, dp);
-                if dp > 0 {
-                    out.push_byte(b'.');
-                }
-                out.push_digits(n / unit, 1);
-            }
+        match u64::try_from(scaled) {
+            Ok(n) if dp <= 19 => out.start = write_fixed(&mut out.bytes, FIXED_TEXT_CAPACITY, n, dp),
             _ => {
                 // Digit by digit: exactly dp after the point, at least one before it.
                 let mut n = scaled;
@@ -145,29 +180,6 @@ impl FixedText {
             out.push_byte(b'-');
         }
         out
-    }
-
-    /// `n` in decimal before what is written, in at least `width` digits (zeros in front).
-    fn push_digits(&mut self, mut n: u64, width: usize) {
-        let end = self.start;
-        // A local position, stored once: two digits per step.
-        let mut at = end;
-        while n >= 100 && at >= 2 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            at -= 2;
-            self.bytes[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 && at >= 2 {
-            let pair = n as usize * 2;
-            at -= 2;
-            self.bytes[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-        } else if (n > 0 || width > 0) && n < 10 && at >= 1 {
-            at -= 1;
-            self.bytes[at] = b'0' + n as u8;
-        }
-        // The buffer starts as zeros: padding is moving the start.
-        self.start = at.min(end.saturating_sub(width));
     }
 
     fn push_byte(&mut self, b: u8) {
@@ -198,7 +210,7 @@ impl FixedText {
     /// An integer (a year) in decimal.
     fn integer(n: i64) -> FixedText {
         let mut out = FixedText { bytes: [b'0'; FIXED_TEXT_CAPACITY], start: FIXED_TEXT_CAPACITY };
-        out.push_digits(n.unsigned_abs(), 1);
+        out.start = write_fixed(&mut out.bytes, FIXED_TEXT_CAPACITY, n.unsigned_abs(), 0);
         if n < 0 {
             out.push_byte(b'-');
         }
@@ -922,46 +934,14 @@ impl CompactJson {
         let (negative, scale, mantissa) = (x.is_sign_negative(), x.scale(), x.mantissa());
         // In units of the last decimal written (a whole amount's mantissa times 100).
         let units = u64::try_from(mantissa.unsigned_abs()).ok().zip(u64::try_from(POW10[(dp.saturating_sub(scale)) as usize]).ok());
-        let Some(mut n) = units.and_then(|(m, unit)| m.checked_mul(unit)).filter(|_| scale <= dp && dp <= 18) else {
+        let Some(n) = units.and_then(|(m, unit)| m.checked_mul(unit)).filter(|_| scale <= dp && dp <= 18) else {
             return self.fixed(x, dp);
         };
         let mut digits = [b'0'; 24];
         let mut at = digits.len() - 1;
         digits[at] = b'"';
-        // The decimals, then the point, then at least one integer digit.
-        let mut decimals = dp as usize;
-        while decimals >= 2 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            at -= 2;
-            digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-            decimals -= 2;
-        }
-        if decimals == 1 {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        if dp > 0 {
-            at -= 1;
-            digits[at] = b'.';
-        }
+        at = write_fixed(&mut digits, at, n, dp as usize);
         let all_zero = mantissa == 0;
-        loop {
-            if n >= 10 {
-                let pair = (n % 100) as usize * 2;
-                n /= 100;
-                at -= 2;
-                digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-                if n == 0 {
-                    break;
-                }
-            } else {
-                at -= 1;
-                digits[at] = b'0' + n as u8;
-                break;
-            }
-        }
         if negative && !all_zero {
             at -= 1;
             digits[at] = b'-';
