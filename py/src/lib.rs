@@ -139,19 +139,7 @@ impl<'py> Walker<'py> {
         if depth > MAX_DEPTH {
             return Ok(self.fault(path, Fault::NestedTooDeeply));
         }
-        if obj.is_none() {
-            return Ok(Value::Null);
-        }
-        if let Ok(b) = obj.cast::<PyBool>() {
-            return Ok(Value::Bool(b.is_true()));
-        }
-        if obj.is_instance_of::<PyInt>() {
-            return Ok(Value::Number(int_text(obj)?));
-        }
-        if let Ok(f) = obj.cast::<PyFloat>() {
-            // Through its shortest representation, as Python's repr writes it.
-            return Ok(Value::from_f64(f.value()));
-        }
+        // Text and objects first: nearly every value of a scenario is one (decimals are text).
         if let Ok(s) = obj.cast::<PyString>() {
             return Ok(match str_of(s) {
                 Some(s) => Value::String(s.to_owned()),
@@ -164,6 +152,19 @@ impl<'py> Walker<'py> {
                 self.member(&k, &v, path, depth, &mut members)?;
             }
             return Ok(Value::Object(members));
+        }
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if obj.is_instance_of::<PyInt>() {
+            return Ok(Value::Number(int_text(obj)?));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            // Through its shortest representation, as Python's repr writes it.
+            return Ok(Value::from_f64(f.value()));
         }
         if let Ok(l) = obj.cast::<PyList>() {
             let mut items = Vec::with_capacity(l.len());
