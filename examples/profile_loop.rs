@@ -5,7 +5,10 @@
 //! over), `text002` (what the WebAssembly and text APIs do: 002.json's scenario as text in,
 //! calculated, the result as JSON text out), `tojson` (calculate and write the result's JSON),
 //! `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
-//! analysis of N Monte Carlo draws on the main example, examples/analysis.json's parameters).
+//! analysis of N Monte Carlo draws on the main example, examples/analysis.json's parameters),
+//! `calculate002` (calculating 002.json's scenario, read once) or `variant002` (the same with
+//! three of its numbers changed each time by `ValidScenario::with_values`, as py/bench.py's
+//! sweep does).
 //! N: iterations (default 20000). Run it with
 //! two values of N and divide the difference in instructions by the difference in N to get the
 //! instructions of one call without the setup.
@@ -23,7 +26,7 @@ fn main() {
         "nynashamn" => sixty(include_str!("nynashamn.toml")),
         _ => samkalk::Scenario::from_toml(include_str!("programme.toml")).unwrap(),
     };
-    let json = if mode == "read002" || mode == "text002" {
+    let json = if mode.ends_with("002") {
         let vector = samkalk::parse_json(include_str!("../tests/vectors/002.json")).unwrap();
         samkalk::value::to_json(vector.get("scenario").unwrap())
     } else {
@@ -39,6 +42,31 @@ fn main() {
         return;
     }
     let mut total = 0;
+    if mode == "calculate002" || mode == "variant002" {
+        let base = samkalk::ValidScenario::from_json(&json).unwrap();
+        let texts: Vec<[samkalk::Value; 3]> = (0..100)
+            .map(|i| {
+                let number = |t: String| samkalk::Value::String(t);
+                [number(format!("0.{:02}", i)), number(format!("{}", 60000 + 100 * i)), number(["0", "0.035", "0.05"][i % 3].into())]
+            })
+            .collect();
+        for i in 0..n {
+            let result = if mode == "variant002" {
+                let [share, cost, rate] = &texts[i % 100];
+                let changes = [
+                    ("cohorts[0].outcomes[0].share", share),
+                    ("cohorts[1].intervention.cost_per_participant", cost),
+                    ("discount_rate", rate),
+                ];
+                base.with_values(changes).unwrap().calculate()
+            } else {
+                base.calculate()
+            };
+            total += result.unwrap().years.len();
+        }
+        println!("{total}");
+        return;
+    }
     for _ in 0..n {
         if mode == "text002" {
             total += samkalk::calculate_json(&json).unwrap().to_json().len();

@@ -2,8 +2,9 @@
 
 Times, on tests/vectors/002.json (AM2 and AM3 cohorts, KNUT goals 60 % and 40 %):
   - one `samkalk.calculate(dict)` call, with `.to_dict()`, and on a prepared `samkalk.Scenario`,
-  - `samkalk.calculate_many` per scenario on a batch of variants (default threads, and one
-    thread),
+  - `samkalk.calculate_many` per scenario on a batch of variants written out as dicts, and
+    `samkalk.calculate_variants` on the same variants as changes to the one scenario (default
+    threads, and one thread),
 each against the plain-Python implementation tests/reference/plain_python.py timed in the
 same run (a single call, and a Python loop over the same batch), after checking that it gives
 samkalk's result on the scenario and on a sample of the batch. Targets (issue 10): a single
@@ -57,14 +58,26 @@ def best_per_call(
     return best
 
 
-def variants(base: Dict[str, Any], count: int) -> List[Dict[str, Any]]:
+def changes(count: int) -> List[Dict[str, str]]:
     """A sweep: the AM2 share, the AM3 cost and the discount rate vary."""
+    return [
+        {
+            "cohorts[0].outcomes[0].share": str(Decimal(i % 101) / 100),
+            "cohorts[1].intervention.cost_per_participant": str(60000 + 100 * i),
+            "discount_rate": ["0", "0.035", "0.05"][i % 3],
+        }
+        for i in range(count)
+    ]
+
+
+def variants(base: Dict[str, Any], sweep: List[Dict[str, str]]) -> List[Dict[str, Any]]:
+    """The sweep's scenarios written out as dicts."""
     out = []
-    for i in range(count):
+    for change in sweep:
         s = json.loads(json.dumps(base))
-        s["cohorts"][0]["outcomes"][0]["share"] = str(Decimal(i % 101) / 100)
-        s["cohorts"][1]["intervention"]["cost_per_participant"] = str(60000 + 100 * i)
-        s["discount_rate"] = ["0", "0.035", "0.05"][i % 3]
+        s["cohorts"][0]["outcomes"][0]["share"] = change["cohorts[0].outcomes[0].share"]
+        s["cohorts"][1]["intervention"]["cost_per_participant"] = change["cohorts[1].intervention.cost_per_participant"]
+        s["discount_rate"] = change["discount_rate"]
         out.append(s)
     return out
 
@@ -93,7 +106,8 @@ def main() -> None:
         return best_per_call(fn, repeat=repeat, clock=clock)
 
     scenario = json.loads(MAIN.read_text(encoding="utf-8"))["scenario"]
-    batch = variants(scenario, args.batch)
+    sweep = changes(args.batch)
+    batch = variants(scenario, sweep)
     prepared = samkalk.Scenario(scenario)
     n = len(batch)
 
@@ -105,6 +119,8 @@ def main() -> None:
         if isinstance(r, samkalk.ScenarioError) or plain_python.calculate(s, defaults) != json.loads(r.to_json()):
             sys.exit("tests/reference/plain_python.py disagrees with samkalk on a batch variant: not timing")
     print(f"plain_python.py agrees with samkalk on 002.json and on a sample of the {n} variants")
+    if [r.to_json() for r in samkalk.calculate_variants(scenario, sweep)] != [r.to_json() for r in samkalk.calculate_many(batch)]:
+        sys.exit("calculate_variants disagrees with calculate_many on the batch: not timing")
     single_plain = timed(lambda: plain_python.calculate(scenario, defaults))
     batch_plain = timed(lambda: [plain_python.calculate(s, defaults) for s in batch], repeat=max(3, args.repeat // 2)) / n
 
@@ -116,6 +132,9 @@ def main() -> None:
         f"batch of {n}, plain Python loop, per scenario": batch_plain,
         f"batch of {n}, calculate_many, per scenario": timed(lambda: samkalk.calculate_many(batch)) / n,
         f"batch of {n}, calculate_many(threads=1), per scenario": timed(lambda: samkalk.calculate_many(batch, threads=1)) / n,
+        f"batch of {n}, calculate_variants, per scenario": timed(lambda: samkalk.calculate_variants(scenario, sweep)) / n,
+        f"batch of {n}, calculate_variants(threads=1), per scenario": timed(lambda: samkalk.calculate_variants(scenario, sweep, threads=1))
+        / n,
     }
 
     last: Dict[str, Any] = {}
@@ -148,6 +167,8 @@ def main() -> None:
     print()
     print(f"target single call >= 30x plain Python: {single_plain / single:.1f}x {'met' if single_plain / single >= 30 else 'NOT met'}")
     print(f"target calculate_many >= 100x plain Python: {batch_plain / many:.1f}x {'met' if batch_plain / many >= 100 else 'NOT met'}")
+    varied = timings[f"batch of {n}, calculate_variants, per scenario"]
+    print(f"  the same batch as calculate_variants (one base, the sweep's changes): {batch_plain / varied:.1f}x")
 
     if not args.no_save:
         record = {"samkalk": samkalk.__version__, "machine": machine(), "seconds": timings}

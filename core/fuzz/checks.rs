@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use samkalk::{present, Lang};
 
 /// Arbitrary bytes through reading (JSON and TOML), validation, calculation, the effect trace
-/// (method version 2) and the warnings: every input gives a result or faults, never a panic. A
+/// (method version 2), the warnings and variants (`ValidScenario::with_values`): every input
+/// gives a result or faults, never a panic. A
 /// state that extends a built-in one reads as the state written out in full, so writing the
 /// read scenario back and reading it again gives the same result.
 pub fn scenario(data: &[u8]) {
@@ -26,11 +27,57 @@ pub fn scenario(data: &[u8]) {
             // The trace is valid exactly when the calculation is.
             let trace = samkalk::trace_json(text).expect("a valid scenario has a trace");
             let _ = trace.to_csv();
+            variants(&read.validate().expect("a read scenario is valid"), data);
         }
         if let Ok(s) = samkalk::Scenario::from_toml(text) {
             let _ = samkalk::calculate(&s);
             let _ = samkalk::warnings(&s);
         }
+    }
+}
+
+/// Parameter paths a variant changes: fields with a range only, fields whose rules involve
+/// others, states' numbers (built in or the scenario's own) and paths that name nothing.
+const VARIANT_PATHS: [&str; 14] = [
+    "discount_rate",
+    "horizon_years",
+    "tax.municipal_rate",
+    "cohorts[0].participants",
+    "cohorts[0].outcomes[0].share",
+    "cohorts[0].outcomes[1].share",
+    "cohorts[0].outcomes[0].lag_months",
+    "cohorts[0].intervention.duration_months",
+    "cohorts[0].intervention.financing.region",
+    "cohorts[1].intervention.cost_per_participant",
+    "states.AM2.flows[0].amount",
+    "states.work.earnings.monthly_wage",
+    "cohorts[0].outcome[0].share",
+    "",
+];
+
+/// Values for them: edges, wrong kinds and spellings.
+const VARIANT_VALUES: [&str; 11] = ["0", "-1", "0.5", "1", "1.3", "12", "6.5", "1e3", "0,5", "abc", "79228162514264337593543950336"];
+
+/// Two changes picked by the input's length, one value the input's own first bytes: a variant
+/// is made or refused, never a panic, and a variant made is valid and calculates as written
+/// out.
+fn variants(base: &samkalk::ValidScenario, data: &[u8]) {
+    let n = data.len();
+    let own: String = String::from_utf8_lossy(&data[..n.min(12)]).into_owned();
+    let pick = |k: usize| -> (&str, samkalk::Value) {
+        let path = VARIANT_PATHS[k % VARIANT_PATHS.len()];
+        let at = (k / VARIANT_PATHS.len()) % (VARIANT_VALUES.len() + 1);
+        let value = VARIANT_VALUES.get(at).map_or_else(|| own.clone(), |v| v.to_string());
+        (path, if at % 2 == 0 { samkalk::Value::String(value) } else { samkalk::Value::Number(value) })
+    };
+    let changes = [pick(n), pick(n / 3 + 7)];
+    match base.with_values(changes.iter().map(|(p, v)| (*p, v))) {
+        Ok(variant) => {
+            assert!(samkalk::validate(&variant).is_empty(), "a variant made is valid");
+            let direct = samkalk::calculate_json(&variant.to_json()).map(|r| r.to_json());
+            assert_eq!(variant.calculate().map(|r| r.to_json()).ok(), direct.ok());
+        }
+        Err(e) => assert!(!e.errors.is_empty()),
     }
 }
 

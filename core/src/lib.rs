@@ -54,6 +54,7 @@ pub mod tax;
 mod trace;
 mod validate;
 pub mod value;
+mod variant;
 mod warning;
 
 pub use actor::Actor;

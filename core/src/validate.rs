@@ -112,6 +112,12 @@ impl ValidScenario {
     pub fn into_inner(self) -> Scenario {
         self.0
     }
+
+    /// A scenario known valid without checking every rule again: a valid one whose changes
+    /// are each within a range that keeps it valid (`variant`).
+    pub(crate) fn known_valid(scenario: Scenario) -> ValidScenario {
+        ValidScenario(scenario)
+    }
 }
 
 impl std::ops::Deref for ValidScenario {

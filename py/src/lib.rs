@@ -479,6 +479,57 @@ impl PyScenario {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, (String,))> {
         Ok((slf.get_type(), (slf.get().inner.to_json(),)))
     }
+
+    /// A copy with the numbers at some parameter paths changed (the core's
+    /// `ValidScenario::with_values`), validated again; raises ScenarioError.
+    #[pyo3(signature = (changes, /))]
+    fn with_values(&self, py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
+        let changes = read_changes(changes, None)?;
+        match py.detach(|| variant_of(&self.inner, &changes)) {
+            Ok(inner) => Ok(PyScenario { inner }),
+            Err(errors) => Err(scenario_error(py, &errors)),
+        }
+    }
+}
+
+/// A set of changes to a scenario, read while holding the GIL: (parameter path, value) in
+/// order, and the faults found while reading the values.
+struct Changes {
+    values: Vec<(String, Value)>,
+    walked: Vec<FieldError>,
+}
+
+/// Reads a mapping from parameter path to value; `index` names it within a list of them.
+fn read_changes(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Changes> {
+    let within = index.map_or(String::new(), |i| format!(" (changes[{i}])"));
+    let Ok(mapping) = obj.cast::<PyMapping>() else {
+        return Err(PyTypeError::new_err(format!(
+            "changes{within} must be a mapping from parameter path to value, got {}",
+            type_name(obj)
+        )));
+    };
+    let mut walker = Walker::new(obj.py())?;
+    let mut values = Vec::with_capacity(mapping.len()?);
+    for item in mapping.items()?.iter() {
+        let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let Some(path) = key.cast::<PyString>().ok().and_then(|s| str_of(s)) else {
+            return Err(PyTypeError::new_err(format!("changes{within}: a parameter path must be text, got {}", type_name(&key))));
+        };
+        let walked = walker.walk(&value, &Path::Root.key(path), 0);
+        values.push((path.to_owned(), walked));
+    }
+    Ok(Changes { values, walked: walker.errors })
+}
+
+/// The core's variant of `base` with `changes`; the faults of reading first (the core's at
+/// the same paths left out, as for a scenario). Never panics.
+fn variant_of(base: &ValidScenario, changes: &Changes) -> Result<Arc<ValidScenario>, Vec<FieldError>> {
+    let run = || base.with_values(changes.values.iter().map(|(p, v)| (p.as_str(), v)));
+    match catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("changing the scenario").into())) {
+        Ok(s) if changes.walked.is_empty() => Ok(Arc::new(s)),
+        Ok(_) => Err(changes.walked.clone()),
+        Err(e) => Err(merge(changes.walked.clone(), e.errors)),
+    }
 }
 
 /// A calculation's result (wrapped by samkalk.Result).
@@ -630,8 +681,50 @@ fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: 
     for item in iter {
         inputs.push(read_input(&item?)?);
     }
-    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    let outcomes = py.detach(move || run_batch(inputs, threads));
+    let threads = default_threads(threads);
+    let outcomes = py.detach(move || run_parallel(&inputs, threads, |input| calculate_scenario(scenario_of_ref(input))));
+    outcomes_to_py(py, outcomes)
+}
+
+/// Calculates variants of one scenario with the GIL released: for each mapping in `changes`
+/// (parameter path to value), the scenario with those numbers changed. A list in the order of
+/// `changes` with a result or a ScenarioError instance (not raised) for each; an invalid base
+/// scenario raises ScenarioError.
+#[pyfunction]
+#[pyo3(signature = (scenario, changes, /, *, threads = None))]
+fn calculate_variants<'py>(
+    py: Python<'py>,
+    scenario: &Bound<'py, PyAny>,
+    changes: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let base = match scenario_of(read_input(scenario)?) {
+        Ok(base) => base,
+        Err(errors) => return Err(scenario_error(py, &errors)),
+    };
+    if changes.is_instance_of::<PyString>() || changes.is_instance_of::<PyBytes>() || changes.cast::<PyMapping>().is_ok() {
+        return Err(PyTypeError::new_err("calculate_variants takes a list (or other iterable) of mappings from parameter path to value"));
+    }
+    let iter = changes.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "calculate_variants takes a list of mappings from parameter path to value, got {}",
+            type_name(changes)
+        ))
+    })?;
+    let mut sets = Vec::new();
+    for (i, item) in iter.enumerate() {
+        sets.push(read_changes(&item?, Some(i))?);
+    }
+    let threads = default_threads(threads);
+    let outcomes = py.detach(move || run_parallel(&sets, threads, |c| calculate_scenario(variant_of(&base, c))));
+    outcomes_to_py(py, outcomes)
+}
+
+fn default_threads(threads: Option<usize>) -> usize {
+    threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1)
+}
+
+fn outcomes_to_py(py: Python<'_>, outcomes: Vec<Outcome>) -> PyResult<Bound<'_, PyList>> {
     let out = PyList::empty(py);
     for outcome in outcomes {
         match outcome {
@@ -650,13 +743,13 @@ const MIN_PER_THREAD: usize = 32;
 /// Scenarios a thread takes at a time from a batch.
 const TAKE: usize = 8;
 
-/// The batch's outcomes in input order. The threads (the calling one among them) take the
-/// next few inputs as they go rather than a fixed share each, so a thread the scheduler holds
-/// back on a loaded machine does not hold up the batch.
-fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
+/// `job`'s outcomes on a batch, in input order. The threads (the calling one among them) take
+/// the next few inputs as they go rather than a fixed share each, so a thread the scheduler
+/// holds back on a loaded machine does not hold up the batch.
+fn run_parallel<T: Sync>(inputs: &[T], threads: usize, job: impl Fn(&T) -> Outcome + Sync) -> Vec<Outcome> {
     let threads = threads.min(inputs.len() / MIN_PER_THREAD).max(1);
     if threads == 1 {
-        return inputs.into_iter().map(calculate_input).collect();
+        return inputs.iter().map(job).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -667,7 +760,7 @@ fn run_batch(inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
                 return done;
             }
             for (i, input) in inputs.iter().enumerate().skip(start).take(TAKE) {
-                done.push((i, calculate_scenario(scenario_of_ref(input))));
+                done.push((i, job(input)));
             }
         }
     };
@@ -1207,6 +1300,7 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(calculate_variants, m)?)?;
     #[cfg(feature = "xlsx")]
     m.add_function(wrap_pyfunction!(calculate_excel, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;

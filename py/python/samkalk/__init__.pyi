@@ -39,6 +39,7 @@ __all__ = [
     "AnalysisInput",
     "AnalysisResult",
     "Progress",
+    "Changes",
     "Comparison",
     "Result",
     "Scenario",
@@ -52,6 +53,7 @@ __all__ = [
     "calculate",
     "calculate_excel",
     "calculate_many",
+    "calculate_variants",
     "compare",
     "defaults",
     "municipalities",
@@ -169,6 +171,10 @@ def calculate(scenario: ScenarioInput) -> Result: ...
 def calculate_excel(workbook: Union[str, os.PathLike[str], bytes]) -> Result: ...
 def trace(scenario: ScenarioInput, *, dtype: str = "decimal") -> pandas.DataFrame: ...
 def calculate_many(scenarios: Iterable[ScenarioInput], *, threads: Optional[int] = None) -> List[Union[Result, ScenarioError]]: ...
+Changes: TypeAlias = Mapping[str, Any]
+def calculate_variants(
+    scenario: ScenarioInput, changes: Iterable[Changes], *, threads: Optional[int] = None
+) -> List[Union[Result, ScenarioError]]: ...
 def validate(scenario: ScenarioInput) -> List[Dict[str, Any]]: ...
 def warnings(scenario: ScenarioInput) -> List[Dict[str, Any]]: ...
 def defaults(price_year: Optional[int] = None) -> Dict[str, Any]: ...
