@@ -279,10 +279,7 @@ pub(crate) fn break_even<N: Num>(a: N, b: N, c: Decimal) -> Calc<BreakEven> {
     };
     let share = match kind {
         BreakEvenKind::Always | BreakEvenKind::Never => None,
-        BreakEvenKind::AtLeast | BreakEvenKind::AtMost => {
-            let s = c.sub(b.div(a)?)?;
-            Some(Share::new(s.clamp_unit().round(Share::DECIMALS)))
-        }
+        BreakEvenKind::AtLeast | BreakEvenKind::AtMost => Some(Share::new(N::break_even_share(c, b, a, Share::DECIMALS)?)),
     };
     Ok(BreakEven { share, kind })
 }

@@ -34,6 +34,18 @@ pub(crate) trait Num: Copy + std::fmt::Debug {
     fn round(self, dp: u32) -> Decimal;
     /// Clamped to [0, 1] as `Decimal::clamp(x, 0, 1)` clamps (0 and 1 at scale 0).
     fn clamp_unit(self) -> Self;
+    /// The break-even share `c − b / a`, clamped to [0, 1] and rounded to `dp` decimals
+    /// ([`unit_share`]: these operations in this order).
+    #[inline]
+    fn break_even_share(c: Self, b: Self, a: Self, dp: u32) -> Calc<Decimal> {
+        unit_share(c, b, a, dp)
+    }
+}
+
+/// `c − b / a` clamped to [0, 1] and rounded to `dp` decimals, each step rust_decimal's.
+#[inline]
+pub(crate) fn unit_share<N: Num>(c: N, b: N, a: N, dp: u32) -> Calc<Decimal> {
+    Ok(c.sub(b.div(a)?)?.clamp_unit().round(dp))
 }
 
 impl Num for Decimal {
@@ -417,6 +429,88 @@ impl Num for Fx {
             self
         }
     }
+    #[inline]
+    fn break_even_share(c: Fx, b: Fx, a: Fx, dp: u32) -> Calc<Decimal> {
+        match share_from_fraction(c, b, a, dp) {
+            Some(share) => Ok(share),
+            None => unit_share(c, b, a, dp),
+        }
+    }
+}
+
+/// `x × y`, or None when it does not fit an i128; without the overflow check when both fit
+/// 64 bits.
+#[inline(always)]
+fn product(x: i128, y: i128) -> Option<i128> {
+    if i64::try_from(x).is_ok() && i64::try_from(y).is_ok() {
+        Some(x * y)
+    } else {
+        x.checked_mul(y)
+    }
+}
+
+/// `x × 10^k`, or None when it does not fit an i128.
+fn times_pow10(x: i128, k: u32) -> Option<i128> {
+    let mut x = x;
+    let mut k = k;
+    while k > 28 {
+        x = product(x, POW10[28] as i128)?;
+        k -= 28;
+    }
+    if k == 0 {
+        return Some(x);
+    }
+    product(x, POW10[k as usize] as i128)
+}
+
+/// [`unit_share`] without rust_decimal's division, where that gives the same decimal: `c − b/a`
+/// as the exact fraction `n / d` of units of 10^−dp, rounded on its remainder. rust_decimal's
+/// `b / a` differs from the exact quotient by at most a unit of its 28th decimal when
+/// |b / a| < 1 (which holds when `c` is a share, as checked, and 0 < c − b/a < 1), and `c` minus it is
+/// then exact, so the two round alike unless the exact value lies within 10^−20 of a
+/// rounding midpoint or of a multiple of 10^−dp (where the scale rust_decimal keeps could
+/// differ): those, values outside (0, 1) that clamping decides, and operands whose fraction
+/// does not fit an i128 are None, left to [`unit_share`].
+fn share_from_fraction(c: Fx, b: Fx, a: Fx, dp: u32) -> Option<Decimal> {
+    let c_is_a_share = c.m >= 0 && c.m.unsigned_abs() <= POW10[c.s as usize];
+    if a.m == 0 || dp > 12 || !c_is_a_share {
+        return None;
+    }
+    // c − b/a = (c·a·10^b.s − b·10^(a.s + c.s)) / (a·10^(b.s + c.s)), all in units of 10^−dp.
+    let (e_ca, e_b, e_d) = (b.s + dp, a.s + c.s + dp, b.s + c.s);
+    let low = e_ca.min(e_b).min(e_d);
+    let ca = times_pow10(product(c.m, a.m)?, e_ca - low)?;
+    let mut n = ca.checked_sub(times_pow10(b.m, e_b - low)?)?;
+    let mut d = times_pow10(a.m, e_d - low)?;
+    if d < 0 {
+        (n, d) = (n.checked_neg()?, d.checked_neg()?);
+    }
+    // A value at or below 0 is clamped (or lies on a multiple of 10^−dp).
+    if n <= 0 {
+        return None;
+    }
+    let (n, d) = (n as u128, d as u128);
+    // u128 division is a library call; take the u64 one when both fit.
+    let (whole, rest) = match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
+        _ => {
+            let q = n / d;
+            (q, n - q * d)
+        }
+    };
+    if whole >= POW10[dp as usize] {
+        return None;
+    }
+    // d / 2^46 is more than 10^−14 of a unit of 10^−dp (dp ≤ 12): at least 10^−26, far above
+    // the error bound.
+    let margin = (d >> 46) + 1;
+    let above = d - rest;
+    if rest <= margin || above <= margin || rest.abs_diff(above) <= margin {
+        return None;
+    }
+    // Below 10^12 (dp ≤ 12): two of the mantissa's 32-bit words.
+    let rounded = whole + u128::from(rest > above);
+    Some(Decimal::from_parts(rounded as u32, (rounded >> 32) as u32, 0, false, dp))
 }
 
 #[cfg(test)]
@@ -489,6 +583,53 @@ mod tests {
             same(Fx::of(y).div(Fx::int(small)), arith::div(y, Decimal::from(small)))?;
             same(Fx::of(y).mul(Fx::int(small)).and_then(|p| p.div(Fx::int(12))), arith::mul(y, Decimal::from(small)).and_then(|p| arith::div(p, Decimal::from(12))))?;
         }
+    }
+
+    /// Operands of a break-even share: sums of present values of every size, and `b` made
+    /// from a chosen share so the exact value falls on a multiple of 10^−6, on a rounding
+    /// midpoint, or just beside one.
+    fn share_operands() -> impl Strategy<Value = (Decimal, Decimal, Decimal)> {
+        let share = prop_oneof![(0i64..=1000).prop_map(|k| Decimal::new(k, 3)), (0i64..=100).prop_map(|k| Decimal::new(k, 2)), decimal()];
+        let exact = (decimal(), share.clone(), 0i64..=1_000_000, prop_oneof![Just(0i64), Just(5), Just(4), Just(6), 0i64..10])
+            .prop_filter_map("b = (c − t) × a fits", |(a, c, k, tenth)| {
+                let target = Decimal::new(k * 10 + tenth, 7);
+                let b = c.checked_sub(target)?.checked_mul(a)?;
+                Some((a, b, c))
+            });
+        prop_oneof![(decimal(), decimal(), share), exact]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// The break-even share without rust_decimal's division is its share: the same value at
+        /// the same scale, or the same overflow.
+        #[test]
+        fn break_even_shares_are_rust_decimals((a, b, c) in share_operands()) {
+            let reference = unit_share(c, b, a, 6);
+            let fx = Fx::break_even_share(Fx::of(c), Fx::of(b), Fx::of(a), 6);
+            match (fx, reference) {
+                (Ok(x), Ok(y)) => prop_assert_eq!(x.serialize(), y.serialize(), "{} {} {}: {} against {}", a, b, c, x, y),
+                (Err(_), Err(_)) => {}
+                (x, y) => prop_assert!(false, "{x:?} against {y:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_break_even_share_inside_the_unit_is_found_without_dividing() {
+        let d = |s: &str| Fx::of(s.parse().unwrap());
+        // NPV(s) = A (s − c) + B with A = 1 234 567.89 kr, B = −456 789.12 kr, c = 0.05.
+        let share = share_from_fraction(d("0.05"), d("-456789.12"), d("1234567.89"), 6);
+        assert_eq!(share.map(|s| s.to_string()), Some("0.419999".into()));
+        assert_eq!(
+            unit_share("0.05".parse::<Decimal>().unwrap(), "-456789.12".parse().unwrap(), "1234567.89".parse().unwrap(), 6)
+                .unwrap()
+                .to_string(),
+            "0.419999"
+        );
+        // On a multiple of 10^−6 (0.25 exactly) and outside the unit it is left to rust_decimal.
+        assert_eq!(share_from_fraction(d("0"), d("-1"), d("4"), 6), None);
+        assert_eq!(share_from_fraction(d("0"), d("-5"), d("4"), 6), None);
     }
 
     /// Divisors whose quotients end (powers of 2 and 5, so the digit extension stops and the
