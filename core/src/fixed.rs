@@ -6,9 +6,12 @@
 //! Fx mirrors rust_decimal instead of approximating it: an addition, subtraction or
 //! multiplication whose exact result rust_decimal can hold (|mantissa| < 2^96 at the scale
 //! rust_decimal gives it, that scale ≤ 28) is computed on the integers, where rust_decimal is
-//! exact too; every other operation (a product that needs rounding, any division, an overflow)
-//! is handed to rust_decimal itself with the operands rebuilt bit for bit. So the two never
-//! differ, not even in a rounded digit, and overflow stays the same fault.
+//! exact too; a division by a 32-bit divisor replicates rust_decimal's digit extension and
+//! rounding on integers; a break-even share is rounded from its exact fraction where that is
+//! provably what rust_decimal's steps give; every other operation (a product that needs
+//! rounding, any other division, an overflow) is handed to rust_decimal itself with the
+//! operands rebuilt bit for bit. So the two never differ, not even in a rounded digit, and
+//! overflow stays the same fault.
 
 use rust_decimal::Decimal;
 
