@@ -49,8 +49,9 @@ impl Horizon {
         Ok(Horizon { years, factors: Some(factors) })
     }
 
-    /// x in year index `t` (0-based) worth today: x / d_t.
-    #[inline]
+    /// x in year index `t` (0-based) worth today: x / d_t. Always inlined: without discounting
+    /// it is x itself, and the break-even sums call it for every actor and year.
+    #[inline(always)]
     pub(crate) fn present<N: Num>(&self, x: N, t: usize) -> Calc<N> {
         match &self.factors {
             None => Ok(x),
