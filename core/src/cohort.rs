@@ -49,9 +49,11 @@ impl Horizon {
         Ok(Horizon { years, factors: Some(factors) })
     }
 
-    /// x in year index `t` (0-based) worth today: x / d_t. Always inlined: without discounting
-    /// it is x itself, and the break-even sums call it for every actor and year.
-    #[inline(always)]
+    /// x in year index `t` (0-based) worth today: x / d_t. Always inlined natively: without
+    /// discounting it is x itself, and the break-even sums call it for every actor and year
+    /// (WebAssembly's calculator, kept small, leaves the choice to the compiler).
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
+    #[cfg_attr(target_family = "wasm", inline)]
     pub(crate) fn present<N: Num>(&self, x: N, t: usize) -> Calc<N> {
         match &self.factors {
             None => Ok(x),
