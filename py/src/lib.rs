@@ -333,7 +333,7 @@ fn calculate_scenario(scenario: Result<Arc<ValidScenario>, Vec<FieldError>>) -> 
     catch_unwind(AssertUnwindSafe(|| scenario.calculate()))
         .unwrap_or_else(|_| Err(internal("calculating").into()))
         .map_err(|e| e.errors)
-        .map(|inner| PyCalculation { inner, scenario })
+        .map(|inner| PyCalculation { inner, source: scenario.into() })
 }
 
 fn calculate_input(input: Input) -> Outcome {
@@ -486,7 +486,7 @@ impl PyScenario {
     fn with_values(&self, py: Python<'_>, changes: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
         let changes = read_changes(changes, None)?;
         match py.detach(|| variant_of(&self.inner, &changes)) {
-            Ok(inner) => Ok(PyScenario { inner }),
+            Ok(inner) => Ok(PyScenario { inner: Arc::new(inner) }),
             Err(errors) => Err(scenario_error(py, &errors)),
         }
     }
@@ -523,10 +523,10 @@ fn read_changes(obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Change
 
 /// The core's variant of `base` with `changes`; the faults of reading first (the core's at
 /// the same paths left out, as for a scenario). Never panics.
-fn variant_of(base: &ValidScenario, changes: &Changes) -> Result<Arc<ValidScenario>, Vec<FieldError>> {
+fn variant_of(base: &ValidScenario, changes: &Changes) -> Result<ValidScenario, Vec<FieldError>> {
     let run = || base.with_values(changes.values.iter().map(|(p, v)| (p.as_str(), v)));
     match catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| Err(internal("changing the scenario").into())) {
-        Ok(s) if changes.walked.is_empty() => Ok(Arc::new(s)),
+        Ok(s) if changes.walked.is_empty() => Ok(s),
         Ok(_) => Err(changes.walked.clone()),
         Err(e) => Err(merge(changes.walked.clone(), e.errors)),
     }
@@ -536,8 +536,36 @@ fn variant_of(base: &ValidScenario, changes: &Changes) -> Result<Arc<ValidScenar
 #[pyclass(name = "NativeResult", module = "samkalk._samkalk", frozen)]
 struct PyCalculation {
     inner: CalculationResult,
-    /// The scenario calculated, for its effect trace (shared with its samkalk.Scenario).
-    scenario: Arc<ValidScenario>,
+    /// The scenario calculated, for its effect trace, assumptions and exports.
+    source: Source,
+}
+
+/// The scenario a result was calculated from: shared with its samkalk.Scenario, or a variant
+/// made again from its base and changes when first asked for, so that a batch of variants
+/// keeps one scenario however many results it holds.
+enum Source {
+    Shared(Arc<ValidScenario>),
+    Variant { base: Arc<ValidScenario>, changes: Arc<Changes>, made: std::sync::OnceLock<Result<ValidScenario, Vec<FieldError>>> },
+}
+
+impl From<Arc<ValidScenario>> for Source {
+    fn from(scenario: Arc<ValidScenario>) -> Source {
+        Source::Shared(scenario)
+    }
+}
+
+impl PyCalculation {
+    /// The scenario calculated (a variant is made again only once; it was valid when it was
+    /// calculated, so it is again).
+    fn scenario(&self, py: Python<'_>) -> PyResult<&ValidScenario> {
+        match &self.source {
+            Source::Shared(s) => Ok(s),
+            Source::Variant { base, changes, made } => match made.get_or_init(|| variant_of(base, changes)) {
+                Ok(s) => Ok(s),
+                Err(errors) => Err(scenario_error(py, errors)),
+            },
+        }
+    }
 }
 
 #[pymethods]
@@ -561,8 +589,9 @@ impl PyCalculation {
     /// region, state) as the core derives them from the scenario's exact flows: an actor's
     /// fields, money as decimal.Decimal.
     fn public_sector<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let scenario = self.scenario(py)?;
         let public = py
-            .detach(|| catch_unwind(AssertUnwindSafe(|| self.scenario.public_sector())))
+            .detach(|| catch_unwind(AssertUnwindSafe(|| scenario.public_sector())))
             .unwrap_or_else(|_| Err(internal("calculating the public sector").into()))
             .map_err(|e| scenario_error(py, &e.errors))?;
         to_py(py, &public, decimal_type(py)?, false)
@@ -571,9 +600,9 @@ impl PyCalculation {
     /// The assumptions behind the result as the core writes them (every report ends with
     /// them): (label, value) pairs in "sv" or "en", values already formatted.
     #[pyo3(signature = (lang = "sv"))]
-    fn assumptions(&self, lang: &str) -> PyResult<Vec<(String, String)>> {
+    fn assumptions(&self, py: Python<'_>, lang: &str) -> PyResult<Vec<(String, String)>> {
         let lang = lang_of(lang)?;
-        Ok(samkalk::present::assumptions(&self.scenario, lang).into_iter().map(|a| (a.label, a.value)).collect())
+        Ok(samkalk::present::assumptions(self.scenario(py)?, lang).into_iter().map(|a| (a.label, a.value)).collect())
     }
 
     /// The calendar years of the calculation.
@@ -584,14 +613,14 @@ impl PyCalculation {
 
     /// The effect trace (method version 2): (cohort, year, state, participants) rows.
     fn trace<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        trace_rows(py, &self.scenario)
+        trace_rows(py, self.scenario(py)?)
     }
 
     /// The tidy CSV as the core writes it: "en" (commas, points, actor ids) or "sv" (what
     /// Swedish Excel opens: BOM, semicolons, decimal commas, the assumptions above the table).
     #[pyo3(signature = (lang = "en"))]
-    fn to_csv(&self, lang: &str) -> PyResult<String> {
-        Ok(samkalk::export::csv::csv(&self.scenario, &self.inner, lang_of(lang)?))
+    fn to_csv(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+        Ok(samkalk::export::csv::csv(self.scenario(py)?, &self.inner, lang_of(lang)?))
     }
 
     /// The workbook (.xlsx bytes) as the core writes it, in "sv" or "en", stating `date`
@@ -602,8 +631,9 @@ impl PyCalculation {
         let date =
             samkalk::export::Date::parse(date).ok_or_else(|| PyValueError::new_err(format!("date must be YYYY-MM-DD, got {date:?}")))?;
         let options = samkalk::export::xlsx::WorkbookOptions { lang: lang_of(lang)?, date };
+        let scenario = self.scenario(py)?;
         let bytes = py
-            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::export::xlsx::workbook(&self.scenario, &self.inner, &options))))
+            .detach(|| catch_unwind(AssertUnwindSafe(|| samkalk::export::xlsx::workbook(scenario, &self.inner, &options))))
             .map_err(|_| PyValueError::new_err("internal error in samkalk while writing the workbook; please report it"))?
             .map_err(|e| scenario_error(py, &[e]))?;
         Ok(PyBytes::new(py, &bytes))
@@ -645,7 +675,7 @@ fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
         .unwrap_or_else(|_| Err(internal("reading the workbook").into()))
     });
     match outcome {
-        Ok((scenario, inner)) => Ok(PyCalculation { inner, scenario: Arc::new(scenario) }),
+        Ok((scenario, inner)) => Ok(PyCalculation { inner, source: Arc::new(scenario).into() }),
         Err(e) => Err(scenario_error(py, &e.errors)),
     }
 }
@@ -713,11 +743,24 @@ fn calculate_variants<'py>(
     })?;
     let mut sets = Vec::new();
     for (i, item) in iter.enumerate() {
-        sets.push(read_changes(&item?, Some(i))?);
+        sets.push(Arc::new(read_changes(&item?, Some(i))?));
     }
     let threads = default_threads(threads);
-    let outcomes = py.detach(move || run_parallel(&sets, threads, |c| calculate_scenario(variant_of(&base, c))));
+    let outcomes = py.detach(move || run_parallel(&sets, threads, |changes| calculate_variant(&base, changes)));
     outcomes_to_py(py, outcomes)
+}
+
+/// A variant calculated; its result keeps the base and the changes, not the variant, which is
+/// dropped here (in the batch's thread).
+fn calculate_variant(base: &Arc<ValidScenario>, changes: &Arc<Changes>) -> Outcome {
+    let variant = variant_of(base, changes)?;
+    catch_unwind(AssertUnwindSafe(|| variant.calculate()))
+        .unwrap_or_else(|_| Err(internal("calculating").into()))
+        .map_err(|e| e.errors)
+        .map(|inner| PyCalculation {
+            inner,
+            source: Source::Variant { base: Arc::clone(base), changes: Arc::clone(changes), made: std::sync::OnceLock::new() },
+        })
 }
 
 fn default_threads(threads: Option<usize>) -> usize {

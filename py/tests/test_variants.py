@@ -2,6 +2,7 @@
 into the scenario's dict by hand."""
 
 import copy
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -136,3 +137,21 @@ def test_no_changes_is_the_base(main_scenario):
     assert same.to_json() == samkalk.calculate(main_scenario).to_json()
     assert samkalk.calculate_variants(main_scenario, []) == []
     assert len(samkalk.calculate_variants(main_scenario, ({} for _ in range(3)))) == 3
+
+
+def test_a_variants_result_describes_the_variant(main_scenario):
+    # A result keeps its base and changes and makes the variant again when asked: its
+    # assumptions, exports and trace are those of the variant written out by hand.
+    change = {"discount_rate": "0.05", "cohorts[0].participants": 7, "states.AM2.flows[0].amount": "95000"}
+    [result] = samkalk.calculate_variants(main_scenario, [change])
+    by_hand = written(main_scenario, "0.05", 7)
+    by_hand["states"]["AM2"]["flows"][0]["amount"] = "95000"
+    direct = samkalk.calculate(by_hand)
+    assert result.to_json() == direct.to_json()
+    assert result.assumptions(lang="sv") == direct.assumptions(lang="sv")
+    assert result.to_csv(lang="sv") == direct.to_csv(lang="sv")
+    assert result.public_sector() == direct.public_sector()
+    assert result.trace_rows() == direct.trace_rows()
+    assert result.to_excel_bytes(lang="en", date=datetime.date(2026, 12, 3)) == direct.to_excel_bytes(
+        lang="en", date=datetime.date(2026, 12, 3)
+    )
