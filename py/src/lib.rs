@@ -545,7 +545,7 @@ struct PyCalculation {
 /// keeps one scenario however many results it holds.
 enum Source {
     Shared(Arc<ValidScenario>),
-    Variant { base: Arc<ValidScenario>, changes: Arc<Changes>, made: std::sync::OnceLock<Result<ValidScenario, Vec<FieldError>>> },
+    Variant { base: Arc<ValidScenario>, changes: Arc<Changes>, made: std::sync::OnceLock<Result<Box<ValidScenario>, Vec<FieldError>>> },
 }
 
 impl From<Arc<ValidScenario>> for Source {
@@ -560,7 +560,7 @@ impl PyCalculation {
     fn scenario(&self, py: Python<'_>) -> PyResult<&ValidScenario> {
         match &self.source {
             Source::Shared(s) => Ok(s),
-            Source::Variant { base, changes, made } => match made.get_or_init(|| variant_of(base, changes)) {
+            Source::Variant { base, changes, made } => match made.get_or_init(|| variant_of(base, changes).map(Box::new)) {
                 Ok(s) => Ok(s),
                 Err(errors) => Err(scenario_error(py, errors)),
             },
