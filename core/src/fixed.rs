@@ -590,7 +590,7 @@ mod tests {
 
     /// Operands of a break-even share: sums of present values of every size, and `b` made
     /// from a chosen share so the exact value falls on a multiple of 10^−6, on a rounding
-    /// midpoint, or just beside one.
+    /// midpoint, 10^−7 beside one, or a hair (10^−15 to 10^−24) beside one.
     fn share_operands() -> impl Strategy<Value = (Decimal, Decimal, Decimal)> {
         let share = prop_oneof![(0i64..=1000).prop_map(|k| Decimal::new(k, 3)), (0i64..=100).prop_map(|k| Decimal::new(k, 2)), decimal()];
         let exact = (decimal(), share.clone(), 0i64..=1_000_000, prop_oneof![Just(0i64), Just(5), Just(4), Just(6), 0i64..10])
@@ -599,7 +599,17 @@ mod tests {
                 let b = c.checked_sub(target)?.checked_mul(a)?;
                 Some((a, b, c))
             });
-        prop_oneof![(decimal(), decimal(), share), exact]
+        // Just beside a midpoint or a multiple (10^−15 to 10^−24 off it): rounded from the exact
+        // fraction they must come out as rust_decimal's steps give them, or be left to them.
+        let beside = (decimal(), share.clone(), 0i64..=1_000_000, prop_oneof![Just(0i64), Just(5)], 15u32..=24, any::<bool>())
+            .prop_filter_map("b = (c − t) × a fits", |(a, c, k, tenth, depth, above)| {
+                let step = Decimal::new(1, depth);
+                let on = Decimal::new(k * 10 + tenth, 7);
+                let target = if above { on.checked_add(step)? } else { on.checked_sub(step)? };
+                let b = c.checked_sub(target)?.checked_mul(a)?;
+                Some((a, b, c))
+            });
+        prop_oneof![(decimal(), decimal(), share), exact, beside]
     }
 
     proptest! {
