@@ -143,6 +143,12 @@ fn scale_up(m: i128, k: u32) -> Option<i128> {
 }
 
 impl Fx {
+    /// m / 10^s > 1.
+    #[inline(always)]
+    fn above_one(self) -> bool {
+        self.m.unsigned_abs() > POW10[self.s as usize]
+    }
+
     /// The sum when rust_decimal's is exact: both at the larger scale, each and the sum below
     /// 2^96 (rust_decimal's result is then that sum at that scale).
     #[inline(always)]
@@ -426,8 +432,8 @@ impl Num for Fx {
     fn clamp_unit(self) -> Fx {
         if self.m < 0 {
             Fx::ZERO
-        } else if self.m.unsigned_abs() > POW10[self.s as usize] {
-            Fx::ONE // above 1: m / 10^s > 1
+        } else if self.above_one() {
+            Fx::ONE
         } else {
             self
         }
@@ -467,15 +473,17 @@ fn times_pow10(x: i128, k: u32) -> Option<i128> {
 }
 
 /// [`unit_share`] without rust_decimal's division, where that gives the same decimal: `c − b/a`
-/// as the exact fraction `n / d` of units of 10^−dp, rounded on its remainder. rust_decimal's
-/// `b / a` differs from the exact quotient by at most a unit of its 28th decimal when
-/// |b / a| < 1 (which holds when `c` is a share, as checked, and 0 < c − b/a < 1), and `c` minus it is
-/// then exact, so the two round alike unless the exact value lies within 10^−20 of a
-/// rounding midpoint or of a multiple of 10^−dp (where the scale rust_decimal keeps could
-/// differ): those, values outside (0, 1) that clamping decides, and operands whose fraction
-/// does not fit an i128 are None, left to [`unit_share`].
+/// as the exact fraction `n / d` of units of 10^−dp, rounded on its remainder.
+///
+/// rust_decimal's `b / a` differs from the exact quotient by at most a unit of its 28th
+/// decimal when |b / a| < 1 (which holds when `c` is a share, as checked, and
+/// 0 < c − b/a < 1), and `c` minus it is then exact. So the two round alike unless the exact
+/// value lies within 2^−46 of a unit of 10^−dp (at least 10^−26 for dp ≤ 12) of a rounding
+/// midpoint or of a multiple of 10^−dp (where the scale rust_decimal keeps could differ).
+/// Those, values outside (0, 1) that clamping decides, and operands whose fraction does not
+/// fit an i128 are None, left to [`unit_share`].
 fn share_from_fraction(c: Fx, b: Fx, a: Fx, dp: u32) -> Option<Decimal> {
-    let c_is_a_share = c.m >= 0 && c.m.unsigned_abs() <= POW10[c.s as usize];
+    let c_is_a_share = c.m >= 0 && !c.above_one();
     if a.m == 0 || dp > 12 || !c_is_a_share {
         return None;
     }
@@ -511,9 +519,9 @@ fn share_from_fraction(c: Fx, b: Fx, a: Fx, dp: u32) -> Option<Decimal> {
     if rest <= margin || above <= margin || rest.abs_diff(above) <= margin {
         return None;
     }
-    // Below 10^12 (dp ≤ 12): two of the mantissa's 32-bit words.
+    // At most 10^12 (dp ≤ 12): a decimal's mantissa.
     let rounded = whole + u128::from(rest > above);
-    Some(Decimal::from_parts(rounded as u32, (rounded >> 32) as u32, 0, false, dp))
+    Some(Fx { m: rounded as i128, s: dp }.dec())
 }
 
 #[cfg(test)]

@@ -143,11 +143,16 @@ mod tests {
     }
 
     #[test]
-    fn the_rules_are_checked_on_the_values_together() {
-        // Each share alone is allowed; together they exceed 1.
+    fn a_change_outside_its_range_is_judged_by_validation() {
+        // 0.9 is within a share's own limits [0, 1], but with the cohort's other share (0.2)
+        // the shares exceed 1: validation finds it, in its own words.
         let high = number("0.9");
         let faults = base().with_values([("cohorts[0].outcomes[0].share", &high)]).unwrap_err().errors;
+        let mut written = base().into_inner();
+        written.cohorts[0].outcomes[0].share = Decimal::new(9, 1);
+        let expected = crate::validate::validate(&written);
         assert_eq!(faults.len(), 1, "{faults:?}");
+        assert_eq!((faults[0].path.as_str(), faults[0].code()), (expected[0].path.as_str(), expected[0].code()));
         assert!(faults[0].path.starts_with("cohorts[0].outcomes"), "{faults:?}");
     }
 

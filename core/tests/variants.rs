@@ -2,12 +2,12 @@
 //! numbers set with `Param::set` on the scenario and the whole validated. A variant is made
 //! without validating again when every change keeps to a range that keeps it valid; these
 //! check that such a variant is exactly what validation accepts, and that a change outside
-//! gets validation's own faults.
+//! gets validation's own faults (the same paths and codes).
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use samkalk::analysis::param::Param;
-use samkalk::{parse_json, validate, Scenario, ValidScenario, Value};
+use samkalk::{parse_json, validate, FaultCode, Scenario, ValidScenario, Value};
 
 fn valid_vectors() -> Vec<(String, ValidScenario)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
@@ -45,14 +45,18 @@ const PATHS: [&str; 9] = [
 ];
 
 /// The long way round: `Param::set` on a copy, then every rule.
-fn set_and_validate(base: &ValidScenario, changes: &[(&str, Decimal)]) -> Option<Result<ValidScenario, Vec<String>>> {
+fn set_and_validate(base: &ValidScenario, changes: &[(&str, Decimal)]) -> Option<Result<ValidScenario, Vec<(String, FaultCode)>>> {
     let mut s: Scenario = base.scenario().clone();
     for (path, x) in changes {
         let param = Param::resolve(path, &mut s).ok()?;
         param.set(&mut s, *x).ok()?;
     }
     let faults = validate(&s);
-    Some(if faults.is_empty() { Ok(s.validate().expect("valid")) } else { Err(faults.into_iter().map(|f| f.path).collect()) })
+    Some(if faults.is_empty() {
+        Ok(s.validate().expect("valid"))
+    } else {
+        Err(faults.iter().map(|f| (f.path.clone(), f.code())).collect())
+    })
 }
 
 /// A value near the field's range (a little outside it, now and then), whole for whole fields.
@@ -84,7 +88,9 @@ proptest! {
             }
             let Some(expected) = set_and_validate(&base, &changes) else { continue };
             let texts: Vec<(&str, Value)> = changes.iter().map(|(p, x)| (*p, Value::Number(x.to_string()))).collect();
-            let got = base.with_values(texts.iter().map(|(p, v)| (*p, v))).map_err(|e| e.errors.into_iter().map(|f| f.path).collect::<Vec<_>>());
+            let got = base
+                .with_values(texts.iter().map(|(p, v)| (*p, v)))
+                .map_err(|e| e.errors.iter().map(|f| (f.path.clone(), f.code())).collect::<Vec<_>>());
             match (&got, &expected) {
                 (Ok(a), Ok(b)) => {
                     prop_assert_eq!(a, b, "{}: {:?}", name, changes);
