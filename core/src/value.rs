@@ -408,7 +408,8 @@ impl JsonReader<'_> {
     }
 
     /// Moves past text that needs no unescaping: up to the next `"`, `\\` or control
-    /// character (or the end). Eight bytes at a time while none of them is one of those.
+    /// character (or the end). Eight bytes at a time; the first such byte in a word is found
+    /// from its flag bits, so only the text's last few bytes are looked at one by one.
     fn skip_plain_text(&mut self) {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -417,10 +418,13 @@ impl JsonReader<'_> {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
             let w = u64::from_le_bytes(word);
-            // A byte below 0x20, a quote or a backslash somewhere in the word: finish bytewise.
-            let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-            if below_space | has_byte(w, b'"') | has_byte(w, b'\\') != 0 {
-                break;
+            // A flag (the high bit of a byte) for a byte below 0x20, a quote or a backslash.
+            // A flag can be set wrongly only above a byte rightly flagged (a borrow carries
+            // upward), so the lowest flag, the first byte in little-endian order, is exact.
+            let flags = (w.wrapping_sub(ONES * 0x20) & !w & HIGHS) | has_byte(w, b'"') | has_byte(w, b'\\');
+            if flags != 0 {
+                self.pos += (flags.trailing_zeros() / 8) as usize;
+                return;
             }
             self.pos += 8;
         }
@@ -760,6 +764,13 @@ mod tests {
             " ",
             "lag_months",
             "AM2",
+            // Bytes beside the flagged ones: 0x21 and 0x23 beside the quote, 0x5B and 0x5D
+            // beside the backslash, 0x1F and 0x20 at the control limit, 0x7F, and U+00A0.
+            "!#",
+            "[]",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{a0}",
         ];
         let mut accepted = 0;
         for _ in 0..100_000 {
