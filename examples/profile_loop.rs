@@ -1,7 +1,8 @@
 //! A loop for profilers (callgrind, perf): `cargo build --release --example profile_loop`,
 //! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
 //! MODE: `calculate` (default: the main example), `read` (reading its JSON, written out in
-//! full), `read002` (reading tests/vectors/002.json's scenario, compact as the bindings hand it
+//! full), `value002` (reading 002.json's scenario from a tree already built, as the Python
+//! binding hands it over), `read002` (reading tests/vectors/002.json's scenario, compact as the bindings hand it
 //! over), `text002` (what the WebAssembly and text APIs do: 002.json's scenario as text in,
 //! calculated, the result as JSON text out), `tojson` (calculate and write the result's JSON),
 //! `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
@@ -41,6 +42,7 @@ fn main() {
         println!("{}", result.monte_carlo.map(|m| m.draws).unwrap_or(0));
         return;
     }
+    let tree = samkalk::parse_json(&json).unwrap();
     let mut total = 0;
     if mode == "calculate002" || mode == "variant002" {
         let base = samkalk::ValidScenario::from_json(&json).unwrap();
@@ -72,6 +74,8 @@ fn main() {
             total += samkalk::calculate_json(&json).unwrap().to_json().len();
         } else if mode == "tojson" {
             total += samkalk::calculate(&s).unwrap().to_json().len();
+        } else if mode == "value002" {
+            total += samkalk::Scenario::from_value(&tree).unwrap().cohorts.len();
         } else if mode.starts_with("read") {
             total += samkalk::Scenario::from_json(&json).unwrap().cohorts.len();
         } else {

@@ -8,11 +8,15 @@ use rust_decimal::Decimal;
 use crate::error::Fault;
 use crate::path::Path;
 use crate::read::{Fields, Reader};
-use crate::scenario::{BuiltInStates, Earnings, Flow, State, EARNINGS_FIELDS, FLOW_FIELDS};
+use crate::scenario::{BuiltInStates, Earnings, Flow, State};
 use crate::value::Value;
 
 /// The members of a state that extends a built-in one.
 const EXTENDED_FIELDS: &[&str] = &["extends", "label", "description", "flows", "earnings"];
+/// The members of a flow change: a flow's fields but its label (the change's key), and `remove`.
+const FLOW_CHANGE_FIELDS: &[&str] = &["payer", "payee", "amount", "source", "note", "investment", "taxable", "remove"];
+/// The members of an earnings change: the earnings fields and `remove`.
+const EARNINGS_CHANGE_FIELDS: &[&str] = &["monthly_wage", "employment_rate", "productivity", "source", "note", "remove"];
 
 impl Reader {
     /// A state with `extends`: the built-in state it names, as a scenario of `(version, price
@@ -65,7 +69,7 @@ impl Reader {
         for (label, change) in members {
             let cpath = fpath.key(label);
             let at = state.flows.iter().position(|f| f.label == label);
-            let Some(c) = self.object(change, &cpath, &[&FLOW_FIELDS[1..], &["remove"]].concat()) else {
+            let Some(c) = self.object(change, &cpath, FLOW_CHANGE_FIELDS) else {
                 continue;
             };
             if self.removes(&c, &cpath) {
@@ -103,7 +107,7 @@ impl Reader {
     /// `earnings = {...}`: changes the built-in wage's fields, adds a wage to a state without
     /// one (then `monthly_wage` is required), or removes it (`remove = true`).
     fn earnings_change(&mut self, state: &mut State, id: &str, value: &Value, path: &Path) {
-        let Some(e) = self.object(value, path, &[EARNINGS_FIELDS, &["remove"]].concat()) else {
+        let Some(e) = self.object(value, path, EARNINGS_CHANGE_FIELDS) else {
             return;
         };
         if self.removes(&e, path) {
@@ -140,5 +144,17 @@ impl Reader {
 
     fn not_a_flow_of(&mut self, id: &str, label: &str, labels: &[String], path: &Path) {
         self.fault(path, Fault::NotAFlowOf { state: id.to_string(), label: label.to_string(), labels: labels.to_vec() });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{EARNINGS_FIELDS, FLOW_FIELDS};
+
+    #[test]
+    fn change_fields_are_the_fields_and_remove() {
+        assert_eq!(FLOW_CHANGE_FIELDS, [&FLOW_FIELDS[1..], &["remove"]].concat());
+        assert_eq!(EARNINGS_CHANGE_FIELDS, [EARNINGS_FIELDS, &["remove"]].concat());
     }
 }

@@ -8,23 +8,30 @@ use crate::number::{is_integer_spelling, parse_decimal, NumberError};
 use crate::path::Path;
 use crate::value::Value;
 
-/// An object's known members by name, first occurrence: the object's members and which of
-/// them were accepted (a bit per member for the first 64, which is every scenario object; a
-/// list for the rest), so that reading an object does not allocate.
+/// An object's known members by name, first occurrence: the object's members, the names it
+/// may have, which member gives each name, and which members were accepted (a bit per member
+/// for the first 64, which is every scenario object; a list for the rest), so that reading an
+/// object does not allocate.
 pub(crate) struct Fields<'v> {
     members: &'v [(crate::value::Key, Value)],
+    known: &'v [&'v str],
+    /// For each of the first [`SLOTS`] known names, the index + 1 of the member that gives
+    /// it (0: none does), so that asking for a name costs no scan of the members.
+    slots: [u32; SLOTS],
     accepted: u64,
     accepted_beyond_64: Vec<usize>,
-    /// A bit per accepted name ([`name_bit`]): a name whose bit is clear is absent, so asking
-    /// for the many optional fields an input leaves out costs no scan.
-    names: u64,
 }
 
-/// One of 64 bits for a name, from its length and its first and last bytes.
-fn name_bit(name: &str) -> u64 {
-    let b = name.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    1 << ((b.len() as u32 * 7 + u32::from(first) * 3 + u32::from(last)) % 64)
+/// Known names with a slot: more than any object of the formats has (an outcome has nine).
+const SLOTS: usize = 16;
+
+/// Where `name` is in `known`. The names asked for and those of the formats' keys are the
+/// same string constants as `known`'s, so comparing addresses finds them without comparing
+/// text; any other spelling of a name is found by its text.
+#[inline]
+fn position_in(known: &[&str], name: &str) -> Option<usize> {
+    let same_constant = |k: &&str| std::ptr::eq(k.as_ptr(), name.as_ptr()) && k.len() == name.len();
+    known.iter().position(same_constant).or_else(|| known.iter().position(|k| same_name(k, name)))
 }
 
 impl<'v> Fields<'v> {
@@ -40,11 +47,19 @@ impl<'v> Fields<'v> {
         self.members.iter().enumerate().filter(|(i, _)| self.is_accepted(*i)).map(|(_, m)| m)
     }
 
+    #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
-        if self.names & name_bit(name) == 0 {
-            return None;
+        match position_in(self.known, name)? {
+            j if j < SLOTS => match self.slots[j] {
+                0 => None,
+                n => Some(&self.members[n as usize - 1].1),
+            },
+            _ => self.scan(name),
         }
-        // A name's first occurrence is the accepted one, if any.
+    }
+
+    /// [`Fields::get`] by scanning: a name's first occurrence is the accepted one, if any.
+    fn scan(&self, name: &str) -> Option<&'v Value> {
         let i = self.members.iter().position(|(k, _)| same_name(k, name))?;
         self.is_accepted(i).then(|| &self.members[i].1)
     }
@@ -110,24 +125,33 @@ impl Reader {
     }
 
     /// An object with known member names: unknown members and duplicates are faults.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &[&str]) -> Option<Fields<'v>> {
+    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &'v [&'v str]) -> Option<Fields<'v>> {
         let Value::Object(members) = value else {
             self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
             return None;
         };
-        let mut fields = Fields { members, accepted: 0, accepted_beyond_64: Vec::new(), names: 0 };
+        let mut fields = Fields { members, known, slots: [0; SLOTS], accepted: 0, accepted_beyond_64: Vec::new() };
         for (i, (k, _)) in members.iter().enumerate() {
-            if !known.iter().any(|name| same_name(name, k)) {
+            let Some(j) = position_in(known, k) else {
                 self.fault(&path.key(k), Fault::UnknownField { expected: known.iter().map(|k| k.to_string()).collect() });
-            } else if fields.get(k).is_some() {
+                continue;
+            };
+            let slot = u32::try_from(i + 1).ok().filter(|_| j < SLOTS);
+            let seen = match slot {
+                Some(_) => fields.slots[j] != 0,
+                None => fields.scan(k).is_some(),
+            };
+            if seen {
                 self.fault(&path.key(k), Fault::DuplicateKey);
+                continue;
+            }
+            if let Some(n) = slot {
+                fields.slots[j] = n;
+            }
+            if i < 64 {
+                fields.accepted |= 1 << i;
             } else {
-                if i < 64 {
-                    fields.accepted |= 1 << i;
-                } else {
-                    fields.accepted_beyond_64.push(i);
-                }
-                fields.names |= name_bit(k);
+                fields.accepted_beyond_64.push(i);
             }
         }
         Some(fields)
