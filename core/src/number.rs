@@ -112,6 +112,9 @@ pub(crate) fn is_integer_spelling(text: &str) -> bool {
 /// assert!(samkalk::number::parse_decimal("1,5").is_err());
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    if let Some(d) = parse_plain(text) {
+        return Ok(d);
+    }
     let s = split(text).ok_or(NumberError::NotANumber)?;
     let frac_len = s.frac_digits.len() as i64;
     // MODEL.md: the scale as spelled counts the digits after the point plus the size of a
@@ -151,6 +154,47 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     }
     let scale = (-exp10).max(0) as u32;
     Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| NumberError::OutOfRange)
+}
+
+/// The spelling nearly every input number has, `-?(0|[1-9][0-9]*)(\.[0-9]+)?` in at most 19
+/// characters after the sign, read in one pass; None for any other text, which
+/// [`parse_decimal`]'s general reading then reads to the same decimal (or fault).
+#[inline]
+fn parse_plain(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let (negative, chars) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    // At most 19 digits: below 10^19, within u64.
+    if chars.is_empty() || chars.len() > 19 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut point = None;
+    for (i, &b) in chars.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let int_len = point.unwrap_or(chars.len());
+    // No integer digits, no fraction digits after a point, or a leading zero ("01"): not plain.
+    if int_len == 0 || int_len + 1 == chars.len() || (chars[0] == b'0' && int_len > 1) {
+        return None;
+    }
+    // As the general reading: trailing zeros of the fraction are not kept; zero is scale 0.
+    let mut scale = point.map_or(0, |p| chars.len() - p - 1);
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
+    }
+    let m = i128::from(mantissa);
+    Some(Decimal::from_i128_with_scale(if negative { -m } else { m }, scale as u32))
 }
 
 /// Writes an `f64` the way MODEL.md reads floats from Python, JavaScript or TOML: through its
@@ -395,6 +439,49 @@ mod tests {
             mantissa = -mantissa;
         }
         Decimal::try_from_i128_with_scale(mantissa, (-exp10).max(0) as u32).map_err(|_| NumberError::OutOfRange)
+    }
+
+    #[test]
+    fn plain_spellings_read_as_the_general_reading_reads_them() {
+        let edges = [
+            "0",
+            "-0",
+            "00",
+            "01",
+            "0.",
+            ".5",
+            "1.",
+            "-",
+            "",
+            "-.5",
+            "1..2",
+            "0.0",
+            "-0.000",
+            "0.50",
+            "10.500",
+            "90000",
+            "-12.30",
+            "1234567890123456789",
+            "9999999999999999999",
+            "99999999999999999.9",
+            "0.999999999999999999",
+            "-9999999999999999999",
+            "12345678901234567890",
+            "1e3",
+            "1.5E-2",
+            "0.0000000000000000001",
+        ];
+        for text in edges {
+            let general = parse_decimal_collecting(text);
+            assert_eq!(parse_decimal(text), general, "{text:?}");
+            if let Some(plain) = parse_plain(text) {
+                let general = general.unwrap();
+                assert_eq!((plain.mantissa(), plain.scale()), (general.mantissa(), general.scale()), "{text:?}");
+            }
+        }
+        assert_eq!(parse_plain("0.50").map(|d| (d.mantissa(), d.scale())), Some((5, 1)));
+        assert_eq!(parse_plain("-0.000"), Some(Decimal::ZERO));
+        assert_eq!(parse_plain("1e3"), None);
     }
 
     #[test]
