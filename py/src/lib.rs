@@ -129,30 +129,44 @@ impl<'py> Walker<'py> {
     }
 
     fn walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> Value {
+        if depth > MAX_DEPTH {
+            return self.fault(path, Fault::NestedTooDeeply);
+        }
+        // Text and objects first, without a Result: nearly every value of a scenario is one
+        // (decimals are text), and neither can fail.
+        if let Ok(s) = obj.cast::<PyString>() {
+            return match str_of(s) {
+                Some(s) => Value::String(s.to_owned()),
+                None => self.fault(path, Fault::NotUnicode),
+            };
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            return self.dict(d, path, depth);
+        }
         match self.try_walk(obj, path, depth) {
             Ok(v) => v,
             Err(e) => self.fault(path, Fault::UnreadableValue { reason: e.to_string() }),
         }
     }
 
+    /// A dict's members in order, by `PyDict_Next` (pyo3's iterator also checks the dict's
+    /// size at each step, which walking cannot change).
+    fn dict(&mut self, d: &Bound<'py, PyDict>, path: &Path, depth: usize) -> Value {
+        let py = d.py();
+        let mut members = Vec::with_capacity(d.len());
+        let mut pos: pyo3::ffi::Py_ssize_t = 0;
+        let (mut key, mut value) = (std::ptr::null_mut(), std::ptr::null_mut());
+        // SAFETY: `d` is a live dict; PyDict_Next hands out borrowed references, each taken
+        // as an owned one at once, so that Python code run while walking a value (str() of a
+        // Decimal) cannot free the key or the value under us.
+        while unsafe { pyo3::ffi::PyDict_Next(d.as_ptr(), &mut pos, &mut key, &mut value) } != 0 {
+            let (k, v) = unsafe { (Bound::from_borrowed_ptr(py, key), Bound::from_borrowed_ptr(py, value)) };
+            self.member(&k, &v, path, depth, &mut members);
+        }
+        Value::Object(members)
+    }
+
     fn try_walk(&mut self, obj: &Bound<'py, PyAny>, path: &Path, depth: usize) -> PyResult<Value> {
-        if depth > MAX_DEPTH {
-            return Ok(self.fault(path, Fault::NestedTooDeeply));
-        }
-        // Text and objects first: nearly every value of a scenario is one (decimals are text).
-        if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(match str_of(s) {
-                Some(s) => Value::String(s.to_owned()),
-                None => self.fault(path, Fault::NotUnicode),
-            });
-        }
-        if let Ok(d) = obj.cast::<PyDict>() {
-            let mut members = Vec::with_capacity(d.len());
-            for (k, v) in d.iter() {
-                self.member(&k, &v, path, depth, &mut members)?;
-            }
-            return Ok(Value::Object(members));
-        }
         if obj.is_none() {
             return Ok(Value::Null);
         }
@@ -188,7 +202,7 @@ impl<'py> Walker<'py> {
             let mut members = Vec::new();
             for item in m.items()?.iter() {
                 let (k, v): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
-                self.member(&k, &v, path, depth, &mut members)?;
+                self.member(&k, &v, path, depth, &mut members);
             }
             return Ok(Value::Object(members));
         }
@@ -199,14 +213,7 @@ impl<'py> Walker<'py> {
         Ok(self.fault(path, Fault::UnsupportedType { type_name: type_name(obj) }))
     }
 
-    fn member(
-        &mut self,
-        k: &Bound<'py, PyAny>,
-        v: &Bound<'py, PyAny>,
-        path: &Path,
-        depth: usize,
-        out: &mut Vec<(samkalk::Key, Value)>,
-    ) -> PyResult<()> {
+    fn member(&mut self, k: &Bound<'py, PyAny>, v: &Bound<'py, PyAny>, path: &Path, depth: usize, out: &mut Vec<(samkalk::Key, Value)>) {
         match k.cast::<PyString>().ok().and_then(|s| str_of(s)) {
             Some(key) => {
                 let value = self.walk(v, &path.key(key), depth + 1);
@@ -218,7 +225,6 @@ impl<'py> Walker<'py> {
                 self.fault(&path.key(&shown), Fault::KeyNotText { type_name: type_name(k), key: shown.clone() });
             }
         }
-        Ok(())
     }
 }
 
@@ -278,7 +284,9 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
             Err(_) => Input::Failed(vec![FieldError::new("", Fault::NotUtf8 { file: None })]),
         });
     }
-    if obj.hasattr("__fspath__")? {
+    // A dict is walked at once: asking it for `__fspath__` raises and formats an
+    // AttributeError, which cost about as much as reading a tenth of the scenario.
+    if !obj.is_instance_of::<PyDict>() && obj.hasattr("__fspath__")? {
         let os = py.import("os")?;
         let path: String = match os.call_method1("fsdecode", (obj,)).and_then(|p| p.extract()) {
             Ok(p) => p,
