@@ -2,8 +2,8 @@
 //! then `valgrind --tool=callgrind target/release/examples/profile_loop [MODE] [N]`.
 //! MODE: `calculate` (default: the main example), `read` (reading its JSON, written out in
 //! full), `value002` (reading 002.json's scenario from a tree already built, as the Python
-//! binding hands it over), `read002` (reading tests/vectors/002.json's scenario, compact as the bindings hand it
-//! over), `text002` (what the WebAssembly and text APIs do: 002.json's scenario as text in,
+//! binding hands it over), `read002` (reading tests/vectors/002.json's scenario, compact as
+//! the bindings hand it over), `text002` (what the WebAssembly and text APIs do: 002.json's scenario as text in,
 //! calculated, the result as JSON text out), `tojson` (calculate and write the result's JSON),
 //! `trelleborg` or `nynashamn` (the pathway examples over 60 years), `montecarlo` (one
 //! analysis of N Monte Carlo draws on the main example, examples/analysis.json's parameters),

@@ -166,7 +166,7 @@ fn parse_plain(text: &str) -> Option<Decimal> {
         Some((b'-', rest)) => (true, rest),
         _ => (false, bytes),
     };
-    // At most 19 digits: below 10^19, within u64.
+    // At most 19 characters, so at most 19 digits: below 10^19, within u64.
     if chars.is_empty() || chars.len() > 19 {
         return None;
     }

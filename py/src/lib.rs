@@ -149,8 +149,9 @@ impl<'py> Walker<'py> {
         }
     }
 
-    /// A dict's members in order, by `PyDict_Next` (pyo3's iterator also checks the dict's
-    /// size at each step, which walking cannot change).
+    /// A dict's members in order, by `PyDict_Next`: pyo3's iterator also checks the dict's
+    /// size at every step (only Python code run while walking, such as a Decimal's `__str__`,
+    /// could change it, and `PyDict_Next` stays memory-safe if it does).
     fn dict(&mut self, d: &Bound<'py, PyDict>, path: &Path, depth: usize) -> Value {
         let py = d.py();
         let mut members = Vec::with_capacity(d.len());
@@ -285,7 +286,7 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
         });
     }
     // A dict is walked at once: asking it for `__fspath__` raises and formats an
-    // AttributeError, which cost about as much as reading a tenth of the scenario.
+    // AttributeError, about 4,500 instructions, a fortieth of a whole calculate(dict).
     if !obj.is_instance_of::<PyDict>() && obj.hasattr("__fspath__")? {
         let os = py.import("os")?;
         let path: String = match os.call_method1("fsdecode", (obj,)).and_then(|p| p.extract()) {
