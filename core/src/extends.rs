@@ -8,15 +8,11 @@ use rust_decimal::Decimal;
 use crate::error::Fault;
 use crate::path::Path;
 use crate::read::{Fields, Reader};
-use crate::scenario::{BuiltInStates, Earnings, Flow, State};
+use crate::scenario::{BuiltInStates, Earnings, Flow, State, EARNINGS_CHANGE_FIELDS, FLOW_CHANGE_FIELDS};
 use crate::value::Value;
 
 /// The members of a state that extends a built-in one.
 const EXTENDED_FIELDS: &[&str] = &["extends", "label", "description", "flows", "earnings"];
-/// The members of a flow change: a flow's fields but its label (the change's key), and `remove`.
-const FLOW_CHANGE_FIELDS: &[&str] = &["payer", "payee", "amount", "source", "note", "investment", "taxable", "remove"];
-/// The members of an earnings change: the earnings fields and `remove`.
-const EARNINGS_CHANGE_FIELDS: &[&str] = &["monthly_wage", "employment_rate", "productivity", "source", "note", "remove"];
 
 impl Reader {
     /// A state with `extends`: the built-in state it names, as a scenario of `(version, price

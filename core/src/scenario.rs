@@ -840,10 +840,18 @@ impl Reader {
     }
 }
 
+/// A flow's fields in the input (`label` first), then `remove`, which a change of a flow under
+/// `extends` may have: one list, so that a flow and a flow change name their fields alike.
+const FLOW_FIELDS_AND_REMOVE: &[&str] = &["label", "payer", "payee", "amount", "source", "note", "investment", "taxable", "remove"];
 /// A flow's fields in the input (`label` first).
-pub(crate) const FLOW_FIELDS: &[&str] = &["label", "payer", "payee", "amount", "source", "note", "investment", "taxable"];
+pub(crate) const FLOW_FIELDS: &[&str] = FLOW_FIELDS_AND_REMOVE.split_at(FLOW_FIELDS_AND_REMOVE.len() - 1).0;
+/// The members of a flow change under `extends`: a flow's fields but its label (the change's
+/// key), and `remove`.
+pub(crate) const FLOW_CHANGE_FIELDS: &[&str] = FLOW_FIELDS_AND_REMOVE.split_at(1).1;
+/// The members of an earnings change under `extends`: the earnings fields, then `remove`.
+pub(crate) const EARNINGS_CHANGE_FIELDS: &[&str] = &["monthly_wage", "employment_rate", "productivity", "source", "note", "remove"];
 /// An earnings block's fields in the input.
-pub(crate) const EARNINGS_FIELDS: &[&str] = &["monthly_wage", "employment_rate", "productivity", "source", "note"];
+pub(crate) const EARNINGS_FIELDS: &[&str] = EARNINGS_CHANGE_FIELDS.split_at(EARNINGS_CHANGE_FIELDS.len() - 1).0;
 
 /// The seven actors' ids, for faults that list them.
 pub(crate) fn actor_ids() -> Vec<String> {
