@@ -479,6 +479,24 @@ mod tests {
                 assert_eq!((plain.mantissa(), plain.scale()), (general.mantissa(), general.scale()), "{text:?}");
             }
         }
+        // The plain spellings among them take the one-pass reading; the others do not.
+        let plain = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.000",
+            "0.50",
+            "10.500",
+            "90000",
+            "-12.30",
+            "1234567890123456789",
+            "9999999999999999999",
+            "-9999999999999999999",
+            "99999999999999999.9",
+        ];
+        for text in edges {
+            assert_eq!(parse_plain(text).is_some(), plain.contains(&text), "{text:?}");
+        }
         assert_eq!(parse_plain("0.50").map(|d| (d.mantissa(), d.scale())), Some((5, 1)));
         assert_eq!(parse_plain("-0.000"), Some(Decimal::ZERO));
         assert_eq!(parse_plain("1e3"), None);

@@ -16,7 +16,8 @@ pub(crate) struct Fields<'v> {
     members: &'v [(crate::value::Key, Value)],
     known: &'v [&'v str],
     /// For each of the first [`SLOTS`] known names, the index + 1 of the member that gives
-    /// it (0: none does), so that asking for a name costs no scan of the members.
+    /// it (0: none does), so that asking for a name costs no scan of the members. (u32: an
+    /// object of more than four billion members, some 24 GB of JSON, is beyond any input.)
     slots: [u32; SLOTS],
     accepted: u64,
     accepted_beyond_64: Vec<usize>,
@@ -312,6 +313,60 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::same_name;
+    use super::{Reader, SLOTS};
+    use crate::error::FaultCode;
+    use crate::path::Path;
+    use crate::value::{Key, Value};
+
+    /// An object whose member names are owned texts, not the formats' constants.
+    fn owned_object(members: &[(&str, i64)]) -> Value {
+        Value::Object(members.iter().map(|(k, v)| (Key::Owned(k.to_string()), Value::Number(v.to_string()))).collect())
+    }
+
+    /// Names found by text when they are not the constants, first occurrence kept, duplicates
+    /// and unknown names faults; also for a name beyond the slotted ones.
+    #[test]
+    fn fields_find_names_by_text_and_beyond_the_slots() {
+        let many: Vec<String> = (0..SLOTS + 2).map(|i| format!("f{i}")).collect();
+        let known: Vec<&str> = many.iter().map(String::as_str).collect();
+        let last = known[SLOTS + 1];
+        let value = owned_object(&[("f1", 1), (last, 2), ("f1", 3), ("other", 4), (last, 5)]);
+        let mut r = Reader::default();
+        let fields = r.object(&value, &Path::Root, &known).expect("an object");
+        assert_eq!(fields.get("f1"), Some(&Value::Number("1".into())));
+        assert_eq!(fields.get(last), Some(&Value::Number("2".into())));
+        assert_eq!(fields.get("f0"), None);
+        assert_eq!(fields.get("other"), None);
+        assert_eq!(fields.names().collect::<Vec<_>>(), vec!["f1", last]);
+        let faults: Vec<(String, FaultCode)> = r.errors.iter().map(|e| (e.path.clone(), e.fault.code())).collect();
+        assert_eq!(
+            faults,
+            vec![
+                ("f1".to_string(), FaultCode::DuplicateKey),
+                ("other".to_string(), FaultCode::UnknownField),
+                (last.to_string(), FaultCode::DuplicateKey)
+            ]
+        );
+    }
+
+    /// A scenario whose keys are owned texts (as a tree built in Rust may have) reads as the
+    /// same scenario from JSON, whose keys are the formats' constants.
+    #[test]
+    fn a_tree_with_owned_keys_reads_as_its_json_does() {
+        fn owned(v: &Value) -> Value {
+            match v {
+                Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (Key::Owned(k.to_string()), owned(v))).collect()),
+                Value::Array(items) => Value::Array(items.iter().map(owned).collect()),
+                other => other.clone(),
+            }
+        }
+        let vector = crate::parse_json(include_str!("../../tests/vectors/002.json")).unwrap();
+        let tree = vector.get("scenario").unwrap();
+        assert!(matches!(tree, Value::Object(m) if matches!(m[0].0, Key::Borrowed(_))));
+        let from_constants = crate::Scenario::from_value(tree).unwrap();
+        assert_eq!(crate::Scenario::from_value(&owned(tree)).unwrap(), from_constants);
+        assert_eq!(from_constants.cohorts.len(), 2);
+    }
 
     #[test]
     fn same_name_is_string_equality() {
