@@ -63,7 +63,7 @@ impl ValueKind {
         }
     }
 
-    fn text(self, lang: Lang) -> &'static str {
+    pub(crate) fn text(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (ValueKind::Null, _) => "null",
             (ValueKind::Boolean, Lang::En) => "a boolean",

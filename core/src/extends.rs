@@ -6,10 +6,10 @@
 use rust_decimal::Decimal;
 
 use crate::error::Fault;
+use crate::node::Node;
 use crate::path::Path;
 use crate::read::{Fields, Reader};
 use crate::scenario::{BuiltInStates, Earnings, Flow, State, EARNINGS_CHANGE_FIELDS, FLOW_CHANGE_FIELDS};
-use crate::value::Value;
 
 /// The members of a state that extends a built-in one.
 const EXTENDED_FIELDS: &[&str] = &["extends", "label", "description", "flows", "earnings"];
@@ -18,7 +18,13 @@ impl Reader {
     /// A state with `extends`: the built-in state it names, as a scenario of `(version, price
     /// year)` uses it (restated in version 2), with the given label, description, flow changes
     /// and earnings changes applied.
-    pub(crate) fn extended_state(&mut self, value: &Value, path: &Path, built_in: &BuiltInStates, at: (i64, Option<i64>)) -> State {
+    pub(crate) fn extended_state<'v, N: Node<'v>>(
+        &mut self,
+        value: N,
+        path: &Path,
+        built_in: &BuiltInStates,
+        at: (i64, Option<i64>),
+    ) -> State {
         let Some(f) = self.object(value, path, EXTENDED_FIELDS) else {
             return State::default();
         };
@@ -54,7 +60,7 @@ impl Reader {
 
     /// `flows = {"<label>" = {...}, ...}`: each entry changes the built-in flow of that label,
     /// removes it (`remove = true`) or, for a label the state does not have, adds a flow.
-    fn flow_changes(&mut self, state: &mut State, id: &str, flows: &Value, path: &Path) {
+    fn flow_changes<'v, N: Node<'v>>(&mut self, state: &mut State, id: &str, flows: N, path: &Path) {
         let fpath = path.key("flows");
         let Some(members) = self.map(flows, &fpath, crate::limits::MAX_FLOWS) else {
             return;
@@ -102,7 +108,7 @@ impl Reader {
 
     /// `earnings = {...}`: changes the built-in wage's fields, adds a wage to a state without
     /// one (then `monthly_wage` is required), or removes it (`remove = true`).
-    fn earnings_change(&mut self, state: &mut State, id: &str, value: &Value, path: &Path) {
+    fn earnings_change<'v, N: Node<'v>>(&mut self, state: &mut State, id: &str, value: N, path: &Path) {
         let Some(e) = self.object(value, path, EARNINGS_CHANGE_FIELDS) else {
             return;
         };
@@ -126,7 +132,7 @@ impl Reader {
     }
 
     /// True when the entry says `remove = true`; other fields beside it are a fault.
-    fn removes(&mut self, entry: &Fields<'_>, path: &Path) -> bool {
+    fn removes<'v, N: Node<'v>>(&mut self, entry: &Fields<'v, N>, path: &Path) -> bool {
         let Some(v) = entry.get("remove") else { return false };
         if self.boolean(v, &path.key("remove")) != Some(true) {
             return false;

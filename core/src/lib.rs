@@ -38,6 +38,7 @@ pub mod flow;
 mod generated;
 mod lang;
 pub mod limits;
+pub mod node;
 pub mod number;
 pub mod path;
 mod pathway;

@@ -1,9 +1,13 @@
 //! Reading an input tree into typed values, every fault at its path: the primitives the
 //! scenario reader and the analysis reader share.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
-use crate::error::{Expected, Fault, FieldError, ValueKind};
+use crate::error::{Expected, Fault, FieldError};
+use crate::lang::Lang;
+use crate::node::Node;
 use crate::number::{is_integer_spelling, parse_decimal, NumberError};
 use crate::path::Path;
 use crate::value::Value;
@@ -12,13 +16,12 @@ use crate::value::Value;
 /// may have, which member gives each name, and which members were accepted (a bit per member
 /// for the first 64, which is every scenario object; a list for the rest), so that reading an
 /// object does not allocate.
-pub(crate) struct Fields<'v> {
-    members: &'v [(crate::value::Key, Value)],
+pub(crate) struct Fields<'v, N: Node<'v> = &'v Value> {
+    members: N::Members,
     known: &'v [&'v str],
-    /// For each of the first [`SLOTS`] known names, the index + 1 of the member that gives
-    /// it (0: none does), so that asking for a name costs no scan of the members. (u32: an
-    /// object of more than four billion members, some 24 GB of JSON, is beyond any input.)
-    slots: [u32; SLOTS],
+    /// For each of the first [`SLOTS`] known names, the member that gives it, so that asking
+    /// for a name costs no scan of the members.
+    slots: [Option<N>; SLOTS],
     accepted: u64,
     accepted_beyond_64: Vec<usize>,
 }
@@ -29,13 +32,13 @@ const SLOTS: usize = 16;
 /// Where `name` is in `known`. The names asked for and those of the formats' keys are the
 /// same string constants as `known`'s, so comparing addresses finds them without comparing
 /// text; any other spelling of a name is found by its text.
-#[inline]
+#[inline(always)]
 fn position_in(known: &[&str], name: &str) -> Option<usize> {
     let same_constant = |k: &&str| std::ptr::eq(k.as_ptr(), name.as_ptr()) && k.len() == name.len();
     known.iter().position(same_constant).or_else(|| known.iter().position(|k| same_name(k, name)))
 }
 
-impl<'v> Fields<'v> {
+impl<'v, N: Node<'v>> Fields<'v, N> {
     fn is_accepted(&self, i: usize) -> bool {
         if i < 64 {
             self.accepted & (1 << i) != 0
@@ -44,30 +47,25 @@ impl<'v> Fields<'v> {
         }
     }
 
-    fn accepted(&self) -> impl Iterator<Item = &'v (crate::value::Key, Value)> + '_ {
-        self.members.iter().enumerate().filter(|(i, _)| self.is_accepted(*i)).map(|(_, m)| m)
-    }
-
-    #[inline]
-    pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
+    // Always inline: at a call site the name and the known names are constants, which is
+    // what makes the lookup cheap.
+    #[inline(always)]
+    pub(crate) fn get(&self, name: &str) -> Option<N> {
         match position_in(self.known, name)? {
-            j if j < SLOTS => match self.slots[j] {
-                0 => None,
-                n => Some(&self.members[n as usize - 1].1),
-            },
+            j if j < SLOTS => self.slots[j],
             _ => self.scan(name),
         }
     }
 
     /// [`Fields::get`] by scanning: a name's first occurrence is the accepted one, if any.
-    fn scan(&self, name: &str) -> Option<&'v Value> {
-        let i = self.members.iter().position(|(k, _)| same_name(k, name))?;
-        self.is_accepted(i).then(|| &self.members[i].1)
+    fn scan(&self, name: &str) -> Option<N> {
+        let (i, (_, v)) = self.members.clone().enumerate().find(|(_, (k, _))| same_name(k, name))?;
+        self.is_accepted(i).then_some(v)
     }
 
     /// The members' names, in input order.
     pub(crate) fn names(&self) -> impl Iterator<Item = &'v str> + '_ {
-        self.accepted().map(|(k, _)| &**k)
+        self.members.clone().enumerate().filter(|(i, _)| self.is_accepted(*i)).map(|(_, (k, _))| k)
     }
 }
 
@@ -90,11 +88,11 @@ fn word(eight: &[u8]) -> u64 {
 }
 
 /// A value as a message shows it: numbers as spelled, text quoted, anything else by kind.
-pub(crate) fn shown(value: &Value) -> String {
-    match value {
-        Value::Number(t) => t.clone(),
-        Value::String(t) => format!("{t:?}"),
-        other => other.kind().to_string(),
+pub(crate) fn shown<'v>(value: impl Node<'v>) -> String {
+    match (value.number(), value.text()) {
+        (Some(t), _) => t.into_owned(),
+        (None, Some(t)) => format!("{t:?}"),
+        (None, None) => value.kind().text(Lang::En).to_string(),
     }
 }
 
@@ -126,28 +124,27 @@ impl Reader {
     }
 
     /// An object with known member names: unknown members and duplicates are faults.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path, known: &'v [&'v str]) -> Option<Fields<'v>> {
-        let Value::Object(members) = value else {
-            self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
+    pub(crate) fn object<'v, N: Node<'v>>(&mut self, value: N, path: &Path, known: &'v [&'v str]) -> Option<Fields<'v, N>> {
+        let Some(members) = value.members() else {
+            self.fault(path, Fault::WrongType { expected: Expected::Object, got: value.kind() });
             return None;
         };
-        let mut fields = Fields { members, known, slots: [0; SLOTS], accepted: 0, accepted_beyond_64: Vec::new() };
-        for (i, (k, _)) in members.iter().enumerate() {
+        let mut fields = Fields { members: members.clone(), known, slots: [None; SLOTS], accepted: 0, accepted_beyond_64: Vec::new() };
+        for (i, (k, v)) in members.enumerate() {
             let Some(j) = position_in(known, k) else {
                 self.fault(&path.key(k), Fault::UnknownField { expected: known.iter().map(|k| k.to_string()).collect() });
                 continue;
             };
-            let slot = u32::try_from(i + 1).ok().filter(|_| j < SLOTS);
-            let seen = match slot {
-                Some(_) => fields.slots[j] != 0,
+            let seen = match fields.slots.get(j) {
+                Some(slot) => slot.is_some(),
                 None => fields.scan(k).is_some(),
             };
             if seen {
                 self.fault(&path.key(k), Fault::DuplicateKey);
                 continue;
             }
-            if let Some(n) = slot {
-                fields.slots[j] = n;
+            if let Some(slot) = fields.slots.get_mut(j) {
+                *slot = Some(v);
             }
             if i < 64 {
                 fields.accepted |= 1 << i;
@@ -159,16 +156,16 @@ impl Reader {
     }
 
     /// An object used as a map (states by id): duplicates are faults, the first one kept.
-    pub(crate) fn map<'v>(&mut self, value: &'v Value, path: &Path, limit: usize) -> Option<Vec<(&'v str, &'v Value)>> {
-        let Value::Object(members) = value else {
-            self.fault(path, Fault::WrongType { expected: Expected::Object, got: ValueKind::of(value) });
+    pub(crate) fn map<'v, N: Node<'v>>(&mut self, value: N, path: &Path, limit: usize) -> Option<Vec<(&'v str, N)>> {
+        let Some(members) = value.members() else {
+            self.fault(path, Fault::WrongType { expected: Expected::Object, got: value.kind() });
             return None;
         };
         if members.len() > limit {
             self.fault(path, Fault::TooMany { max: limit as u64, got: members.len() as u64 });
             return None;
         }
-        let mut out: Vec<(&str, &Value)> = Vec::with_capacity(members.len());
+        let mut out: Vec<(&str, N)> = Vec::with_capacity(members.len());
         for (k, v) in members {
             if out.iter().any(|(seen, _)| *seen == k) {
                 self.fault(&path.key(k), Fault::DuplicateKey);
@@ -180,9 +177,9 @@ impl Reader {
     }
 
     /// A list of `min..=max` entries; a list out of bounds is one fault at its path.
-    pub(crate) fn list<'v>(&mut self, value: &'v Value, path: &Path, min: usize, max: usize) -> Option<&'v [Value]> {
-        let Value::Array(items) = value else {
-            self.fault(path, Fault::WrongType { expected: Expected::List, got: ValueKind::of(value) });
+    pub(crate) fn list<'v, N: Node<'v>>(&mut self, value: N, path: &Path, min: usize, max: usize) -> Option<N::Items> {
+        let Some(items) = value.items() else {
+            self.fault(path, Fault::WrongType { expected: Expected::List, got: value.kind() });
             return None;
         };
         if items.len() > max || items.len() < min {
@@ -199,11 +196,11 @@ impl Reader {
     }
 
     /// A required member, read with `read`; a missing one is a fault at its path.
-    pub(crate) fn required<T>(
+    pub(crate) fn required<'v, N: Node<'v>, T>(
         &mut self,
-        value: Option<&Value>,
+        value: Option<N>,
         path: &Path,
-        read: impl FnOnce(&mut Self, &Value, &Path) -> Option<T>,
+        read: impl FnOnce(&mut Self, N, &Path) -> Option<T>,
     ) -> Option<T> {
         match value {
             Some(v) => read(self, v, path),
@@ -215,45 +212,46 @@ impl Reader {
     }
 
     /// An exact decimal: a JSON number or a string spelled like one.
-    pub(crate) fn decimal(&mut self, value: &Value, path: &Path) -> Option<Decimal> {
-        let text = match value {
-            Value::Number(t) | Value::String(t) => t,
-            other => {
-                self.fault(path, Fault::WrongType { expected: Expected::Number, got: ValueKind::of(other) });
+    pub(crate) fn decimal<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Option<Decimal> {
+        let text = match (value.number(), value.text()) {
+            (Some(t), _) => t,
+            (None, Some(t)) => Cow::Borrowed(t),
+            (None, None) => {
+                self.fault(path, Fault::WrongType { expected: Expected::Number, got: value.kind() });
                 return None;
             }
         };
-        match parse_decimal(text) {
+        match parse_decimal(&text) {
             Ok(d) => Some(d),
             Err(NumberError::NotANumber) => {
-                match decimal_comma(text) {
-                    Some(suggested) => self.fault(path, Fault::DecimalComma { got: text.clone(), suggested }),
+                match decimal_comma(&text) {
+                    Some(suggested) => self.fault(path, Fault::DecimalComma { got: text.into_owned(), suggested }),
                     None => self.fault(path, Fault::NotANumber { got: shown(value) }),
                 }
                 None
             }
             Err(NumberError::TooManyDecimals) => {
-                self.fault(path, Fault::TooManyDecimals { got: text.clone() });
+                self.fault(path, Fault::TooManyDecimals { got: text.into_owned() });
                 None
             }
             Err(NumberError::OutOfRange) => {
-                self.fault(path, Fault::TooLarge { got: Some(text.clone()) });
+                self.fault(path, Fault::TooLarge { got: Some(text.into_owned()) });
                 None
             }
         }
     }
 
-    pub(crate) fn opt_decimal(&mut self, value: Option<&Value>, path: &Path) -> Option<Decimal> {
+    pub(crate) fn opt_decimal<'v, N: Node<'v>>(&mut self, value: Option<N>, path: &Path) -> Option<Decimal> {
         value.and_then(|v| self.decimal(v, path))
     }
 
     /// A whole number written as a JSON integer (`20`, not `20.0`, `"20"` or `2e1`).
-    pub(crate) fn int(&mut self, value: &Value, path: &Path) -> Option<i64> {
-        match value {
-            Value::Number(text) if is_integer_spelling(text) => match text.parse::<i64>() {
+    pub(crate) fn int<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Option<i64> {
+        match value.number() {
+            Some(text) if is_integer_spelling(&text) => match text.parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.fault(path, Fault::TooLarge { got: Some(text.clone()) });
+                    self.fault(path, Fault::TooLarge { got: Some(text.into_owned()) });
                     None
                 }
             },
@@ -264,21 +262,21 @@ impl Reader {
         }
     }
 
-    pub(crate) fn opt_int(&mut self, value: Option<&Value>, path: &Path) -> Option<i64> {
+    pub(crate) fn opt_int<'v, N: Node<'v>>(&mut self, value: Option<N>, path: &Path) -> Option<i64> {
         value.and_then(|v| self.int(v, path))
     }
 
-    pub(crate) fn text(&mut self, value: &Value, path: &Path) -> Option<String> {
-        match value {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.fault(path, Fault::WrongType { expected: Expected::Text, got: ValueKind::of(other) });
+    pub(crate) fn text<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Option<String> {
+        match value.text() {
+            Some(s) => Some(s.to_owned()),
+            None => {
+                self.fault(path, Fault::WrongType { expected: Expected::Text, got: value.kind() });
                 None
             }
         }
     }
 
-    pub(crate) fn opt_text(&mut self, value: Option<&Value>, path: &Path) -> String {
+    pub(crate) fn opt_text<'v, N: Node<'v>>(&mut self, value: Option<N>, path: &Path) -> String {
         value.and_then(|v| self.text(v, path)).unwrap_or_default()
     }
 }
@@ -299,14 +297,12 @@ impl Reader {
     }
 
     /// `true` or `false`.
-    pub(crate) fn boolean(&mut self, value: &Value, path: &Path) -> Option<bool> {
-        match value {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.fault(path, Fault::WrongType { expected: Expected::Boolean, got: ValueKind::of(other) });
-                None
-            }
+    pub(crate) fn boolean<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Option<bool> {
+        let b = value.boolean();
+        if b.is_none() {
+            self.fault(path, Fault::WrongType { expected: Expected::Boolean, got: value.kind() });
         }
+        b
     }
 }
 

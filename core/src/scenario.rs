@@ -10,6 +10,7 @@ use crate::actor::Actor;
 use crate::arith::Calc;
 use crate::error::{AlsoAllowed, Expected, Fault, FieldError, ValueKind};
 use crate::limits;
+use crate::node::Node;
 use crate::path::Path;
 use crate::read::Reader;
 use crate::value::Value;
@@ -555,7 +556,7 @@ pub(crate) struct BuiltInStates {
 
 /// Reads the tree into a typed scenario and the faults of shape and type, with the paths of
 /// the flows resolved under `extends` (resolved, input).
-pub(crate) fn read_scenario(value: &Value, built_in: &BuiltInStates) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
+pub(crate) fn read_scenario<'v, N: Node<'v>>(value: N, built_in: &BuiltInStates) -> (Scenario, Vec<FieldError>, Vec<(String, String)>) {
     let mut r = Reader::default();
     let root = Path::Root;
     let mut s = Scenario::new(0);
@@ -615,9 +616,10 @@ pub(crate) fn read_scenario(value: &Value, built_in: &BuiltInStates) -> (Scenari
         if let Some(members) = r.map(states, &path, limits::MAX_STATES) {
             // A state that extends a built-in one starts from it as this scenario uses it.
             for (id, state) in members {
-                let state = match state.get("extends") {
-                    Some(_) => r.extended_state(state, &path.key(id), built_in, (s.version, s.price_year)),
-                    None => r.state(state, &path.key(id)),
+                let extends = state.members().is_some_and(|mut members| members.any(|(k, _)| k == "extends"));
+                let state = match extends {
+                    true => r.extended_state(state, &path.key(id), built_in, (s.version, s.price_year)),
+                    false => r.state(state, &path.key(id)),
                 };
                 s.states.insert(id.to_string(), state);
             }
@@ -626,31 +628,32 @@ pub(crate) fn read_scenario(value: &Value, built_in: &BuiltInStates) -> (Scenari
     if let Some(cohorts) = fields.get("cohorts") {
         let path = root.key("cohorts");
         if let Some(items) = r.list(cohorts, &path, 0, limits::MAX_COHORTS) {
-            s.cohorts = items.iter().enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
+            s.cohorts = items.enumerate().map(|(i, c)| r.cohort(c, &path.index(i))).collect();
         }
     }
     (s, r.errors, r.renames)
 }
 
 impl Reader {
-    fn actor_or_null(&mut self, value: Option<&Value>, path: &Path) -> Option<Actor> {
-        match value {
-            None | Some(Value::Null) => None,
-            Some(Value::String(id)) => {
-                let actor = Actor::from_id(id);
-                if actor.is_none() {
-                    self.fault(path, Fault::UnknownActor { id: Some(id.clone()), also: Some(AlsoAllowed::Null), expected: actor_ids() });
-                }
-                actor
+    fn actor_or_null<'v, N: Node<'v>>(&mut self, value: Option<N>, path: &Path) -> Option<Actor> {
+        let value = value?;
+        if let Some(id) = value.text() {
+            let actor = Actor::from_id(id);
+            if actor.is_none() {
+                self.fault(path, Fault::UnknownActor { id: Some(id.to_string()), also: Some(AlsoAllowed::Null), expected: actor_ids() });
             }
-            Some(other) => {
-                self.fault(path, Fault::WrongType { expected: Expected::ActorOrNull, got: ValueKind::of(other) });
+            return actor;
+        }
+        match value.kind() {
+            ValueKind::Null => None,
+            other => {
+                self.fault(path, Fault::WrongType { expected: Expected::ActorOrNull, got: other });
                 None
             }
         }
     }
 
-    fn state(&mut self, value: &Value, path: &Path) -> State {
+    fn state<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> State {
         let mut state = State::default();
         let Some(f) = self.object(value, path, &["label", "description", "flows", "earnings"]) else {
             return state;
@@ -660,7 +663,7 @@ impl Reader {
         if let Some(flows) = f.get("flows") {
             let fpath = path.key("flows");
             if let Some(items) = self.list(flows, &fpath, 0, limits::MAX_FLOWS) {
-                state.flows = items.iter().enumerate().map(|(i, v)| self.flow(v, &fpath.index(i))).collect();
+                state.flows = items.enumerate().map(|(i, v)| self.flow(v, &fpath.index(i))).collect();
             }
         }
         if let Some(earnings) = f.get("earnings") {
@@ -678,7 +681,7 @@ impl Reader {
     }
 
     /// Sets each earnings field the input gives (`e`) on `earnings`.
-    pub(crate) fn earnings_fields(&mut self, earnings: &mut Earnings, e: &crate::read::Fields<'_>, path: &Path) {
+    pub(crate) fn earnings_fields<'v, N: Node<'v>>(&mut self, earnings: &mut Earnings, e: &crate::read::Fields<'v, N>, path: &Path) {
         for (name, slot) in [
             ("monthly_wage", &mut earnings.monthly_wage),
             ("employment_rate", &mut earnings.employment_rate),
@@ -695,7 +698,7 @@ impl Reader {
         }
     }
 
-    fn flow(&mut self, value: &Value, path: &Path) -> Flow {
+    fn flow<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Flow {
         let mut flow = Flow::default();
         let Some(f) = self.object(value, path, FLOW_FIELDS) else {
             return flow;
@@ -709,7 +712,7 @@ impl Reader {
     }
 
     /// Sets each flow field (other than `label`) the input gives (`f`) on `flow`.
-    pub(crate) fn flow_fields(&mut self, flow: &mut Flow, f: &crate::read::Fields<'_>, path: &Path) {
+    pub(crate) fn flow_fields<'v, N: Node<'v>>(&mut self, flow: &mut Flow, f: &crate::read::Fields<'v, N>, path: &Path) {
         if let Some(payer) = f.get("payer") {
             flow.payer = self.actor_or_null(Some(payer), &path.key("payer"));
         }
@@ -735,7 +738,7 @@ impl Reader {
         }
     }
 
-    fn cohort(&mut self, value: &Value, path: &Path) -> Cohort {
+    fn cohort<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Cohort {
         let mut cohort = Cohort {
             name: String::new(),
             origin: String::new(),
@@ -785,13 +788,13 @@ impl Reader {
         if let Some(outcomes) = f.get("outcomes") {
             let opath = path.key("outcomes");
             if let Some(items) = self.list(outcomes, &opath, 0, limits::MAX_OUTCOMES) {
-                cohort.outcomes = items.iter().enumerate().map(|(i, v)| self.outcome(v, &opath.index(i))).collect();
+                cohort.outcomes = items.enumerate().map(|(i, v)| self.outcome(v, &opath.index(i))).collect();
             }
         }
         cohort
     }
 
-    fn outcome(&mut self, value: &Value, path: &Path) -> Outcome {
+    fn outcome<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Outcome {
         let mut o = Outcome::new("", Decimal::ZERO);
         let Some(f) = self.object(
             value,
@@ -818,7 +821,7 @@ impl Reader {
             let tpath = path.key("then");
             if self.requires_v2(&tpath) {
                 if let Some(items) = self.list(then, &tpath, 0, limits::MAX_MOVES) {
-                    o.then = items.iter().enumerate().map(|(j, v)| self.onward_move(v, &tpath.index(j))).collect();
+                    o.then = items.enumerate().map(|(j, v)| self.onward_move(v, &tpath.index(j))).collect();
                 }
             }
         }
@@ -826,7 +829,7 @@ impl Reader {
     }
 
     /// A move of `then` (version 2).
-    fn onward_move(&mut self, value: &Value, path: &Path) -> Move {
+    fn onward_move<'v, N: Node<'v>>(&mut self, value: N, path: &Path) -> Move {
         let mut m = Move::new("", Decimal::ZERO);
         let Some(f) = self.object(value, path, &["from", "to", "share", "after_months", "every_months"]) else {
             return m;

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::defaults::defaults;
 use crate::error::{Fault, FieldError, RangeNote, ScenarioError};
 use crate::limits::{self, requires_v2_fault, Limit};
+use crate::node::Node;
 use crate::path::Path;
 use crate::scenario::{read_scenario, renamed, Cohort, Outcome, Scenario, State};
 use crate::value::Value;
@@ -90,6 +91,16 @@ impl ValidScenario {
     /// ```
     pub fn from_value(value: &Value) -> Result<ValidScenario, ScenarioError> {
         Scenario::from_value(value).map(ValidScenario)
+    }
+
+    /// Reads and validates a scenario from any input document, as [`Scenario::from_node`] does.
+    ///
+    /// ```
+    /// let tree = samkalk::parse_json(r#"{"start_year": 2026}"#).unwrap();
+    /// assert_eq!(samkalk::ValidScenario::from_node(&tree).unwrap().start_year, 2026);
+    /// ```
+    pub fn from_node<'v>(value: impl Node<'v>) -> Result<ValidScenario, ScenarioError> {
+        Scenario::from_node(value).map(ValidScenario)
     }
 
     /// The scenario, validated.
@@ -196,6 +207,18 @@ impl Scenario {
     /// assert_eq!(samkalk::Scenario::from_value(&tree).unwrap().horizon_years, 6);
     /// ```
     pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+        Scenario::from_node(value)
+    }
+
+    /// Reads and validates a scenario from any input document ([`Node`]): the same scenario
+    /// and faults as [`Scenario::from_value`] gives for the document made into a [`Value`].
+    ///
+    /// ```
+    /// let tree = samkalk::parse_json(r#"{"start_year": 2026, "horizon_years": "6"}"#).unwrap();
+    /// let errors = samkalk::Scenario::from_node(&tree).unwrap_err().errors;
+    /// assert_eq!((errors[0].path.as_str(), errors[0].code()), ("horizon_years", samkalk::FaultCode::NotAnInteger));
+    /// ```
+    pub fn from_node<'v>(value: impl Node<'v>) -> Result<Scenario, ScenarioError> {
         let (scenario, errors, renames) = read_scenario(value, &crate::defaults::BUILT_IN_STATES);
         // The rules are checked on the resolved states (paths `flows[k]`); every fault is
         // reported at the path the input wrote (`flows.<label>` under `extends`).

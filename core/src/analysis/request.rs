@@ -540,7 +540,7 @@ impl Reader {
         let items = self.list(value, path, min, max)?;
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
-        for (i, v) in items.iter().enumerate() {
+        for (i, v) in items.enumerate() {
             match self.decimal(v, &path.index(i)) {
                 Some(d) => out.push(d),
                 None => ok = false,
@@ -668,7 +668,7 @@ impl Reader {
         if let Some(v) = m.get("switching") {
             let path = root.key("switching");
             if let Some(items) = self.list(v, &path, 0, MAX_PARAMETERS) {
-                a.switching = items.iter().enumerate().filter_map(|(i, item)| self.switching(item, &path.index(i))).collect();
+                a.switching = items.enumerate().filter_map(|(i, item)| self.switching(item, &path.index(i))).collect();
             }
         }
         if let Some(v) = m.get("monte_carlo") {
@@ -690,7 +690,7 @@ impl Reader {
         let ppath = path.key("parameters");
         let v = self.required_value(&m, "parameters", path)?;
         let items = self.list(v, &ppath, 2, 2)?;
-        let (Some(a), Some(b)) = (items.first(), items.get(1)) else {
+        let (Some(a), Some(b)) = (items.as_slice().first(), items.as_slice().get(1)) else {
             return None;
         };
         let first = self.sweep(a, &ppath.index(0), MAX_SWEEP_VALUES);
@@ -715,7 +715,7 @@ impl Reader {
         let items = self.list(v, &ppath, 1, MAX_PARAMETERS)?;
         let mut parameters = Vec::with_capacity(items.len());
         let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.enumerate() {
             let ip = ppath.index(i);
             let Some(im) = self.object(item, &ip, &["parameter", "label", "low", "high"]) else {
                 ok = false;
@@ -791,7 +791,7 @@ impl Reader {
         let items = self.list(v, &ppath, 1, MAX_PARAMETERS)?;
         let mut parameters = Vec::with_capacity(items.len());
         let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.enumerate() {
             let ip = ppath.index(i);
             let Some(im) = self.object(item, &ip, &["parameter", "label", "distribution"]) else {
                 ok = false;
