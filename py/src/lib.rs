@@ -18,6 +18,7 @@ use samkalk::present;
 use samkalk::value::MAX_DEPTH;
 use samkalk::{CalculationResult, Fault, FieldError, Lang, ValidScenario, Value};
 
+mod node;
 mod to_py;
 use to_py::to_py;
 
@@ -85,7 +86,10 @@ extern "C" {
     // In the stable ABI from 3.10 and a public function of every CPython 3 before that, so an
     // abi3-py39 module may call it. pyo3 declares it only for 3.10+; `to_cow` on 3.9's limited
     // API copies every string through a bytes object, which was a fifth of a call's time.
-    fn PyUnicode_AsUTF8AndSize(unicode: *mut pyo3::ffi::PyObject, size: *mut pyo3::ffi::Py_ssize_t) -> *const std::os::raw::c_char;
+    pub(crate) fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut pyo3::ffi::PyObject,
+        size: *mut pyo3::ffi::Py_ssize_t,
+    ) -> *const std::os::raw::c_char;
 }
 
 /// The text of a str, borrowed from the str's own UTF-8 buffer (no copy); None for a str that
@@ -298,6 +302,17 @@ fn read_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     let mut walker = Walker::new(py)?;
     let value = walker.walk(obj, &Path::Root, 0);
     Ok(Input::Tree(value, walker.errors))
+}
+
+/// [`read_input`] for a scenario: a plain, valid dict is read in place ([`node`]), anything
+/// else as `read_input` reads it.
+fn read_scenario_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        if let Some(scenario) = node::valid_scenario(dict) {
+            return Ok(Input::Ready(Arc::new(scenario)));
+        }
+    }
+    read_input(obj)
 }
 
 /// Faults found while walking, then the core's, less those at (or inside) a walked fault.
@@ -693,7 +708,7 @@ fn calculate_excel(py: Python<'_>, data: &[u8]) -> PyResult<PyCalculation> {
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn calculate(py: Python<'_>, scenario: &Bound<'_, PyAny>) -> PyResult<PyCalculation> {
-    let input = read_input(scenario)?;
+    let input = read_scenario_input(scenario)?;
     match calculate_input(input) {
         Ok(calculation) => Ok(calculation),
         Err(errors) => Err(scenario_error(py, &errors)),
