@@ -11,29 +11,74 @@
 //! as before, which gives every fault its exact path and words.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
+use std::ptr::NonNull;
 
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyModule};
+use pyo3::types::PyDict;
 use samkalk::node::Node;
 use samkalk::{ValidScenario, Value, ValueKind};
 
-thread_local! {
+/// What the readings share, touched only while the GIL is held (every reading runs inside a
+/// call from Python, and this abi3 module runs only on interpreters with a GIL): the GIL is
+/// its lock.
+struct Shared {
     /// Set when a node met something only the walker reads (see the module's comment).
-    static UNREADABLE: Cell<bool> = const { Cell::new(false) };
+    given_up: Cell<bool>,
+    /// The formats' member names by the str objects that spell them (a dict's keys are
+    /// mostly the same interned objects call after call), so that a key is named by the
+    /// reader's own constant without reading its text. Each cached str is held (a strong
+    /// reference), so its address cannot name another str while it is here.
+    names: UnsafeCell<[(usize, &'static str); NAMES]>,
 }
 
+/// Cached names: direct-mapped by address, more than the formats' keys in one scenario.
+const NAMES: usize = 128;
+
+struct GilLocked(Shared);
+// SAFETY: only touched while holding the GIL (see `Shared`).
+unsafe impl Sync for GilLocked {}
+
+static SHARED: GilLocked = GilLocked(Shared { given_up: Cell::new(false), names: UnsafeCell::new([(0, ""); NAMES]) });
+
 fn unreadable() {
-    UNREADABLE.with(|u| u.set(true));
+    SHARED.0.given_up.set(true);
 }
 
 /// True once the reading is unusable: from then on a node answers as `null` without looking
 /// at its object, so the rest of the reading is quick and touches nothing.
 fn given_up() -> bool {
-    UNREADABLE.with(Cell::get)
+    SHARED.0.given_up.get()
+}
+
+/// A dict key's name: the reader's constant for one of the formats' names, else its text.
+fn key_name<'a>(key: *mut ffi::PyObject) -> &'a str {
+    // SAFETY: `key` is a live object; the type object is the interpreter's static.
+    if unsafe { ffi::Py_TYPE(key) } != &raw mut ffi::PyUnicode_Type {
+        // A key that is not an exact str is the walker's to report.
+        unreadable();
+        return "";
+    }
+    // SAFETY: the GIL is held (see `Shared`), and no other reference to the table lives.
+    let names = unsafe { &mut *SHARED.0.names.get() };
+    let slot = &mut names[(key as usize >> 4) % NAMES];
+    if slot.0 == key as usize {
+        return slot.1;
+    }
+    let Some(text) = str_text(key) else { return "" };
+    let Some(name) = samkalk::value::field_name(text) else { return text };
+    let evicted = std::mem::replace(slot, (key as usize, name)).0;
+    // SAFETY: holding `key` keeps its address its own; the evicted str was held likewise.
+    unsafe {
+        ffi::Py_IncRef(key);
+        if evicted != 0 {
+            ffi::Py_DecRef(evicted as *mut ffi::PyObject);
+        }
+    }
+    name
 }
 
 /// The scenario a plain dict gives, when it is valid and of the types read here; None when
@@ -43,39 +88,44 @@ pub(crate) fn valid_scenario(dict: &Bound<'_, PyDict>) -> Option<ValidScenario> 
         return None;
     }
     let _no_collection = GcPaused::new(dict.py())?;
-    UNREADABLE.with(|u| u.set(false));
-    let root = PyNode { obj: dict.as_ptr(), life: PhantomData };
+    SHARED.0.given_up.set(false);
+    let root = PyNode::of(dict.as_ptr())?;
     let read = ValidScenario::from_node(root).ok();
-    if UNREADABLE.with(|u| u.replace(false)) {
+    if SHARED.0.given_up.replace(false) {
         return None;
     }
     read
 }
 
-static GC: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+/// `gc.isenabled`, `gc.disable` and `gc.enable`, looked up once.
+static GC: PyOnceLock<[Py<PyAny>; 3]> = PyOnceLock::new();
 
 /// The cyclic garbage collector held off while a dict is read: text that is not Unicode makes
 /// an exception object, whose allocation could start a collection, whose finalizers are
 /// Python code. Restores the collector as it was.
-struct GcPaused<'py>(Option<Bound<'py, PyModule>>);
+struct GcPaused<'py>(Option<&'py Py<PyAny>>, Python<'py>);
 
 impl<'py> GcPaused<'py> {
     fn new(py: Python<'py>) -> Option<Self> {
-        let gc = GC.get_or_try_init(py, || py.import("gc").map(Bound::unbind)).ok()?.bind(py).clone();
-        let enabled = gc.call_method0("isenabled").ok()?.is_truthy().ok()?;
-        if !enabled {
-            return Some(GcPaused(None));
+        let [is_enabled, disable, enable] = GC
+            .get_or_try_init(py, || {
+                let gc = py.import("gc")?;
+                PyResult::Ok([gc.getattr("isenabled")?.unbind(), gc.getattr("disable")?.unbind(), gc.getattr("enable")?.unbind()])
+            })
+            .ok()?;
+        if !is_enabled.call0(py).ok()?.is_truthy(py).ok()? {
+            return Some(GcPaused(None, py));
         }
-        gc.call_method0("disable").ok()?;
-        Some(GcPaused(Some(gc)))
+        disable.call0(py).ok()?;
+        Some(GcPaused(Some(enable), py))
     }
 }
 
 impl Drop for GcPaused<'_> {
     fn drop(&mut self) {
-        if let Some(gc) = &self.0 {
+        if let Some(enable) = self.0 {
             // Enabling cannot fail; were it to, the collector stays off, which loses no object.
-            let _ = gc.call_method0("enable");
+            let _ = enable.call0(self.1);
         }
     }
 }
@@ -83,18 +133,23 @@ impl Drop for GcPaused<'_> {
 /// A Python object inside the dict being read, borrowed for as long as that dict is.
 #[derive(Clone, Copy)]
 pub(crate) struct PyNode<'a> {
-    obj: *mut ffi::PyObject,
+    /// Not null, so that an absent node costs no more room than a node.
+    obj: NonNull<ffi::PyObject>,
     life: PhantomData<&'a Bound<'a, PyDict>>,
 }
 
 impl<'a> PyNode<'a> {
-    fn of(obj: *mut ffi::PyObject) -> Self {
-        PyNode { obj, life: PhantomData }
+    fn of(obj: *mut ffi::PyObject) -> Option<Self> {
+        NonNull::new(obj).map(|obj| PyNode { obj, life: PhantomData })
+    }
+
+    fn ptr(self) -> *mut ffi::PyObject {
+        self.obj.as_ptr()
     }
 
     fn is(self, ty: *mut ffi::PyTypeObject) -> bool {
         // SAFETY: `obj` is a live object (held by the dict being read).
-        unsafe { ffi::Py_TYPE(self.obj) == ty }
+        unsafe { ffi::Py_TYPE(self.ptr()) == ty }
     }
 }
 
@@ -136,7 +191,7 @@ impl<'a> Node<'a> for PyNode<'a> {
                 ValueKind::Number
             } else if self.is(&raw mut ffi::PyBool_Type) {
                 ValueKind::Boolean
-            } else if self.obj == ffi::Py_None() {
+            } else if self.ptr() == ffi::Py_None() {
                 ValueKind::Null
             } else {
                 unreadable();
@@ -150,7 +205,7 @@ impl<'a> Node<'a> for PyNode<'a> {
             return None;
         }
         // SAFETY: Py_True is the interpreter's static.
-        unsafe { self.is(&raw mut ffi::PyBool_Type).then(|| self.obj == ffi::Py_True()) }
+        unsafe { self.is(&raw mut ffi::PyBool_Type).then(|| self.ptr() == ffi::Py_True()) }
     }
 
     fn text(self) -> Option<&'a str> {
@@ -159,7 +214,7 @@ impl<'a> Node<'a> for PyNode<'a> {
         }
         // SAFETY: the type object is the interpreter's static.
         if self.is(&raw mut ffi::PyUnicode_Type) {
-            str_text(self.obj)
+            str_text(self.ptr())
         } else {
             None
         }
@@ -173,7 +228,7 @@ impl<'a> Node<'a> for PyNode<'a> {
         unsafe {
             if self.is(&raw mut ffi::PyLong_Type) {
                 let mut overflow = 0;
-                let n = ffi::PyLong_AsLongLongAndOverflow(self.obj, &mut overflow);
+                let n = ffi::PyLong_AsLongLongAndOverflow(self.ptr(), &mut overflow);
                 if overflow != 0 {
                     // Beyond i64: the walker spells the exact digits.
                     unreadable();
@@ -182,7 +237,7 @@ impl<'a> Node<'a> for PyNode<'a> {
                 Some(Cow::Owned(n.to_string()))
             } else if self.is(&raw mut ffi::PyFloat_Type) {
                 // As the walker reads a float: its shortest representation.
-                match Value::from_f64(ffi::PyFloat_AsDouble(self.obj)) {
+                match Value::from_f64(ffi::PyFloat_AsDouble(self.ptr())) {
                     Value::Number(text) => Some(Cow::Owned(text)),
                     _ => None,
                 }
@@ -203,8 +258,8 @@ impl<'a> Node<'a> for PyNode<'a> {
             if !list && !self.is(&raw mut ffi::PyTuple_Type) {
                 return None;
             }
-            let len = if list { ffi::PyList_Size(self.obj) } else { ffi::PyTuple_Size(self.obj) };
-            Some(Items { seq: self.obj, list, next: 0, len, life: PhantomData })
+            let len = if list { ffi::PyList_Size(self.ptr()) } else { ffi::PyTuple_Size(self.ptr()) };
+            Some(Items { seq: self.ptr(), list, next: 0, len, life: PhantomData })
         }
     }
 
@@ -217,8 +272,8 @@ impl<'a> Node<'a> for PyNode<'a> {
             if !self.is(&raw mut ffi::PyDict_Type) {
                 return None;
             }
-            let left = usize::try_from(ffi::PyDict_Size(self.obj)).unwrap_or(0);
-            Some(Members { dict: self.obj, pos: 0, left, life: PhantomData })
+            let left = usize::try_from(ffi::PyDict_Size(self.ptr())).unwrap_or(0);
+            Some(Members { dict: self.ptr(), pos: 0, left, life: PhantomData })
         }
     }
 }
@@ -249,7 +304,7 @@ impl<'a> Iterator for Items<'a> {
             }
         };
         self.next += 1;
-        (!item.is_null()).then(|| PyNode::of(item))
+        PyNode::of(item)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -283,16 +338,7 @@ impl<'a> Iterator for Members<'a> {
             return None;
         }
         self.left = self.left.saturating_sub(1);
-        let key = PyNode::of(key);
-        // A key that is not an exact str is the walker's to report.
-        let name = match key.is(&raw mut ffi::PyUnicode_Type) {
-            true => str_text(key.obj).unwrap_or(""),
-            false => {
-                unreadable();
-                ""
-            }
-        };
-        Some((name, PyNode::of(value)))
+        Some((key_name(key), PyNode::of(value)?))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
