@@ -444,7 +444,7 @@ impl PyScenario {
     #[new]
     #[pyo3(signature = (source, /))]
     fn new(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let input = read_input(source)?;
+        let input = read_scenario_input(source)?;
         match py.detach(|| scenario_of(input)) {
             Ok(inner) => Ok(PyScenario { inner }),
             Err(errors) => Err(scenario_error(py, &errors)),
@@ -676,7 +676,7 @@ impl PyCalculation {
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn trace<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let input = read_input(scenario)?;
+    let input = read_scenario_input(scenario)?;
     let scenario = scenario_of(input).map_err(|errors| scenario_error(py, &errors))?;
     trace_rows(py, &scenario)
 }
@@ -733,7 +733,7 @@ fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: 
         .map_err(|_| PyTypeError::new_err(format!("calculate_many takes a list of scenarios, got {}", type_name(scenarios))))?;
     let mut inputs = Vec::new();
     for item in iter {
-        inputs.push(read_input(&item?)?);
+        inputs.push(read_scenario_input(&item?)?);
     }
     let threads = default_threads(threads);
     let outcomes = py.detach(move || run_parallel(&inputs, threads, |input| calculate_scenario(scenario_of_ref(input))));
@@ -752,7 +752,7 @@ fn calculate_variants<'py>(
     changes: &Bound<'py, PyAny>,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let base = match scenario_of(read_input(scenario)?) {
+    let base = match scenario_of(read_scenario_input(scenario)?) {
         Ok(base) => base,
         Err(errors) => return Err(scenario_error(py, &errors)),
     };
@@ -850,7 +850,7 @@ fn run_parallel<T: Sync>(inputs: &[T], threads: usize, job: impl Fn(&T) -> Outco
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let input = read_input(scenario)?;
+    let input = read_scenario_input(scenario)?;
     let errors = match scenario_of(input) {
         Ok(_) => Vec::new(),
         Err(errors) => errors,
@@ -863,7 +863,7 @@ fn validate<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Boun
 #[pyfunction]
 #[pyo3(signature = (scenario, /))]
 fn warnings<'py>(py: Python<'py>, scenario: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let input = read_input(scenario)?;
+    let input = read_scenario_input(scenario)?;
     let found = match scenario_of(input) {
         Ok(s) => catch_unwind(AssertUnwindSafe(|| samkalk::warnings(&s))).unwrap_or_default(),
         Err(_) => Vec::new(),
@@ -1008,7 +1008,7 @@ fn parse_input(kind: &str, text: &str) -> PyResult<(Option<String>, Option<&'sta
 #[pyo3(signature = (scenario, /, lang = "sv"))]
 fn standard_analysis(py: Python<'_>, scenario: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
     let lang = lang_arg(lang)?;
-    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    let s = scenario_of(read_scenario_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
     Ok(present::standard_analysis(&s, lang).to_json())
 }
 
@@ -1018,7 +1018,7 @@ fn standard_analysis(py: Python<'_>, scenario: &Bound<'_, PyAny>, lang: &str) ->
 #[pyo3(signature = (scenario, paths, /, lang = "sv"))]
 fn parameter_labels(py: Python<'_>, scenario: &Bound<'_, PyAny>, paths: Vec<String>, lang: &str) -> PyResult<Vec<String>> {
     let lang = lang_arg(lang)?;
-    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    let s = scenario_of(read_scenario_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
     Ok(paths.iter().map(|p| present::parameter_label(&s, p, lang)).collect())
 }
 
@@ -1034,7 +1034,7 @@ fn analysis_names<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let lang = lang_arg(lang)?;
-    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    let s = scenario_of(read_scenario_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
     json_text_to_py(py, &present::analysis_names(&s, &result.get().inner, lang).to_json())
 }
 
@@ -1043,7 +1043,7 @@ fn analysis_names<'py>(
 #[pyo3(signature = (scenario, result, /, lang = "sv"))]
 fn analysis_table(py: Python<'_>, scenario: &Bound<'_, PyAny>, result: &Bound<'_, PyAnalysis>, lang: &str) -> PyResult<String> {
     let lang = lang_arg(lang)?;
-    let s = scenario_of(read_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
+    let s = scenario_of(read_scenario_input(scenario)?).map_err(|errors| scenario_error(py, &errors))?;
     Ok(present::analysis_report::analysis_table(&s, &result.get().inner, lang))
 }
 
@@ -1186,7 +1186,7 @@ fn analyse(
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
-    let scenario = read_input(scenario)?;
+    let scenario = read_scenario_input(scenario)?;
     let analysis = read_input(analysis)?;
     let callback = progress.map(Bound::unbind);
     match run_analysis(py, scenario, analysis, callback.as_ref(), threads) {
@@ -1241,7 +1241,7 @@ impl PyComparison {
 fn compare(py: Python<'_>, scenarios: &Bound<'_, PyAny>, names: Option<Vec<String>>) -> PyResult<PyComparison> {
     let mut inputs = Vec::new();
     for item in scenarios.try_iter()? {
-        inputs.push(read_input(&item?)?);
+        inputs.push(read_scenario_input(&item?)?);
     }
     if let Some(names) = &names {
         if inputs.len() != names.len() {
@@ -1342,6 +1342,14 @@ impl PyAnalysis {
     }
 }
 
+/// True when `scenario` is a dict read in place (py/src/node.rs), without a tree: a plain,
+/// valid scenario dict; for checking which reading an input takes.
+#[pyfunction]
+#[pyo3(signature = (scenario, /))]
+fn reads_in_place(scenario: &Bound<'_, PyAny>) -> bool {
+    scenario.cast::<PyDict>().is_ok_and(|dict| node::valid_scenario(dict).is_some())
+}
+
 /// The first `n` outputs of the xoshiro256** generator of Monte Carlo draw `draw` (0-based) of
 /// a run seeded with `seed` (docs/analysis.md); for checking the generator across layers.
 #[pyfunction]
@@ -1365,6 +1373,7 @@ fn _samkalk(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_function(wrap_pyfunction!(analyse, m)?)?;
     m.add_function(wrap_pyfunction!(generator_outputs, m)?)?;
+    m.add_function(wrap_pyfunction!(reads_in_place, m)?)?;
     m.add_function(wrap_pyfunction!(calculate, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_many, m)?)?;
     m.add_function(wrap_pyfunction!(calculate_variants, m)?)?;
