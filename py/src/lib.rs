@@ -731,13 +731,63 @@ fn calculate_many<'py>(py: Python<'py>, scenarios: &Bound<'py, PyAny>, threads: 
     let iter = scenarios
         .try_iter()
         .map_err(|_| PyTypeError::new_err(format!("calculate_many takes a list of scenarios, got {}", type_name(scenarios))))?;
-    let mut inputs = Vec::new();
-    for item in iter {
-        inputs.push(read_scenario_input(&item?)?);
-    }
-    let threads = default_threads(threads);
-    let outcomes = py.detach(move || run_parallel(&inputs, threads, |input| calculate_scenario(scenario_of_ref(input))));
+    // Fewer scenarios than would fill two threads are not split (scenarios.len() is a hint:
+    // an iterator without one is taken to be long).
+    let threads = match scenarios.len() {
+        Ok(n) if n < 2 * MIN_PER_THREAD => 1,
+        _ => default_threads(threads),
+    };
+    let outcomes = if threads == 1 {
+        let mut inputs = Vec::new();
+        for item in iter {
+            inputs.push(read_scenario_input(&item?)?);
+        }
+        py.detach(move || inputs.into_iter().map(calculate_input).collect())
+    } else {
+        read_while_calculating(py, iter, threads)?
+    };
     outcomes_to_py(py, outcomes)
+}
+
+/// A batch's outcomes in input order, read on this thread (reading needs the GIL) while the
+/// other threads calculate what has been read, then calculated by all of them: reading is
+/// about as long as calculating, so neither waits for the whole of the other.
+fn read_while_calculating(py: Python<'_>, iter: Bound<'_, pyo3::types::PyIterator>, threads: usize) -> PyResult<Vec<Outcome>> {
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Input)>();
+    let receive = std::sync::Mutex::new(receive);
+    let work = || {
+        let mut done: Vec<(usize, Outcome)> = Vec::new();
+        // Each message is taken under the lock; a poisoned lock (a panic in another worker,
+        // which calculate_scenario already catches) still hands out messages.
+        loop {
+            // The lock is let go before calculating (a guard in a `while let` would be held
+            // through the loop's body).
+            let message = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok((i, input)) = message else { return done };
+            done.push((i, calculate_input(input)));
+        }
+    };
+    let (read, parts) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut count = 0;
+        let read = (|| {
+            for item in iter {
+                // A send fails only when every worker is gone; the rest is then calculated below.
+                let _ = send.send((count, read_scenario_input(&item?)?));
+                count += 1;
+            }
+            PyResult::Ok(count)
+        })();
+        drop(send);
+        let mut parts = vec![py.detach(work)];
+        parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+        (read, parts)
+    });
+    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(read?).collect();
+    for (i, outcome) in parts.into_iter().flatten() {
+        outcomes[i] = Some(outcome);
+    }
+    Ok(outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect())
 }
 
 /// Calculates variants of one scenario with the GIL released: for each mapping in `changes`
