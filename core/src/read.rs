@@ -32,7 +32,8 @@ const SLOTS: usize = 16;
 /// Where `name` is in `known`. The names asked for and those of the formats' keys are the
 /// same string constants as `known`'s, so comparing addresses finds them without comparing
 /// text; any other spelling of a name is found by its text.
-#[inline(always)]
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
+#[cfg_attr(target_family = "wasm", inline)]
 fn position_in(known: &[&str], name: &str) -> Option<usize> {
     let same_constant = |k: &&str| std::ptr::eq(k.as_ptr(), name.as_ptr()) && k.len() == name.len();
     known.iter().position(same_constant).or_else(|| known.iter().position(|k| same_name(k, name)))
@@ -47,9 +48,10 @@ impl<'v, N: Node<'v>> Fields<'v, N> {
         }
     }
 
-    // Always inline: at a call site the name and the known names are constants, which is
-    // what makes the lookup cheap.
-    #[inline(always)]
+    // Always inlined natively: at a call site the name and the known names are constants,
+    // which is what makes the lookup cheap (WebAssembly, kept small, leaves it to the compiler).
+    #[cfg_attr(not(target_family = "wasm"), inline(always))]
+    #[cfg_attr(target_family = "wasm", inline)]
     pub(crate) fn get(&self, name: &str) -> Option<N> {
         match position_in(self.known, name)? {
             j if j < SLOTS => self.slots[j],
