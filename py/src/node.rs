@@ -89,7 +89,7 @@ pub(crate) fn valid_scenario(dict: &Bound<'_, PyDict>) -> Option<ValidScenario> 
     }
     let _no_collection = GcPaused::new(dict.py())?;
     SHARED.0.given_up.set(false);
-    let root = PyNode::of(dict.as_ptr())?;
+    let root = PyNode::root(dict)?;
     let read = ValidScenario::from_node(root).ok();
     if SHARED.0.given_up.replace(false) {
         return None;
@@ -139,6 +139,11 @@ pub(crate) struct PyNode<'a> {
 }
 
 impl<'a> PyNode<'a> {
+    /// The dict itself: its nodes live as long as this borrow of it.
+    fn root(dict: &'a Bound<'_, PyDict>) -> Option<Self> {
+        PyNode::of(dict.as_ptr())
+    }
+
     fn of(obj: *mut ffi::PyObject) -> Option<Self> {
         NonNull::new(obj).map(|obj| PyNode { obj, life: PhantomData })
     }

@@ -40,6 +40,7 @@ __all__ = [
     "parameter_labels",
     "parameter_value",
     "parse_input",
+    "reads_in_place",
     "standard_analysis",
     "tornado_order",
     "validate",
