@@ -1,5 +1,6 @@
-//! Reading an input tree into typed values, every fault at its path: the primitives the
-//! scenario reader and the analysis reader share.
+//! Reading an input document (any [`Node`]: a `Value` tree, or a binding's host objects) into
+//! typed values, every fault at its path: the primitives the scenario reader and the analysis
+//! reader share.
 
 use std::borrow::Cow;
 
@@ -31,7 +32,7 @@ const SLOTS: usize = 16;
 
 /// Where `name` is in `known`. The names asked for and those of the formats' keys are the
 /// same string constants as `known`'s, so comparing addresses finds them without comparing
-/// text; any other spelling of a name is found by its text.
+/// text; any other spelling of a name is found by its text. Inlined as [`Fields::get`] is.
 #[cfg_attr(not(target_family = "wasm"), inline(always))]
 #[cfg_attr(target_family = "wasm", inline)]
 fn position_in(known: &[&str], name: &str) -> Option<usize> {

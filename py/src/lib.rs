@@ -1,5 +1,6 @@
-//! samkalk for Python (`samkalk._samkalk`): converts Python objects into the core's input tree
-//! (`samkalk::Value`), results and parameter sets back into Python objects, and every fault into
+//! samkalk for Python (`samkalk._samkalk`): hands Python objects to the core (a plain scenario
+//! dict read in place, `node`; anything else walked into the core's input tree,
+//! `samkalk::Value`), results and parameter sets back as Python objects, and every fault as
 //! `samkalk.ScenarioError`. Nothing here calculates: every number comes from the core.
 //!
 //! The public Python API is `python/samkalk/__init__.py`, which wraps this module.
