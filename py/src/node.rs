@@ -90,7 +90,9 @@ pub(crate) fn valid_scenario(dict: &Bound<'_, PyDict>) -> Option<ValidScenario> 
     let _no_collection = GcPaused::new(dict.py())?;
     SHARED.0.given_up.set(false);
     let root = PyNode::root(dict)?;
-    let read = ValidScenario::from_node(root).ok();
+    // A panic in the reader (none is known) leaves the input to the walker's reading, which
+    // reports it as an internal fault, as for any other input.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ValidScenario::from_node(root).ok())).ok().flatten();
     if SHARED.0.given_up.replace(false) {
         return None;
     }
