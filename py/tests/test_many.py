@@ -53,3 +53,19 @@ def test_mixed_inputs(main_scenario, tmp_path):
 def test_wrong_argument_is_a_type_error(bad):
     with pytest.raises(TypeError):
         samkalk.calculate_many(bad)
+
+
+def test_a_long_iterator_is_read_while_calculating_and_its_error_raised(main_scenario):
+    # Without a len() the batch is taken as long: read on the calling thread while the other
+    # threads calculate. An error from the iterator itself is raised, not lost in the threads.
+    def scenarios(n, fail_at=None):
+        for i in range(n):
+            if i == fail_at:
+                raise RuntimeError(f"no scenario {i}")
+            yield main_scenario if i % 2 else {**main_scenario, "discount_rate": "0.035"}
+
+    out = samkalk.calculate_many(scenarios(150), threads=2)
+    assert [r.to_json() for r in out] == [samkalk.calculate(s).to_json() for s in scenarios(150)]
+    for fail_at in (0, 7, 149):
+        with pytest.raises(RuntimeError, match=f"no scenario {fail_at}"):
+            samkalk.calculate_many(scenarios(150, fail_at), threads=2)
