@@ -1,12 +1,13 @@
 //! A scenario dict read where it is: the core's scenario reader asks a [`PyNode`] what a
 //! [`samkalk::Value`] made from the same object would answer, so a plain dict of str, int,
-//! float, bool, None, list and tuple is read without building a tree first (that tree was
-//! more than a third of a `calculate(dict)` call).
+//! float, Decimal, bool, None, list and tuple is read without building a tree first (that
+//! tree was more than a third of a `calculate(dict)` call).
 //!
 //! The reading holds borrowed pointers into the dict, which is safe only while no Python code
 //! runs (Python code could change the dict, or let another thread do so). So only objects of
-//! exactly those types are read here, none of whose reading calls Python code; anything else
-//! (a Decimal, a dict subclass, a key that is not text, text that is not Unicode) marks the
+//! exactly those types are read here, none of whose reading calls Python code (a Decimal only
+//! when its `str()` is the C implementation's); anything else (a Decimal subclass, a dict
+//! subclass, a key that is not text, text that is not Unicode) marks the
 //! reading as unusable, and so does any fault: the caller then walks the object into a tree
 //! as before, which gives every fault its exact path and words.
 
@@ -18,7 +19,7 @@ use std::ptr::NonNull;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyType};
 use samkalk::node::Node;
 use samkalk::{ValidScenario, Value, ValueKind};
 
@@ -33,6 +34,10 @@ struct Shared {
     /// reader's own constant without reading its text. Each cached str is held (a strong
     /// reference), so its address cannot name another str while it is here.
     names: UnsafeCell<[(usize, &'static str); NAMES]>,
+    /// The address of `decimal.Decimal` when its `str()` is C code (the `_decimal` module's),
+    /// else 0: only then is a Decimal read in place (the pure-Python `_pydecimal`'s would run
+    /// Python code).
+    decimal: Cell<usize>,
 }
 
 /// Cached names: direct-mapped by address, more than the formats' keys in one scenario.
@@ -42,7 +47,20 @@ struct GilLocked(Shared);
 // SAFETY: only touched while holding the GIL (see `Shared`).
 unsafe impl Sync for GilLocked {}
 
-static SHARED: GilLocked = GilLocked(Shared { given_up: Cell::new(false), names: UnsafeCell::new([(0, ""); NAMES]) });
+static SHARED: GilLocked =
+    GilLocked(Shared { given_up: Cell::new(false), names: UnsafeCell::new([(0, ""); NAMES]), decimal: Cell::new(0) });
+
+/// `decimal.Decimal`, when its `str()` is C code (a slot wrapper, as `object.__str__` is).
+static C_DECIMAL: PyOnceLock<Option<Py<PyType>>> = PyOnceLock::new();
+
+fn c_decimal(py: Python<'_>) -> usize {
+    let found = C_DECIMAL.get_or_init(py, || {
+        let decimal = crate::decimal_type(py).ok()?;
+        let slot_wrapper = py.get_type::<PyAny>().getattr("__str__").ok()?.get_type();
+        decimal.getattr("__str__").ok()?.get_type().is(&slot_wrapper).then(|| decimal.clone().unbind())
+    });
+    found.as_ref().map_or(0, |t| t.as_ptr() as usize)
+}
 
 fn unreadable() {
     SHARED.0.given_up.set(true);
@@ -89,6 +107,7 @@ pub(crate) fn valid_scenario(dict: &Bound<'_, PyDict>) -> Option<ValidScenario> 
     }
     let _no_collection = GcPaused::new(dict.py())?;
     SHARED.0.given_up.set(false);
+    SHARED.0.decimal.set(c_decimal(dict.py()));
     let root = PyNode::root(dict)?;
     // A panic in the reader (none is known) leaves the input to the walker's reading, which
     // reports it as an internal fault, as for any other input.
@@ -150,6 +169,12 @@ impl<'a> PyNode<'a> {
         NonNull::new(obj).map(|obj| PyNode { obj, life: PhantomData })
     }
 
+    /// An exact `decimal.Decimal` of the C implementation.
+    fn is_decimal(self) -> bool {
+        let decimal = SHARED.0.decimal.get();
+        decimal != 0 && self.is(decimal as *mut ffi::PyTypeObject)
+    }
+
     fn ptr(self) -> *mut ffi::PyObject {
         self.obj.as_ptr()
     }
@@ -200,6 +225,8 @@ impl<'a> Node<'a> for PyNode<'a> {
                 ValueKind::Boolean
             } else if self.ptr() == ffi::Py_None() {
                 ValueKind::Null
+            } else if self.is_decimal() {
+                ValueKind::Number
             } else {
                 unreadable();
                 ValueKind::Null
@@ -248,6 +275,17 @@ impl<'a> Node<'a> for PyNode<'a> {
                     Value::Number(text) => Some(Cow::Owned(text)),
                     _ => None,
                 }
+            } else if self.is_decimal() {
+                // str(Decimal) spells the exact value, as the walker reads it; C code only.
+                let spelled = ffi::PyObject_Str(self.ptr());
+                if spelled.is_null() {
+                    ffi::PyErr_Clear();
+                    unreadable();
+                    return Some(Cow::Borrowed("0"));
+                }
+                let text = str_text(spelled).map(str::to_owned);
+                ffi::Py_DecRef(spelled);
+                Some(Cow::Owned(text.unwrap_or_default()))
             } else {
                 None
             }

@@ -3,6 +3,7 @@ input, and any invalid one, is walked into a tree as before. Both readings must 
 result or the same faults: checked on every vector and on generated changes of the main
 example, against the walked reading (an OrderedDict is never read in place)."""
 
+import _pydecimal
 import gc
 import json
 import random
@@ -34,14 +35,15 @@ def walked(tree):
     return tree
 
 
-def plain(path):
-    # As a user's json.load gives it: floats for JSON's fractions.
-    return json.loads(path.read_text(encoding="utf-8"))["scenario"]
+def plain(path, parse_float=float):
+    # As a user's json.load gives it: floats for JSON's fractions (or Decimals).
+    return json.loads(path.read_text(encoding="utf-8"), parse_float=parse_float)["scenario"]
 
 
+@pytest.mark.parametrize("parse_float", [float, Decimal])
 @pytest.mark.parametrize("path", VECTORS, ids=lambda p: p.name if p.parent.name != "v2" else f"v2/{p.name}")
-def test_every_vector_reads_alike_in_place_and_walked(path):
-    scenario = plain(path)
+def test_every_vector_reads_alike_in_place_and_walked(path, parse_float):
+    scenario = plain(path, parse_float)
     invalid = "expected_error_paths" in json.loads(path.read_text(encoding="utf-8"))
     # Valid vectors take the in-place reading; invalid ones fall back to the walker.
     assert reads_in_place(scenario) is not invalid
@@ -64,6 +66,7 @@ def leaves(tree, at=()):
 
 
 REPLACEMENTS = [None, True, False, 0, 7, -3, 2**70, 0.5, 1e300, "", "0.25", "abc", "0,6", [], {}, ["0.1"], {"x": 1}, "AM2", "work"]
+REPLACEMENTS += [Decimal("0.25"), Decimal("2E+1"), Decimal("NaN"), Decimal("-0"), Decimal("1e-30")]
 
 
 def test_generated_changes_read_alike_in_place_and_walked():
@@ -101,17 +104,22 @@ class Whole(IntEnum):
     TWENTY = 20
 
 
+class Amount(Decimal):
+    pass
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        ("discount_rate", Decimal("0.035")),
+        ("discount_rate", Amount("0.035")),
+        ("discount_rate", _pydecimal.Decimal("0.035")),
         ("horizon_years", Whole.TWENTY),
         ("horizon_years", 2**70),
         ("name", "\ud800"),
         (1, "a key that is not text"),
         ("tax", OrderedDict([("municipal_rate", "0.2074"), ("regional_rate", "0.1139"), ("employer_contribution_rate", "0.3142")])),
     ],
-    ids=["Decimal", "int subclass", "beyond i64", "lone surrogate", "key not text", "OrderedDict inside"],
+    ids=["Decimal subclass", "pure-Python Decimal", "int subclass", "beyond i64", "lone surrogate", "key not text", "OrderedDict inside"],
 )
 def test_other_types_are_walked_with_the_walkers_result(change):
     key, value = change
@@ -121,10 +129,13 @@ def test_other_types_are_walked_with_the_walkers_result(change):
     assert outcome(scenario) == outcome(walked(scenario))
 
 
-def test_a_decimal_reads_as_its_text():
+def test_a_decimal_reads_in_place_as_its_text():
     with_decimal, with_text = main(), main()
     with_decimal["tax"]["municipal_rate"] = Decimal("0.2074")
-    assert outcome(with_decimal) == outcome(with_text)
+    with_decimal["cohorts"][0]["participants"] = Decimal(30)
+    with_text["cohorts"][0]["participants"] = 30
+    assert reads_in_place(with_decimal)
+    assert outcome(with_decimal) == outcome(with_text) == outcome(walked(with_decimal))
 
 
 @pytest.mark.parametrize("enabled", [True, False])
