@@ -40,8 +40,9 @@ struct Shared {
     decimal: Cell<usize>,
 }
 
-/// Cached names: direct-mapped by address, more than the formats' keys in one scenario.
-const NAMES: usize = 128;
+/// Cached names: direct-mapped by address (a power of two), several times the formats' keys
+/// in one scenario.
+const NAMES: usize = 256;
 
 struct GilLocked(Shared);
 // SAFETY: only touched while holding the GIL (see `Shared`).
@@ -82,7 +83,9 @@ fn key_name<'a>(key: *mut ffi::PyObject) -> &'a str {
     }
     // SAFETY: the GIL is held (see `Shared`), and no other reference to the table lives.
     let names = unsafe { &mut *SHARED.0.names.get() };
-    let slot = &mut names[(key as usize >> 4) % NAMES];
+    // Fibonacci hashing: keys allocated side by side (a pool's equal-sized blocks) spread
+    // over the table instead of sharing a few slots.
+    let slot = &mut names[((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NAMES.trailing_zeros())) as usize];
     if slot.0 == key as usize {
         return slot.1;
     }
@@ -203,6 +206,25 @@ fn str_text<'a>(obj: *mut ffi::PyObject) -> Option<&'a str> {
     }
 }
 
+/// str() of an exact Decimal of the C implementation: the exact value's spelling, as the walker
+/// reads it. Out of line, so that reading the other numbers stays small.
+#[cold]
+#[inline(never)]
+fn decimal_text<'a>(decimal: *mut ffi::PyObject) -> Cow<'a, str> {
+    // SAFETY: `decimal` is a live Decimal whose str() is C code (see `Shared::decimal`).
+    unsafe {
+        let spelled = ffi::PyObject_Str(decimal);
+        if spelled.is_null() {
+            ffi::PyErr_Clear();
+            unreadable();
+            return Cow::Borrowed("0");
+        }
+        let text = str_text(spelled).map(str::to_owned);
+        ffi::Py_DecRef(spelled);
+        Cow::Owned(text.unwrap_or_default())
+    }
+}
+
 impl<'a> Node<'a> for PyNode<'a> {
     type Items = Items<'a>;
     type Members = Members<'a>;
@@ -276,16 +298,7 @@ impl<'a> Node<'a> for PyNode<'a> {
                     _ => None,
                 }
             } else if self.is_decimal() {
-                // str(Decimal) spells the exact value, as the walker reads it; C code only.
-                let spelled = ffi::PyObject_Str(self.ptr());
-                if spelled.is_null() {
-                    ffi::PyErr_Clear();
-                    unreadable();
-                    return Some(Cow::Borrowed("0"));
-                }
-                let text = str_text(spelled).map(str::to_owned);
-                ffi::Py_DecRef(spelled);
-                Some(Cow::Owned(text.unwrap_or_default()))
+                Some(decimal_text(self.ptr()))
             } else {
                 None
             }
