@@ -773,7 +773,7 @@ fn read_while_calculating(py: Python<'_>, iter: Bound<'_, pyo3::types::PyIterato
         let mut count = 0;
         let read = (|| {
             for item in iter {
-                // A send fails only when every worker is gone; the rest is then calculated below.
+                // The receiver lives until this function returns, so a send cannot fail.
                 let _ = send.send((count, read_scenario_input(&item?)?));
                 count += 1;
             }
