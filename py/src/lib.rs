@@ -87,20 +87,27 @@ extern "C" {
     // In the stable ABI from 3.10 and a public function of every CPython 3 before that, so an
     // abi3-py39 module may call it. pyo3 declares it only for 3.10+; `to_cow` on 3.9's limited
     // API copies every string through a bytes object, which was a fifth of a call's time.
-    pub(crate) fn PyUnicode_AsUTF8AndSize(
-        unicode: *mut pyo3::ffi::PyObject,
-        size: *mut pyo3::ffi::Py_ssize_t,
-    ) -> *const std::os::raw::c_char;
+    fn PyUnicode_AsUTF8AndSize(unicode: *mut pyo3::ffi::PyObject, size: *mut pyo3::ffi::Py_ssize_t) -> *const std::os::raw::c_char;
 }
 
 /// The text of a str, borrowed from the str's own UTF-8 buffer (no copy); None for a str that
 /// is not valid Unicode (a lone surrogate).
 fn str_of<'a>(s: &'a Bound<'_, PyString>) -> Option<&'a str> {
+    // SAFETY: `s` is a live str, borrowed for 'a.
+    unsafe { utf8_of(s.as_ptr()) }
+}
+
+/// [`str_of`] on a pointer: the text of the str `s`, borrowed from its own UTF-8 buffer; None
+/// for a str that is not valid Unicode (the exception that raises is cleared).
+///
+/// # Safety
+/// `s` must be a live str that outlives 'a.
+unsafe fn utf8_of<'a>(s: *mut pyo3::ffi::PyObject) -> Option<&'a str> {
     let mut size: pyo3::ffi::Py_ssize_t = 0;
-    // SAFETY: `s` is a live str; the buffer it returns is owned by the str and lives as long as
-    // the borrow of `s`; on failure it returns NULL with an exception set, which we clear.
+    // SAFETY: per the contract; the buffer is owned by the str; on failure the call returns
+    // NULL with an exception set.
     unsafe {
-        let data = PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size);
+        let data = PyUnicode_AsUTF8AndSize(s, &mut size);
         if data.is_null() {
             pyo3::ffi::PyErr_Clear();
             return None;
@@ -784,11 +791,17 @@ fn read_while_calculating(py: Python<'_>, iter: Bound<'_, pyo3::types::PyIterato
         parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
         (read, parts)
     });
-    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(read?).collect();
+    Ok(in_input_order(read?, parts))
+}
+
+/// The outcomes the threads returned (index, outcome), in input order; an input whose
+/// outcome was lost (a thread that could not be joined) gets an internal fault.
+fn in_input_order(count: usize, parts: Vec<Vec<(usize, Outcome)>>) -> Vec<Outcome> {
+    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(count).collect();
     for (i, outcome) in parts.into_iter().flatten() {
         outcomes[i] = Some(outcome);
     }
-    Ok(outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect())
+    outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect()
 }
 
 /// Calculates variants of one scenario with the GIL released: for each mapping in `changes`
@@ -890,11 +903,7 @@ fn run_parallel<T: Sync>(inputs: &[T], threads: usize, job: impl Fn(&T) -> Outco
         parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
         parts
     });
-    let mut outcomes: Vec<Option<Outcome>> = std::iter::repeat_with(|| None).take(inputs.len()).collect();
-    for (i, outcome) in parts.into_iter().flatten() {
-        outcomes[i] = Some(outcome);
-    }
-    outcomes.into_iter().map(|o| o.unwrap_or_else(|| Err(internal("calculating a batch")))).collect()
+    in_input_order(inputs.len(), parts)
 }
 
 /// Every fault of a scenario as a list of {"path", "message"}; empty when it is valid.

@@ -191,19 +191,12 @@ impl<'a> PyNode<'a> {
 /// The text of an exact str, borrowed from the str's own UTF-8 buffer, which lives as long as
 /// the str; None (and the reading unusable) for a str that is not valid Unicode.
 fn str_text<'a>(obj: *mut ffi::PyObject) -> Option<&'a str> {
-    let mut size: ffi::Py_ssize_t = 0;
-    // SAFETY: `obj` is a live str; on failure the call returns NULL with an exception set,
-    // which is cleared.
-    unsafe {
-        let data = crate::PyUnicode_AsUTF8AndSize(obj, &mut size);
-        if data.is_null() {
-            ffi::PyErr_Clear();
-            unreadable();
-            return None;
-        }
-        let bytes = std::slice::from_raw_parts(data.cast::<u8>(), usize::try_from(size).ok()?);
-        Some(std::str::from_utf8_unchecked(bytes))
+    // SAFETY: `obj` is a live str held by the dict being read.
+    let text = unsafe { crate::utf8_of(obj) };
+    if text.is_none() {
+        unreadable();
     }
+    text
 }
 
 /// str() of an exact Decimal of the C implementation: the exact value's spelling, as the walker
