@@ -899,7 +899,7 @@ fn run_parallel<T: Sync>(inputs: &[T], threads: usize, job: impl Fn(&T) -> Outco
         let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut parts = vec![work()];
         // calculate_scenario catches panics itself, so a join cannot fail; a part lost anyway
-        // leaves its inputs without an outcome, answered for below.
+        // leaves its inputs without an outcome, answered for by in_input_order.
         parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
         parts
     });
