@@ -14,6 +14,15 @@ use samkalk::{present, Lang};
 pub fn scenario(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         let faults = samkalk::validate_json(text);
+        // JSON text is read from a tape of tokens, not a tree: the same scenario, or the same
+        // faults in the same order, as reading the tree parse_json makes of the text.
+        let from_tree = samkalk::parse_json(text).map_err(|e| e.fault()).map(|tree| samkalk::Scenario::from_value(&tree));
+        match (samkalk::Scenario::from_json(text), from_tree) {
+            (Ok(direct), Ok(Ok(tree))) => assert_eq!(direct, tree),
+            (Err(direct), Ok(Err(tree))) => assert_eq!(direct.errors, tree.errors),
+            (Err(direct), Err(not_json)) => assert_eq!(direct.errors, [not_json]),
+            (direct, tree) => panic!("the tape and the tree disagree: {direct:?} against {tree:?}"),
+        }
         let result = samkalk::calculate_json(text);
         assert_eq!(faults.is_empty(), result.is_ok());
         let _ = samkalk::warnings_json(text);

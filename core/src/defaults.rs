@@ -8,9 +8,10 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use crate::arith::Calc;
+use crate::node::{Node, TapeNode};
 use crate::path::Path;
 use crate::scenario::{read_state, BuiltInStates, Scenario, State};
-use crate::value::{parse_json, Value};
+use crate::value::{parse_json, parse_tape, Value};
 
 /// A rate with where it comes from.
 ///
@@ -127,7 +128,11 @@ pub(crate) fn read_defaults(json: &str) -> Result<Defaults, String> {
         employer_contribution_rate: rate(tax, "employer_contribution_rate")?,
     };
     let mut states = BTreeMap::new();
-    let Some(Value::Object(members)) = root.get("states") else {
+    // The states are read from a tape of the text, as a scenario's JSON is read
+    // (`Scenario::from_json`): one copy of the state reader serves both.
+    let tape = parse_tape(json).map_err(|e| e.to_string())?;
+    let members = TapeNode::root(&tape).members().and_then(|mut m| m.find(|(k, _)| *k == "states")).and_then(|(_, v)| v.members());
+    let Some(members) = members else {
         return Err("states is missing".into());
     };
     for (id, value) in members {

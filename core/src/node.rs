@@ -1,11 +1,12 @@
 //! An input document as the scenario reader reads it, whatever holds it: the engine's own
-//! [`Value`] tree, or a binding's view of its host's objects (the Python binding reads a dict
-//! in place). The reader asks a [`Node`] only what a [`Value`] would answer.
+//! [`Value`] tree, the tape of tokens JSON text is read onto (`Scenario::from_json`: no tree
+//! is built), or a binding's view of its host's objects (the Python binding reads a dict in
+//! place). The reader asks a [`Node`] only what a [`Value`] would answer.
 
 use std::borrow::Cow;
 
 use crate::error::ValueKind;
-use crate::value::{Key, Value};
+use crate::value::{Key, Tape, Token, Value};
 
 /// A node of an input document as the scenario reader reads it: a [`Value`] of the engine's
 /// own tree (`&Value`), or a binding's view of its host's objects read where they are, without
@@ -104,6 +105,175 @@ impl<'v> Node<'v> for &'v Value {
         match self {
             Value::Object(members) => Some(Members(members.iter())),
             _ => None,
+        }
+    }
+}
+
+/// A node of a JSON document read onto a tape (what `Scenario::from_json` reads): the same
+/// answers as the [`Value`] that [`crate::parse_json`] makes of the same text, without the
+/// tree's allocations.
+#[derive(Clone, Copy)]
+pub(crate) struct TapeNode<'t> {
+    tape: &'t Tape<'t>,
+    at: usize,
+}
+
+impl<'t> TapeNode<'t> {
+    /// The document's root.
+    pub(crate) fn root(tape: &'t Tape<'t>) -> TapeNode<'t> {
+        TapeNode { tape, at: 0 }
+    }
+
+    fn token(self) -> Token<'t> {
+        self.tape.tokens[self.at]
+    }
+
+    fn text_at(tape: &'t Tape<'t>, at: usize) -> Option<&'t str> {
+        match tape.tokens[at] {
+            Token::Text(t) => Some(t),
+            Token::Name(t) => Some(t),
+            Token::Unescaped(k) => Some(&tape.unescaped[k]),
+            _ => None,
+        }
+    }
+}
+
+/// The elements of a list, or the members of an object, on a tape.
+#[derive(Clone)]
+pub(crate) struct TapeItems<'t> {
+    tape: &'t Tape<'t>,
+    next: usize,
+    left: usize,
+}
+
+impl<'t> Iterator for TapeItems<'t> {
+    type Item = TapeNode<'t>;
+    #[inline]
+    fn next(&mut self) -> Option<TapeNode<'t>> {
+        if self.left == 0 {
+            return None;
+        }
+        let node = TapeNode { tape: self.tape, at: self.next };
+        self.next = self.tape.after(self.next);
+        self.left -= 1;
+        Some(node)
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for TapeItems<'_> {}
+
+/// The members of an object on a tape: each a name token, then its value.
+#[derive(Clone)]
+pub(crate) struct TapeMembers<'t>(TapeItems<'t>);
+
+impl<'t> Iterator for TapeMembers<'t> {
+    type Item = (&'t str, TapeNode<'t>);
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let items = &mut self.0;
+        if items.left == 0 {
+            return None;
+        }
+        let name = TapeNode::text_at(items.tape, items.next).unwrap_or("");
+        let value = TapeNode { tape: items.tape, at: items.next + 1 };
+        items.next = items.tape.after(items.next + 1);
+        items.left -= 1;
+        Some((name, value))
+    }
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for TapeMembers<'_> {}
+
+impl<'t> Node<'t> for TapeNode<'t> {
+    type Items = TapeItems<'t>;
+    type Members = TapeMembers<'t>;
+
+    #[inline]
+    fn kind(self) -> ValueKind {
+        match self.token() {
+            Token::Null => ValueKind::Null,
+            Token::Bool(_) => ValueKind::Boolean,
+            Token::Number(_) => ValueKind::Number,
+            Token::Text(_) | Token::Name(_) | Token::Unescaped(_) => ValueKind::Text,
+            Token::List { .. } => ValueKind::List,
+            Token::Object { .. } => ValueKind::Object,
+        }
+    }
+    #[inline]
+    fn boolean(self) -> Option<bool> {
+        match self.token() {
+            Token::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn text(self) -> Option<&'t str> {
+        TapeNode::text_at(self.tape, self.at)
+    }
+    #[inline]
+    fn number(self) -> Option<Cow<'t, str>> {
+        match self.token() {
+            Token::Number(n) => Some(Cow::Borrowed(n)),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn items(self) -> Option<TapeItems<'t>> {
+        match self.token() {
+            Token::List { len, .. } => Some(TapeItems { tape: self.tape, next: self.at + 1, left: len }),
+            _ => None,
+        }
+    }
+    #[inline]
+    fn members(self) -> Option<TapeMembers<'t>> {
+        match self.token() {
+            Token::Object { len, .. } => Some(TapeMembers(TapeItems { tape: self.tape, next: self.at + 1, left: len })),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything a reader can ask of a node, written out.
+    fn answers<'v, N: Node<'v>>(node: N) -> String {
+        let head = format!("{:?} {:?} {:?} {:?}", node.kind(), node.boolean(), node.text(), node.number());
+        if let Some(items) = node.items() {
+            let len = items.len();
+            let inner: Vec<String> = items.map(answers).collect();
+            return format!("{head} [{len}: {}]", inner.join(", "));
+        }
+        if let Some(members) = node.members() {
+            let len = members.len();
+            let inner: Vec<String> = members.map(|(k, v)| format!("{k:?}: {}", answers(v))).collect();
+            return format!("{head} {{{len}: {}}}", inner.join(", "));
+        }
+        head
+    }
+
+    #[test]
+    fn a_tape_answers_as_the_tree_of_the_same_text() {
+        let docs = [
+            r#"{"share": "0.5", "sh\u0061re": 1e2, "egen \"namn\"": [], "share": {}, "": null}"#,
+            r#"[[], {}, [[[-0]]], true, false, "F\u00f6rs\u00f6rjningsst\u00f6d", "plain", {"a": {"b": [1, {"c": "d"}]}}, 0.10]"#,
+            "\u{FEFF} {\"states\": {\"AM2\": {\"flows\": [{\"amount\": 90000}]}, \"egen\": {}}} ",
+            "\"\\ud83d\\ude00\"",
+            "12.50",
+        ];
+        for doc in docs {
+            let tree = crate::parse_json(doc).unwrap();
+            let tape = crate::value::parse_tape(doc).unwrap();
+            assert_eq!(answers(TapeNode::root(&tape)), answers(&tree), "{doc}");
         }
     }
 }

@@ -13,7 +13,6 @@ use crate::limits;
 use crate::node::Node;
 use crate::path::Path;
 use crate::read::Reader;
-use crate::value::Value;
 
 /// A number: a JSON number or a string spelled like one, read as the exact decimal it spells
 /// (the JSON Schema of every number field, `schemars(with = "Number")`).
@@ -862,7 +861,7 @@ pub(crate) fn actor_ids() -> Vec<String> {
 }
 
 /// Reads one state (used for the built-in parameter set).
-pub(crate) fn read_state(value: &Value, path: &Path) -> (State, Vec<FieldError>) {
+pub(crate) fn read_state<'v>(value: impl Node<'v>, path: &Path) -> (State, Vec<FieldError>) {
     let mut r = Reader::default();
     let state = r.state(value, path);
     (state, r.errors)

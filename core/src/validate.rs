@@ -183,8 +183,10 @@ impl Scenario {
     /// assert_eq!(faults.errors[0].code(), samkalk::FaultCode::UnknownField);
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value = crate::value::parse_json(text).map_err(|e| e.fault())?;
-        Scenario::from_value(&value)
+        // Read from a tape of the text: the scenario and faults of `from_value(&parse_json(text))`
+        // without building the tree.
+        let tape = crate::value::parse_tape(text).map_err(|e| e.fault())?;
+        Scenario::from_node(crate::node::TapeNode::root(&tape))
     }
 
     /// Reads and validates a scenario from TOML text.

@@ -280,24 +280,117 @@ pub fn first_char(text: &str) -> Option<char> {
 /// assert_eq!(parse_json("[1,]").unwrap_err().offset, 3);
 /// ```
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
+    parse_tape(text).map(Tape::into_value)
+}
+
+/// One token of a [`Tape`]. A list or an object is followed by its elements (an object's as
+/// name, value, name, value, ...) and knows where the token after its last element is, so a
+/// reader steps over a whole member at once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Token<'a> {
+    Null,
+    Bool(bool),
+    /// A number as spelled.
+    Number(&'a str),
+    /// Text without escapes, as it stands in the document.
+    Text(&'a str),
+    /// A member name that is one of the formats' own names ([`field_name`]).
+    Name(&'static str),
+    /// Text that had escapes: the index of its unescaped copy in [`Tape::unescaped`].
+    Unescaped(usize),
+    /// A list of `len` elements; the token after the last one is at `end`.
+    List {
+        len: usize,
+        end: usize,
+    },
+    /// An object of `len` members; the token after the last one is at `end`.
+    Object {
+        len: usize,
+        end: usize,
+    },
+}
+
+/// A JSON document read into one flat list of tokens instead of a tree: numbers and texts
+/// without escapes stay where they are in the document, so reading allocates the list and
+/// nothing per value. [`parse_json`] builds its [`Value`] from a tape, so the two read the same
+/// grammar and give the same errors; the scenario reader reads a tape directly
+/// (`samkalk::node`).
+pub(crate) struct Tape<'a> {
+    pub(crate) tokens: Vec<Token<'a>>,
+    pub(crate) unescaped: Vec<String>,
+}
+
+/// Reads JSON text onto a [`Tape`]: [`parse_json`] without building the tree.
+pub(crate) fn parse_tape(text: &str) -> Result<Tape<'_>, JsonError> {
     let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
-    let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: start };
+    // A scenario's JSON has about one token per eight bytes.
+    let tokens = Vec::with_capacity(text.len() / 8 + 4);
+    let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: start, tokens, unescaped: Vec::new() };
     reader.skip_ws();
-    let value = reader.value(0)?;
+    reader.value(0)?;
     reader.skip_ws();
     if reader.pos != reader.bytes.len() {
         return Err(reader.error("unexpected text after the value"));
     }
-    Ok(value)
+    Ok(Tape { tokens: reader.tokens, unescaped: reader.unescaped })
+}
+
+impl Tape<'_> {
+    /// The token after the value at `at` and all it holds.
+    #[inline]
+    pub(crate) fn after(&self, at: usize) -> usize {
+        match self.tokens[at] {
+            Token::List { end, .. } | Token::Object { end, .. } => end,
+            _ => at + 1,
+        }
+    }
+
+    /// The document as a [`Value`] tree.
+    fn into_value(mut self) -> Value {
+        let mut at = 0;
+        let mut unescaped = std::mem::take(&mut self.unescaped);
+        self.value_at(&mut at, &mut unescaped)
+    }
+
+    fn value_at(&self, at: &mut usize, unescaped: &mut [String]) -> Value {
+        let token = self.tokens[*at];
+        *at += 1;
+        match token {
+            Token::Null => Value::Null,
+            Token::Bool(b) => Value::Bool(b),
+            Token::Number(n) => Value::Number(n.to_string()),
+            Token::Text(t) => Value::String(t.to_string()),
+            Token::Name(t) => Value::String(t.to_string()),
+            Token::Unescaped(k) => Value::String(std::mem::take(&mut unescaped[k])),
+            Token::List { len, .. } => Value::Array((0..len).map(|_| self.value_at(at, unescaped)).collect()),
+            Token::Object { len, .. } => {
+                let mut members = Vec::with_capacity(len);
+                for _ in 0..len {
+                    let key = match self.tokens[*at] {
+                        Token::Name(name) => Cow::Borrowed(name),
+                        Token::Text(t) => Cow::Owned(t.to_string()),
+                        Token::Unescaped(k) => Cow::Owned(std::mem::take(&mut unescaped[k])),
+                        // The reader writes a text token before every member's value.
+                        _ => Cow::Borrowed(""),
+                    };
+                    *at += 1;
+                    members.push((key, self.value_at(at, unescaped)));
+                }
+                Value::Object(members)
+            }
+        }
+    }
 }
 
 struct JsonReader<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
+    tokens: Vec<Token<'a>>,
+    unescaped: Vec<String>,
 }
 
-impl JsonReader<'_> {
+impl<'a> JsonReader<'a> {
     fn error(&self, message: &str) -> JsonError {
         JsonError { offset: self.pos, message: message.to_string() }
     }
@@ -317,94 +410,125 @@ impl JsonReader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn value(&mut self, depth: usize) -> Result<(), JsonError> {
         if depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
-        match self.bytes.get(self.pos) {
-            None => Err(self.error("unexpected end of text")),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+        let token = match self.bytes.get(self.pos) {
+            None => return Err(self.error("unexpected end of text")),
+            Some(b'{') => return self.object(depth),
+            Some(b'[') => return self.array(depth),
+            Some(b'"') => self.text_token(false)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => {
                 if self.eat("null") {
-                    Ok(Value::Null)
+                    Token::Null
                 } else if self.eat("true") {
-                    Ok(Value::Bool(true))
+                    Token::Bool(true)
                 } else if self.eat("false") {
-                    Ok(Value::Bool(false))
+                    Token::Bool(false)
                 } else {
-                    Err(self.error("expected a JSON value"))
+                    return Err(self.error("expected a JSON value"));
                 }
             }
-        }
+        };
+        self.tokens.push(token);
+        Ok(())
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<(), JsonError> {
         self.pos += 1;
-        // Scenario objects have at most nine members: one allocation, no regrowth.
-        let mut members = Vec::with_capacity(8);
+        let at = self.tokens.len();
+        self.tokens.push(Token::Null); // the object's token, written once its end is known
+        let mut len = 0;
         self.skip_ws();
-        if self.eat("}") {
-            return Ok(Value::Object(members));
+        if !self.eat("}") {
+            loop {
+                self.skip_ws();
+                if self.bytes.get(self.pos) != Some(&b'"') {
+                    return Err(self.error("expected a member name in quotes"));
+                }
+                let key = self.text_token(true)?;
+                self.tokens.push(key);
+                self.skip_ws();
+                if !self.eat(":") {
+                    return Err(self.error("expected ':' after a member name"));
+                }
+                self.skip_ws();
+                self.value(depth + 1)?;
+                len += 1;
+                self.skip_ws();
+                if self.eat(",") {
+                    continue;
+                }
+                if self.eat("}") {
+                    break;
+                }
+                return Err(self.error("expected ',' or '}'"));
+            }
         }
-        loop {
-            self.skip_ws();
-            if self.bytes.get(self.pos) != Some(&b'"') {
-                return Err(self.error("expected a member name in quotes"));
-            }
-            let key = self.key()?;
-            self.skip_ws();
-            if !self.eat(":") {
-                return Err(self.error("expected ':' after a member name"));
-            }
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            members.push((key, value));
-            self.skip_ws();
-            if self.eat(",") {
-                continue;
-            }
-            if self.eat("}") {
-                return Ok(Value::Object(members));
-            }
-            return Err(self.error("expected ',' or '}'"));
-        }
+        self.tokens[at] = Token::Object { len, end: self.tokens.len() };
+        Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<(), JsonError> {
         self.pos += 1;
-        let mut items = Vec::with_capacity(4);
+        let at = self.tokens.len();
+        self.tokens.push(Token::Null); // the list's token, written once its end is known
+        let mut len = 0;
         self.skip_ws();
-        if self.eat("]") {
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_ws();
-            items.push(self.value(depth + 1)?);
-            self.skip_ws();
-            if self.eat(",") {
-                continue;
+        if !self.eat("]") {
+            loop {
+                self.skip_ws();
+                self.value(depth + 1)?;
+                len += 1;
+                self.skip_ws();
+                if self.eat(",") {
+                    continue;
+                }
+                if self.eat("]") {
+                    break;
+                }
+                return Err(self.error("expected ',' or ']'"));
             }
-            if self.eat("]") {
-                return Ok(Value::Array(items));
-            }
-            return Err(self.error("expected ',' or ']'"));
         }
+        self.tokens[at] = Token::List { len, end: self.tokens.len() };
+        Ok(())
     }
 
-    fn number(&mut self) -> Result<Value, JsonError> {
+    fn number(&mut self) -> Result<Token<'a>, JsonError> {
         let start = self.pos;
         while matches!(self.bytes.get(self.pos), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
             self.pos += 1;
         }
-        let text = &self.text[start..self.pos];
-        if !crate::number::is_number_spelling(text) {
+        let text: &'a str = self.text;
+        let spelled = &text[start..self.pos];
+        if !crate::number::is_number_spelling(spelled) {
             self.pos = start;
             return Err(self.error("malformed number"));
         }
-        Ok(Value::Number(text.to_string()))
+        Ok(Token::Number(spelled))
+    }
+
+    /// A text at the opening quote: borrowed from the document when it has no escapes (a
+    /// member name that is one of the formats' own names as that constant), else unescaped.
+    fn text_token(&mut self, name: bool) -> Result<Token<'a>, JsonError> {
+        let first = self.pos + 1;
+        self.pos = first;
+        self.skip_plain_text();
+        if self.bytes.get(self.pos) == Some(&b'"') {
+            let text: &'a str = self.text;
+            let plain = &text[first..self.pos];
+            self.pos += 1;
+            return Ok(match if name { field_name(plain) } else { None } {
+                Some(known) => Token::Name(known),
+                None => Token::Text(plain),
+            });
+        }
+        self.pos = first - 1;
+        let text = self.string()?;
+        self.unescaped.push(text);
+        Ok(Token::Unescaped(self.unescaped.len() - 1))
     }
 
     /// Moves past text that needs no unescaping: up to the next `"`, `\\` or control
@@ -447,31 +571,9 @@ impl JsonReader<'_> {
         Ok(code)
     }
 
-    /// A member name: one of the formats' own names without allocating, else owned text.
-    fn key(&mut self) -> Result<Key, JsonError> {
-        let first = self.pos + 1;
-        self.pos = first;
-        self.skip_plain_text();
-        if self.bytes.get(self.pos) == Some(&b'"') {
-            if let Some(name) = field_name(&self.text[first..self.pos]) {
-                self.pos += 1;
-                return Ok(Cow::Borrowed(name));
-            }
-        }
-        self.pos = first - 1;
-        self.string().map(Cow::Owned)
-    }
-
+    /// A text with escapes, from its opening quote (one without is borrowed: [`Self::text_token`]).
     fn string(&mut self) -> Result<String, JsonError> {
         self.pos += 1; // opening quote
-                       // Most texts have no escape: copy them in one exact allocation.
-        let first = self.pos;
-        self.skip_plain_text();
-        if self.bytes.get(self.pos) == Some(&b'"') {
-            self.pos += 1;
-            return Ok(self.text[first..self.pos - 1].to_string());
-        }
-        self.pos = first;
         let mut out = String::new();
         loop {
             let start = self.pos;
