@@ -416,8 +416,8 @@ impl<'a> JsonReader<'a> {
         }
         let token = match self.bytes.get(self.pos) {
             None => return Err(self.error("unexpected end of text")),
-            Some(b'{') => return self.object(depth),
-            Some(b'[') => return self.array(depth),
+            Some(b'{') => return self.container(depth, true),
+            Some(b'[') => return self.container(depth, false),
             Some(b'"') => self.text_token(false)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => {
@@ -436,63 +436,50 @@ impl<'a> JsonReader<'a> {
         Ok(())
     }
 
-    fn object(&mut self, depth: usize) -> Result<(), JsonError> {
+    /// A list or an object, from its opening bracket: its token, then each element (an
+    /// object's as a name token and the value's tokens).
+    fn container(&mut self, depth: usize, object: bool) -> Result<(), JsonError> {
+        let (close, expected) = if object { ("}", "expected ',' or '}'") } else { ("]", "expected ',' or ']'") };
         self.pos += 1;
         let at = self.tokens.len();
-        self.tokens.push(Token::Null); // the object's token, written once its end is known
+        self.tokens.push(Token::Null); // the container's token, written once its end is known
         let mut len = 0;
         self.skip_ws();
-        if !self.eat("}") {
+        if !self.eat(close) {
             loop {
                 self.skip_ws();
-                if self.bytes.get(self.pos) != Some(&b'"') {
-                    return Err(self.error("expected a member name in quotes"));
+                if object {
+                    self.member_name()?;
                 }
-                let key = self.text_token(true)?;
-                self.tokens.push(key);
-                self.skip_ws();
-                if !self.eat(":") {
-                    return Err(self.error("expected ':' after a member name"));
-                }
-                self.skip_ws();
                 self.value(depth + 1)?;
                 len += 1;
                 self.skip_ws();
                 if self.eat(",") {
                     continue;
                 }
-                if self.eat("}") {
+                if self.eat(close) {
                     break;
                 }
-                return Err(self.error("expected ',' or '}'"));
+                return Err(self.error(expected));
             }
         }
-        self.tokens[at] = Token::Object { len, end: self.tokens.len() };
+        let end = self.tokens.len();
+        self.tokens[at] = if object { Token::Object { len, end } } else { Token::List { len, end } };
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), JsonError> {
-        self.pos += 1;
-        let at = self.tokens.len();
-        self.tokens.push(Token::Null); // the list's token, written once its end is known
-        let mut len = 0;
-        self.skip_ws();
-        if !self.eat("]") {
-            loop {
-                self.skip_ws();
-                self.value(depth + 1)?;
-                len += 1;
-                self.skip_ws();
-                if self.eat(",") {
-                    continue;
-                }
-                if self.eat("]") {
-                    break;
-                }
-                return Err(self.error("expected ',' or ']'"));
-            }
+    /// A member's name and its colon, up to its value.
+    fn member_name(&mut self) -> Result<(), JsonError> {
+        if self.bytes.get(self.pos) != Some(&b'"') {
+            return Err(self.error("expected a member name in quotes"));
         }
-        self.tokens[at] = Token::List { len, end: self.tokens.len() };
+        let name = self.text_token(true)?;
+        self.tokens.push(name);
+        self.skip_ws();
+        if !self.eat(":") {
+            return Err(self.error("expected ':' after a member name"));
+        }
+        self.skip_ws();
         Ok(())
     }
 
