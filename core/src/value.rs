@@ -323,7 +323,8 @@ pub(crate) struct Tape<'a> {
 /// Reads JSON text onto a [`Tape`]: [`parse_json`] without building the tree.
 pub(crate) fn parse_tape(text: &str) -> Result<Tape<'_>, JsonError> {
     let start = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
-    // A scenario's JSON has about one token per eight bytes.
+    // A scenario's compact JSON has about one token per ten bytes (002.json: 244 in 2,403), so
+    // an eighth of its length is room enough.
     let tokens = Vec::with_capacity(text.len() / 8 + 4);
     let mut reader = JsonReader { bytes: text.as_bytes(), text, pos: start, tokens, unescaped: Vec::new() };
     reader.skip_ws();
