@@ -15,7 +15,9 @@ pub fn scenario(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         let faults = samkalk::validate_json(text);
         // JSON text is read from a tape of tokens, not a tree: the same scenario, or the same
-        // faults in the same order, as reading the tree parse_json makes of the text.
+        // faults in the same order, as reading the tree parse_json builds from that tape (this
+        // holds the two readings of one tape to each other; the grammar is value.rs's, tested
+        // there and in node.rs against serde_json).
         let from_tree = samkalk::parse_json(text).map_err(|e| e.fault()).map(|tree| samkalk::Scenario::from_value(&tree));
         match (samkalk::Scenario::from_json(text), from_tree) {
             (Ok(direct), Ok(Ok(tree))) => assert_eq!(direct, tree),

@@ -276,4 +276,21 @@ mod tests {
             assert_eq!(answers(TapeNode::root(&tape)), answers(&tree), "{doc}");
         }
     }
+
+    /// parse_json's tree is built from the tape, so the test above holds the tape's two readings
+    /// to each other; this one holds the tape to a tree serde_json's reader builds (the numbers
+    /// are whole, which serde_json hands over as spelled).
+    #[test]
+    fn a_tape_answers_as_serde_jsons_tree_of_the_same_text() {
+        let docs = [
+            r#"{"share": "0.5", "sh\u0061re": 100, "egen \"namn\"": [], "share": {}, "": null, "x": [true, false, -12]}"#,
+            r#"{"cohorts": [{"name": "F\u00f6rs\u00f6rjningsst\u00f6d", "participants": 20, "outcomes": [{}, []]}], "states": {"AM2": {"flows": [{"amount": "90000"}]}}}"#,
+            r#"[[[[]]], "\ud83d\ude00", "tab\there"]"#,
+        ];
+        for doc in docs {
+            let by_serde: Value = serde_json::from_str(doc).unwrap();
+            let tape = crate::value::parse_tape(doc).unwrap();
+            assert_eq!(answers(TapeNode::root(&tape)), answers(&by_serde), "{doc}");
+        }
+    }
 }
